@@ -1,0 +1,169 @@
+//! The commands that print and exit: list, check, new, paths.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::error::AppError;
+use crate::paths::Paths;
+use crate::routine::{Catalog, Origin, Routine, load_file};
+use crate::text;
+
+/// Loads every routine, warning on stderr about the user's files that do not load.
+pub fn catalog(paths: &Paths) -> Catalog {
+    let catalog = Catalog::load(paths.routines_dir.as_deref().unwrap_or(Path::new("")));
+    for e in &catalog.broken {
+        eprintln!("unknot: {}", text::warn_broken_routine(&e.to_string()));
+    }
+    catalog
+}
+
+/// A routine by name or title, or from a file path.
+pub fn resolve(catalog: &Catalog, wanted: &str) -> Result<Routine, AppError> {
+    let looks_like_path = wanted.ends_with(".ron") || wanted.contains(std::path::MAIN_SEPARATOR);
+    if !looks_like_path && let Some(entry) = catalog.find(wanted) {
+        return Ok(entry.routine.clone());
+    }
+    let path = Path::new(wanted);
+    if looks_like_path || path.is_file() {
+        return Ok(load_file(path)?);
+    }
+    Err(AppError::UnknownRoutine(wanted.to_string()))
+}
+
+pub fn list(catalog: &Catalog, out: &mut impl Write) -> std::io::Result<()> {
+    let rows: Vec<[String; 4]> = catalog
+        .entries
+        .iter()
+        .map(|e| {
+            let mut title = e.routine.title.clone();
+            if e.origin == Origin::User {
+                title = format!("{title} {}", text::LIST_YOURS);
+            }
+            [
+                e.name.clone(),
+                text::level(e.routine.level).to_string(),
+                text::duration_short(e.routine.planned_duration()),
+                title,
+            ]
+        })
+        .collect();
+    let header = text::LIST_HEADER.map(String::from);
+    let mut widths = [0usize; 3];
+    for row in std::iter::once(&header).chain(&rows) {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    for row in std::iter::once(&header).chain(&rows) {
+        writeln!(
+            out,
+            "{:w0$}  {:w1$}  {:w2$}  {}",
+            row[0],
+            row[1],
+            row[2],
+            row[3],
+            w0 = widths[0],
+            w1 = widths[1],
+            w2 = widths[2]
+        )?;
+    }
+    Ok(())
+}
+
+/// Checks each file: "ok" lines on stdout, problems on stderr. Fails when any file is invalid.
+pub fn check(files: &[PathBuf], out: &mut impl Write) -> Result<(), AppError> {
+    let mut invalid = 0;
+    for file in files {
+        match load_file(file) {
+            Ok(routine) => {
+                // A closed stdout must not turn a valid check into a failure.
+                let _ = writeln!(out, "{}", text::check_ok(&file.display().to_string(), &routine));
+            }
+            Err(e) => {
+                invalid += 1;
+                eprintln!("unknot: {e}");
+            }
+        }
+    }
+    if invalid == 0 {
+        return Ok(());
+    }
+    // Each file's error is already printed; a tally only helps when there were several.
+    if files.len() > 1 {
+        eprintln!("unknot: {}", text::check_summary(files.len() - invalid, invalid));
+    }
+    Err(AppError::Reported { code: 2 })
+}
+
+/// The routine a new file starts from: every field shown, with comments.
+const TEMPLATE: &str = include_str!("routine/template.ron");
+
+pub fn new(paths: &Paths, name: &str, out: &mut impl Write) -> Result<(), AppError> {
+    let usable = !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    if !usable {
+        return Err(AppError::BadName(name.to_string()));
+    }
+    let dir = paths.routines_dir.as_ref().ok_or(AppError::NoConfigDir)?;
+    let path = dir.join(format!("{name}.ron"));
+    let shown = path.display().to_string();
+    let write_err = |source| AppError::Write {
+        path: shown.clone(),
+        source,
+    };
+    std::fs::create_dir_all(dir).map_err(write_err)?;
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)
+        .map_err(|e| {
+            if e.kind() == std::io::ErrorKind::AlreadyExists {
+                AppError::AlreadyExists(shown.clone())
+            } else {
+                write_err(e)
+            }
+        })?;
+    file.write_all(template_for(name).as_bytes())
+        .and_then(|()| file.sync_all())
+        .map_err(write_err)?;
+    let _ = writeln!(out, "{}", text::new_routine_written(&shown));
+    Ok(())
+}
+
+fn template_for(name: &str) -> String {
+    let mut title: Vec<char> = name.replace(['-', '_'], " ").chars().collect();
+    if let Some(first) = title.first_mut() {
+        *first = first.to_ascii_uppercase();
+    }
+    TEMPLATE.replace("{title}", &title.into_iter().collect::<String>())
+}
+
+pub fn paths(paths: &Paths, out: &mut impl Write) -> std::io::Result<()> {
+    let shown = |p: &Option<PathBuf>| {
+        p.as_ref()
+            .map_or_else(|| text::PATHS_UNKNOWN.to_string(), |p| p.display().to_string())
+    };
+    let values = [
+        shown(&paths.config_file),
+        shown(&paths.routines_dir),
+        shown(&paths.data_dir),
+    ];
+    for (label, value) in text::PATHS_LINES.iter().zip(values) {
+        writeln!(out, "{label:14} {value}")?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_new_routine_template_is_a_valid_routine() {
+        let routine = crate::routine::parse(&template_for("my-evening"), Path::new("t.ron")).unwrap();
+        assert_eq!(routine.title, "My evening");
+        assert!(routine.steps.len() >= 3);
+    }
+}

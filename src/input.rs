@@ -1,0 +1,68 @@
+//! Everything that can wake the app, merged into one channel: keys, resizes, lines of text, signals.
+//! The app sleeps on that channel until the next deadline, so it never polls.
+
+use std::io::BufRead;
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::thread;
+
+use ratatui::crossterm::event::{self, Event as TermEvent, KeyEvent, KeyEventKind};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use signal_hook::iterator::Signals;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    Key(KeyEvent),
+    Resize,
+    Line(String),
+    EndOfInput,
+    /// SIGTERM, SIGHUP or SIGINT, by number.
+    Signal(i32),
+}
+
+pub fn channel_pair() -> (Sender<Input>, Receiver<Input>) {
+    channel()
+}
+
+/// Turns SIGTERM, SIGHUP and SIGINT into inputs, so the app can record and restore before exiting.
+pub fn watch_signals(tx: Sender<Input>) -> std::io::Result<()> {
+    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    thread::spawn(move || {
+        for signal in signals.forever() {
+            if tx.send(Input::Signal(signal)).is_err() {
+                break;
+            }
+        }
+    });
+    Ok(())
+}
+
+/// Key presses (releases and repeats are dropped) and resizes from the terminal.
+pub fn watch_terminal(tx: Sender<Input>) {
+    thread::spawn(move || {
+        loop {
+            let input = match event::read() {
+                Ok(TermEvent::Key(key)) if key.kind == KeyEventKind::Press => Input::Key(key),
+                Ok(TermEvent::Resize(..)) => Input::Resize,
+                Ok(_) => continue,
+                Err(_) => Input::EndOfInput,
+            };
+            let ended = input == Input::EndOfInput;
+            if tx.send(input).is_err() || ended {
+                break;
+            }
+        }
+    });
+}
+
+/// Lines of standard input, then `EndOfInput`.
+pub fn watch_lines(tx: Sender<Input>, input: impl BufRead + Send + 'static) {
+    thread::spawn(move || {
+        for line in input.lines() {
+            let Ok(line) = line else { break };
+            if tx.send(Input::Line(line)).is_err() {
+                return;
+            }
+        }
+        let _ = tx.send(Input::EndOfInput);
+    });
+}

@@ -1,0 +1,250 @@
+//! The session as lines of text, for screen readers and scripts. Same engine, same timing;
+//! check-ins read a line from standard input.
+
+use std::collections::VecDeque;
+use std::io::{self, Stderr, Write};
+use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use std::time::Instant;
+
+use crate::audio::Bell;
+use crate::input::Input;
+use crate::routine::{Catalog, Routine};
+use crate::session::{Announcement, Effect, Event, Key, PhaseKind, Record, Session};
+use crate::summary::Summary;
+use crate::text;
+
+pub struct Plain<'a, W: Write> {
+    out: W,
+    bell: Bell<Stderr>,
+    rx: &'a Receiver<Input>,
+    pending: VecDeque<String>,
+    input_ended: bool,
+    signal: Option<i32>,
+}
+
+enum Answer {
+    Line(String),
+    Ended,
+    Signal(i32),
+}
+
+impl<'a, W: Write> Plain<'a, W> {
+    /// `bell` rings on stderr, so the text on stdout stays clean for scripts.
+    pub fn new(out: W, rx: &'a Receiver<Input>, bell: Bell<Stderr>) -> Self {
+        Plain {
+            out,
+            bell,
+            rx,
+            pending: VecDeque::new(),
+            input_ended: false,
+            signal: None,
+        }
+    }
+
+    /// Lists the routines and reads a choice; `None` when input ends first.
+    pub fn choose(&mut self, catalog: &Catalog) -> io::Result<Option<Routine>> {
+        for (n, entry) in catalog.entries.iter().enumerate() {
+            let r = &entry.routine;
+            writeln!(
+                self.out,
+                "{}. {}",
+                n + 1,
+                text::home_line(&r.title, r.level, r.planned_duration())
+            )?;
+        }
+        loop {
+            writeln!(self.out, "{}", text::PLAIN_HOME_PROMPT)?;
+            self.out.flush()?;
+            let line = match self.next_line() {
+                Answer::Line(line) => line,
+                Answer::Ended | Answer::Signal(_) => return Ok(None),
+            };
+            let chosen = line
+                .trim()
+                .parse::<usize>()
+                .ok()
+                .and_then(|n| n.checked_sub(1))
+                .and_then(|i| catalog.entries.get(i));
+            match chosen {
+                Some(entry) => return Ok(Some(entry.routine.clone())),
+                None => writeln!(self.out, "{}", text::PLAIN_HOME_INVALID)?,
+            }
+        }
+    }
+
+    /// Runs the session; returns the signal that stopped it, if one did.
+    pub fn run(mut self, routine: Routine) -> io::Result<Option<i32>> {
+        writeln!(self.out, "{}", text::plain_intro(&routine))?;
+        let (mut session, fx) = Session::begin(routine, Instant::now());
+        let mut records = Vec::new();
+        self.carry_out(&session, fx, &mut records)?;
+        while session.outcome().is_none() {
+            let event = self.next_event(&session)?;
+            let fx = session.handle(event, Instant::now());
+            self.carry_out(&session, fx, &mut records)?;
+        }
+        let summary = Summary::new(session.routine(), &records);
+        self.print_summary(&summary)?;
+        Ok(self.signal)
+    }
+
+    /// Waits for what happens next: an answer, a key line, a deadline or a signal.
+    fn next_event(&mut self, session: &Session) -> io::Result<Event> {
+        if session.awaiting_check_in() {
+            return self.ask_pain();
+        }
+        if session.phase().kind == PhaseKind::Ready {
+            return Ok(match self.next_line() {
+                Answer::Signal(s) => self.interrupted(s),
+                Answer::Line(_) | Answer::Ended => Event::Key(Key::Space),
+            });
+        }
+        loop {
+            let now = Instant::now();
+            let received = match session.next_wakeup(now) {
+                Some(wake) => self.rx.recv_timeout(wake.saturating_duration_since(now)),
+                None => self.rx.recv().map_err(|_| RecvTimeoutError::Disconnected),
+            };
+            match received {
+                Ok(Input::Signal(s)) => return Ok(self.interrupted(s)),
+                Ok(Input::Line(line)) => self.pending.push_back(line),
+                Ok(Input::EndOfInput) => self.input_ended = true,
+                Ok(Input::Key(_) | Input::Resize) => {}
+                Err(RecvTimeoutError::Timeout) => return Ok(Event::Tick),
+                Err(RecvTimeoutError::Disconnected) => {
+                    if let Some(wake) = session.next_wakeup(now) {
+                        std::thread::sleep(wake.saturating_duration_since(now));
+                    }
+                    return Ok(Event::Tick);
+                }
+            }
+        }
+    }
+
+    fn ask_pain(&mut self) -> io::Result<Event> {
+        if self.input_ended {
+            return Ok(Event::CheckIn(None));
+        }
+        writeln!(self.out, "{}", text::plain_pain_prompt())?;
+        loop {
+            self.out.flush()?;
+            match self.next_line() {
+                Answer::Signal(s) => return Ok(self.interrupted(s)),
+                Answer::Ended => {
+                    writeln!(self.out, "{}", text::PLAIN_INPUT_ENDED)?;
+                    return Ok(Event::CheckIn(None));
+                }
+                Answer::Line(line) => match parse_pain(&line) {
+                    Some(answer) => return Ok(Event::CheckIn(answer)),
+                    None => writeln!(self.out, "{}", text::PLAIN_PAIN_INVALID)?,
+                },
+            }
+        }
+    }
+
+    fn next_line(&mut self) -> Answer {
+        if let Some(line) = self.pending.pop_front() {
+            return Answer::Line(line);
+        }
+        if self.input_ended {
+            return Answer::Ended;
+        }
+        loop {
+            match self.rx.recv() {
+                Ok(Input::Line(line)) => return Answer::Line(line),
+                Ok(Input::Signal(s)) => return Answer::Signal(s),
+                Ok(Input::Key(_) | Input::Resize) => {}
+                Ok(Input::EndOfInput) | Err(_) => {
+                    self.input_ended = true;
+                    return Answer::Ended;
+                }
+            }
+        }
+    }
+
+    fn interrupted(&mut self, signal: i32) -> Event {
+        self.signal = Some(signal);
+        Event::Interrupt
+    }
+
+    fn carry_out(
+        &mut self,
+        session: &Session,
+        fx: Vec<Effect>,
+        records: &mut Vec<Record>,
+    ) -> io::Result<()> {
+        let mut cues = Vec::new();
+        for effect in fx {
+            match effect {
+                Effect::Announce(a) => self.announce(session.routine(), &a)?,
+                Effect::Record(r) => records.push(r),
+                Effect::Cue(c) => cues.push(c),
+                Effect::Quit(_) => {}
+            }
+        }
+        self.out.flush()?;
+        self.bell.play(&cues);
+        Ok(())
+    }
+
+    fn announce(&mut self, routine: &Routine, a: &Announcement) -> io::Result<()> {
+        writeln!(self.out, "{}", text::announcement(a, routine))?;
+        if let Announcement::StepStart { step, .. } = a
+            && let Some(step) = routine.steps.get(*step)
+        {
+            for line in &step.instructions {
+                writeln!(self.out, "  {line}")?;
+            }
+            if let Some(caution) = &step.caution {
+                writeln!(self.out, "  {}: {caution}", text::CAUTION)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn print_summary(&mut self, s: &Summary) -> io::Result<()> {
+        writeln!(self.out)?;
+        writeln!(self.out, "{}: {}", text::outcome(s.outcome), s.title)?;
+        writeln!(self.out, "{}", text::summary_time(s.elapsed, s.planned))?;
+        writeln!(
+            self.out,
+            "{}",
+            text::summary_steps(s.steps_done, s.steps_cut, s.steps_total)
+        )?;
+        if s.check_ins.is_empty() {
+            writeln!(self.out, "{}", text::SUMMARY_NO_CHECK_INS)?;
+        } else {
+            writeln!(self.out, "{}:", text::SUMMARY_PAIN_HEADER)?;
+            for line in text::summary_pain(&s.check_ins) {
+                writeln!(self.out, "  {line}")?;
+            }
+        }
+        writeln!(self.out, "{}", text::SUMMARY_AFTERCARE)?;
+        self.out.flush()
+    }
+}
+
+/// `Some(None)` is a skip (empty line); `None` is not an answer at all.
+fn parse_pain(line: &str) -> Option<Option<u8>> {
+    let line = line.trim();
+    if line.is_empty() {
+        return Some(None);
+    }
+    line.parse::<u8>().ok().filter(|p| *p <= 10).map(Some)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pain_answers() {
+        assert_eq!(parse_pain(""), Some(None));
+        assert_eq!(parse_pain("  7 "), Some(Some(7)));
+        assert_eq!(parse_pain("10"), Some(Some(10)));
+        assert_eq!(parse_pain("11"), None);
+        assert_eq!(parse_pain("-1"), None);
+        assert_eq!(parse_pain("four"), None);
+        assert_eq!(parse_pain("4.5"), None);
+    }
+}

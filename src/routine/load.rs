@@ -1,0 +1,202 @@
+//! Reading and validating routine files. Every error names the file, and for content errors
+//! the line and column, and says what was expected.
+
+use std::fmt;
+use std::io::Read;
+use std::marker::PhantomData;
+use std::path::{Path, PathBuf};
+
+use serde::de::{self, Deserialize, Deserializer, Unexpected};
+
+use super::Routine;
+use crate::text;
+
+/// A routine is a page of text; anything bigger is not a routine file.
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+
+#[derive(Debug, thiserror::Error)]
+pub enum RoutineError {
+    #[error("cannot read {}: {}", .path.display(), text::io_reason(.source))]
+    Read { path: PathBuf, source: std::io::Error },
+    #[error("{} is too large to be a routine (more than 1 MB)", .path.display())]
+    TooLarge { path: PathBuf },
+    #[error("{} is not a text file", .path.display())]
+    NotText { path: PathBuf },
+    #[error("{} is empty; a routine starts with ( and a title", .path.display())]
+    Empty { path: PathBuf },
+    #[error("{}:{line}:{column}: {message}", .path.display())]
+    Invalid {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+}
+
+/// Reads and validates one routine file.
+pub fn load_file(path: &Path) -> Result<Routine, RoutineError> {
+    let read_err = |source| RoutineError::Read {
+        path: path.to_path_buf(),
+        source,
+    };
+    let file = std::fs::File::open(path).map_err(read_err)?;
+    if file.metadata().map_err(read_err)?.is_dir() {
+        return Err(read_err(std::io::Error::from(
+            std::io::ErrorKind::IsADirectory,
+        )));
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(read_err)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(RoutineError::TooLarge {
+            path: path.to_path_buf(),
+        });
+    }
+    let source = String::from_utf8(bytes).map_err(|_| RoutineError::NotText {
+        path: path.to_path_buf(),
+    })?;
+    parse(&source, path)
+}
+
+/// Parses routine text; `path` only names the source in errors.
+pub fn parse(source: &str, path: &Path) -> Result<Routine, RoutineError> {
+    if is_blank(source) {
+        return Err(RoutineError::Empty {
+            path: path.to_path_buf(),
+        });
+    }
+    ron::Options::default()
+        .from_str::<Routine>(source)
+        .map_err(|e| RoutineError::Invalid {
+            path: path.to_path_buf(),
+            line: e.span.start.line,
+            column: e.span.start.col,
+            message: describe(&e.code),
+        })
+}
+
+/// True when the text holds nothing but whitespace and `//` comments.
+fn is_blank(source: &str) -> bool {
+    source
+        .lines()
+        .map(str::trim)
+        .all(|l| l.is_empty() || l.starts_with("//"))
+}
+
+/// RON's own messages name Rust types; these speak of the routine file instead.
+fn describe(code: &ron::Error) -> String {
+    use ron::Error as E;
+    match code {
+        E::Message(m) => m.clone(),
+        E::Eof => text::ERR_EOF.to_string(),
+        E::NoSuchStructField {
+            expected, found, ..
+        } => text::err_unknown_field(found, expected),
+        E::NoSuchEnumVariant {
+            expected, found, ..
+        } => text::err_unknown_variant(found, expected),
+        E::MissingStructField { field, outer } => {
+            text::err_missing_field(field, outer.as_deref())
+        }
+        E::DuplicateStructField { field, .. } => text::err_duplicate_field(field),
+        E::TrailingCharacters => text::ERR_TRAILING.to_string(),
+        E::IntegerOutOfBounds => text::ERR_NUMBER_TOO_BIG.to_string(),
+        E::InvalidValueForType { expected, found } => text::err_expected(expected, found),
+        other => text::err_syntax(&other.to_string()),
+    }
+}
+
+/// The bounds of one numeric field, with its name for messages.
+pub trait Bounds {
+    const NAME: &'static str;
+    const MIN: u32;
+    const MAX: u32;
+}
+
+/// A whole number checked against its field's bounds while it is read, so that an
+/// out-of-range value is reported at its own line and column.
+pub struct Bounded<B>(pub u32, PhantomData<B>);
+
+impl<B> Bounded<B> {
+    pub const fn new(value: u32) -> Self {
+        Bounded(value, PhantomData)
+    }
+}
+
+impl<B> Default for Bounded<B>
+where
+    B: Bounds,
+{
+    fn default() -> Self {
+        Bounded::new(B::MIN)
+    }
+}
+
+struct Expected<B>(PhantomData<B>);
+
+impl<B: Bounds> de::Expected for Expected<B> {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "{} from {} to {}", B::NAME, B::MIN, B::MAX)
+    }
+}
+
+impl<'de, B: Bounds> Deserialize<'de> for Bounded<B> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let value = i64::deserialize(d)?;
+        match u32::try_from(value) {
+            Ok(v) if (B::MIN..=B::MAX).contains(&v) => Ok(Bounded::new(v)),
+            _ => Err(de::Error::invalid_value(
+                Unexpected::Signed(value),
+                &Expected::<B>(PhantomData),
+            )),
+        }
+    }
+}
+
+pub struct SecondsBounds;
+impl Bounds for SecondsBounds {
+    const NAME: &'static str = "seconds";
+    const MIN: u32 = 1;
+    const MAX: u32 = 1800;
+}
+
+pub struct RepsBounds;
+impl Bounds for RepsBounds {
+    const NAME: &'static str = "reps";
+    const MIN: u32 = 1;
+    const MAX: u32 = 20;
+}
+
+pub struct RestBounds;
+impl Bounds for RestBounds {
+    const NAME: &'static str = "rest";
+    const MIN: u32 = 0;
+    const MAX: u32 = 600;
+}
+
+pub struct LeadInBounds;
+impl Bounds for LeadInBounds {
+    const NAME: &'static str = "lead_in";
+    const MIN: u32 = 0;
+    const MAX: u32 = 60;
+}
+
+pub type Seconds = Bounded<SecondsBounds>;
+pub type Reps = Bounded<RepsBounds>;
+pub type RestSeconds = Bounded<RestBounds>;
+pub type LeadIn = Bounded<LeadInBounds>;
+
+/// A title that is not empty or only spaces.
+pub struct Title(pub String);
+
+impl<'de> Deserialize<'de> for Title {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        if s.trim().is_empty() {
+            return Err(de::Error::custom(text::ERR_EMPTY_TITLE));
+        }
+        Ok(Title(s.trim().to_string()))
+    }
+}

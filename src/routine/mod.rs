@@ -1,0 +1,12 @@
+//! Routines: what a person does, step by step. Loaded from RON files, validated as they load.
+
+mod bundled;
+mod catalog;
+mod load;
+mod model;
+
+pub use catalog::{Catalog, Origin, RoutineEntry};
+pub use load::{RoutineError, load_file, parse};
+pub use model::{Level, Routine, Side, Sides, Step, Tool};
+#[cfg(test)]
+pub use model::StepKind;

@@ -1,0 +1,204 @@
+//! The routine model. Field names are the user-facing contract of routine files.
+
+use std::time::Duration;
+
+use serde::Deserialize;
+
+use super::load::{Bounded, LeadIn, Reps, RestSeconds, Seconds, Title};
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(try_from = "RawRoutine")]
+pub struct Routine {
+    pub title: String,
+    pub summary: String,
+    pub level: Level,
+    /// Seconds of "get ready" before each timed step.
+    pub lead_in: u32,
+    pub steps: Vec<Step>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum Level {
+    Gentle,
+    Standard,
+    Deep,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum StepKind {
+    Massage,
+    Stretch,
+    Movement,
+    Rest,
+    CheckIn,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum Tool {
+    TennisBall,
+    FoamRoller,
+    Chair,
+    Wall,
+    Mat,
+}
+
+/// Which side a step works on, as written in the routine.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+pub enum Sides {
+    #[default]
+    Both,
+    Left,
+    Right,
+    /// Left, then right.
+    Each,
+}
+
+/// The side one stretch of work is done on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    Left,
+    Right,
+}
+
+impl Sides {
+    /// The sides worked in order; `None` means the step is not one-sided.
+    pub fn order(self) -> &'static [Option<Side>] {
+        match self {
+            Sides::Both => &[None],
+            Sides::Left => &[Some(Side::Left)],
+            Sides::Right => &[Some(Side::Right)],
+            Sides::Each => &[Some(Side::Left), Some(Side::Right)],
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(try_from = "RawStep")]
+pub struct Step {
+    pub title: String,
+    pub kind: StepKind,
+    pub tool: Option<Tool>,
+    pub sides: Sides,
+    /// Work time per rep and per side; zero only for check-ins.
+    pub seconds: u32,
+    pub reps: u32,
+    /// Seconds between reps and between sides.
+    pub rest: u32,
+    pub wait_for_key: bool,
+    pub instructions: Vec<String>,
+    pub caution: Option<String>,
+}
+
+impl Step {
+    pub fn is_check_in(&self) -> bool {
+        self.kind == StepKind::CheckIn
+    }
+
+    pub fn work(&self) -> Duration {
+        Duration::from_secs(u64::from(self.seconds))
+    }
+}
+
+impl Routine {
+    /// Planned time of the whole routine, lead-ins and rests included; check-ins take no time.
+    pub fn planned_duration(&self) -> Duration {
+        crate::session::Timeline::new(self).planned_total()
+    }
+
+    /// Steps that run on a timer (everything but check-ins).
+    pub fn timed_steps(&self) -> usize {
+        self.steps.iter().filter(|s| !s.is_check_in()).count()
+    }
+}
+
+/// The routine as written, before the checks that span several fields.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRoutine {
+    title: Title,
+    #[serde(default)]
+    summary: String,
+    level: Level,
+    #[serde(default = "default_lead_in")]
+    lead_in: LeadIn,
+    steps: Vec<Step>,
+}
+
+fn default_lead_in() -> LeadIn {
+    Bounded::new(5)
+}
+
+impl TryFrom<RawRoutine> for Routine {
+    type Error = String;
+
+    fn try_from(raw: RawRoutine) -> Result<Self, String> {
+        if raw.steps.iter().all(Step::is_check_in) {
+            return Err(crate::text::ERR_NO_TIMED_STEP.to_string());
+        }
+        Ok(Routine {
+            title: raw.title.0,
+            summary: raw.summary,
+            level: raw.level,
+            lead_in: raw.lead_in.0,
+            steps: raw.steps,
+        })
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawStep {
+    title: Title,
+    kind: StepKind,
+    #[serde(default)]
+    tool: Option<Tool>,
+    #[serde(default)]
+    sides: Sides,
+    // Written as a plain number, yet optional: check-ins have none.
+    #[serde(default, deserialize_with = "present")]
+    seconds: Option<Seconds>,
+    #[serde(default = "one_rep")]
+    reps: Reps,
+    #[serde(default)]
+    rest: RestSeconds,
+    #[serde(default)]
+    wait_for_key: bool,
+    #[serde(default)]
+    instructions: Vec<String>,
+    #[serde(default)]
+    caution: Option<String>,
+}
+
+fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Seconds>, D::Error> {
+    Seconds::deserialize(d).map(Some)
+}
+
+fn one_rep() -> Reps {
+    Bounded::new(1)
+}
+
+impl TryFrom<RawStep> for Step {
+    type Error = String;
+
+    fn try_from(raw: RawStep) -> Result<Self, String> {
+        let title = raw.title.0;
+        let seconds = match (raw.kind, raw.seconds) {
+            (StepKind::CheckIn, None) => 0,
+            (StepKind::CheckIn, Some(_)) => return Err(crate::text::err_check_in_seconds(&title)),
+            (_, Some(s)) => s.0,
+            (_, None) => return Err(crate::text::err_missing_seconds(&title)),
+        };
+        Ok(Step {
+            title,
+            kind: raw.kind,
+            tool: raw.tool,
+            sides: raw.sides,
+            seconds,
+            reps: raw.reps.0,
+            rest: raw.rest.0,
+            wait_for_key: raw.wait_for_key,
+            instructions: raw.instructions,
+            caution: raw.caution,
+        })
+    }
+}

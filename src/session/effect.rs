@@ -1,0 +1,72 @@
+//! What the session asks of the world: sounds, records, words, the end. Plain data, carried out by the app.
+
+use std::time::Duration;
+
+use crate::routine::Side;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    Cue(Cue),
+    Record(Record),
+    Announce(Announcement),
+    /// The session is over; the app shows the summary.
+    Quit(Outcome),
+}
+
+/// A moment worth a sound.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cue {
+    GetReady,
+    Go,
+    Halfway,
+    /// One of the last seconds of a hold: 3, 2, 1.
+    Countdown(u8),
+    /// A hold has ended.
+    End,
+    Rest,
+    SwitchSides,
+    CheckIn,
+    SessionComplete,
+}
+
+/// Something that happened, worth keeping.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Record {
+    SessionStarted { title: String },
+    StepDone {
+        step: usize,
+        planned: Duration,
+        actual: Duration,
+        skipped: bool,
+    },
+    CheckIn { step: usize, pain: Option<u8> },
+    SessionEnded { outcome: Outcome, elapsed: Duration },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Completed,
+    /// The person chose to stop.
+    Quit,
+    /// Stopped from outside: a signal, a closed terminal.
+    Interrupted,
+}
+
+/// Words for the person: spoken, or printed in plain mode.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Announcement {
+    StepStart {
+        step: usize,
+        side: Option<Side>,
+    },
+    WaitForKey,
+    GetReady(Duration),
+    Go { side: Option<Side>, rep: u32 },
+    Halfway,
+    Countdown(u8),
+    Done,
+    Rest(Duration),
+    Switch { to: Side, after: Duration },
+    CheckIn { step: usize },
+    Complete,
+}

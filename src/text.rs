@@ -1,0 +1,428 @@
+//! Every word unknot shows or says, in one place, so the wording can be reviewed and kept consistent.
+
+use std::time::Duration;
+
+use crate::routine::{Level, Routine, Side, Sides, Step, Tool};
+use crate::session::{Announcement, Outcome, ceil_secs};
+
+// ---- Routine file errors -------------------------------------------------------------------
+
+pub const ERR_NO_TIMED_STEP: &str =
+    "a routine needs at least one step that is not a CheckIn (steps: [...])";
+pub const ERR_EMPTY_TITLE: &str = "expected a title with some words in it, found an empty one";
+pub const ERR_EOF: &str =
+    "the file ends too early: a closing ) or ] is probably missing";
+pub const ERR_TRAILING: &str =
+    "expected the end of the file after the routine's closing ), found more text";
+pub const ERR_NUMBER_TOO_BIG: &str = "this number is far too large";
+
+pub fn err_missing_seconds(title: &str) -> String {
+    format!("step \"{title}\" needs seconds: how long to hold it, from 1 to 1800")
+}
+
+pub fn err_check_in_seconds(title: &str) -> String {
+    format!("step \"{title}\" is a CheckIn, which has no timer: remove its seconds")
+}
+
+pub fn err_unknown_field(found: &str, expected: &[&str]) -> String {
+    format!(
+        "unknown field `{found}`; expected one of: {}",
+        expected.join(", ")
+    )
+}
+
+pub fn err_unknown_variant(found: &str, expected: &[&str]) -> String {
+    format!("unknown value `{found}`; expected one of: {}", expected.join(", "))
+}
+
+pub fn err_missing_field(field: &str, outer: Option<&str>) -> String {
+    match outer {
+        Some("RawStep") => format!("this step needs a `{field}` field"),
+        _ => format!("the routine needs a `{field}` field"),
+    }
+}
+
+pub fn err_duplicate_field(field: &str) -> String {
+    format!("the field `{field}` is given twice")
+}
+
+pub fn err_expected(expected: &str, found: &str) -> String {
+    format!("expected {expected}, found {found}")
+}
+
+pub fn err_syntax(detail: &str) -> String {
+    let detail = detail.trim_end_matches('.');
+    let mut chars = detail.chars();
+    let lower: String = chars
+        .next()
+        .map(|c| c.to_lowercase().chain(chars).collect())
+        .unwrap_or_default();
+    format!("this is not valid routine syntax ({lower})")
+}
+
+/// The cause of a file error, in words rather than an OS error code.
+pub fn io_reason(e: &std::io::Error) -> &'static str {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::NotFound => "no such file",
+        K::PermissionDenied => "permission denied",
+        K::IsADirectory => "it is a folder, not a file",
+        K::InvalidData => "it is not a text file",
+        _ => "the system could not read it",
+    }
+}
+
+// ---- Command-line messages -----------------------------------------------------------------
+
+pub fn err_unknown_routine(name: &str) -> String {
+    format!("there is no routine called \"{name}\"; `unknot list` shows the routines you can start")
+}
+
+pub const ERR_NO_ROUTINES: &str = "no routines could be loaded";
+
+pub fn check_ok(path: &str, routine: &Routine) -> String {
+    format!(
+        "ok: {path}: \"{}\", {} steps, {}",
+        routine.title,
+        routine.steps.len(),
+        duration_words(routine.planned_duration())
+    )
+}
+
+pub fn check_summary(valid: usize, invalid: usize) -> String {
+    format!("{valid} valid, {invalid} invalid")
+}
+
+pub fn new_routine_written(path: &str) -> String {
+    format!("wrote {path}: edit it, check it with `unknot check {path}`, start it with `unknot start {path}`")
+}
+
+pub fn err_new_exists(path: &str) -> String {
+    format!("{path} already exists; choose another name or edit that file")
+}
+
+pub fn err_bad_name(name: &str) -> String {
+    format!("\"{name}\" is not a usable routine name: use letters, digits and dashes")
+}
+
+pub fn warn_broken_routine(error: &str) -> String {
+    format!("warning: skipped a routine that does not load: {error}")
+}
+
+pub const LIST_HEADER: [&str; 4] = ["NAME", "LEVEL", "TIME", "TITLE"];
+pub const LIST_YOURS: &str = "(yours)";
+
+// ---- Names -----------------------------------------------------------------------------------
+
+pub fn level(level: Level) -> &'static str {
+    match level {
+        Level::Gentle => "gentle",
+        Level::Standard => "standard",
+        Level::Deep => "deep",
+    }
+}
+
+pub fn tool(tool: Tool) -> &'static str {
+    match tool {
+        Tool::TennisBall => "tennis ball",
+        Tool::FoamRoller => "foam roller",
+        Tool::Chair => "chair",
+        Tool::Wall => "wall",
+        Tool::Mat => "mat",
+    }
+}
+
+pub fn side(side: Side) -> &'static str {
+    match side {
+        Side::Left => "left side",
+        Side::Right => "right side",
+    }
+}
+
+pub fn sides(sides: Sides) -> Option<&'static str> {
+    match sides {
+        Sides::Both => None,
+        Sides::Left => Some("left side"),
+        Sides::Right => Some("right side"),
+        Sides::Each => Some("each side"),
+    }
+}
+
+// ---- Time ----------------------------------------------------------------------------------
+
+/// "45 seconds", "10 minutes", "4 minutes 30 seconds".
+pub fn duration_words(d: Duration) -> String {
+    let secs = ceil_secs(d);
+    let (m, s) = (secs / 60, secs % 60);
+    let unit = |n: u64, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    match (m, s) {
+        (0, s) => unit(s, "second", "seconds"),
+        (m, 0) => unit(m, "minute", "minutes"),
+        (m, s) => format!("{} {}", unit(m, "minute", "minutes"), unit(s, "second", "seconds")),
+    }
+}
+
+/// "10 min", "4 min 30 s", "45 s": for tables and tight spaces.
+pub fn duration_short(d: Duration) -> String {
+    let secs = ceil_secs(d);
+    match (secs / 60, secs % 60) {
+        (0, s) => format!("{s} s"),
+        (m, 0) => format!("{m} min"),
+        (m, s) => format!("{m} min {s} s"),
+    }
+}
+
+/// A countdown clock: "45", "1:05", "12:00".
+pub fn clock(d: Duration) -> String {
+    let secs = ceil_secs(d);
+    if secs < 60 {
+        secs.to_string()
+    } else {
+        format!("{}:{:02}", secs / 60, secs % 60)
+    }
+}
+
+// ---- The session ---------------------------------------------------------------------------
+
+/// "Figure-4 stretch, left side, 30 seconds, 3 times".
+pub fn step_line(step: &Step, side: Option<Side>) -> String {
+    let mut parts = vec![step.title.clone()];
+    if let Some(side) = side {
+        parts.push(self::side(side).to_string());
+    }
+    if !step.is_check_in() {
+        parts.push(duration_words(step.work()));
+        if step.reps > 1 {
+            parts.push(format!("{} times", step.reps));
+        }
+    }
+    parts.join(", ")
+}
+
+pub fn step_of(step: usize, total: usize) -> String {
+    format!("Step {} of {}", step + 1, total)
+}
+
+/// One line of the session in words, as plain mode prints it and a voice would say it.
+pub fn announcement(a: &Announcement, routine: &Routine) -> String {
+    match a {
+        Announcement::StepStart { step, side } => {
+            let total = routine.steps.len();
+            match routine.steps.get(*step) {
+                Some(s) => format!("{}: {}", step_of(*step, total), step_line(s, *side)),
+                None => step_of(*step, total),
+            }
+        }
+        Announcement::WaitForKey => WAIT_FOR_KEY_PLAIN.to_string(),
+        Announcement::GetReady(d) => format!("Get ready: {}", duration_words(*d)),
+        Announcement::Go { side, rep } => match (side, rep) {
+            (_, r) if *r > 1 => format!("Go: rep {r}"),
+            (Some(side), _) => format!("Go: {}", self::side(*side)),
+            _ => "Go".to_string(),
+        },
+        Announcement::Halfway => "Halfway".to_string(),
+        Announcement::Countdown(n) => n.to_string(),
+        Announcement::Done => "Done".to_string(),
+        Announcement::Rest(d) => format!("Rest: {}", duration_words(*d)),
+        Announcement::Switch { to, after } => {
+            format!("Switch to the {}: {}", side(*to), duration_words(*after))
+        }
+        Announcement::CheckIn { step } => match routine.steps.get(*step) {
+            Some(s) => format!("{}: {}", step_of(*step, routine.steps.len()), s.title),
+            None => CHECK_IN_TITLE.to_string(),
+        },
+        Announcement::Complete => "Session complete".to_string(),
+    }
+}
+
+pub const WAIT_FOR_KEY_PLAIN: &str = "Get into position, then press Enter";
+pub const WAIT_FOR_KEY: &str = "Get into position, then press Space";
+pub const CAUTION: &str = "Caution";
+pub const PAUSED_HINT: &str = "Paused - press Space to go on";
+pub const NEXT: &str = "Next";
+pub const LAST_STEP: &str = "This is the last step";
+pub const SESSION_LEFT: &str = "left in the session";
+
+pub fn phase_label(kind: crate::session::PhaseKind) -> String {
+    use crate::session::PhaseKind as P;
+    match kind {
+        P::Ready => "Get into position".to_string(),
+        P::LeadIn => "Get ready".to_string(),
+        P::Work { side, rep } => match side {
+            Some(s) => format!("Hold - {} - rep {rep}", self::side(s)),
+            None => format!("Hold - rep {rep}"),
+        },
+        P::Rest { .. } => "Rest".to_string(),
+        P::Switch { to } => format!("Switch to the {}", side(to)),
+        P::CheckIn => "Check-in".to_string(),
+    }
+}
+
+pub fn phase_progress(left: Duration, of: Duration) -> String {
+    format!("{} left of {}", duration_short(left), duration_short(of))
+}
+
+pub fn next_phase_words(kind: crate::session::PhaseKind, d: Duration) -> String {
+    use crate::session::PhaseKind as P;
+    match kind {
+        P::Rest { .. } => format!("rest {}", duration_short(d)),
+        P::Switch { to } => format!("switch to the {}", side(to)),
+        P::Work { side: Some(s), .. } => format!("hold on the {}", self::side(s)),
+        P::Work { rep, .. } => format!("rep {rep}"),
+        P::LeadIn | P::Ready => "get ready".to_string(),
+        P::CheckIn => "pain check-in".to_string(),
+    }
+}
+
+// ---- Check-ins -----------------------------------------------------------------------------
+
+pub const CHECK_IN_TITLE: &str = "How is the pain now?";
+pub const PAIN_QUESTION: &str = "Pain right now, from 0 to 10";
+pub const PAIN_ANCHORS: [(&str, &str); 5] = [
+    ("0", "no pain"),
+    ("1-3", "mild"),
+    ("4-6", "moderate"),
+    ("7-10", "severe"),
+    ("10", "worst pain imaginable"),
+];
+
+pub fn pain_anchor(score: u8) -> &'static str {
+    match score {
+        0 => "no pain",
+        1..=3 => "mild",
+        4..=6 => "moderate",
+        _ => "severe",
+    }
+}
+
+pub fn plain_pain_prompt() -> String {
+    let anchors: Vec<String> = PAIN_ANCHORS
+        .iter()
+        .map(|(n, w)| format!("{n} {w}"))
+        .collect();
+    format!(
+        "Pain now, 0 to 10 ({}). Type a number and Enter, or just Enter to skip: ",
+        anchors.join(", ")
+    )
+}
+
+pub const PLAIN_PAIN_INVALID: &str =
+    "Please type a whole number from 0 to 10, or press Enter to skip.";
+pub const PLAIN_INPUT_ENDED: &str = "No more input: the remaining check-ins are skipped.";
+
+// ---- Summary -------------------------------------------------------------------------------
+
+pub fn outcome(outcome: Outcome) -> &'static str {
+    match outcome {
+        Outcome::Completed => "Session complete",
+        Outcome::Quit => "Session stopped",
+        Outcome::Interrupted => "Session interrupted",
+    }
+}
+
+pub fn summary_time(elapsed: Duration, planned: Duration) -> String {
+    format!(
+        "Time: {} of {} planned",
+        duration_words(elapsed),
+        duration_words(planned)
+    )
+}
+
+pub fn summary_steps(done: usize, skipped: usize, total: usize) -> String {
+    match skipped {
+        0 => format!("Steps: {done} of {total} done"),
+        n => format!("Steps: {done} of {total} done, {n} cut short or skipped"),
+    }
+}
+
+pub fn summary_pain(scores: &[(String, Option<u8>)]) -> Vec<String> {
+    scores
+        .iter()
+        .map(|(title, pain)| match pain {
+            Some(p) => format!("{title}: {p} ({})", pain_anchor(*p)),
+            None => format!("{title}: skipped"),
+        })
+        .collect()
+}
+
+pub const SUMMARY_PAIN_HEADER: &str = "Pain check-ins";
+pub const SUMMARY_NO_CHECK_INS: &str = "No pain scores this time.";
+pub const SUMMARY_AFTERCARE: &str =
+    "Keep moving gently through the day, and avoid sitting for long stretches.";
+pub const SUMMARY_KEYS: &str = "Enter or q: close";
+pub const SUMMARY_KEYS_HOME: &str = "Enter: back to the routines    q: quit";
+
+// ---- Keys and help -------------------------------------------------------------------------
+
+pub const STATUS_KEYS: &str = "Space pause  → next  ← back  +/- 15 s  ? help  q quit";
+pub const STATUS_KEYS_SHORT: &str = "Space pause  ? help  q quit";
+pub const STATUS_KEYS_CHECK_IN: &str = "0-9 or t (10)  Enter skip  ? help  q quit";
+pub const STATUS_KEYS_READY: &str = "Space ready  → skip step  ? help  q quit";
+
+pub const HELP_TITLE: &str = "Keys";
+pub const HELP_LINES: [(&str, &str); 9] = [
+    ("Space", "pause or go on; \"ready\" when asked"),
+    ("→ or n", "next step"),
+    ("← or p", "restart this step; back a step near its start"),
+    ("+", "15 seconds more on this hold"),
+    ("-", "15 seconds less on this hold"),
+    ("0-9, t", "pain score at a check-in (t is 10)"),
+    ("Enter", "skip a check-in question"),
+    ("q", "stop the session (asks first)"),
+    ("?", "this help; press ? or Esc to close"),
+];
+pub const HELP_PAUSED: &str = "The timer is paused while this is open.";
+
+pub const QUIT_TITLE: &str = "Stop the session?";
+pub const QUIT_BODY: &str = "What you have done so far is kept.";
+pub const QUIT_KEYS: &str = "y: stop    n or Esc: carry on";
+
+pub const TOO_SMALL: &str = "Make the window bigger";
+
+pub fn too_small_detail(w: u16, h: u16) -> String {
+    format!("unknot needs at least 40 x 12; this is {w} x {h}")
+}
+
+// ---- Home ----------------------------------------------------------------------------------
+
+pub const HOME_TITLE: &str = "unknot";
+pub const HOME_TAGLINE: &str = "Guided self-massage and stretching for sciatica";
+pub const HOME_KEYS: &str = "↑/↓ choose  Enter start  q quit";
+pub const HOME_STEPS: &str = "Steps";
+pub const HOME_BROKEN: &str = "routine files that do not load (see `unknot check`)";
+
+pub fn home_line(title: &str, level: Level, d: Duration) -> String {
+    format!("{title}  ·  {}  ·  {}", self::level(level), duration_short(d))
+}
+
+pub fn home_step_line(step: &Step) -> String {
+    let mut line = step.title.clone();
+    if let Some(s) = sides(step.sides) {
+        line.push_str(&format!(", {s}"));
+    }
+    if !step.is_check_in() {
+        line.push_str(&format!(", {}", duration_short(step.work())));
+        if step.reps > 1 {
+            line.push_str(&format!(" x {}", step.reps));
+        }
+    }
+    line
+}
+
+pub const PLAIN_HOME_PROMPT: &str = "Type a routine number and Enter: ";
+pub const PLAIN_HOME_INVALID: &str = "Please type one of the numbers shown.";
+
+pub fn plain_intro(routine: &Routine) -> String {
+    format!(
+        "{}: {} steps, about {}.",
+        routine.title,
+        routine.steps.len(),
+        duration_words(routine.planned_duration())
+    )
+}
+
+pub const ERR_NO_CONFIG_DIR: &str =
+    "cannot find a config folder (no home folder is set); pass --config FILE";
+
+pub const PATHS_LINES: [&str; 3] = ["config file", "your routines", "data folder"];
+pub const PATHS_UNKNOWN: &str = "(unknown: no home folder; use --config and --data-dir)";

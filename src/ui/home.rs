@@ -1,0 +1,112 @@
+//! The home screen: pick a routine, see what it holds.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, StatefulWidget, Widget, Wrap};
+
+use super::{Theme, keys_line};
+use crate::routine::{Origin, RoutineEntry};
+use crate::text;
+
+#[derive(Debug, Clone)]
+pub struct Home {
+    pub entries: Vec<RoutineEntry>,
+    pub selected: usize,
+    /// User routine files that failed to load.
+    pub broken: usize,
+}
+
+impl Home {
+    pub fn up(&mut self) {
+        self.selected = self.selected.saturating_sub(1);
+    }
+
+    pub fn down(&mut self) {
+        if self.selected + 1 < self.entries.len() {
+            self.selected += 1;
+        }
+    }
+
+    pub fn chosen(&self) -> Option<&RoutineEntry> {
+        self.entries.get(self.selected)
+    }
+}
+
+pub fn render(home: &Home, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let block = Block::bordered()
+        .title(Line::styled(format!(" {} ", text::HOME_TITLE), theme.title()))
+        .title(Line::from(format!(" {} ", text::HOME_TAGLINE)).right_aligned());
+    let inner = block.inner(area);
+    block.render(area, buf);
+
+    let [main_a, broken_a, keys_a] = Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(u16::from(home.broken > 0)),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+
+    let wide = main_a.width >= 80;
+    let list_rows = home.entries.len() as u16 + 1;
+    let [list_a, detail_a] = if wide {
+        Layout::horizontal([Constraint::Percentage(45), Constraint::Fill(1)]).areas(main_a)
+    } else {
+        Layout::vertical([Constraint::Length(list_rows), Constraint::Fill(1)]).areas(main_a)
+    };
+
+    let items: Vec<ListItem> = home
+        .entries
+        .iter()
+        .map(|e| {
+            let mut line = text::home_line(
+                &e.routine.title,
+                e.routine.level,
+                e.routine.planned_duration(),
+            );
+            if e.origin == Origin::User {
+                line.push_str(&format!("  {}", text::LIST_YOURS));
+            }
+            ListItem::new(line)
+        })
+        .collect();
+    let mut state = ListState::default().with_selected(Some(home.selected));
+    StatefulWidget::render(
+        List::new(items)
+            .highlight_symbol("› ")
+            .highlight_style(theme.selected()),
+        list_a,
+        buf,
+        &mut state,
+    );
+
+    if let Some(entry) = home.chosen() {
+        let r = &entry.routine;
+        let mut lines = vec![
+            Line::styled(r.title.clone(), theme.heading()),
+            Line::from(r.summary.clone()),
+            Line::from(""),
+            Line::styled(text::HOME_STEPS, theme.heading()),
+        ];
+        lines.extend(
+            r.steps
+                .iter()
+                .enumerate()
+                .map(|(i, s)| Line::from(format!("{:>2}. {}", i + 1, text::home_step_line(s)))),
+        );
+        let detail = Block::new().padding(ratatui::widgets::Padding::horizontal(1));
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .block(detail)
+            .render(detail_a, buf);
+    }
+
+    if home.broken > 0 {
+        Paragraph::new(Line::styled(
+            format!("{} {}", home.broken, text::HOME_BROKEN),
+            theme.caution(),
+        ))
+        .render(broken_a, buf);
+    }
+    Paragraph::new(keys_line(text::HOME_KEYS, theme)).render(keys_a, buf);
+}

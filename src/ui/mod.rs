@@ -1,0 +1,47 @@
+//! Drawing: one module per screen, each a pure function of its state (and of `now` for timers).
+
+pub mod checkin;
+pub mod home;
+pub mod overlay;
+pub mod session;
+pub mod summary;
+pub mod theme;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use crate::text;
+
+pub use theme::Theme;
+
+/// The smallest terminal the screens are laid out for.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 12;
+
+pub fn too_small(area: Rect) -> bool {
+    area.width < MIN_WIDTH || area.height < MIN_HEIGHT
+}
+
+/// Shown instead of a screen when the window is below the minimum.
+pub fn render_too_small(area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let [_, middle, _] = Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(3),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
+    Paragraph::new(vec![
+        Line::styled(text::TOO_SMALL, theme.heading()),
+        Line::from(text::too_small_detail(area.width, area.height)),
+    ])
+    .alignment(Alignment::Center)
+    .wrap(Wrap { trim: true })
+    .render(middle, buf);
+}
+
+/// A key hint line at the bottom of a screen.
+pub fn keys_line<'a>(keys: &'a str, theme: &Theme) -> Line<'a> {
+    Line::styled(keys, theme.keys())
+}

@@ -1,0 +1,223 @@
+//! The session screen: what to do, a countdown readable from across the room, and what comes next.
+
+use std::time::{Duration, Instant};
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, LineGauge, Paragraph, Widget, Wrap};
+use tui_big_text::{BigText, PixelSize};
+
+use super::{Theme, checkin, keys_line, overlay};
+use crate::session::{PhaseKind, Session};
+use crate::text;
+
+pub fn render(session: &Session, now: Instant, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let phase = session.phase();
+    let routine = session.routine();
+    let block = Block::bordered()
+        .title(Line::styled(format!(" {} ", routine.title), theme.title()))
+        .title(
+            Line::from(format!(" {} ", text::step_of(phase.step, routine.steps.len())))
+                .right_aligned(),
+        );
+    let inner = block.inner(area);
+    block.render(area, buf);
+
+    if session.awaiting_check_in() {
+        checkin::render(session.step(), theme, inner, buf);
+    } else {
+        render_step(session, now, theme, inner, buf);
+    }
+    if let Some(o) = session.overlay() {
+        overlay::render(o, theme, area, buf);
+    }
+}
+
+fn render_step(session: &Session, now: Instant, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let step = session.step();
+    let phase = session.phase();
+    let notes = notes(session, theme);
+    let clock = text::clock(session.remaining(now));
+
+    // Fixed lines: step title, phase, phase gauge, next, session gauge, keys.
+    let fixed = 6;
+    let free = area.height.saturating_sub(fixed);
+    let wrapped = wrapped_height(&notes, area.width);
+    let size = clock_size(&clock, area.width, free.saturating_sub(wrapped.min(2)));
+    let clock_h = size.map_or(1, rows);
+    let notes_h = free.saturating_sub(clock_h);
+
+    let [title_a, phase_a, clock_a, gauge_a, notes_a, next_a, total_a, keys_a] =
+        Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Length(clock_h),
+            Constraint::Length(1),
+            Constraint::Length(notes_h),
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+
+    let mut title = vec![Span::styled(step.title.clone(), theme.heading())];
+    if let Some(tool) = step.tool {
+        title.push(Span::styled(format!("  ({})", text::tool(tool)), theme.dim()));
+    }
+    Paragraph::new(Line::from(title))
+        .alignment(Alignment::Center)
+        .render(title_a, buf);
+
+    let (label, style) = if session.is_paused() {
+        (text::PAUSED_HINT.to_string(), theme.paused())
+    } else {
+        (text::phase_label(phase.kind), phase_style(phase.kind, theme))
+    };
+    Paragraph::new(Line::styled(label, style))
+        .alignment(Alignment::Center)
+        .render(phase_a, buf);
+
+    let clock_style = if session.is_paused() {
+        theme.dim()
+    } else {
+        phase_style(phase.kind, theme)
+    };
+    match (phase.kind, size) {
+        (PhaseKind::Ready, _) => Paragraph::new(Line::styled(text::WAIT_FOR_KEY, theme.ready()))
+            .alignment(Alignment::Center)
+            .wrap(Wrap { trim: true })
+            .render(clock_a, buf),
+        (_, Some(size)) => BigText::builder()
+            .pixel_size(size)
+            .style(clock_style)
+            .lines(vec![Line::from(clock)])
+            .centered()
+            .build()
+            .render(clock_a, buf),
+        (_, None) => Paragraph::new(Line::styled(clock, clock_style))
+            .alignment(Alignment::Center)
+            .render(clock_a, buf),
+    }
+
+    if phase.is_timed() {
+        let left = session.remaining(now);
+        gauge(
+            text::phase_progress(left, phase.duration),
+            ratio(phase.duration.saturating_sub(left), phase.duration),
+            theme,
+        )
+        .render(gauge_a, buf);
+    }
+
+    Paragraph::new(notes)
+        .wrap(Wrap { trim: true })
+        .render(notes_a, buf);
+
+    Paragraph::new(Line::from(next_words(session)).style(theme.dim()))
+        .render(next_a, buf);
+
+    let done = session.total_elapsed(now);
+    let left = session.total_remaining(now);
+    gauge(
+        format!("{} {}", text::duration_short(left), text::SESSION_LEFT),
+        ratio(done, done + left),
+        theme,
+    )
+    .render(total_a, buf);
+
+    let keys = if phase.kind == PhaseKind::Ready {
+        text::STATUS_KEYS_READY
+    } else if area.width >= text::STATUS_KEYS.chars().count() as u16 {
+        text::STATUS_KEYS
+    } else {
+        text::STATUS_KEYS_SHORT
+    };
+    Paragraph::new(keys_line(keys, theme)).render(keys_a, buf);
+}
+
+/// Instructions, then the caution, each a line of its own.
+fn notes<'a>(session: &'a Session, theme: &Theme) -> Vec<Line<'a>> {
+    let step = session.step();
+    let mut lines: Vec<Line> = step
+        .instructions
+        .iter()
+        .map(|i| Line::from(format!("• {i}")))
+        .collect();
+    if let Some(caution) = &step.caution {
+        lines.push(Line::styled(
+            format!("! {}: {caution}", text::CAUTION),
+            theme.caution(),
+        ));
+    }
+    lines
+}
+
+fn next_words(session: &Session) -> String {
+    let phase = session.phase();
+    let within_step = session
+        .next_phase()
+        .filter(|p| p.step == phase.step)
+        .map(|p| text::next_phase_words(p.kind, p.duration));
+    let next_step = session.next_step().map(|s| s.title.clone());
+    match (within_step, next_step) {
+        (Some(w), Some(s)) => format!("{}: {w}, then {s}", text::NEXT),
+        (Some(w), None) => format!("{}: {w}", text::NEXT),
+        (None, Some(s)) => format!("{}: {s}", text::NEXT),
+        (None, None) => text::LAST_STEP.to_string(),
+    }
+}
+
+fn gauge<'a>(label: String, ratio: f64, theme: &Theme) -> LineGauge<'a> {
+    LineGauge::default()
+        .ratio(ratio)
+        .label(label)
+        .filled_symbol("█")
+        .unfilled_symbol("░")
+        .filled_style(theme.gauge())
+        .unfilled_style(theme.dim())
+}
+
+fn ratio(done: Duration, total: Duration) -> f64 {
+    if total.is_zero() {
+        return 0.0;
+    }
+    (done.as_secs_f64() / total.as_secs_f64()).clamp(0.0, 1.0)
+}
+
+fn phase_style(kind: PhaseKind, theme: &Theme) -> Style {
+    match kind {
+        PhaseKind::Work { .. } => theme.work(),
+        PhaseKind::Rest { .. } | PhaseKind::Switch { .. } => theme.rest(),
+        PhaseKind::LeadIn | PhaseKind::Ready | PhaseKind::CheckIn => theme.ready(),
+    }
+}
+
+/// The largest digits that fit: 8 rows, then 4, then `None` for ordinary text.
+fn clock_size(clock: &str, width: u16, height: u16) -> Option<PixelSize> {
+    let chars = clock.chars().count() as u16;
+    [
+        (PixelSize::Full, 8, 8),
+        (PixelSize::HalfHeight, 8, 4),
+        (PixelSize::Quadrant, 4, 4),
+    ]
+    .into_iter()
+    .find(|(_, w, h)| chars * w <= width && *h <= height)
+    .map(|(size, ..)| size)
+}
+
+fn rows(size: PixelSize) -> u16 {
+    match size {
+        PixelSize::Full => 8,
+        _ => 4,
+    }
+}
+
+/// Lines the notes take when wrapped at `width`, as the paragraph will wrap them.
+fn wrapped_height(lines: &[Line], width: u16) -> u16 {
+    let count = Paragraph::new(lines.to_vec())
+        .wrap(Wrap { trim: true })
+        .line_count(width);
+    u16::try_from(count).unwrap_or(u16::MAX)
+}

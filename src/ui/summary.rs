@@ -1,0 +1,55 @@
+//! The end of a session: what was done, the pain scores given, and advice for the rest of the day.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+
+use super::{Theme, keys_line};
+use crate::summary::Summary;
+use crate::text;
+
+pub fn render(summary: &Summary, from_home: bool, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let block = Block::bordered().title(Line::styled(
+        format!(" {} ", summary.title),
+        theme.title(),
+    ));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let [body_a, keys_a] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(inner);
+
+    let mut lines = vec![
+        Line::styled(text::outcome(summary.outcome), theme.heading()),
+        Line::from(""),
+        Line::from(text::summary_time(summary.elapsed, summary.planned)),
+        Line::from(text::summary_steps(
+            summary.steps_done,
+            summary.steps_cut,
+            summary.steps_total,
+        )),
+        Line::from(""),
+    ];
+    if summary.check_ins.is_empty() {
+        lines.push(Line::from(text::SUMMARY_NO_CHECK_INS));
+    } else {
+        lines.push(Line::styled(text::SUMMARY_PAIN_HEADER, theme.heading()));
+        lines.extend(
+            text::summary_pain(&summary.check_ins)
+                .into_iter()
+                .map(|l| Line::from(format!("  {l}"))),
+        );
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::from(text::SUMMARY_AFTERCARE));
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .render(body_a, buf);
+
+    let keys = if from_home {
+        text::SUMMARY_KEYS_HOME
+    } else {
+        text::SUMMARY_KEYS
+    };
+    Paragraph::new(keys_line(keys, theme)).render(keys_a, buf);
+}
