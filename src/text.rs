@@ -243,15 +243,22 @@ pub const NEXT: &str = "Next";
 pub const LAST_STEP: &str = "This is the last step";
 pub const SESSION_LEFT: &str = "left in the session";
 
-pub fn phase_label(kind: crate::session::PhaseKind) -> String {
+/// What the person is doing now: "Hold - left side - rep 2 of 3".
+pub fn phase_label(kind: crate::session::PhaseKind, reps: u32) -> String {
     use crate::session::PhaseKind as P;
     match kind {
         P::Ready => "Get into position".to_string(),
         P::LeadIn => "Get ready".to_string(),
-        P::Work { side, rep } => match side {
-            Some(s) => format!("Hold - {} - rep {rep}", self::side(s)),
-            None => format!("Hold - rep {rep}"),
-        },
+        P::Work { side, rep } => {
+            let mut label = "Hold".to_string();
+            if let Some(s) = side {
+                label.push_str(&format!(" - {}", self::side(s)));
+            }
+            if reps > 1 {
+                label.push_str(&format!(" - rep {rep} of {reps}"));
+            }
+            label
+        }
         P::Rest { .. } => "Rest".to_string(),
         P::Switch { to } => format!("Switch to the {}", side(to)),
         P::CheckIn => "Check-in".to_string(),
@@ -267,8 +274,11 @@ pub fn next_phase_words(kind: crate::session::PhaseKind, d: Duration) -> String 
     match kind {
         P::Rest { .. } => format!("rest {}", duration_short(d)),
         P::Switch { to } => format!("switch to the {}", side(to)),
-        P::Work { side: Some(s), .. } => format!("hold on the {}", self::side(s)),
-        P::Work { rep, .. } => format!("rep {rep}"),
+        P::Work { side, rep: 1 } => match side {
+            Some(s) => format!("hold on the {}, {}", self::side(s), duration_short(d)),
+            None => format!("hold {}", duration_short(d)),
+        },
+        P::Work { rep, .. } => format!("rep {rep}, {}", duration_short(d)),
         P::LeadIn | P::Ready => "get ready".to_string(),
         P::CheckIn => "pain check-in".to_string(),
     }

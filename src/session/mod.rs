@@ -197,9 +197,13 @@ impl Session {
         self.phase().duration.saturating_sub(self.elapsed(now))
     }
 
-    /// Time spent in the whole session so far, pauses excluded.
-    pub fn total_elapsed(&self, now: Instant) -> Duration {
-        self.total_spent + self.elapsed(now)
+    /// Planned time behind: every phase before this one, and what is done of this one.
+    pub fn total_done(&self, now: Instant) -> Duration {
+        self.phases[..self.current]
+            .iter()
+            .map(|p| p.duration)
+            .sum::<Duration>()
+            + self.elapsed(now)
     }
 
     /// Planned time left: the rest of this phase and every phase after it.
@@ -320,6 +324,8 @@ impl Session {
             .position(|p| p.step != step)
             .map(|offset| self.current + offset);
         self.finish_phase(now, true, fx);
+        // Every step ends at its last deadline, so leaving it early always leaves something undone.
+        self.step_skipped = true;
         self.close_step(fx);
         match next {
             Some(index) => self.enter(index, now, true, fx),
@@ -417,7 +423,6 @@ impl Session {
         let elapsed = self.elapsed(at);
         self.step_spent += elapsed;
         self.total_spent += elapsed;
-        self.step_skipped |= skipped && self.phase().is_timed() && elapsed < self.phase().duration;
         self.running_since = None;
         self.spent = Duration::ZERO;
         if !skipped && matches!(self.phase().kind, PhaseKind::Work { .. }) {

@@ -328,6 +328,15 @@ fn a_key_after_a_missed_deadline_acts_on_the_step_then_shown() {
 }
 
 #[test]
+fn skipping_a_step_still_waiting_for_the_person_counts_as_skipped() {
+    let mut waiting = timed("Ball", Sides::Both, 30, 1, 0);
+    waiting.wait_for_key = true;
+    let mut rig = Rig::new(routine(5, vec![waiting, timed("B", Sides::Both, 30, 1, 0)]));
+    let fx = rig.key(Key::Next, 2.0);
+    assert_eq!(steps_done(&fx), vec![(0, 35_000, 0, true)]);
+}
+
+#[test]
 fn next_on_the_last_step_completes() {
     let mut rig = Rig::new(routine(5, vec![timed("A", Sides::Both, 30, 1, 0)]));
     let fx = rig.key(Key::Next, 3.0);
@@ -446,6 +455,7 @@ fn wait_for_key_holds_until_space() {
     assert_eq!(rig.kind(), PhaseKind::Ready);
     let fx = rig.key(Key::Space, 600.0);
     assert_eq!(rig.kind(), PhaseKind::LeadIn);
+    assert!(records(&fx).is_empty(), "getting ready is part of the step");
     assert_eq!(cues(&fx), vec![Cue::GetReady]);
     assert_eq!(rig.remaining(602.0), s(3.0));
 }
@@ -594,10 +604,15 @@ fn announcements_name_each_side() {
 
 #[test]
 fn session_totals_follow_adjustments() {
-    let mut rig = Rig::new(routine(5, vec![timed("A", Sides::Both, 30, 1, 0)]));
-    assert_eq!(rig.session.total_remaining(rig.at(0.0)), s(35.0));
+    let mut rig = Rig::new(routine(
+        5,
+        vec![timed("A", Sides::Both, 30, 1, 0), timed("B", Sides::Both, 30, 1, 0)],
+    ));
+    assert_eq!(rig.session.total_remaining(rig.at(0.0)), s(70.0));
     rig.tick(10.0);
     rig.key(Key::MoreTime, 10.0);
-    assert_eq!(rig.session.total_remaining(rig.at(10.0)), s(40.0));
-    assert_eq!(rig.session.total_elapsed(rig.at(10.0)), s(10.0));
+    assert_eq!(rig.session.total_remaining(rig.at(10.0)), s(75.0));
+    assert_eq!(rig.session.total_done(rig.at(10.0)), s(10.0));
+    rig.key(Key::Next, 12.0);
+    assert_eq!(rig.session.total_done(rig.at(12.0)), s(50.0), "a skipped step counts as behind");
 }

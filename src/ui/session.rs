@@ -39,23 +39,33 @@ fn render_step(session: &Session, now: Instant, theme: &Theme, area: Rect, buf: 
     let step = session.step();
     let phase = session.phase();
     let notes = notes(session, theme);
-    let clock = text::clock(session.remaining(now));
+    // Before a step starts, the clock shows how long its hold will be.
+    let clock = match phase.kind {
+        PhaseKind::Ready => text::clock(step.work()),
+        _ => text::clock(session.remaining(now)),
+    };
 
-    // Fixed lines: step title, phase, phase gauge, next, session gauge, keys.
-    let fixed = 6;
-    let free = area.height.saturating_sub(fixed);
+    // Fixed lines: step title, phase, phase gauge, next, session gauge, keys. The digits get
+    // the most room left after the first lines of the instructions; blank lines only if all fits.
+    let free = area.height.saturating_sub(6);
     let wrapped = wrapped_height(&notes, area.width);
+    let gap = u16::from(free >= 8 + wrapped + 3);
+    let free = free.saturating_sub(3 * gap);
     let size = clock_size(&clock, area.width, free.saturating_sub(wrapped.min(2)));
     let clock_h = size.map_or(1, rows);
-    let notes_h = free.saturating_sub(clock_h);
+    let notes_h = wrapped.min(free.saturating_sub(clock_h));
 
-    let [title_a, phase_a, clock_a, gauge_a, notes_a, next_a, total_a, keys_a] =
+    let [title_a, phase_a, _, clock_a, _, gauge_a, _, notes_a, _, next_a, total_a, keys_a] =
         Layout::vertical([
             Constraint::Length(1),
             Constraint::Length(1),
+            Constraint::Length(gap),
             Constraint::Length(clock_h),
+            Constraint::Length(gap),
             Constraint::Length(1),
+            Constraint::Length(gap),
             Constraint::Length(notes_h),
+            Constraint::Fill(1),
             Constraint::Length(1),
             Constraint::Length(1),
             Constraint::Length(1),
@@ -70,33 +80,34 @@ fn render_step(session: &Session, now: Instant, theme: &Theme, area: Rect, buf: 
         .alignment(Alignment::Center)
         .render(title_a, buf);
 
-    let (label, style) = if session.is_paused() {
+    let (label, style) = if phase.kind == PhaseKind::Ready {
+        (text::WAIT_FOR_KEY.to_string(), theme.ready())
+    } else if session.is_paused() {
         (text::PAUSED_HINT.to_string(), theme.paused())
     } else {
-        (text::phase_label(phase.kind), phase_style(phase.kind, theme))
+        (
+            text::phase_label(phase.kind, step.reps),
+            phase_style(phase.kind, theme),
+        )
     };
     Paragraph::new(Line::styled(label, style))
         .alignment(Alignment::Center)
         .render(phase_a, buf);
 
-    let clock_style = if session.is_paused() {
+    let clock_style = if session.is_paused() || phase.kind == PhaseKind::Ready {
         theme.dim()
     } else {
         phase_style(phase.kind, theme)
     };
-    match (phase.kind, size) {
-        (PhaseKind::Ready, _) => Paragraph::new(Line::styled(text::WAIT_FOR_KEY, theme.ready()))
-            .alignment(Alignment::Center)
-            .wrap(Wrap { trim: true })
-            .render(clock_a, buf),
-        (_, Some(size)) => BigText::builder()
+    match size {
+        Some(size) => BigText::builder()
             .pixel_size(size)
             .style(clock_style)
             .lines(vec![Line::from(clock)])
             .centered()
             .build()
             .render(clock_a, buf),
-        (_, None) => Paragraph::new(Line::styled(clock, clock_style))
+        None => Paragraph::new(Line::styled(clock, clock_style))
             .alignment(Alignment::Center)
             .render(clock_a, buf),
     }
@@ -118,7 +129,7 @@ fn render_step(session: &Session, now: Instant, theme: &Theme, area: Rect, buf: 
     Paragraph::new(Line::from(next_words(session)).style(theme.dim()))
         .render(next_a, buf);
 
-    let done = session.total_elapsed(now);
+    let done = session.total_done(now);
     let left = session.total_remaining(now);
     gauge(
         format!("{} {}", text::duration_short(left), text::SESSION_LEFT),
