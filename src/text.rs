@@ -14,7 +14,16 @@ pub const ERR_EOF: &str =
     "the file ends too early: a closing ) or ] is probably missing";
 pub const ERR_TRAILING: &str =
     "expected the end of the file after the routine's closing ), found more text";
-pub const ERR_NUMBER_TOO_BIG: &str = "this number is far too large";
+pub const ERR_COMMA: &str = "expected a comma here, between two fields or two items";
+pub const ERR_INTEGER: &str = "expected a whole number, such as 30";
+pub const ERR_STRING: &str = "expected text in double quotes, such as \"Knee rolls\"";
+pub const ERR_BOOLEAN: &str = "expected true or false";
+pub const ERR_LIST: &str = "expected a list in square brackets, such as [\"one\", \"two\"]";
+pub const ERR_OPTION: &str = "expected Some(...) or None, such as Some(TennisBall)";
+
+pub fn err_out_of_range(name: &str, min: u32, max: u32, found: i64) -> String {
+    format!("expected {name} from {min} to {max}, found {found}")
+}
 
 pub fn err_missing_seconds(title: &str) -> String {
     format!("step \"{title}\" needs seconds: how long to hold it, from 1 to 1800")
@@ -399,7 +408,12 @@ pub const HOME_TITLE: &str = "unknot";
 pub const HOME_TAGLINE: &str = "Guided self-massage and stretching for sciatica";
 pub const HOME_KEYS: &str = "↑/↓ choose  Enter start  q quit";
 pub const HOME_STEPS: &str = "Steps";
-pub const HOME_BROKEN: &str = "routine files that do not load (see `unknot check`)";
+pub fn home_broken(n: usize) -> String {
+    match n {
+        1 => "1 of your routine files does not load: see `unknot list`".to_string(),
+        n => format!("{n} of your routine files do not load: see `unknot list`"),
+    }
+}
 
 pub fn home_line(title: &str, level: Level, d: Duration) -> String {
     format!("{title}  ·  {}  ·  {}", self::level(level), duration_short(d))

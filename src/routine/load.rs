@@ -1,12 +1,11 @@
 //! Reading and validating routine files. Every error names the file, and for content errors
 //! the line and column, and says what was expected.
 
-use std::fmt;
 use std::io::Read;
 use std::marker::PhantomData;
 use std::path::{Path, PathBuf};
 
-use serde::de::{self, Deserialize, Deserializer, Unexpected};
+use serde::de::{self, Deserialize, Deserializer};
 
 use super::Routine;
 use crate::text;
@@ -102,8 +101,13 @@ fn describe(code: &ron::Error) -> String {
         }
         E::DuplicateStructField { field, .. } => text::err_duplicate_field(field),
         E::TrailingCharacters => text::ERR_TRAILING.to_string(),
-        E::IntegerOutOfBounds => text::ERR_NUMBER_TOO_BIG.to_string(),
         E::InvalidValueForType { expected, found } => text::err_expected(expected, found),
+        E::ExpectedComma => text::ERR_COMMA.to_string(),
+        E::ExpectedInteger | E::IntegerOutOfBounds => text::ERR_INTEGER.to_string(),
+        E::ExpectedString | E::ExpectedStringEnd => text::ERR_STRING.to_string(),
+        E::ExpectedBoolean => text::ERR_BOOLEAN.to_string(),
+        E::ExpectedArray | E::ExpectedArrayEnd => text::ERR_LIST.to_string(),
+        E::ExpectedOption => text::ERR_OPTION.to_string(),
         other => text::err_syntax(&other.to_string()),
     }
 }
@@ -134,23 +138,17 @@ where
     }
 }
 
-struct Expected<B>(PhantomData<B>);
-
-impl<B: Bounds> de::Expected for Expected<B> {
-    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        write!(f, "{} from {} to {}", B::NAME, B::MIN, B::MAX)
-    }
-}
-
 impl<'de, B: Bounds> Deserialize<'de> for Bounded<B> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let value = i64::deserialize(d)?;
         match u32::try_from(value) {
             Ok(v) if (B::MIN..=B::MAX).contains(&v) => Ok(Bounded::new(v)),
-            _ => Err(de::Error::invalid_value(
-                Unexpected::Signed(value),
-                &Expected::<B>(PhantomData),
-            )),
+            _ => Err(de::Error::custom(text::err_out_of_range(
+                B::NAME,
+                B::MIN,
+                B::MAX,
+                value,
+            ))),
         }
     }
 }

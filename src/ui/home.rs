@@ -102,10 +102,7 @@ pub fn render(home: &Home, theme: &Theme, area: Rect, buf: &mut Buffer) {
     }
 
     if home.broken > 0 {
-        Paragraph::new(Line::styled(
-            format!("{} {}", home.broken, text::HOME_BROKEN),
-            theme.caution(),
-        ))
+        Paragraph::new(Line::styled(text::home_broken(home.broken), theme.caution()))
         .render(broken_a, buf);
     }
     Paragraph::new(keys_line(text::HOME_KEYS, theme)).render(keys_a, buf);

@@ -16,6 +16,9 @@ use crate::text;
 
 pub use theme::Theme;
 
+#[cfg(test)]
+mod tests;
+
 /// The smallest terminal the screens are laid out for.
 pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 12;

@@ -45,9 +45,11 @@ fn render_step(session: &Session, now: Instant, theme: &Theme, area: Rect, buf: 
         _ => text::clock(session.remaining(now)),
     };
 
-    // Fixed lines: step title, phase, phase gauge, next, session gauge, keys. The digits get
-    // the most room left after the first lines of the instructions; blank lines only if all fits.
-    let free = area.height.saturating_sub(6);
+    // Always: step title, phase, phase gauge, keys. "Next" and the session gauge only when there
+    // is room for them after the digits. The digits get the most room left after the first lines
+    // of the instructions; blank lines only if everything fits.
+    let extra = if area.height >= 14 { 1 } else { 0 };
+    let free = area.height.saturating_sub(4 + 2 * extra);
     let wrapped = wrapped_height(&notes, area.width);
     let gap = u16::from(free >= 8 + wrapped + 3);
     let free = free.saturating_sub(3 * gap);
@@ -66,8 +68,8 @@ fn render_step(session: &Session, now: Instant, theme: &Theme, area: Rect, buf: 
             Constraint::Length(gap),
             Constraint::Length(notes_h),
             Constraint::Fill(1),
-            Constraint::Length(1),
-            Constraint::Length(1),
+            Constraint::Length(extra),
+            Constraint::Length(extra),
             Constraint::Length(1),
         ])
         .areas(area);

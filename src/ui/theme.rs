@@ -19,6 +19,11 @@ impl Theme {
         Theme { color: true }
     }
 
+    #[cfg(test)]
+    pub fn plain() -> Theme {
+        Theme { color: false }
+    }
+
     fn fg(&self, color: Color) -> Style {
         if self.color {
             Style::new().fg(color)
