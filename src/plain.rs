@@ -19,6 +19,8 @@ pub struct Plain<'a, W: Write> {
     rx: &'a Receiver<Input>,
     pending: VecDeque<String>,
     input_ended: bool,
+    /// The person has been told that the remaining check-ins are skipped.
+    told_input_ended: bool,
     signal: Option<i32>,
 }
 
@@ -37,6 +39,7 @@ impl<'a, W: Write> Plain<'a, W> {
             rx,
             pending: VecDeque::new(),
             input_ended: false,
+            told_input_ended: false,
             signal: None,
         }
     }
@@ -122,7 +125,7 @@ impl<'a, W: Write> Plain<'a, W> {
     }
 
     fn ask_pain(&mut self) -> io::Result<Event> {
-        if self.input_ended {
+        if self.told_input_ended {
             return Ok(Event::CheckIn(None));
         }
         writeln!(self.out, "{}", text::plain_pain_prompt())?;
@@ -132,10 +135,14 @@ impl<'a, W: Write> Plain<'a, W> {
                 Answer::Signal(s) => return Ok(self.interrupted(s)),
                 Answer::Ended => {
                     writeln!(self.out, "{}", text::PLAIN_INPUT_ENDED)?;
+                    self.told_input_ended = true;
                     return Ok(Event::CheckIn(None));
                 }
                 Answer::Line(line) => match parse_pain(&line) {
-                    Some(answer) => return Ok(Event::CheckIn(answer)),
+                    Some(answer) => {
+                        writeln!(self.out, "{}", text::plain_pain_recorded(answer))?;
+                        return Ok(Event::CheckIn(answer));
+                    }
                     None => writeln!(self.out, "{}", text::PLAIN_PAIN_INVALID)?,
                 },
             }
@@ -188,6 +195,10 @@ impl<'a, W: Write> Plain<'a, W> {
     }
 
     fn announce(&mut self, routine: &Routine, a: &Announcement) -> io::Result<()> {
+        // The summary that follows says it, with the routine's name.
+        if *a == Announcement::Complete {
+            return Ok(());
+        }
         writeln!(self.out, "{}", text::announcement(a, routine))?;
         if let Announcement::StepStart { step, .. } = a
             && let Some(step) = routine.steps.get(*step)

@@ -320,9 +320,16 @@ pub fn plain_pain_prompt() -> String {
         .map(|(n, w)| format!("{n} {w}"))
         .collect();
     format!(
-        "Pain now, 0 to 10 ({}). Type a number and Enter, or just Enter to skip: ",
+        "Pain now, 0 to 10 ({}). Type a number and press Enter, or press Enter alone to skip.",
         anchors.join(", ")
     )
+}
+
+pub fn plain_pain_recorded(pain: Option<u8>) -> String {
+    match pain {
+        Some(p) => format!("Pain: {p} ({})", pain_anchor(p)),
+        None => "Skipped".to_string(),
+    }
 }
 
 pub const PLAIN_PAIN_INVALID: &str =
