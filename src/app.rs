@@ -67,12 +67,15 @@ pub fn run(home: Home, routine: Option<Routine>, mute: bool) -> Result<Option<i3
 
     let bell = Bell::new((!mute).then(std::io::stdout));
     let mut app = App::new(home, routine, Theme::from_env(), bell, Instant::now());
+    let mut redraw = true;
     loop {
         let now = Instant::now();
-        terminal
-            .0
-            .draw(|frame| app.draw(frame, now))
-            .map_err(AppError::Terminal)?;
+        if redraw {
+            terminal
+                .0
+                .draw(|frame| app.draw(frame, now))
+                .map_err(AppError::Terminal)?;
+        }
         if app.done {
             break;
         }
@@ -81,16 +84,26 @@ pub fn run(home: Home, routine: Option<Routine>, mute: bool) -> Result<Option<i3
             None => rx.recv().map_err(|_| RecvTimeoutError::Disconnected),
         };
         let now = Instant::now();
-        match received {
+        // Wake-ups come only when the countdown changes, so each one is worth a frame;
+        // a key that means nothing here is not.
+        redraw = match received {
             Ok(Input::Key(key)) => app.on_key(key, now),
-            Ok(Input::Signal(signal)) => app.on_signal(signal, now),
+            Ok(Input::Signal(signal)) => {
+                app.on_signal(signal, now);
+                false
+            }
             // The terminal went away: nobody is left to follow the session.
             Ok(Input::EndOfInput) | Err(RecvTimeoutError::Disconnected) => {
-                app.on_signal(signal_hook::consts::SIGHUP, now)
+                app.on_signal(signal_hook::consts::SIGHUP, now);
+                false
             }
-            Ok(Input::Resize | Input::Line(_)) => {}
-            Err(RecvTimeoutError::Timeout) => app.feed(Event::Tick, now),
-        }
+            Ok(Input::Resize) => true,
+            Ok(Input::Line(_)) => false,
+            Err(RecvTimeoutError::Timeout) => {
+                app.feed(Event::Tick, now);
+                true
+            }
+        };
     }
     Ok(app.signal)
 }
@@ -152,7 +165,8 @@ impl App {
         self.carry_out(fx);
     }
 
-    fn on_key(&mut self, key: KeyEvent, now: Instant) {
+    /// Returns whether the key did anything.
+    fn on_key(&mut self, key: KeyEvent, now: Instant) -> bool {
         let ctrl_c = key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c');
         match &mut self.screen {
             Screen::Home(home) => match key.code {
@@ -167,7 +181,7 @@ impl App {
                     }
                 }
                 KeyCode::Char('q') | KeyCode::Esc => self.done = true,
-                _ => {}
+                _ => return false,
             },
             Screen::Session { session, .. } => {
                 if ctrl_c {
@@ -176,6 +190,8 @@ impl App {
                     self.feed(Event::Key(Key::Yes), now);
                 } else if let Some(event) = session_event(key, session) {
                     self.feed(event, now);
+                } else {
+                    return false;
                 }
             }
             Screen::Summary(_) => match key.code {
@@ -185,9 +201,10 @@ impl App {
                     None => self.done = true,
                 },
                 _ if ctrl_c => self.done = true,
-                _ => {}
+                _ => return false,
             },
         }
+        true
     }
 
     fn on_signal(&mut self, signal: i32, now: Instant) {

@@ -130,6 +130,19 @@ fn run_plain(
     Ok(signal)
 }
 
+/// clap's first paragraph on one line, with its tip (a likely spelling) in brackets.
+fn one_sentence(rendered: &str) -> String {
+    let mut paragraphs = rendered.split("\n\n").map(|p| {
+        p.split_whitespace().collect::<Vec<_>>().join(" ")
+    });
+    let first = paragraphs.next().unwrap_or_default();
+    let mut sentence = first.trim_start_matches("error: ").to_string();
+    if let Some(tip) = paragraphs.find_map(|p| p.strip_prefix("tip: ").map(str::to_string)) {
+        sentence.push_str(&format!(" ({tip})"));
+    }
+    sentence
+}
+
 /// clap's errors in unknot's voice: one sentence, exit code 2; help and version as usual.
 fn clap_error(e: &clap::Error) -> ExitCode {
     match e.kind() {
@@ -138,13 +151,7 @@ fn clap_error(e: &clap::Error) -> ExitCode {
             ExitCode::SUCCESS
         }
         _ => {
-            let rendered = e.render().to_string();
-            let first = rendered
-                .lines()
-                .next()
-                .unwrap_or_default()
-                .trim_start_matches("error: ");
-            eprintln!("unknot: {first}; see `unknot --help`");
+            eprintln!("unknot: {}; see `unknot --help`", one_sentence(&e.render().to_string()));
             ExitCode::from(2)
         }
     }

@@ -63,6 +63,8 @@ pub enum Overlay {
 pub struct Session {
     routine: Routine,
     phases: Vec<Phase>,
+    /// Each step's planned time, before any + or -.
+    planned: Vec<Duration>,
     current: usize,
     /// When the current phase last started running; `None` while paused or waiting.
     running_since: Option<Instant>,
@@ -87,9 +89,14 @@ impl Session {
     /// Starts a session at `now`.
     pub fn begin(routine: Routine, now: Instant) -> (Session, Vec<Effect>) {
         let phases = Timeline::new(&routine).phases;
+        let mut planned = vec![Duration::ZERO; routine.steps.len()];
+        for p in &phases {
+            planned[p.step] += p.duration;
+        }
         let mut session = Session {
             routine,
             phases,
+            planned,
             current: 0,
             running_since: None,
             spent: Duration::ZERO,
@@ -435,15 +442,9 @@ impl Session {
     fn close_step(&mut self, fx: &mut Vec<Effect>) {
         let step = self.phase().step;
         if !self.routine.steps[step].is_check_in() {
-            let planned = Timeline::new(&self.routine)
-                .phases
-                .iter()
-                .filter(|p| p.step == step)
-                .map(|p| p.duration)
-                .sum();
             fx.push(Effect::Record(Record::StepDone {
                 step,
-                planned,
+                planned: self.planned[step],
                 actual: self.step_spent,
                 skipped: self.step_skipped,
             }));
