@@ -93,7 +93,7 @@ pub fn run(home: Home, routine: Option<Routine>, mute: bool) -> Result<Option<i3
                 false
             }
             // The terminal went away: nobody is left to follow the session.
-            Ok(Input::EndOfInput) | Err(RecvTimeoutError::Disconnected) => {
+            Ok(Input::Closed) | Err(RecvTimeoutError::Disconnected) => {
                 app.on_signal(signal_hook::consts::SIGHUP, now);
                 false
             }
@@ -167,7 +167,8 @@ impl App {
 
     /// Returns whether the key did anything.
     fn on_key(&mut self, key: KeyEvent, now: Instant) -> bool {
-        let ctrl_c = key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c');
+        let ctrl_c =
+            key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c');
         match &mut self.screen {
             Screen::Home(home) => match key.code {
                 _ if ctrl_c => self.done = true,

@@ -77,7 +77,11 @@ pub fn check(files: &[PathBuf], out: &mut impl Write) -> Result<(), AppError> {
         match load_file(file) {
             Ok(routine) => {
                 // A closed stdout must not turn a valid check into a failure.
-                let _ = writeln!(out, "{}", text::check_ok(&file.display().to_string(), &routine));
+                let _ = writeln!(
+                    out,
+                    "{}",
+                    text::check_ok(&file.display().to_string(), &routine)
+                );
             }
             Err(e) => {
                 invalid += 1;
@@ -90,7 +94,10 @@ pub fn check(files: &[PathBuf], out: &mut impl Write) -> Result<(), AppError> {
     }
     // Each file's error is already printed; a tally only helps when there were several.
     if files.len() > 1 {
-        eprintln!("unknot: {}", text::check_summary(files.len() - invalid, invalid));
+        eprintln!(
+            "unknot: {}",
+            text::check_summary(files.len() - invalid, invalid)
+        );
     }
     Err(AppError::Reported { code: 2 })
 }
@@ -142,8 +149,10 @@ fn template_for(name: &str) -> String {
 
 pub fn paths(paths: &Paths, out: &mut impl Write) -> std::io::Result<()> {
     let shown = |p: &Option<PathBuf>| {
-        p.as_ref()
-            .map_or_else(|| text::PATHS_UNKNOWN.to_string(), |p| p.display().to_string())
+        p.as_ref().map_or_else(
+            || text::PATHS_UNKNOWN.to_string(),
+            |p| p.display().to_string(),
+        )
     };
     let values = [
         shown(&paths.config_file),
@@ -162,7 +171,8 @@ mod tests {
 
     #[test]
     fn the_new_routine_template_is_a_valid_routine() {
-        let routine = crate::routine::parse(&template_for("my-evening"), Path::new("t.ron")).unwrap();
+        let routine =
+            crate::routine::parse(&template_for("my-evening"), Path::new("t.ron")).unwrap();
         assert_eq!(routine.title, "My evening");
         assert!(routine.steps.len() >= 3);
     }

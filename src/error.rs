@@ -23,8 +23,11 @@ pub enum AppError {
         path: String,
         source: std::io::Error,
     },
-    #[error("the terminal stopped working: {0}")]
+    #[error("the terminal stopped working ({})", text::io_reason(.0))]
     Terminal(std::io::Error),
+    /// Whoever read the output has gone (`| head`); there is nobody left to tell.
+    #[error("")]
+    OutputClosed,
 }
 
 impl AppError {
@@ -32,6 +35,8 @@ impl AppError {
     pub fn exit_code(&self) -> u8 {
         match self {
             AppError::Reported { code } => *code,
+            // As a program killed by SIGPIPE would report.
+            AppError::OutputClosed => 141,
             AppError::Routine(_)
             | AppError::UnknownRoutine(_)
             | AppError::BadName(_)

@@ -14,7 +14,8 @@ pub enum Input {
     Key(KeyEvent),
     Resize,
     Line(String),
-    EndOfInput,
+    /// Standard input or the terminal has no more to give.
+    Closed,
     /// SIGTERM, SIGHUP or SIGINT, by number.
     Signal(i32),
 }
@@ -44,9 +45,9 @@ pub fn watch_terminal(tx: Sender<Input>) {
                 Ok(TermEvent::Key(key)) if key.kind == KeyEventKind::Press => Input::Key(key),
                 Ok(TermEvent::Resize(..)) => Input::Resize,
                 Ok(_) => continue,
-                Err(_) => Input::EndOfInput,
+                Err(_) => Input::Closed,
             };
-            let ended = input == Input::EndOfInput;
+            let ended = input == Input::Closed;
             if tx.send(input).is_err() || ended {
                 break;
             }
@@ -54,7 +55,7 @@ pub fn watch_terminal(tx: Sender<Input>) {
     });
 }
 
-/// Lines of standard input, then `EndOfInput`.
+/// Lines of standard input, then `Closed`.
 pub fn watch_lines(tx: Sender<Input>, input: impl BufRead + Send + 'static) {
     thread::spawn(move || {
         for line in input.lines() {
@@ -63,6 +64,6 @@ pub fn watch_lines(tx: Sender<Input>, input: impl BufRead + Send + 'static) {
                 return;
             }
         }
-        let _ = tx.send(Input::EndOfInput);
+        let _ = tx.send(Input::Closed);
     });
 }

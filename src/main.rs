@@ -1,6 +1,9 @@
 //! unknot: a guided self-massage and stretching routine for sciatica, in the terminal.
 
-#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
 
 mod app;
 mod audio;
@@ -36,7 +39,7 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
-            if !matches!(e, AppError::Reported { .. }) {
+            if !matches!(e, AppError::Reported { .. } | AppError::OutputClosed) {
                 eprintln!("unknot: {e}");
             }
             ExitCode::from(e.exit_code())
@@ -108,7 +111,13 @@ fn run_plain(
     input::watch_signals(tx.clone()).map_err(AppError::Terminal)?;
     input::watch_lines(tx, std::io::BufReader::new(std::io::stdin()));
     let stdout = std::io::stdout();
-    let io_err = AppError::Terminal;
+    let io_err = |e: std::io::Error| {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            AppError::OutputClosed
+        } else {
+            AppError::Terminal(e)
+        }
+    };
     let bell = || {
         let stderr = std::io::stderr();
         Bell::new((!mute && stderr.is_terminal()).then_some(stderr))
@@ -132,9 +141,9 @@ fn run_plain(
 
 /// clap's first paragraph on one line, with its tip (a likely spelling) in brackets.
 fn one_sentence(rendered: &str) -> String {
-    let mut paragraphs = rendered.split("\n\n").map(|p| {
-        p.split_whitespace().collect::<Vec<_>>().join(" ")
-    });
+    let mut paragraphs = rendered
+        .split("\n\n")
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "));
     let first = paragraphs.next().unwrap_or_default();
     let mut sentence = first.trim_start_matches("error: ").to_string();
     if let Some(tip) = paragraphs.find_map(|p| p.strip_prefix("tip: ").map(str::to_string)) {
@@ -151,7 +160,10 @@ fn clap_error(e: &clap::Error) -> ExitCode {
             ExitCode::SUCCESS
         }
         _ => {
-            eprintln!("unknot: {}; see `unknot --help`", one_sentence(&e.render().to_string()));
+            eprintln!(
+                "unknot: {}; see `unknot --help`",
+                one_sentence(&e.render().to_string())
+            );
             ExitCode::from(2)
         }
     }

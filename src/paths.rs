@@ -22,9 +22,11 @@ impl Paths {
         let data_dir = data_dir.or_else(|| project.as_ref().map(|p| p.data_dir().to_path_buf()));
         let config_file =
             config.or_else(|| project.as_ref().map(|p| p.config_dir().join("config.ron")));
-        let routines_dir = config_file
-            .as_ref()
-            .map(|f| f.parent().map_or_else(PathBuf::new, |p| p.to_path_buf()).join("routines"));
+        let routines_dir = config_file.as_ref().map(|f| {
+            f.parent()
+                .map_or_else(PathBuf::new, |p| p.to_path_buf())
+                .join("routines")
+        });
         Paths {
             data_dir,
             config_file,

@@ -111,7 +111,7 @@ impl<'a, W: Write> Plain<'a, W> {
             match received {
                 Ok(Input::Signal(s)) => return Ok(self.interrupted(s)),
                 Ok(Input::Line(line)) => self.pending.push_back(line),
-                Ok(Input::EndOfInput) => self.input_ended = true,
+                Ok(Input::Closed) => self.input_ended = true,
                 Ok(Input::Key(_) | Input::Resize) => {}
                 Err(RecvTimeoutError::Timeout) => return Ok(Event::Tick),
                 Err(RecvTimeoutError::Disconnected) => {
@@ -161,7 +161,7 @@ impl<'a, W: Write> Plain<'a, W> {
                 Ok(Input::Line(line)) => return Answer::Line(line),
                 Ok(Input::Signal(s)) => return Answer::Signal(s),
                 Ok(Input::Key(_) | Input::Resize) => {}
-                Ok(Input::EndOfInput) | Err(_) => {
+                Ok(Input::Closed) | Err(_) => {
                     self.input_ended = true;
                     return Answer::Ended;
                 }

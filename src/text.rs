@@ -10,10 +10,12 @@ use crate::session::{Announcement, Outcome, ceil_secs};
 pub const ERR_NO_TIMED_STEP: &str =
     "a routine needs at least one step that is not a CheckIn (steps: [...])";
 pub const ERR_EMPTY_TITLE: &str = "expected a title with some words in it, found an empty one";
-pub const ERR_EOF: &str =
-    "the file ends too early: a closing ) or ] is probably missing";
+pub const ERR_EOF: &str = "the file ends too early: a closing ) or ] is probably missing";
 pub const ERR_TRAILING: &str =
     "expected the end of the file after the routine's closing ), found more text";
+pub const ERR_OPEN: &str = "expected ( to open the routine or a step";
+pub const ERR_STRUCT_NAME: &str =
+    "write the routine and its steps as ( ... ) with no name in front";
 pub const ERR_COMMA: &str = "expected a comma here, between two fields or two items";
 pub const ERR_INTEGER: &str = "expected a whole number, such as 30";
 pub const ERR_STRING: &str = "expected text in double quotes, such as \"Knee rolls\"";
@@ -41,12 +43,15 @@ pub fn err_unknown_field(found: &str, expected: &[&str]) -> String {
 }
 
 pub fn err_unknown_variant(found: &str, expected: &[&str]) -> String {
-    format!("unknown value `{found}`; expected one of: {}", expected.join(", "))
+    format!(
+        "unknown value `{found}`; expected one of: {}",
+        expected.join(", ")
+    )
 }
 
 pub fn err_missing_field(field: &str, outer: Option<&str>) -> String {
     match outer {
-        Some("RawStep") => format!("this step needs a `{field}` field"),
+        Some("Step") => format!("this step needs a `{field}` field"),
         _ => format!("the routine needs a `{field}` field"),
     }
 }
@@ -77,7 +82,8 @@ pub fn io_reason(e: &std::io::Error) -> &'static str {
         K::PermissionDenied => "permission denied",
         K::IsADirectory => "it is a folder, not a file",
         K::InvalidData => "it is not a text file",
-        _ => "the system could not read it",
+        K::BrokenPipe => "the other end was closed",
+        _ => "the operating system reported an error",
     }
 }
 
@@ -91,11 +97,16 @@ pub const ERR_NO_ROUTINES: &str = "no routines could be loaded";
 
 pub fn check_ok(path: &str, routine: &Routine) -> String {
     format!(
-        "ok: {path}: \"{}\", {} steps, {}",
+        "ok: {path}: \"{}\", {}, {}",
         routine.title,
-        routine.steps.len(),
+        count(routine.steps.len(), "step", "steps"),
         duration_words(routine.planned_duration())
     )
+}
+
+/// "1 step", "3 steps".
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 pub fn check_summary(valid: usize, invalid: usize) -> String {
@@ -103,7 +114,9 @@ pub fn check_summary(valid: usize, invalid: usize) -> String {
 }
 
 pub fn new_routine_written(path: &str) -> String {
-    format!("wrote {path}: edit it, check it with `unknot check {path}`, start it with `unknot start {path}`")
+    format!(
+        "wrote {path}: edit it, check it with `unknot check {path}`, start it with `unknot start {path}`"
+    )
 }
 
 pub fn err_new_exists(path: &str) -> String {
@@ -167,7 +180,11 @@ pub fn duration_words(d: Duration) -> String {
     match (m, s) {
         (0, s) => unit(s, "second", "seconds"),
         (m, 0) => unit(m, "minute", "minutes"),
-        (m, s) => format!("{} {}", unit(m, "minute", "minutes"), unit(s, "second", "seconds")),
+        (m, s) => format!(
+            "{} {}",
+            unit(m, "minute", "minutes"),
+            unit(s, "second", "seconds")
+        ),
     }
 }
 
@@ -423,7 +440,11 @@ pub fn home_broken(n: usize) -> String {
 }
 
 pub fn home_line(title: &str, level: Level, d: Duration) -> String {
-    format!("{title}  ·  {}  ·  {}", self::level(level), duration_short(d))
+    format!(
+        "{title}  ·  {}  ·  {}",
+        self::level(level),
+        duration_short(d)
+    )
 }
 
 pub fn home_step_line(step: &Step) -> String {
@@ -445,9 +466,9 @@ pub const PLAIN_HOME_INVALID: &str = "Please type one of the numbers shown.";
 
 pub fn plain_intro(routine: &Routine) -> String {
     format!(
-        "{}: {} steps, about {}.",
+        "{}: {}, about {}.",
         routine.title,
-        routine.steps.len(),
+        count(routine.steps.len(), "step", "steps"),
         duration_words(routine.planned_duration())
     )
 }

@@ -2,7 +2,13 @@
 
 /// (name, source text); the name is what `unknot start NAME` takes.
 pub const BUNDLED: &[(&str, &str)] = &[
-    ("gentle-start", include_str!("../../routines/gentle-start.ron")),
-    ("daily-standard", include_str!("../../routines/daily-standard.ron")),
+    (
+        "gentle-start",
+        include_str!("../../routines/gentle-start.ron"),
+    ),
+    (
+        "daily-standard",
+        include_str!("../../routines/daily-standard.ron"),
+    ),
     ("desk-break", include_str!("../../routines/desk-break.ron")),
 ];

@@ -64,14 +64,11 @@ impl Catalog {
     /// Finds a routine by name, or by title ignoring case.
     pub fn find(&self, wanted: &str) -> Option<&RoutineEntry> {
         let wanted = wanted.trim();
-        self.entries
-            .iter()
-            .find(|e| e.name == wanted)
-            .or_else(|| {
-                self.entries
-                    .iter()
-                    .find(|e| e.routine.title.eq_ignore_ascii_case(wanted))
-            })
+        self.entries.iter().find(|e| e.name == wanted).or_else(|| {
+            self.entries
+                .iter()
+                .find(|e| e.routine.title.eq_ignore_ascii_case(wanted))
+        })
     }
 }
 

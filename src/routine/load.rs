@@ -16,7 +16,10 @@ pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 #[derive(Debug, thiserror::Error)]
 pub enum RoutineError {
     #[error("cannot read {}: {}", .path.display(), text::io_reason(.source))]
-    Read { path: PathBuf, source: std::io::Error },
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("{} is too large to be a routine (more than 1 MB)", .path.display())]
     TooLarge { path: PathBuf },
     #[error("{} is not a text file", .path.display())]
@@ -61,6 +64,8 @@ pub fn load_file(path: &Path) -> Result<Routine, RoutineError> {
 
 /// Parses routine text; `path` only names the source in errors.
 pub fn parse(source: &str, path: &Path) -> Result<Routine, RoutineError> {
+    // Some editors start a file with a byte-order mark; it is not part of the routine.
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     if is_blank(source) {
         return Err(RoutineError::Empty {
             path: path.to_path_buf(),
@@ -72,7 +77,7 @@ pub fn parse(source: &str, path: &Path) -> Result<Routine, RoutineError> {
             path: path.to_path_buf(),
             line: e.span.start.line,
             column: e.span.start.col,
-            message: describe(&e.code),
+            message: describe(&e.code, after(source, &e.span.start)),
         })
 }
 
@@ -84,21 +89,41 @@ fn is_blank(source: &str) -> bool {
         .all(|l| l.is_empty() || l.starts_with("//"))
 }
 
+/// The text from an error's position to the end of the file.
+fn after<'a>(source: &'a str, at: &ron::error::Position) -> &'a str {
+    let line_start: usize = source
+        .split_inclusive('\n')
+        .take(at.line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    let rest = &source[line_start.min(source.len())..];
+    rest.char_indices()
+        .nth(at.col.saturating_sub(1))
+        .map_or("", |(i, _)| &rest[i..])
+}
+
 /// RON's own messages name Rust types; these speak of the routine file instead.
-fn describe(code: &ron::Error) -> String {
+/// `rest` is the text from the error's position on, which tells a cut-off file from a typo.
+fn describe(code: &ron::Error, rest: &str) -> String {
     use ron::Error as E;
+    if is_blank(rest) && !matches!(code, E::Message(_)) {
+        return text::ERR_EOF.to_string();
+    }
     match code {
         E::Message(m) => m.clone(),
         E::Eof => text::ERR_EOF.to_string(),
+        E::ExpectedComma if rest.starts_with('.') => text::ERR_INTEGER.to_string(),
+        E::ExpectedStructLike | E::ExpectedNamedStructLike(_) => text::ERR_OPEN.to_string(),
+        E::ExpectedDifferentStructName { .. } | E::ExpectedStructName(_) => {
+            text::ERR_STRUCT_NAME.to_string()
+        }
         E::NoSuchStructField {
             expected, found, ..
         } => text::err_unknown_field(found, expected),
         E::NoSuchEnumVariant {
             expected, found, ..
         } => text::err_unknown_variant(found, expected),
-        E::MissingStructField { field, outer } => {
-            text::err_missing_field(field, outer.as_deref())
-        }
+        E::MissingStructField { field, outer } => text::err_missing_field(field, outer.as_deref()),
         E::DuplicateStructField { field, .. } => text::err_duplicate_field(field),
         E::TrailingCharacters => text::ERR_TRAILING.to_string(),
         E::InvalidValueForType { expected, found } => text::err_expected(expected, found),

@@ -111,9 +111,10 @@ impl Routine {
     }
 }
 
-/// The routine as written, before the checks that span several fields.
+/// The routine as written, before the checks that span several fields. Named as the file may
+/// name it: `Routine( ... )`.
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename = "Routine")]
 struct RawRoutine {
     title: Title,
     #[serde(default)]
@@ -146,7 +147,7 @@ impl TryFrom<RawRoutine> for Routine {
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename = "Step")]
 struct RawStep {
     title: Title,
     kind: StepKind,

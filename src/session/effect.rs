@@ -32,15 +32,23 @@ pub enum Cue {
 /// Something that happened, worth keeping.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Record {
-    SessionStarted { title: String },
+    SessionStarted {
+        title: String,
+    },
     StepDone {
         step: usize,
         planned: Duration,
         actual: Duration,
         skipped: bool,
     },
-    CheckIn { step: usize, pain: Option<u8> },
-    SessionEnded { outcome: Outcome, elapsed: Duration },
+    CheckIn {
+        step: usize,
+        pain: Option<u8>,
+    },
+    SessionEnded {
+        outcome: Outcome,
+        elapsed: Duration,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,10 +63,7 @@ pub enum Outcome {
 /// Words for the person: spoken, or printed in plain mode.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Announcement {
-    StepStart {
-        step: usize,
-        side: Option<Side>,
-    },
+    StepStart { step: usize, side: Option<Side> },
     WaitForKey,
     GetReady(Duration),
     Go { side: Option<Side>, rep: u32 },

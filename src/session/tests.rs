@@ -108,7 +108,12 @@ fn steps_done(fx: &[Effect]) -> Vec<(usize, u64, u64, bool)> {
                 planned,
                 actual,
                 skipped,
-            } => Some((step, planned.as_millis() as u64, actual.as_millis() as u64, skipped)),
+            } => Some((
+                step,
+                planned.as_millis() as u64,
+                actual.as_millis() as u64,
+                skipped,
+            )),
             _ => None,
         })
         .collect()
@@ -199,7 +204,10 @@ fn each_boundary_lands_on_its_deadline_however_late_the_tick() {
     }
     assert_eq!(
         starts,
-        vec![5_000, 35_000, 45_000, 75_000, 85_000, 115_000, 125_000, 155_000, 165_000, 195_000, 205_000]
+        vec![
+            5_000, 35_000, 45_000, 75_000, 85_000, 115_000, 125_000, 155_000, 165_000, 195_000,
+            205_000
+        ]
     );
     assert_eq!(rig.session.outcome(), Some(Outcome::Completed));
 }
@@ -217,7 +225,7 @@ fn no_drift_over_a_simulated_hour() {
     while rig.session.outcome().is_none() {
         n += 1;
         t += 0.037 + (n % 7) as f64 * 0.003;
-        if n % 5000 == 0 {
+        if n.is_multiple_of(5000) {
             rig.key(Key::Space, t);
             t += 12.5;
             paused_for += 12.5;
@@ -234,11 +242,22 @@ fn no_drift_over_a_simulated_hour() {
     else {
         panic!("no end record");
     };
-    assert_eq!(elapsed, Duration::from_secs(3600), "the session time is exact");
+    assert_eq!(
+        elapsed,
+        Duration::from_secs(3600),
+        "the session time is exact"
+    );
     let wall = t - paused_for;
-    assert!(wall >= 3600.0 && wall < 3600.1, "ended within one tick of the hour: {wall}");
+    assert!(
+        (3600.0..3600.1).contains(&wall),
+        "ended within one tick of the hour: {wall}"
+    );
     assert_eq!(steps_done(&rig.fx).len(), 60);
-    assert!(steps_done(&rig.fx).iter().all(|(_, p, a, sk)| p == a && !sk));
+    assert!(
+        steps_done(&rig.fx)
+            .iter()
+            .all(|(_, p, a, sk)| p == a && !sk)
+    );
 }
 
 #[test]
@@ -248,7 +267,11 @@ fn pause_does_not_advance_time() {
     assert_eq!(rig.remaining(7.0), s(28.0));
     rig.key(Key::Space, 7.5);
     assert!(rig.session.is_paused());
-    assert_eq!(rig.session.next_wakeup(rig.at(7.5)), None, "sleeps while paused");
+    assert_eq!(
+        rig.session.next_wakeup(rig.at(7.5)),
+        None,
+        "sleeps while paused"
+    );
     rig.tick(100.0);
     assert_eq!(rig.remaining(100.0), s(27.5));
     assert_eq!(rig.kind(), PhaseKind::Work { side: None, rep: 1 });
@@ -263,7 +286,10 @@ fn pause_does_not_advance_time() {
 fn pause_persists_into_the_next_step_when_skipping() {
     let mut rig = Rig::new(routine(
         5,
-        vec![timed("A", Sides::Both, 30, 1, 0), timed("B", Sides::Both, 30, 1, 0)],
+        vec![
+            timed("A", Sides::Both, 30, 1, 0),
+            timed("B", Sides::Both, 30, 1, 0),
+        ],
     ));
     rig.key(Key::Space, 1.0);
     rig.key(Key::Next, 2.0);
@@ -276,7 +302,10 @@ fn pause_persists_into_the_next_step_when_skipping() {
 fn next_skips_the_rest_of_the_step_and_records_it() {
     let mut rig = Rig::new(routine(
         5,
-        vec![timed("A", Sides::Each, 30, 2, 10), timed("B", Sides::Both, 30, 1, 0)],
+        vec![
+            timed("A", Sides::Each, 30, 2, 10),
+            timed("B", Sides::Both, 30, 1, 0),
+        ],
     ));
     rig.tick(12.0);
     let fx = rig.key(Key::Next, 12.0);
@@ -284,7 +313,10 @@ fn next_skips_the_rest_of_the_step_and_records_it() {
     assert_eq!(rig.kind(), PhaseKind::LeadIn);
     assert_eq!(rig.remaining(12.0), s(5.0));
     assert_eq!(steps_done(&fx), vec![(0, 155_000, 12_000, true)]);
-    assert!(!cues(&fx).contains(&Cue::End), "a skipped hold has no end cue");
+    assert!(
+        !cues(&fx).contains(&Cue::End),
+        "a skipped hold has no end cue"
+    );
 }
 
 #[test]
@@ -347,7 +379,10 @@ fn next_on_the_last_step_completes() {
 fn previous_restarts_the_step_after_three_seconds() {
     let mut rig = Rig::new(routine(
         5,
-        vec![timed("A", Sides::Both, 30, 1, 0), timed("B", Sides::Both, 30, 1, 0)],
+        vec![
+            timed("A", Sides::Both, 30, 1, 0),
+            timed("B", Sides::Both, 30, 1, 0),
+        ],
     ));
     rig.tick(36.0);
     assert_eq!(rig.step(), 1);
@@ -368,7 +403,10 @@ fn previous_restarts_the_step_after_three_seconds() {
 fn previous_counts_the_whole_step_not_just_the_phase() {
     let mut rig = Rig::new(routine(
         5,
-        vec![timed("A", Sides::Both, 30, 1, 0), timed("B", Sides::Both, 30, 1, 0)],
+        vec![
+            timed("A", Sides::Both, 30, 1, 0),
+            timed("B", Sides::Both, 30, 1, 0),
+        ],
     ));
     rig.tick(35.0);
     rig.tick(41.0);
@@ -423,7 +461,10 @@ fn countdown_cues_again_after_more_time() {
             Cue::Countdown(1)
         ]
     );
-    assert_eq!(cues(&rig.fx).iter().filter(|c| **c == Cue::Halfway).count(), 1);
+    assert_eq!(
+        cues(&rig.fx).iter().filter(|c| **c == Cue::Halfway).count(),
+        1
+    );
 }
 
 #[test]
@@ -529,9 +570,15 @@ fn check_in_answers_are_recorded_and_skippable() {
 
 #[test]
 fn out_of_range_scores_are_not_recorded_as_scores() {
-    let mut rig = Rig::new(routine(0, vec![check_in(), timed("A", Sides::Both, 10, 1, 0)]));
+    let mut rig = Rig::new(routine(
+        0,
+        vec![check_in(), timed("A", Sides::Both, 10, 1, 0)],
+    ));
     let fx = rig.send(Event::CheckIn(Some(11)), 1.0);
-    assert!(records(&fx).contains(&Record::CheckIn { step: 0, pain: None }));
+    assert!(records(&fx).contains(&Record::CheckIn {
+        step: 0,
+        pain: None
+    }));
 }
 
 #[test]
@@ -606,7 +653,10 @@ fn announcements_name_each_side() {
 fn session_totals_follow_adjustments() {
     let mut rig = Rig::new(routine(
         5,
-        vec![timed("A", Sides::Both, 30, 1, 0), timed("B", Sides::Both, 30, 1, 0)],
+        vec![
+            timed("A", Sides::Both, 30, 1, 0),
+            timed("B", Sides::Both, 30, 1, 0),
+        ],
     ));
     assert_eq!(rig.session.total_remaining(rig.at(0.0)), s(70.0));
     rig.tick(10.0);
@@ -614,5 +664,9 @@ fn session_totals_follow_adjustments() {
     assert_eq!(rig.session.total_remaining(rig.at(10.0)), s(75.0));
     assert_eq!(rig.session.total_done(rig.at(10.0)), s(10.0));
     rig.key(Key::Next, 12.0);
-    assert_eq!(rig.session.total_done(rig.at(12.0)), s(50.0), "a skipped step counts as behind");
+    assert_eq!(
+        rig.session.total_done(rig.at(12.0)),
+        s(50.0),
+        "a skipped step counts as behind"
+    );
 }

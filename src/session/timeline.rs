@@ -9,11 +9,19 @@ pub enum PhaseKind {
     /// Waiting for Space while the person gets into position; no timer.
     Ready,
     LeadIn,
-    Work { side: Option<Side>, rep: u32 },
+    Work {
+        side: Option<Side>,
+        rep: u32,
+    },
     /// Between two reps on the same side.
-    Rest { side: Option<Side>, next_rep: u32 },
+    Rest {
+        side: Option<Side>,
+        next_rep: u32,
+    },
     /// Between the left and the right side.
-    Switch { to: Side },
+    Switch {
+        to: Side,
+    },
     /// Waiting for a pain score; no timer.
     CheckIn,
 }
@@ -72,7 +80,13 @@ impl Timeline {
                 }
                 for rep in 1..=step.reps {
                     if rep > 1 && !rest.is_zero() {
-                        push(PhaseKind::Rest { side, next_rep: rep }, rest);
+                        push(
+                            PhaseKind::Rest {
+                                side,
+                                next_rep: rep,
+                            },
+                            rest,
+                        );
                     }
                     push(PhaseKind::Work { side, rep }, step.work());
                 }
@@ -137,11 +151,23 @@ mod tests {
             vec![
                 (PhaseKind::LeadIn, 5),
                 (PhaseKind::Work { side: l, rep: 1 }, 30),
-                (PhaseKind::Rest { side: l, next_rep: 2 }, 10),
+                (
+                    PhaseKind::Rest {
+                        side: l,
+                        next_rep: 2
+                    },
+                    10
+                ),
                 (PhaseKind::Work { side: l, rep: 2 }, 30),
                 (PhaseKind::Switch { to: Side::Right }, 10),
                 (PhaseKind::Work { side: r, rep: 1 }, 30),
-                (PhaseKind::Rest { side: r, next_rep: 2 }, 10),
+                (
+                    PhaseKind::Rest {
+                        side: r,
+                        next_rep: 2
+                    },
+                    10
+                ),
                 (PhaseKind::Work { side: r, rep: 2 }, 30),
             ]
         );

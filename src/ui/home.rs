@@ -35,7 +35,10 @@ impl Home {
 
 pub fn render(home: &Home, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let block = Block::bordered()
-        .title(Line::styled(format!(" {} ", text::HOME_TITLE), theme.title()))
+        .title(Line::styled(
+            format!(" {} ", text::HOME_TITLE),
+            theme.title(),
+        ))
         .title(Line::from(format!(" {} ", text::HOME_TAGLINE)).right_aligned());
     let inner = block.inner(area);
     block.render(area, buf);
@@ -102,7 +105,10 @@ pub fn render(home: &Home, theme: &Theme, area: Rect, buf: &mut Buffer) {
     }
 
     if home.broken > 0 {
-        Paragraph::new(Line::styled(text::home_broken(home.broken), theme.caution()))
+        Paragraph::new(Line::styled(
+            text::home_broken(home.broken),
+            theme.caution(),
+        ))
         .render(broken_a, buf);
     }
     Paragraph::new(keys_line(text::HOME_KEYS, theme)).render(keys_a, buf);

@@ -19,8 +19,11 @@ pub fn render(session: &Session, now: Instant, theme: &Theme, area: Rect, buf: &
     let block = Block::bordered()
         .title(Line::styled(format!(" {} ", routine.title), theme.title()))
         .title(
-            Line::from(format!(" {} ", text::step_of(phase.step, routine.steps.len())))
-                .right_aligned(),
+            Line::from(format!(
+                " {} ",
+                text::step_of(phase.step, routine.steps.len())
+            ))
+            .right_aligned(),
         );
     let inner = block.inner(area);
     block.render(area, buf);
@@ -57,26 +60,41 @@ fn render_step(session: &Session, now: Instant, theme: &Theme, area: Rect, buf: 
     let clock_h = size.map_or(1, rows);
     let notes_h = wrapped.min(free.saturating_sub(clock_h));
 
-    let [title_a, phase_a, _, clock_a, _, gauge_a, _, notes_a, _, next_a, total_a, keys_a] =
-        Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Length(1),
-            Constraint::Length(gap),
-            Constraint::Length(clock_h),
-            Constraint::Length(gap),
-            Constraint::Length(1),
-            Constraint::Length(gap),
-            Constraint::Length(notes_h),
-            Constraint::Fill(1),
-            Constraint::Length(extra),
-            Constraint::Length(extra),
-            Constraint::Length(1),
-        ])
-        .areas(area);
+    let [
+        title_a,
+        phase_a,
+        _,
+        clock_a,
+        _,
+        gauge_a,
+        _,
+        notes_a,
+        _,
+        next_a,
+        total_a,
+        keys_a,
+    ] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(gap),
+        Constraint::Length(clock_h),
+        Constraint::Length(gap),
+        Constraint::Length(1),
+        Constraint::Length(gap),
+        Constraint::Length(notes_h),
+        Constraint::Fill(1),
+        Constraint::Length(extra),
+        Constraint::Length(extra),
+        Constraint::Length(1),
+    ])
+    .areas(area);
 
     let mut title = vec![Span::styled(step.title.clone(), theme.heading())];
     if let Some(tool) = step.tool {
-        title.push(Span::styled(format!("  ({})", text::tool(tool)), theme.dim()));
+        title.push(Span::styled(
+            format!("  ({})", text::tool(tool)),
+            theme.dim(),
+        ));
     }
     Paragraph::new(Line::from(title))
         .alignment(Alignment::Center)
@@ -128,8 +146,7 @@ fn render_step(session: &Session, now: Instant, theme: &Theme, area: Rect, buf: 
         .wrap(Wrap { trim: true })
         .render(notes_a, buf);
 
-    Paragraph::new(Line::from(next_words(session)).style(theme.dim()))
-        .render(next_a, buf);
+    Paragraph::new(Line::from(next_words(session)).style(theme.dim())).render(next_a, buf);
 
     let done = session.total_done(now);
     let left = session.total_remaining(now);

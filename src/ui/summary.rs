@@ -10,10 +10,8 @@ use crate::summary::Summary;
 use crate::text;
 
 pub fn render(summary: &Summary, from_home: bool, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let block = Block::bordered().title(Line::styled(
-        format!(" {} ", summary.title),
-        theme.title(),
-    ));
+    let block =
+        Block::bordered().title(Line::styled(format!(" {} ", summary.title), theme.title()));
     let inner = block.inner(area);
     block.render(area, buf);
     let [body_a, keys_a] =

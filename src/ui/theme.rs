@@ -70,7 +70,8 @@ impl Theme {
     }
 
     pub fn selected(&self) -> Style {
-        self.fg(Color::Cyan).add_modifier(Modifier::BOLD | Modifier::REVERSED)
+        self.fg(Color::Cyan)
+            .add_modifier(Modifier::BOLD | Modifier::REVERSED)
     }
 
     pub fn keys(&self) -> Style {

@@ -1,0 +1,492 @@
+//! The commands that print and exit: list, paths, new, start with a bad name, flags, help.
+
+mod common;
+
+use common::{Outcome, Sandbox, run};
+
+fn unknot(sandbox: &Sandbox, args: &[&str]) -> Outcome {
+    let mut cmd = sandbox.cmd();
+    cmd.args(args);
+    let out = run(cmd);
+    out.assert_no_panic();
+    out
+}
+
+const SHORT_ROUTINE: &str = r#"(
+    title: "Evening unwind",
+    level: Deep,
+    lead_in: 0,
+    steps: [(title: "Knee rolls", kind: Movement, seconds: 45)],
+)
+"#;
+
+/// The list's rows split into their four columns, using the header's column positions.
+fn list_rows(stdout: &str) -> Vec<[String; 4]> {
+    let mut lines = stdout.lines();
+    let header = lines.next().expect("a header line");
+    let starts: Vec<usize> = ["NAME", "LEVEL", "TIME", "TITLE"]
+        .iter()
+        .map(|h| {
+            header
+                .find(h)
+                .unwrap_or_else(|| panic!("{h} in {header:?}"))
+        })
+        .collect();
+    assert_eq!(starts[0], 0, "{header:?}");
+    lines
+        .map(|line| {
+            let cell = |i: usize| {
+                let end = starts.get(i + 1).copied().unwrap_or(line.len());
+                let cell = line.get(starts[i]..end.min(line.len())).unwrap_or("");
+                // Columns are separated by at least two spaces.
+                if i + 1 < starts.len() {
+                    assert!(cell.ends_with("  "), "column {i} not aligned in {line:?}");
+                }
+                cell.trim().to_string()
+            };
+            [cell(0), cell(1), cell(2), cell(3)]
+        })
+        .collect()
+}
+
+fn row(name: &str, level: &str, time: &str, title: &str) -> [String; 4] {
+    [name, level, time, title].map(String::from)
+}
+
+// ---- list ----------------------------------------------------------------------------------
+
+/// "4 minutes 30 seconds" (as `check` says it) in the list's short form, "4 min 30 s".
+fn short_duration(words: &str) -> String {
+    words
+        .split(' ')
+        .map(|w| match w {
+            "minute" | "minutes" => "min",
+            "second" | "seconds" => "s",
+            other => other,
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The planned time of a routine file, from `unknot check`'s "ok" line.
+fn checked_duration(sandbox: &Sandbox, file: &str) -> String {
+    let out = unknot(sandbox, &["check", file]);
+    assert_eq!(out.code(), Some(0), "{}", out.describe());
+    let words = out
+        .stdout
+        .trim_end()
+        .rsplit(", ")
+        .next()
+        .expect("a duration at the end of the ok line");
+    short_duration(words)
+}
+
+#[test]
+fn list_shows_the_bundled_routines() {
+    let sandbox = Sandbox::new();
+    let out = unknot(&sandbox, &["list"]);
+    assert_eq!(out.code(), Some(0), "{}", out.describe());
+    assert_eq!(out.stderr, "");
+    let header: Vec<&str> = out
+        .stdout
+        .lines()
+        .next()
+        .unwrap()
+        .split_whitespace()
+        .collect();
+    assert_eq!(header, ["NAME", "LEVEL", "TIME", "TITLE"]);
+    // The times are whatever the routine files plan; `check` and `list` must agree on them.
+    let time = |name: &str| checked_duration(&sandbox, &format!("routines/{name}.ron"));
+    assert_eq!(
+        list_rows(&out.stdout),
+        [
+            row(
+                "gentle-start",
+                "gentle",
+                &time("gentle-start"),
+                "Gentle start"
+            ),
+            row(
+                "daily-standard",
+                "standard",
+                &time("daily-standard"),
+                "Daily standard"
+            ),
+            row("desk-break", "gentle", &time("desk-break"), "Desk break"),
+        ]
+    );
+    for r in list_rows(&out.stdout) {
+        let ok = r[2].split(' ').collect::<Vec<_>>().chunks(2).all(|pair| {
+            pair.len() == 2 && pair[0].parse::<u32>().is_ok() && ["min", "s"].contains(&pair[1])
+        });
+        assert!(ok, "time {:?} is not like \"5 min 30 s\"", r[2]);
+    }
+}
+
+#[test]
+fn list_marks_the_users_own_routines() {
+    let sandbox = Sandbox::new();
+    sandbox.user_routine("evening", SHORT_ROUTINE);
+    let out = unknot(&sandbox, &["list"]);
+    assert_eq!(out.code(), Some(0), "{}", out.describe());
+    assert_eq!(out.stderr, "");
+    let rows = list_rows(&out.stdout);
+    assert_eq!(rows.len(), 4, "{}", out.describe());
+    assert_eq!(
+        rows[3],
+        row("evening", "deep", "45 s", "Evening unwind (yours)")
+    );
+    for bundled in &rows[..3] {
+        assert!(!bundled[3].contains("(yours)"), "{bundled:?}");
+    }
+}
+
+#[test]
+fn a_users_routine_with_a_bundled_name_takes_its_place() {
+    let sandbox = Sandbox::new();
+    sandbox.user_routine("desk-break", SHORT_ROUTINE);
+    let out = unknot(&sandbox, &["list"]);
+    assert_eq!(out.code(), Some(0), "{}", out.describe());
+    let rows = list_rows(&out.stdout);
+    let names: Vec<&str> = rows.iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(names, ["gentle-start", "daily-standard", "desk-break"]);
+    assert_eq!(
+        rows[2],
+        row("desk-break", "deep", "45 s", "Evening unwind (yours)")
+    );
+}
+
+#[test]
+fn a_broken_user_routine_is_a_warning_not_a_failure() {
+    let sandbox = Sandbox::new();
+    let broken = sandbox.user_routine(
+        "broken",
+        "(title: \"Broken\", level: Gentle, steps: [(title: \"S\", kind: Stretch, seconds: 2000)])\n",
+    );
+    sandbox.user_routine("evening", SHORT_ROUTINE);
+    // Files without the .ron extension are not routines and are left alone.
+    sandbox.write("routines/notes.txt", "not a routine");
+    let out = unknot(&sandbox, &["list"]);
+    assert_eq!(out.code(), Some(0), "{}", out.describe());
+    assert_eq!(
+        out.stderr,
+        format!(
+            "unknot: warning: skipped a routine that does not load: {}:1:79: expected seconds from 1 to 1800, found 2000\n",
+            broken.display()
+        )
+    );
+    let names: Vec<String> = list_rows(&out.stdout)
+        .into_iter()
+        .map(|r| r[0].clone())
+        .collect();
+    assert_eq!(
+        names,
+        ["gentle-start", "daily-standard", "desk-break", "evening"]
+    );
+}
+
+#[test]
+fn list_works_when_the_routines_folder_is_missing() {
+    let sandbox = Sandbox::new();
+    assert!(!sandbox.routines_dir().exists());
+    let out = unknot(&sandbox, &["list"]);
+    assert_eq!(out.code(), Some(0), "{}", out.describe());
+    assert_eq!(list_rows(&out.stdout).len(), 3);
+}
+
+// ---- paths ---------------------------------------------------------------------------------
+
+#[test]
+fn paths_shows_the_overridden_locations_from_flags() {
+    let sandbox = Sandbox::new();
+    let mut cmd = sandbox.cmd_with_flags();
+    cmd.arg("paths");
+    let out = run(cmd);
+    assert_eq!(out.code(), Some(0), "{}", out.describe());
+    assert_eq!(out.stderr, "");
+    assert_eq!(
+        out.stdout,
+        format!(
+            "config file    {}\nyour routines  {}\ndata folder    {}\n",
+            sandbox.config().display(),
+            sandbox.routines_dir().display(),
+            sandbox.data_dir().display()
+        )
+    );
+}
+
+#[test]
+fn paths_shows_the_overridden_locations_from_the_environment() {
+    let sandbox = Sandbox::new();
+    let out = unknot(&sandbox, &["paths"]);
+    assert_eq!(out.code(), Some(0), "{}", out.describe());
+    let lines = out.stdout_lines();
+    assert_eq!(lines.len(), 3, "{}", out.describe());
+    assert!(lines[0].ends_with(&sandbox.config().display().to_string()));
+    assert!(lines[1].ends_with(&sandbox.routines_dir().display().to_string()));
+    assert!(lines[2].ends_with(&sandbox.data_dir().display().to_string()));
+}
+
+#[test]
+fn flags_win_over_the_environment() {
+    let sandbox = Sandbox::new();
+    let other = Sandbox::new();
+    let mut cmd = other.cmd_with_flags();
+    cmd.env("UNKNOT_CONFIG", sandbox.config())
+        .env("UNKNOT_DATA_DIR", sandbox.data_dir())
+        .arg("paths");
+    let out = run(cmd);
+    assert_eq!(out.code(), Some(0), "{}", out.describe());
+    assert!(out.stdout.contains(&other.config().display().to_string()));
+    assert!(!out.stdout.contains(&sandbox.config().display().to_string()));
+}
+
+// ---- new -----------------------------------------------------------------------------------
+
+#[test]
+fn new_writes_a_routine_that_checks_lists_and_is_not_overwritten() {
+    let sandbox = Sandbox::new();
+    let out = unknot(&sandbox, &["new", "my-evening"]);
+    assert_eq!(out.code(), Some(0), "{}", out.describe());
+    assert_eq!(out.stderr, "");
+    let file = sandbox.routines_dir().join("my-evening.ron");
+    let shown = file.display().to_string();
+    assert!(file.is_file(), "{shown} was not written");
+    assert_eq!(
+        out.stdout,
+        format!(
+            "wrote {shown}: edit it, check it with `unknot check {shown}`, start it with `unknot start {shown}`\n"
+        )
+    );
+    let written = std::fs::read_to_string(&file).expect("read the new routine");
+    assert!(written.contains("title: \"My evening\""), "{written}");
+
+    let checked = unknot(&sandbox, &["check", &shown]);
+    assert_eq!(checked.code(), Some(0), "{}", checked.describe());
+    assert!(
+        checked
+            .stdout
+            .starts_with(&format!("ok: {shown}: \"My evening\", ")),
+        "{}",
+        checked.describe()
+    );
+
+    let listed = unknot(&sandbox, &["list"]);
+    let rows = list_rows(&listed.stdout);
+    let mine = rows
+        .iter()
+        .find(|r| r[0] == "my-evening")
+        .unwrap_or_else(|| panic!("my-evening not listed\n{}", listed.describe()));
+    assert_eq!(mine[1], "gentle");
+    assert_eq!(mine[3], "My evening (yours)");
+
+    let again = unknot(&sandbox, &["new", "my-evening"]);
+    assert_eq!(again.code(), Some(2), "{}", again.describe());
+    assert_eq!(again.stdout, "");
+    assert_eq!(
+        again.stderr,
+        format!("unknot: {shown} already exists; choose another name or edit that file\n")
+    );
+    assert_eq!(
+        std::fs::read_to_string(&file).expect("read again"),
+        written,
+        "the existing file must be left untouched"
+    );
+}
+
+#[test]
+fn new_refuses_names_that_are_not_plain_names() {
+    let sandbox = Sandbox::new();
+    for bad in ["../x", "", "a b", "x.ron", "dir/name", "/tmp/evil"] {
+        let out = unknot(&sandbox, &["new", bad]);
+        assert_eq!(out.code(), Some(2), "{bad:?}: {}", out.describe());
+        assert_eq!(out.stdout, "", "{bad:?}");
+        assert_eq!(
+            out.stderr,
+            format!(
+                "unknot: \"{bad}\" is not a usable routine name: use letters, digits and dashes\n"
+            ),
+            "{bad:?}"
+        );
+    }
+    assert!(!sandbox.routines_dir().exists(), "nothing may be written");
+    assert!(!sandbox.path().join("x.ron").exists());
+}
+
+// ---- start with a bad name -----------------------------------------------------------------
+
+#[test]
+fn start_an_unknown_routine() {
+    let sandbox = Sandbox::new();
+    let out = unknot(&sandbox, &["start", "no-such-routine"]);
+    assert_eq!(out.code(), Some(2), "{}", out.describe());
+    assert_eq!(out.stdout, "");
+    assert_eq!(out.stderr_lines().len(), 1, "{}", out.describe());
+    assert!(out.stderr.starts_with("unknot: "), "{}", out.stderr);
+    assert!(out.stderr.contains("\"no-such-routine\""), "{}", out.stderr);
+    assert_eq!(
+        out.stderr,
+        "unknot: there is no routine called \"no-such-routine\"; `unknot list` shows the routines you can start\n"
+    );
+}
+
+#[test]
+fn start_an_invalid_routine_file() {
+    let sandbox = Sandbox::new();
+    let out = unknot(
+        &sandbox,
+        &["start", "tests/fixtures/invalid/seconds_too_long.ron"],
+    );
+    assert_eq!(out.code(), Some(2), "{}", out.describe());
+    assert_eq!(out.stdout, "");
+    assert_eq!(
+        out.stderr,
+        "unknot: tests/fixtures/invalid/seconds_too_long.ron:9:22: expected seconds from 1 to 1800, found 2000\n"
+    );
+}
+
+#[test]
+fn start_a_missing_routine_file() {
+    let sandbox = Sandbox::new();
+    let out = unknot(&sandbox, &["start", "nowhere/evening.ron"]);
+    assert_eq!(out.code(), Some(2), "{}", out.describe());
+    assert_eq!(out.stdout, "");
+    assert_eq!(
+        out.stderr,
+        "unknot: cannot read nowhere/evening.ron: no such file\n"
+    );
+}
+
+// ---- flags, help, version ------------------------------------------------------------------
+
+#[test]
+fn an_unknown_flag_is_one_line_and_exit_2() {
+    let sandbox = Sandbox::new();
+    for args in [
+        &["--frobnicate"][..],
+        &["list", "--frobnicate"],
+        &["start", "--frobnicate"],
+        &["frobnicate"],
+        &["list", "extra"],
+    ] {
+        let out = unknot(&sandbox, args);
+        assert_eq!(out.code(), Some(2), "{args:?}: {}", out.describe());
+        assert_eq!(out.stdout, "", "{args:?}");
+        assert_eq!(out.stderr_lines().len(), 1, "{args:?}: {}", out.describe());
+        assert!(
+            out.stderr.starts_with("unknot: "),
+            "{args:?}: {}",
+            out.stderr
+        );
+        assert!(
+            out.stderr.contains("unknot --help"),
+            "{args:?}: {}",
+            out.stderr
+        );
+    }
+    let out = unknot(&sandbox, &["--frobnicate"]);
+    assert_eq!(
+        out.stderr,
+        "unknot: unexpected argument '--frobnicate' found; see `unknot --help`\n"
+    );
+}
+
+#[test]
+fn check_without_files_is_one_line_and_exit_2() {
+    let sandbox = Sandbox::new();
+    let out = unknot(&sandbox, &["check"]);
+    assert_eq!(out.code(), Some(2), "{}", out.describe());
+    assert_eq!(out.stdout, "");
+    assert_eq!(out.stderr_lines().len(), 1, "{}", out.describe());
+    assert!(out.stderr.starts_with("unknot: "), "{}", out.stderr);
+}
+
+#[test]
+fn check_without_files_says_what_is_missing() {
+    let sandbox = Sandbox::new();
+    let out = unknot(&sandbox, &["check"]);
+    assert!(out.stderr.contains("FILE"), "{}", out.stderr);
+    assert!(!out.stderr.contains(":;"), "{}", out.stderr);
+}
+
+#[test]
+fn help_and_version() {
+    let sandbox = Sandbox::new();
+    for flag in ["--help", "-h"] {
+        let out = unknot(&sandbox, &[flag]);
+        assert_eq!(out.code(), Some(0), "{flag}: {}", out.describe());
+        assert_eq!(out.stderr, "", "{flag}");
+        for word in ["Usage", "start", "list", "check", "paths", "new", "--plain"] {
+            assert!(
+                out.stdout.contains(word),
+                "{flag} lacks {word}:\n{}",
+                out.stdout
+            );
+        }
+    }
+    let out = unknot(&sandbox, &["start", "--help"]);
+    assert_eq!(out.code(), Some(0), "{}", out.describe());
+    assert!(out.stdout.contains("Usage"), "{}", out.stdout);
+
+    for flag in ["--version", "-V"] {
+        let out = unknot(&sandbox, &[flag]);
+        assert_eq!(out.code(), Some(0), "{flag}: {}", out.describe());
+        assert_eq!(
+            out.stdout,
+            format!("unknot {}\n", env!("CARGO_PKG_VERSION")),
+            "{flag}"
+        );
+    }
+}
+
+#[test]
+fn plain_is_accepted_before_and_after_the_subcommand() {
+    let sandbox = Sandbox::new();
+    let without = unknot(&sandbox, &["list"]);
+    for args in [&["--plain", "list"], &["list", "--plain"]] {
+        let out = unknot(&sandbox, args);
+        assert_eq!(out.code(), Some(0), "{args:?}: {}", out.describe());
+        assert_eq!(out.stdout, without.stdout, "{args:?}");
+    }
+    for args in [&["--plain", "paths"], &["paths", "--plain"]] {
+        let out = unknot(&sandbox, args);
+        assert_eq!(out.code(), Some(0), "{args:?}: {}", out.describe());
+    }
+}
+
+#[test]
+fn bad_input_never_panics() {
+    let sandbox = Sandbox::new();
+    sandbox.user_routine("broken", "(((((");
+    sandbox.write("routines/folder.ron/inside.ron", SHORT_ROUTINE);
+    let cases: &[&[&str]] = &[
+        &["--frobnicate"],
+        &["start", "no-such-routine"],
+        &["start", ""],
+        &["start", "/"],
+        &["start", "tests"],
+        &["start", "tests/fixtures/invalid/unclosed.ron"],
+        &["check", "tests/fixtures"],
+        &["check", ""],
+        &["check", "/dev/null"],
+        &["new", ""],
+        &["new", "../../x"],
+        &["list", "--config"],
+        &["--data-dir"],
+        &["list"],
+    ];
+    for args in cases {
+        let mut cmd = sandbox.cmd();
+        cmd.env("RUST_BACKTRACE", "1").args(*args);
+        let out = run(cmd);
+        out.assert_no_panic();
+        assert!(
+            matches!(out.code(), Some(0..=2)),
+            "{args:?}: {}",
+            out.describe()
+        );
+        for line in out.stderr_lines() {
+            assert!(line.starts_with("unknot: "), "{args:?}: {line:?}");
+        }
+    }
+}

@@ -1,0 +1,314 @@
+//! Shared helpers for the integration tests: an isolated sandbox per test, and running the
+//! binary with a timeout while its output is collected.
+//!
+//! Each test binary uses a different part of this module.
+#![allow(dead_code)]
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Child, ChildStdin, Command, ExitStatus, Stdio};
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+pub const BIN: &str = env!("CARGO_BIN_EXE_unknot");
+pub const MANIFEST_DIR: &str = env!("CARGO_MANIFEST_DIR");
+
+/// How long to wait for anything before failing; `UNKNOT_TEST_TIMEOUT_SECS` overrides the 20 s.
+pub fn timeout() -> Duration {
+    let secs = std::env::var("UNKNOT_TEST_TIMEOUT_SECS")
+        .ok()
+        .and_then(|s| s.trim().parse::<u64>().ok())
+        .filter(|s| *s > 0)
+        .unwrap_or(20);
+    Duration::from_secs(secs)
+}
+
+/// A temporary home for one test: config file, user routines and data folder all inside it.
+pub struct Sandbox {
+    pub dir: tempfile::TempDir,
+}
+
+impl Sandbox {
+    pub fn new() -> Sandbox {
+        Sandbox {
+            dir: tempfile::tempdir().expect("create a temporary folder"),
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn config(&self) -> PathBuf {
+        self.path().join("config.ron")
+    }
+
+    pub fn data_dir(&self) -> PathBuf {
+        self.path().join("data")
+    }
+
+    /// Where the app looks for the user's own routines: beside the config file.
+    pub fn routines_dir(&self) -> PathBuf {
+        self.path().join("routines")
+    }
+
+    /// Writes a file inside the sandbox and returns its path.
+    pub fn write(&self, name: &str, contents: &str) -> PathBuf {
+        let path = self.path().join(name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("create folder");
+        }
+        std::fs::write(&path, contents).expect("write file");
+        path
+    }
+
+    /// Writes a routine into the user's routines folder.
+    pub fn user_routine(&self, name: &str, contents: &str) -> PathBuf {
+        self.write(&format!("routines/{name}.ron"), contents)
+    }
+
+    /// The binary, isolated through the environment: the test's arguments stay exactly as given.
+    pub fn cmd(&self) -> Command {
+        let mut cmd = Command::new(BIN);
+        self.isolate(&mut cmd);
+        cmd
+    }
+
+    /// The binary, isolated through `--config` and `--data-dir` given before `args`.
+    pub fn cmd_with_flags(&self) -> Command {
+        let mut cmd = Command::new(BIN);
+        self.isolate(&mut cmd);
+        cmd.env_remove("UNKNOT_CONFIG")
+            .env_remove("UNKNOT_DATA_DIR")
+            .arg("--config")
+            .arg(self.config())
+            .arg("--data-dir")
+            .arg(self.data_dir());
+        cmd
+    }
+
+    fn isolate(&self, cmd: &mut Command) {
+        cmd.env("UNKNOT_CONFIG", self.config())
+            .env("UNKNOT_DATA_DIR", self.data_dir())
+            // Belt and braces: nothing of the real home folder is reachable.
+            .env("HOME", self.path())
+            .env("XDG_CONFIG_HOME", self.path().join("xdg-config"))
+            .env("XDG_DATA_HOME", self.path().join("xdg-data"))
+            .env_remove("NO_COLOR")
+            .current_dir(MANIFEST_DIR);
+    }
+}
+
+/// What a finished run left behind.
+#[derive(Debug)]
+pub struct Outcome {
+    pub status: ExitStatus,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Outcome {
+    pub fn code(&self) -> Option<i32> {
+        self.status.code()
+    }
+
+    pub fn stdout_lines(&self) -> Vec<&str> {
+        self.stdout.lines().collect()
+    }
+
+    pub fn stderr_lines(&self) -> Vec<&str> {
+        self.stderr.lines().collect()
+    }
+
+    /// Exit code, stdout and stderr, for assertion messages.
+    pub fn describe(&self) -> String {
+        format!(
+            "exit status: {:?}\n--- stdout ---\n{}\n--- stderr ---\n{}",
+            self.status, self.stdout, self.stderr
+        )
+    }
+
+    /// Fails unless the run did not panic: no Rust panic message or backtrace hint.
+    pub fn assert_no_panic(&self) {
+        for marker in ["panicked", "RUST_BACKTRACE", "stack backtrace"] {
+            assert!(
+                !self.stderr.contains(marker) && !self.stdout.contains(marker),
+                "output mentions {marker:?}\n{}",
+                self.describe()
+            );
+        }
+    }
+}
+
+/// A running process whose stdout and stderr are collected in the background.
+pub struct Running {
+    child: Child,
+    stdin: Option<ChildStdin>,
+    stdout: Arc<Mutex<String>>,
+    stderr: Arc<Mutex<String>>,
+    readers: Vec<JoinHandle<()>>,
+}
+
+fn collect(mut from: impl Read + Send + 'static, into: Arc<Mutex<String>>) -> JoinHandle<()> {
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 4096];
+        loop {
+            match from.read(&mut buf) {
+                Ok(0) | Err(_) => break,
+                Ok(n) => into
+                    .lock()
+                    .expect("output lock")
+                    .push_str(&String::from_utf8_lossy(&buf[..n])),
+            }
+        }
+    })
+}
+
+/// Starts `cmd` with piped stdin, stdout and stderr.
+pub fn spawn(mut cmd: Command) -> Running {
+    let mut child = cmd
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start unknot");
+    let stdout = Arc::new(Mutex::new(String::new()));
+    let stderr = Arc::new(Mutex::new(String::new()));
+    let readers = vec![
+        collect(child.stdout.take().expect("stdout"), stdout.clone()),
+        collect(child.stderr.take().expect("stderr"), stderr.clone()),
+    ];
+    Running {
+        stdin: child.stdin.take(),
+        child,
+        stdout,
+        stderr,
+        readers,
+    }
+}
+
+impl Running {
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    pub fn stdout(&self) -> String {
+        self.stdout.lock().expect("output lock").clone()
+    }
+
+    pub fn stderr(&self) -> String {
+        self.stderr.lock().expect("output lock").clone()
+    }
+
+    /// Types into the process's standard input.
+    pub fn type_in(&mut self, text: &str) {
+        let stdin = self.stdin.as_mut().expect("stdin is still open");
+        stdin.write_all(text.as_bytes()).expect("write to stdin");
+        stdin.flush().expect("flush stdin");
+    }
+
+    /// Closes standard input: the process sees the end of its input.
+    pub fn close_stdin(&mut self) {
+        self.stdin = None;
+    }
+
+    /// Waits until stdout contains `text`, and returns stdout so far.
+    pub fn wait_for_stdout(&mut self, text: &str) -> String {
+        let deadline = Instant::now() + timeout();
+        loop {
+            let out = self.stdout();
+            if out.contains(text) {
+                return out;
+            }
+            if Instant::now() > deadline {
+                let _ = self.child.kill();
+                panic!(
+                    "timed out waiting for {text:?} on stdout\n--- stdout ---\n{out}\n--- stderr ---\n{}",
+                    self.stderr()
+                );
+            }
+            if let Ok(Some(status)) = self.child.try_wait() {
+                // Let the readers catch up with what was written before the exit.
+                std::thread::sleep(Duration::from_millis(50));
+                let out = self.stdout();
+                assert!(
+                    out.contains(text),
+                    "unknot exited ({status:?}) before printing {text:?}\n--- stdout ---\n{out}\n--- stderr ---\n{}",
+                    self.stderr()
+                );
+                return out;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Sends a signal by number with the system's `kill` command.
+    pub fn signal(&self, name: &str) {
+        send_signal(self.pid(), name);
+    }
+
+    /// Closes stdin, waits for the exit (killing the process after the timeout) and collects output.
+    pub fn finish(mut self) -> Outcome {
+        self.close_stdin();
+        let deadline = Instant::now() + timeout();
+        let status = loop {
+            if let Some(status) = self.child.try_wait().expect("wait for unknot") {
+                break status;
+            }
+            if Instant::now() > deadline {
+                let _ = self.child.kill();
+                let _ = self.child.wait();
+                panic!(
+                    "unknot did not exit within {:?}\n--- stdout ---\n{}\n--- stderr ---\n{}",
+                    timeout(),
+                    self.stdout(),
+                    self.stderr()
+                );
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        };
+        for reader in self.readers.drain(..) {
+            let _ = reader.join();
+        }
+        Outcome {
+            status,
+            stdout: self.stdout(),
+            stderr: self.stderr(),
+        }
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
+/// Runs `cmd` to the end with `input` on stdin (then end of input).
+pub fn run_with_input(cmd: Command, input: &str) -> Outcome {
+    let mut running = spawn(cmd);
+    if let Some(stdin) = running.stdin.as_mut() {
+        // A process that exits without reading its input is not an error here.
+        let _ = stdin.write_all(input.as_bytes());
+    }
+    running.finish()
+}
+
+/// Runs `cmd` to the end with an empty, closed stdin.
+pub fn run(cmd: Command) -> Outcome {
+    run_with_input(cmd, "")
+}
+
+/// `kill -SIG PID` with the system's kill command (procps or coreutils), no libc needed.
+pub fn send_signal(pid: u32, name: &str) {
+    let status = Command::new("kill")
+        .arg(format!("-{name}"))
+        .arg(pid.to_string())
+        .status()
+        .expect("run kill");
+    assert!(status.success(), "kill -{name} {pid} failed: {status:?}");
+}

@@ -1,0 +1,545 @@
+//! Plain mode: the session as lines of text. Standard output is a pipe here, so plain mode is
+//! automatic; `--plain` is tested too. Routines are tiny (no lead-in, 1-second holds).
+
+mod common;
+
+use std::path::PathBuf;
+
+use common::{Outcome, Sandbox, run, run_with_input, spawn};
+
+const AFTERCARE: &str = "Keep moving gently through the day, and avoid sitting for long stretches.";
+const INVALID_ANSWER: &str = "Please type a whole number from 0 to 10, or press Enter to skip.";
+const INPUT_ENDED: &str = "No more input: the remaining check-ins are skipped.";
+
+/// Two timed steps, the second one-sided with a one-second switch.
+const TWO_STEPS: &str = r#"(
+    title: "Quick test",
+    summary: "Two short steps.",
+    level: Gentle,
+    lead_in: 0,
+    steps: [
+        (
+            title: "Knee rolls",
+            kind: Movement,
+            seconds: 1,
+            instructions: ["Lie on your back.", "Let the knees sway."],
+            caution: Some("Stop if it hurts."),
+        ),
+        (title: "Figure-4 stretch", kind: Stretch, sides: Each, seconds: 1, rest: 1),
+    ],
+)
+"#;
+
+/// One timed step, then a check-in.
+const WITH_CHECK_IN: &str = r#"(
+    title: "Check me",
+    level: Gentle,
+    lead_in: 0,
+    steps: [
+        (title: "Knee rolls", kind: Movement, seconds: 1),
+        (title: "How is the pain now?", kind: CheckIn),
+    ],
+)
+"#;
+
+/// A hold long enough to be interrupted in the middle.
+const LONG_HOLD: &str = r#"(
+    title: "Long hold",
+    level: Gentle,
+    lead_in: 0,
+    steps: [
+        (title: "Knee to chest", kind: Stretch, seconds: 30),
+        (title: "How is the pain now?", kind: CheckIn),
+    ],
+)
+"#;
+
+fn setup(routine: &str) -> (Sandbox, PathBuf) {
+    let sandbox = Sandbox::new();
+    let file = sandbox.write("routine.ron", routine);
+    (sandbox, file)
+}
+
+/// `unknot start FILE` with `input` on stdin, run to the end.
+fn start(routine: &str, input: &str) -> Outcome {
+    let (sandbox, file) = setup(routine);
+    let mut cmd = sandbox.cmd();
+    cmd.arg("start").arg(&file);
+    let out = run_with_input(cmd, input);
+    out.assert_no_panic();
+    out
+}
+
+/// Fails unless each of `expected` is a whole line of `out`, in this order (others may be between).
+fn assert_lines_in_order(out: &Outcome, expected: &[&str]) {
+    let lines = out.stdout_lines();
+    let mut from = 0;
+    for want in expected {
+        match lines[from..].iter().position(|l| l == want) {
+            Some(at) => from += at + 1,
+            None => panic!(
+                "line {want:?} not found (in order) after line {from}\n{}",
+                out.describe()
+            ),
+        }
+    }
+}
+
+fn count_lines(out: &Outcome, exact: &str) -> usize {
+    out.stdout_lines().iter().filter(|l| **l == exact).count()
+}
+
+fn assert_completed(out: &Outcome, title: &str) {
+    assert_eq!(out.code(), Some(0), "{}", out.describe());
+    assert_eq!(
+        count_lines(out, &format!("Session complete: {title}")),
+        1,
+        "{}",
+        out.describe()
+    );
+    assert!(
+        out.stdout.ends_with(&format!("{AFTERCARE}\n")),
+        "{}",
+        out.describe()
+    );
+}
+
+// ---- A whole session -----------------------------------------------------------------------
+
+#[test]
+fn a_session_prints_each_step_go_done_and_a_summary() {
+    let out = start(TWO_STEPS, "");
+    assert_completed(&out, "Quick test");
+    assert_eq!(out.stderr, "", "{}", out.describe());
+    assert_lines_in_order(
+        &out,
+        &[
+            "Quick test: 2 steps, about 4 seconds.",
+            "Step 1 of 2: Knee rolls, 1 second",
+            "  Lie on your back.",
+            "  Let the knees sway.",
+            "  Caution: Stop if it hurts.",
+            "Go",
+            "Done",
+            "Step 2 of 2: Figure-4 stretch, left side, 1 second",
+            "Go: left side",
+            "Done",
+            "Switch to the right side: 1 second",
+            "Go: right side",
+            "Done",
+            "Session complete: Quick test",
+            "Time: 4 seconds of 4 seconds planned",
+            "Steps: 2 of 2 done",
+            "No pain scores this time.",
+            AFTERCARE,
+        ],
+    );
+    assert_eq!(count_lines(&out, "Done"), 3, "{}", out.describe());
+    // A one-sided step is announced once, on its first side.
+    assert_eq!(
+        out.stdout_lines()
+            .iter()
+            .filter(|l| l.starts_with("Step 2 of 2:"))
+            .count(),
+        1,
+        "{}",
+        out.describe()
+    );
+}
+
+#[test]
+fn lead_in_reps_and_rests_are_announced() {
+    let routine = r#"(
+        title: "Reps",
+        level: Standard,
+        lead_in: 1,
+        steps: [(title: "Pelvic tilts", kind: Movement, seconds: 1, reps: 2, rest: 1)],
+    )"#;
+    let out = start(routine, "");
+    assert_completed(&out, "Reps");
+    assert_lines_in_order(
+        &out,
+        &[
+            "Step 1 of 1: Pelvic tilts, 1 second, 2 times",
+            "Get ready: 1 second",
+            "Go",
+            "Done",
+            "Rest: 1 second",
+            "Go: rep 2",
+            "Done",
+            "Session complete: Reps",
+            "Time: 4 seconds of 4 seconds planned",
+            "Steps: 1 of 1 done",
+        ],
+    );
+}
+
+#[test]
+fn explicit_plain_before_or_after_the_command_prints_the_same() {
+    let routine = r#"(title: "One", level: Gentle, lead_in: 0, steps: [(title: "Stand", kind: Movement, seconds: 1)])"#;
+    let (sandbox, file) = setup(routine);
+    let file = file.to_str().expect("utf-8 path");
+    // All three run at once, to keep the test short.
+    let runs: Vec<_> = [
+        vec!["start", file],
+        vec!["--plain", "start", file],
+        vec!["start", file, "--plain"],
+    ]
+    .into_iter()
+    .map(|args| {
+        let mut cmd = sandbox.cmd();
+        cmd.args(&args);
+        (args, spawn(cmd))
+    })
+    .collect();
+    let outs: Vec<_> = runs
+        .into_iter()
+        .map(|(args, running)| (args, running.finish()))
+        .collect();
+    for (args, out) in &outs {
+        assert_completed(out, "One");
+        assert_eq!(out.stdout, outs[0].1.stdout, "{args:?}");
+        assert_lines_in_order(out, &["Step 1 of 1: Stand, 1 second", "Go", "Done"]);
+    }
+}
+
+// ---- Check-ins -----------------------------------------------------------------------------
+
+#[test]
+fn a_piped_answer_is_recorded_in_the_summary() {
+    let out = start(WITH_CHECK_IN, "4\n");
+    assert_completed(&out, "Check me");
+    assert_lines_in_order(
+        &out,
+        &[
+            "Step 1 of 2: Knee rolls, 1 second",
+            "Go",
+            "Done",
+            "Step 2 of 2: How is the pain now?",
+            "Session complete: Check me",
+            "Steps: 1 of 1 done",
+            "Pain check-ins:",
+            "  How is the pain now?: 4 (moderate)",
+        ],
+    );
+    assert_eq!(count_lines(&out, INVALID_ANSWER), 0, "{}", out.describe());
+    assert_eq!(count_lines(&out, INPUT_ENDED), 0, "{}", out.describe());
+}
+
+#[test]
+fn an_answer_typed_when_asked_is_recorded() {
+    let (sandbox, file) = setup(WITH_CHECK_IN);
+    let mut cmd = sandbox.cmd();
+    cmd.arg("start").arg(&file);
+    let mut running = spawn(cmd);
+    running.wait_for_stdout("Step 2 of 2: How is the pain now?\n");
+    running.type_in("7\n");
+    let out = running.finish();
+    assert_completed(&out, "Check me");
+    assert_lines_in_order(
+        &out,
+        &["Pain check-ins:", "  How is the pain now?: 7 (severe)"],
+    );
+}
+
+#[test]
+fn an_invalid_answer_is_explained_once_then_asked_again() {
+    let out = start(WITH_CHECK_IN, "eleven\n3\n");
+    assert_completed(&out, "Check me");
+    assert_eq!(count_lines(&out, INVALID_ANSWER), 1, "{}", out.describe());
+    assert_lines_in_order(
+        &out,
+        &[
+            "Step 2 of 2: How is the pain now?",
+            INVALID_ANSWER,
+            "Session complete: Check me",
+            "  How is the pain now?: 3 (mild)",
+        ],
+    );
+}
+
+#[test]
+fn out_of_range_answers_are_refused() {
+    let out = start(WITH_CHECK_IN, "11\n-1\n4.5\n 10 \n");
+    assert_completed(&out, "Check me");
+    assert_eq!(count_lines(&out, INVALID_ANSWER), 3, "{}", out.describe());
+    assert_lines_in_order(&out, &["  How is the pain now?: 10 (severe)"]);
+}
+
+#[test]
+fn an_empty_line_skips_the_check_in() {
+    let out = start(WITH_CHECK_IN, "\n");
+    assert_completed(&out, "Check me");
+    assert_lines_in_order(
+        &out,
+        &["Pain check-ins:", "  How is the pain now?: skipped"],
+    );
+    assert_eq!(count_lines(&out, INVALID_ANSWER), 0, "{}", out.describe());
+    assert_eq!(count_lines(&out, INPUT_ENDED), 0, "{}", out.describe());
+}
+
+#[test]
+fn closed_stdin_skips_every_check_in_and_still_completes() {
+    let routine = r#"(
+        title: "Two check-ins",
+        level: Gentle,
+        lead_in: 0,
+        steps: [
+            (title: "Before", kind: CheckIn),
+            (title: "Knee rolls", kind: Movement, seconds: 1),
+            (title: "After", kind: CheckIn),
+        ],
+    )"#;
+    let out = start(routine, "");
+    assert_completed(&out, "Two check-ins");
+    assert_eq!(
+        count_lines(&out, INPUT_ENDED),
+        1,
+        "said once\n{}",
+        out.describe()
+    );
+    assert_lines_in_order(
+        &out,
+        &[
+            "Step 1 of 3: Before",
+            INPUT_ENDED,
+            "Step 2 of 3: Knee rolls, 1 second",
+            "Go",
+            "Done",
+            "Step 3 of 3: After",
+            "Session complete: Two check-ins",
+            "Steps: 1 of 1 done",
+            "Pain check-ins:",
+            "  Before: skipped",
+            "  After: skipped",
+        ],
+    );
+}
+
+#[test]
+fn input_that_ends_before_the_first_check_in_is_still_told() {
+    // The end of input arrives while the timed step runs, before anything is asked.
+    let out = start(WITH_CHECK_IN, "");
+    assert_completed(&out, "Check me");
+    assert_eq!(count_lines(&out, INPUT_ENDED), 1, "{}", out.describe());
+    assert_lines_in_order(&out, &["  How is the pain now?: skipped"]);
+}
+
+// ---- Waiting for the person ----------------------------------------------------------------
+
+const WAIT_FOR_KEY: &str = r#"(
+    title: "Get into position",
+    level: Gentle,
+    lead_in: 0,
+    steps: [
+        (title: "Ball under the glutes", kind: Massage, tool: Some(TennisBall), seconds: 1, wait_for_key: true),
+        (title: "Roller under the calves", kind: Massage, tool: Some(FoamRoller), seconds: 1, wait_for_key: true),
+    ],
+)
+"#;
+
+#[test]
+fn wait_for_key_proceeds_on_enter_and_at_end_of_input() {
+    let (sandbox, file) = setup(WAIT_FOR_KEY);
+    let mut cmd = sandbox.cmd();
+    cmd.arg("start").arg(&file);
+    let mut running = spawn(cmd);
+    let so_far = running.wait_for_stdout("Step 1 of 2: Ball under the glutes, 1 second\n");
+    assert!(!so_far.lines().any(|l| l == "Go"), "{so_far}");
+    // Nothing moves on by itself while the person gets into position.
+    std::thread::sleep(std::time::Duration::from_millis(400));
+    let so_far = running.stdout();
+    assert!(
+        !so_far.lines().any(|l| l == "Go"),
+        "started without Enter:\n{so_far}"
+    );
+    assert!(
+        so_far.contains("Enter"),
+        "the wait names the key:\n{so_far}"
+    );
+    running.type_in("\n");
+    running.wait_for_stdout("Step 2 of 2: Roller under the calves, 1 second\n");
+    // The end of input stands for Enter, so a script never hangs here.
+    running.close_stdin();
+    let out = running.finish();
+    assert_completed(&out, "Get into position");
+    assert_lines_in_order(
+        &out,
+        &[
+            "Step 1 of 2: Ball under the glutes, 1 second",
+            "Go",
+            "Done",
+            "Step 2 of 2: Roller under the calves, 1 second",
+            "Go",
+            "Done",
+            "Steps: 2 of 2 done",
+        ],
+    );
+}
+
+#[test]
+fn wait_for_key_with_closed_stdin_does_not_hang() {
+    let out = start(WAIT_FOR_KEY, "");
+    assert_completed(&out, "Get into position");
+    assert_eq!(count_lines(&out, "Go"), 2, "{}", out.describe());
+}
+
+// ---- Signals -------------------------------------------------------------------------------
+
+/// Starts the long hold, waits for "Go", sends `signal` and returns the outcome.
+fn interrupt_mid_step(signal: &str) -> Outcome {
+    let (sandbox, file) = setup(LONG_HOLD);
+    let mut cmd = sandbox.cmd();
+    cmd.arg("start").arg(&file);
+    let mut running = spawn(cmd);
+    running.wait_for_stdout("\nGo\n");
+    running.signal(signal);
+    let out = running.finish();
+    out.assert_no_panic();
+    out
+}
+
+#[test]
+fn sigterm_mid_step_ends_the_session_with_143() {
+    let out = interrupt_mid_step("TERM");
+    assert_eq!(out.code(), Some(143), "{}", out.describe());
+    assert_lines_in_order(
+        &out,
+        &[
+            "Step 1 of 2: Knee to chest, 30 seconds",
+            "Go",
+            "Session interrupted: Long hold",
+            "Steps: 0 of 1 done, 1 cut short or skipped",
+        ],
+    );
+    assert!(
+        out.stdout.ends_with(&format!("{AFTERCARE}\n")),
+        "{}",
+        out.describe()
+    );
+    assert_eq!(count_lines(&out, "Done"), 0, "{}", out.describe());
+}
+
+#[test]
+fn sigint_mid_step_ends_the_session_with_130() {
+    let out = interrupt_mid_step("INT");
+    assert_eq!(out.code(), Some(130), "{}", out.describe());
+    assert_lines_in_order(&out, &["Session interrupted: Long hold"]);
+}
+
+#[test]
+fn sighup_mid_step_ends_the_session_with_129() {
+    let out = interrupt_mid_step("HUP");
+    assert_eq!(out.code(), Some(129), "{}", out.describe());
+    assert_lines_in_order(&out, &["Session interrupted: Long hold"]);
+}
+
+#[test]
+fn sigterm_while_waiting_for_an_answer() {
+    let routine = r#"(
+        title: "Asking",
+        level: Gentle,
+        lead_in: 0,
+        steps: [
+            (title: "How is the pain now?", kind: CheckIn),
+            (title: "Knee rolls", kind: Movement, seconds: 1),
+        ],
+    )"#;
+    let (sandbox, file) = setup(routine);
+    let mut cmd = sandbox.cmd();
+    cmd.arg("start").arg(&file);
+    let mut running = spawn(cmd);
+    running.wait_for_stdout("Step 1 of 2: How is the pain now?\n");
+    running.signal("TERM");
+    let out = running.finish();
+    assert_eq!(out.code(), Some(143), "{}", out.describe());
+    assert_lines_in_order(&out, &["Session interrupted: Asking"]);
+    assert_eq!(count_lines(&out, "Go"), 0, "{}", out.describe());
+}
+
+// ---- Choosing a routine --------------------------------------------------------------------
+
+const QUICK_ONE: &str = r#"(title: "Quick one", level: Gentle, lead_in: 0, steps: [(title: "Stand", kind: Movement, seconds: 1)])"#;
+
+#[test]
+fn without_a_name_the_routines_are_listed_and_one_is_chosen_by_number() {
+    let sandbox = Sandbox::new();
+    sandbox.user_routine("quick", QUICK_ONE);
+    let out = run_with_input(sandbox.cmd(), "nine\n9\n4\n");
+    out.assert_no_panic();
+    assert_completed(&out, "Quick one");
+    let lines = out.stdout_lines();
+    for (n, title) in ["Gentle start", "Daily standard", "Desk break", "Quick one"]
+        .iter()
+        .enumerate()
+    {
+        let prefix = format!("{}. {title}", n + 1);
+        assert!(
+            lines.iter().any(|l| l.starts_with(&prefix)),
+            "no line starting {prefix:?}\n{}",
+            out.describe()
+        );
+    }
+    assert_eq!(
+        count_lines(&out, "Please type one of the numbers shown."),
+        2,
+        "{}",
+        out.describe()
+    );
+    assert_lines_in_order(&out, &["Step 1 of 1: Stand, 1 second", "Go", "Done"]);
+}
+
+#[test]
+fn without_a_name_and_without_input_nothing_starts() {
+    let sandbox = Sandbox::new();
+    let out = run(sandbox.cmd());
+    out.assert_no_panic();
+    assert_eq!(out.code(), Some(0), "{}", out.describe());
+    assert!(
+        out.stdout.starts_with("1. Gentle start"),
+        "{}",
+        out.describe()
+    );
+    assert!(!out.stdout.contains("Step 1"), "{}", out.describe());
+    assert!(!out.stdout.contains("Session"), "{}", out.describe());
+}
+
+#[test]
+fn a_users_routine_starts_by_name_or_by_title() {
+    let sandbox = Sandbox::new();
+    sandbox.user_routine("quick", QUICK_ONE);
+    // All at once, to keep the test short.
+    let runs: Vec<_> = ["quick", "Quick one", "QUICK ONE"]
+        .into_iter()
+        .map(|name| {
+            let mut cmd = sandbox.cmd();
+            cmd.args(["start", name]);
+            (name, spawn(cmd))
+        })
+        .collect();
+    for (name, running) in runs {
+        let out = running.finish();
+        out.assert_no_panic();
+        assert_eq!(out.code(), Some(0), "{name}: {}", out.describe());
+        assert_completed(&out, "Quick one");
+    }
+}
+
+#[test]
+fn a_bundled_routine_starts_by_name() {
+    // Only its first lines: the routine is long, so the session is interrupted once it is under way.
+    let sandbox = Sandbox::new();
+    let mut cmd = sandbox.cmd();
+    cmd.args(["start", "gentle-start"]);
+    let mut running = spawn(cmd);
+    running.wait_for_stdout("Step 1 of ");
+    running.signal("TERM");
+    let out = running.finish();
+    assert_eq!(out.code(), Some(143), "{}", out.describe());
+    assert!(
+        out.stdout.starts_with("Gentle start: "),
+        "{}",
+        out.describe()
+    );
+    assert_lines_in_order(&out, &["Session interrupted: Gentle start"]);
+}
