@@ -1,5 +1,9 @@
 //! Every word unknot shows or says, in one place, so the wording can be reviewed and kept consistent.
 
+mod review;
+
+pub use review::*;
+
 use std::time::Duration;
 
 use crate::routine::{Level, Routine, Side, Sides, Step, Tool};
@@ -478,3 +482,24 @@ pub const ERR_NO_CONFIG_DIR: &str =
 
 pub const PATHS_LINES: [&str; 3] = ["config file", "your routines", "data folder"];
 pub const PATHS_UNKNOWN: &str = "(unknown: no home folder; use --config and --data-dir)";
+
+// ---- History -------------------------------------------------------------------------------
+
+pub fn err_history_busy(path: &std::path::Path) -> String {
+    format!(
+        "another unknot session is writing {}; finish or stop it first",
+        path.display()
+    )
+}
+
+pub fn err_history_open(path: &std::path::Path, e: &std::io::Error) -> String {
+    format!(
+        "cannot open the history {}: {}",
+        path.display(),
+        io_reason(e)
+    )
+}
+
+pub fn err_history_write(path: &std::path::Path, e: &std::io::Error) -> String {
+    format!("could not save to {}: {}", path.display(), io_reason(e))
+}

@@ -1,0 +1,244 @@
+//! One line of the history file. Field names are a stored format: add, never rename.
+
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+/// The format version written by this build. Lines from a newer version are kept but skipped.
+pub const VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "FlatEntry")]
+pub struct Entry {
+    /// Format version.
+    pub v: u32,
+    pub id: Uuid,
+    /// Local time with its UTC offset, when it happened.
+    pub at: DateTime<FixedOffset>,
+    #[serde(flatten)]
+    pub event: Event,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Event {
+    SessionStarted {
+        session: Uuid,
+        routine: String,
+        /// SHA-256 of the routine file's text, so a changed routine is told apart.
+        routine_hash: String,
+    },
+    CheckIn(CheckIn),
+    StepDone {
+        session: Uuid,
+        step: usize,
+        title: String,
+        planned_s: f64,
+        actual_s: f64,
+        skipped: bool,
+    },
+    SessionEnded {
+        session: Uuid,
+        outcome: Outcome,
+        elapsed_s: f64,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    Completed,
+    Quit,
+    Interrupted,
+}
+
+/// A pain check-in. A form answered question by question is saved after each answer, every
+/// save a new line with the same `form`; the last line of a form holds all its answers.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct CheckIn {
+    pub form: Uuid,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session: Option<Uuid>,
+    pub moment: Moment,
+    /// For check-ins during a session: the title of the step just before it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub after_step: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pain: Option<u8>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub areas: Vec<Area>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub side: Option<BodySide>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub numbness: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub felt: Option<Felt>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Moment {
+    Before,
+    During,
+    After,
+    /// A quick log outside any session.
+    #[default]
+    Log,
+}
+
+/// Where the pain is felt, from the back down the leg.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, clap::ValueEnum,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Area {
+    Back,
+    Buttock,
+    Thigh,
+    Calf,
+    Foot,
+}
+
+impl Area {
+    pub const ALL: [Area; 5] = [
+        Area::Back,
+        Area::Buttock,
+        Area::Thigh,
+        Area::Calf,
+        Area::Foot,
+    ];
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "snake_case")]
+pub enum BodySide {
+    Left,
+    Right,
+    Both,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Felt {
+    Better,
+    Same,
+    Worse,
+}
+
+/// A line read as one flat record, then checked for the fields its type needs. Reading this way
+/// avoids buffering each line to find its tag first, which made loading several times slower.
+#[derive(Deserialize)]
+struct FlatEntry {
+    v: u32,
+    id: Uuid,
+    at: DateTime<FixedOffset>,
+    #[serde(rename = "type")]
+    kind: Kind,
+    session: Option<Uuid>,
+    routine: Option<String>,
+    routine_hash: Option<String>,
+    form: Option<Uuid>,
+    moment: Option<Moment>,
+    after_step: Option<String>,
+    pain: Option<u8>,
+    #[serde(default)]
+    areas: Vec<Area>,
+    side: Option<BodySide>,
+    numbness: Option<bool>,
+    felt: Option<Felt>,
+    note: Option<String>,
+    step: Option<usize>,
+    title: Option<String>,
+    planned_s: Option<f64>,
+    actual_s: Option<f64>,
+    skipped: Option<bool>,
+    outcome: Option<Outcome>,
+    elapsed_s: Option<f64>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum Kind {
+    SessionStarted,
+    CheckIn,
+    StepDone,
+    SessionEnded,
+}
+
+impl TryFrom<FlatEntry> for Entry {
+    type Error = String;
+
+    fn try_from(f: FlatEntry) -> Result<Entry, String> {
+        fn need<T>(value: Option<T>, field: &str) -> Result<T, String> {
+            value.ok_or_else(|| format!("missing field `{field}`"))
+        }
+        let event = match f.kind {
+            Kind::SessionStarted => Event::SessionStarted {
+                session: need(f.session, "session")?,
+                routine: need(f.routine, "routine")?,
+                routine_hash: need(f.routine_hash, "routine_hash")?,
+            },
+            Kind::CheckIn => Event::CheckIn(CheckIn {
+                form: need(f.form, "form")?,
+                session: f.session,
+                moment: need(f.moment, "moment")?,
+                after_step: f.after_step,
+                pain: f.pain.filter(|p| *p <= 10),
+                areas: f.areas,
+                side: f.side,
+                numbness: f.numbness,
+                felt: f.felt,
+                note: f.note,
+            }),
+            Kind::StepDone => Event::StepDone {
+                session: need(f.session, "session")?,
+                step: need(f.step, "step")?,
+                title: need(f.title, "title")?,
+                planned_s: need(f.planned_s, "planned_s")?,
+                actual_s: need(f.actual_s, "actual_s")?,
+                skipped: need(f.skipped, "skipped")?,
+            },
+            Kind::SessionEnded => Event::SessionEnded {
+                session: need(f.session, "session")?,
+                outcome: need(f.outcome, "outcome")?,
+                elapsed_s: need(f.elapsed_s, "elapsed_s")?,
+            },
+        };
+        Ok(Entry {
+            v: f.v,
+            id: f.id,
+            at: f.at,
+            event,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_check_in_line_is_flat_and_leaves_out_what_was_not_answered() {
+        let entry = Entry {
+            v: VERSION,
+            id: Uuid::nil(),
+            at: DateTime::parse_from_rfc3339("2026-11-21T08:30:00+01:00").unwrap(),
+            event: Event::CheckIn(CheckIn {
+                form: Uuid::nil(),
+                moment: Moment::Log,
+                pain: Some(4),
+                areas: vec![Area::Buttock, Area::Thigh],
+                ..CheckIn::default()
+            }),
+        };
+        let line = serde_json::to_string(&entry).unwrap();
+        assert_eq!(
+            line,
+            r#"{"v":1,"id":"00000000-0000-0000-0000-000000000000","at":"2026-11-21T08:30:00+01:00","type":"check_in","form":"00000000-0000-0000-0000-000000000000","moment":"log","pain":4,"areas":["buttock","thigh"]}"#
+        );
+        let back: Entry = serde_json::from_str(&line).unwrap();
+        assert_eq!(back, entry);
+    }
+}

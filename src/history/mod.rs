@@ -1,0 +1,14 @@
+//! The user's history: every session, step and pain score, kept in an append-only file.
+
+mod event;
+mod load;
+mod stats;
+mod store;
+
+pub use event::{Area, BodySide, CheckIn, Entry, Event, Felt, Moment, Outcome, VERSION};
+pub use load::{Loaded, SkipReason, Skipped, load, parse};
+pub use stats::{
+    Change, Dated, History, RoutineFigures, SessionView, StepEffect, StepView, Verdict, build,
+    per_routine, per_week, step_effects, streak,
+};
+pub use store::{FILE_NAME, Store, StoreError};

@@ -1,0 +1,132 @@
+//! The history file on disk: append-only, one event a line, synced before the app moves on.
+//! It is health data: 0600 in a 0700 folder, one writer at a time, never truncated or rewritten.
+
+use std::fs::{File, OpenOptions, TryLockError};
+use std::io::{Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use super::event::Entry;
+use crate::text;
+
+pub const FILE_NAME: &str = "history.jsonl";
+
+/// How long a second writer waits for the first before saying another session is running.
+const LOCK_WAIT: Duration = Duration::from_secs(2);
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{}", text::err_history_busy(.0))]
+    Busy(PathBuf),
+    #[error("{}", text::err_history_open(.path, .source))]
+    Open {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{}", text::err_history_write(.path, .source))]
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+/// The open history file, locked for writing while this value lives.
+#[derive(Debug)]
+pub struct Store {
+    path: PathBuf,
+    file: File,
+    /// The file ends in a newline (or is empty), so the next line starts clean.
+    ends_clean: bool,
+}
+
+impl Store {
+    /// Opens (creating if needed) `dir/history.jsonl` for appending and takes the writer's lock.
+    pub fn open(dir: &Path) -> Result<Store, StoreError> {
+        let path = dir.join(FILE_NAME);
+        let open_err = |source| StoreError::Open {
+            path: path.clone(),
+            source,
+        };
+        create_private_dir(dir).map_err(open_err)?;
+        let mut options = OpenOptions::new();
+        options.read(true).append(true).create(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        let mut file = options.open(&path).map_err(open_err)?;
+        lock(&file, &path)?;
+        let ends_clean = ends_with_newline(&mut file).map_err(open_err)?;
+        Ok(Store {
+            path,
+            file,
+            ends_clean,
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Appends events as lines in one write, then syncs them to disk.
+    pub fn append(&mut self, entries: &[Entry]) -> Result<(), StoreError> {
+        let mut bytes = Vec::new();
+        // A line torn by a crash stays as it was; ours starts on the next line.
+        if !self.ends_clean {
+            bytes.push(b'\n');
+        }
+        for entry in entries {
+            let line = serde_json::to_vec(entry).map_err(|e| StoreError::Write {
+                path: self.path.clone(),
+                source: std::io::Error::other(e),
+            })?;
+            bytes.extend_from_slice(&line);
+            bytes.push(b'\n');
+        }
+        let write_err = |source| StoreError::Write {
+            path: self.path.clone(),
+            source,
+        };
+        self.file.write_all(&bytes).map_err(write_err)?;
+        self.file.sync_data().map_err(write_err)?;
+        self.ends_clean = true;
+        Ok(())
+    }
+}
+
+/// Creates the folder, private to the user, and its parents if needed.
+fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir)
+}
+
+fn lock(file: &File, path: &Path) -> Result<(), StoreError> {
+    let start = Instant::now();
+    loop {
+        match file.try_lock() {
+            Ok(()) => return Ok(()),
+            Err(TryLockError::WouldBlock) if start.elapsed() < LOCK_WAIT => {
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            Err(TryLockError::WouldBlock) => return Err(StoreError::Busy(path.to_path_buf())),
+            Err(TryLockError::Error(source)) => {
+                return Err(StoreError::Open {
+                    path: path.to_path_buf(),
+                    source,
+                });
+            }
+        }
+    }
+}
+
+fn ends_with_newline(file: &mut File) -> std::io::Result<bool> {
+    let len = file.seek(SeekFrom::End(0))?;
+    if len == 0 {
+        return Ok(true);
+    }
+    file.seek(SeekFrom::End(-1))?;
+    let mut last = [0u8; 1];
+    file.read_exact(&mut last)?;
+    Ok(last[0] == b'\n')
+}

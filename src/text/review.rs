@@ -1,0 +1,1 @@
+//! Words of the review screen and of history exports.
