@@ -1,34 +1,72 @@
-//! The full-screen loop: sleep until the next deadline or input, feed the session, carry out its
-//! effects, draw. The terminal is restored on every way out.
+//! The full-screen loop: sleep until the next deadline or input, feed the session and the
+//! check-in forms, carry out their effects, draw. The terminal is restored on every way out.
 
 use std::io::Stdout;
 use std::sync::mpsc::RecvTimeoutError;
 use std::time::Instant;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Widget};
 use ratatui::{DefaultTerminal, Frame};
 
 use crate::audio::Bell;
+use crate::checkin::{Form, FormKey, Progress};
 use crate::error::AppError;
+use crate::history::{History, Store};
 use crate::input::{self, Input};
+use crate::recorder::Recorder;
 use crate::routine::Routine;
-use crate::session::{Effect, Event, Key, Overlay, PhaseKind, Record, Session};
+use crate::session::{Effect, Event, Key, Outcome, Overlay, PhaseKind, Session};
 use crate::summary::Summary;
+use crate::text;
+use crate::ui::review::{Review, ReviewAction};
 use crate::ui::{self, Theme, home::Home};
 
 pub enum Screen {
     Home(Home),
+    /// The questions before a session; the routine waits for them.
+    Before {
+        routine: Routine,
+        form: Form,
+    },
     Session {
         session: Session,
-        records: Vec<Record>,
+        /// A check-in step's questions, while it is being answered.
+        form: Option<Form>,
+    },
+    After {
+        routine: Routine,
+        form: Form,
     },
     Summary(Summary),
+    Review(Review),
+}
+
+/// Reads the history for the home and review screens: the history, and a notice about lines
+/// that were skipped. `None` when there is no history to read.
+pub type HistoryLoader = Box<dyn Fn() -> Option<(History, Option<String>)>>;
+
+/// Where the app starts.
+pub enum Start {
+    Home,
+    Routine(Routine),
+    Review(Review),
 }
 
 pub struct App {
     screen: Screen,
-    /// Where the summary returns to; `None` when started straight into a routine.
+    /// Where the summary and the review return to; `None` when started straight into one.
     home: Option<Home>,
+    /// The history, opened for the first session by the caller (so a busy history is
+    /// reported before the terminal is taken over).
+    store: Option<Result<Store, String>>,
+    /// Opens the history for each later session; it is locked only while a session runs.
+    open_store: StoreOpener,
+    /// The session being recorded, from its first answer to its last.
+    recorder: Option<Recorder>,
+    /// Loads the history for the home and review screens.
+    history: HistoryLoader,
     theme: Theme,
     bell: Bell<Stdout>,
     /// The signal that ended the app, if one did.
@@ -57,16 +95,28 @@ impl Drop for TerminalGuard {
     }
 }
 
-/// Runs the app from the home screen or straight into a routine. Returns the signal that
-/// stopped it, if any.
-pub fn run(home: Home, routine: Option<Routine>, mute: bool) -> Result<Option<i32>, AppError> {
+/// Opens the history for writing: the store, or why the session cannot be saved. `Err` when
+/// another session holds it.
+pub type StoreOpener = Box<dyn Fn() -> Result<Result<Store, String>, AppError>>;
+
+pub struct Setup {
+    pub home: Home,
+    pub start: Start,
+    pub store: Option<Result<Store, String>>,
+    pub open_store: StoreOpener,
+    pub history: HistoryLoader,
+    pub mute: bool,
+}
+
+/// Runs the app. Returns the signal that stopped it, if any.
+pub fn run(setup: Setup) -> Result<Option<i32>, AppError> {
     let (tx, rx) = input::channel_pair();
     input::watch_signals(tx.clone()).map_err(AppError::Terminal)?;
     let mut terminal = TerminalGuard::enter().map_err(AppError::Terminal)?;
     input::watch_terminal(tx);
 
-    let bell = Bell::new((!mute).then(std::io::stdout));
-    let mut app = App::new(home, routine, Theme::from_env(), bell, Instant::now());
+    let bell = Bell::new((!setup.mute).then(std::io::stdout));
+    let mut app = App::new(setup, Theme::from_env(), bell);
     let mut redraw = true;
     loop {
         let now = Instant::now();
@@ -109,43 +159,60 @@ pub fn run(home: Home, routine: Option<Routine>, mute: bool) -> Result<Option<i3
 }
 
 impl App {
-    pub fn new(
-        home: Home,
-        routine: Option<Routine>,
-        theme: Theme,
-        bell: Bell<Stdout>,
-        now: Instant,
-    ) -> App {
+    fn new(setup: Setup, theme: Theme, bell: Bell<Stdout>) -> App {
         let mut app = App {
-            screen: Screen::Home(home.clone()),
-            home: Some(home),
+            screen: Screen::Home(setup.home.clone()),
+            home: Some(setup.home),
+            store: setup.store,
+            open_store: setup.open_store,
+            recorder: None,
+            history: setup.history,
             theme,
             bell,
             signal: None,
             done: false,
         };
-        if let Some(routine) = routine {
-            app.home = None;
-            app.start(routine, now);
+        match setup.start {
+            Start::Home => {}
+            Start::Routine(routine) => {
+                app.home = None;
+                app.begin(routine);
+            }
+            Start::Review(review) => {
+                app.home = None;
+                app.screen = Screen::Review(review);
+            }
         }
         app
     }
 
-    pub fn draw(&self, frame: &mut Frame, now: Instant) {
+    fn draw(&self, frame: &mut Frame, now: Instant) {
         let area = frame.area();
         let buf = frame.buffer_mut();
         if ui::too_small(area) {
             ui::render_too_small(area, buf, &self.theme);
             return;
         }
+        let notice = self.recorder.as_ref().and_then(Recorder::problem);
         match &self.screen {
             Screen::Home(home) => ui::home::render(home, &self.theme, area, buf),
-            Screen::Session { session, .. } => {
-                ui::session::render(session, now, &self.theme, area, buf)
+            Screen::Before { routine, form } | Screen::After { routine, form } => {
+                let block = Block::bordered().title(Line::styled(
+                    format!(" {} ", routine.title),
+                    self.theme.title(),
+                ));
+                let inner = block.inner(area);
+                block.render(area, buf);
+                let title = text::check_in_title(form.answers.moment);
+                ui::checkin::render(form, title, &self.theme, inner, buf);
+            }
+            Screen::Session { session, form } => {
+                ui::session::render(session, form.as_ref(), notice, now, &self.theme, area, buf)
             }
             Screen::Summary(summary) => {
                 ui::summary::render(summary, self.home.is_some(), &self.theme, area, buf)
             }
+            Screen::Review(review) => ui::review::render(review, &self.theme, area, buf),
         }
     }
 
@@ -156,11 +223,28 @@ impl App {
         }
     }
 
-    fn start(&mut self, routine: Routine, now: Instant) {
+    /// A routine was chosen: the questions before it come first.
+    fn begin(&mut self, routine: Routine) {
+        let store = match self.store.take().map_or_else(|| (self.open_store)(), Ok) {
+            Ok(store) => store,
+            Err(busy) => {
+                if let Screen::Home(home) = &mut self.screen {
+                    home.notice = Some(busy.to_string());
+                }
+                return;
+            }
+        };
+        let recorder = Recorder::new(store, &routine);
+        let form = Form::before(recorder.session());
+        self.recorder = Some(recorder);
+        self.screen = Screen::Before { routine, form };
+    }
+
+    fn start_session(&mut self, routine: Routine, now: Instant) {
         let (session, fx) = Session::begin(routine, now);
         self.screen = Screen::Session {
             session,
-            records: Vec::new(),
+            form: None,
         };
         self.carry_out(fx);
     }
@@ -178,32 +262,104 @@ impl App {
                     if let Some(entry) = home.chosen() {
                         self.home = Some(home.clone());
                         let routine = entry.routine.clone();
-                        self.start(routine, now);
+                        self.begin(routine);
                     }
+                }
+                KeyCode::Char('h') => {
+                    self.home = Some(home.clone());
+                    self.open_review();
                 }
                 KeyCode::Char('q') | KeyCode::Esc => self.done = true,
                 _ => return false,
             },
-            Screen::Session { session, .. } => {
+            Screen::Before { form, .. } => {
+                if ctrl_c {
+                    self.abandon();
+                    return true;
+                }
+                let progress = form.key(form_key(key));
+                if progress == Progress::Ignored && key.code == KeyCode::Char('q') {
+                    self.abandon();
+                    return true;
+                }
+                return self.form_progress(progress, now);
+            }
+            Screen::Session { session, form } => {
                 if ctrl_c {
                     // Ctrl-C is deliberate: stop at once, no question.
                     self.feed(Event::Key(Key::Quit), now);
                     self.feed(Event::Key(Key::Yes), now);
-                } else if let Some(event) = session_event(key, session) {
-                    self.feed(event, now);
-                } else {
-                    return false;
+                    return true;
                 }
+                if session.overlay().is_none()
+                    && let Some(form) = form
+                {
+                    let progress = form.key(form_key(key));
+                    if progress != Progress::Ignored {
+                        return self.form_progress(progress, now);
+                    }
+                }
+                match session_event(key, session) {
+                    Some(event) => self.feed(event, now),
+                    None => return false,
+                }
+            }
+            Screen::After { form, .. } => {
+                let progress = if ctrl_c {
+                    form.key(FormKey::Escape)
+                } else {
+                    form.key(form_key(key))
+                };
+                return self.form_progress(progress, now);
             }
             Screen::Summary(_) => match key.code {
                 KeyCode::Char('q') | KeyCode::Esc => self.done = true,
-                KeyCode::Enter | KeyCode::Char(' ') => match &self.home {
-                    Some(home) => self.screen = Screen::Home(home.clone()),
-                    None => self.done = true,
-                },
+                KeyCode::Enter | KeyCode::Char(' ') => self.go_home(),
                 _ if ctrl_c => self.done = true,
                 _ => return false,
             },
+            Screen::Review(review) => {
+                if ctrl_c {
+                    self.done = true;
+                } else if let ReviewAction::Close = review.on_key(key) {
+                    self.go_home();
+                }
+            }
+        }
+        true
+    }
+
+    /// Saves what a form has so far and moves on when it is done.
+    fn form_progress(&mut self, progress: Progress, now: Instant) -> bool {
+        let answers = match &self.screen {
+            Screen::Before { form, .. } | Screen::After { form, .. } => form.answers.clone(),
+            Screen::Session {
+                form: Some(form), ..
+            } => form.answers.clone(),
+            _ => return false,
+        };
+        match progress {
+            Progress::Ignored => return false,
+            Progress::Editing => return true,
+            Progress::Answered | Progress::Done => {
+                if let Some(r) = &mut self.recorder {
+                    r.check_in(&answers);
+                }
+            }
+        }
+        if progress == Progress::Done {
+            match std::mem::replace(&mut self.screen, Screen::Home(Home::new(Vec::new(), 0))) {
+                Screen::Before { routine, .. } => self.start_session(routine, now),
+                Screen::Session { session, .. } => {
+                    self.screen = Screen::Session {
+                        session,
+                        form: None,
+                    };
+                    self.feed(Event::CheckedIn, now);
+                }
+                Screen::After { routine, .. } => self.finish(&routine),
+                other => self.screen = other,
+            }
         }
         true
     }
@@ -222,25 +378,100 @@ impl App {
     }
 
     fn carry_out(&mut self, fx: Vec<Effect>) {
-        let Screen::Session { session, records } = &mut self.screen else {
-            return;
-        };
         let mut cues = Vec::new();
-        let mut ended = false;
+        let mut ended = None;
         for effect in fx {
             match effect {
                 Effect::Cue(cue) => cues.push(cue),
-                Effect::Record(record) => records.push(record),
-                Effect::Quit(_) => ended = true,
+                Effect::Record(record) => {
+                    if let Some(r) = &mut self.recorder {
+                        r.record(&record);
+                    }
+                }
+                Effect::Quit(outcome) => ended = Some(outcome),
                 // Spoken announcements come with the voice settings; the screen shows the same facts.
                 Effect::Announce(_) => {}
             }
         }
         self.bell.play(&cues);
-        if ended {
-            let summary = Summary::new(session.routine(), records);
-            self.screen = Screen::Summary(summary);
+        let Screen::Session { session, form } = &mut self.screen else {
+            return;
+        };
+        match ended {
+            // Stopped from outside: no one is there to answer questions.
+            Some(Outcome::Interrupted) => {}
+            Some(_) => {
+                let routine = session.routine().clone();
+                let form = Form::after(session_id(&self.recorder));
+                self.screen = Screen::After { routine, form };
+            }
+            None => {
+                // A check-in step gets its questions; leaving the step drops them (answers so far are saved).
+                if session.awaiting_check_in() {
+                    if form.is_none() {
+                        let after_step = session.previous_step_title();
+                        *form = Some(Form::during(session_id(&self.recorder), after_step));
+                    }
+                } else {
+                    *form = None;
+                }
+            }
         }
+    }
+
+    /// The questions after the session are done: show the summary.
+    fn finish(&mut self, routine: &Routine) {
+        let view = self.recorder.as_ref().and_then(Recorder::view);
+        self.screen = Screen::Summary(Summary::new(routine, view));
+        // The history is unlocked until the next session.
+        self.recorder = None;
+    }
+
+    /// Leaving the questions before a session: nothing starts. If an answer was already
+    /// saved, the history shows the session as stopped.
+    fn abandon(&mut self) {
+        if let Some(mut r) = self.recorder.take() {
+            r.abandon();
+        }
+        self.go_home();
+    }
+
+    fn go_home(&mut self) {
+        match self.home.take() {
+            Some(mut home) => {
+                if let Some((history, notice)) = (self.history)() {
+                    home.set_history(&history, chrono::Local::now().date_naive());
+                    home.notice = notice;
+                }
+                self.screen = Screen::Home(home.clone());
+                self.home = Some(home);
+            }
+            None => self.done = true,
+        }
+    }
+
+    fn open_review(&mut self) {
+        if let Some((history, notice)) = (self.history)() {
+            let review = Review::new(history, notice, chrono::Local::now().date_naive());
+            self.screen = Screen::Review(review);
+        }
+    }
+}
+
+fn session_id(recorder: &Option<Recorder>) -> uuid::Uuid {
+    recorder
+        .as_ref()
+        .map_or_else(uuid::Uuid::nil, Recorder::session)
+}
+
+fn form_key(key: KeyEvent) -> FormKey {
+    match key.code {
+        KeyCode::Enter => FormKey::Enter,
+        KeyCode::Backspace => FormKey::Backspace,
+        KeyCode::Esc => FormKey::Escape,
+        KeyCode::Char(c) => FormKey::Char(c),
+        // Keys a form never uses.
+        _ => FormKey::Char('\0'),
     }
 }
 
@@ -253,16 +484,6 @@ fn session_event(key: KeyEvent, session: &Session) -> Option<Event> {
             KeyCode::Char('n' | 'N' | ' ') | KeyCode::Esc => k(Key::Back),
             _ => None,
         };
-    }
-    if session.awaiting_check_in() && session.overlay().is_none() {
-        match key.code {
-            KeyCode::Char(c @ '0'..='9') => {
-                return Some(Event::CheckIn(c.to_digit(10).map(|d| d as u8)));
-            }
-            KeyCode::Char('t' | 'T') => return Some(Event::CheckIn(Some(10))),
-            KeyCode::Enter => return Some(Event::CheckIn(None)),
-            _ => {}
-        }
     }
     match key.code {
         KeyCode::Char(' ') => k(Key::Space),

@@ -2,7 +2,11 @@
 
 use std::path::PathBuf;
 
+use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
+
+use crate::history::export::Format;
+use crate::history::{Area, BodySide};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -48,6 +52,33 @@ pub enum Command {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
+    /// Record a pain score now, outside any session
+    #[command(allow_negative_numbers = true)]
+    Log {
+        /// Pain now: 0 no pain, 1-3 mild, 4-6 moderate, 7-10 severe, 10 worst imaginable
+        #[arg(value_parser = clap::value_parser!(i64).range(0..=10))]
+        pain: i64,
+        /// Where you feel it; several allowed (--where buttock,thigh)
+        #[arg(long = "where", value_enum, value_delimiter = ',', value_name = "AREA")]
+        areas: Vec<Area>,
+        /// Which side
+        #[arg(long, value_enum)]
+        side: Option<BodySide>,
+        /// A short note
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Review past sessions and pain scores, or print them for sharing
+    History {
+        #[command(subcommand)]
+        action: Option<HistoryAction>,
+        /// Print instead of opening the review screen: table, csv or json
+        #[arg(long, value_enum)]
+        format: Option<Format>,
+        /// Only from this day on (YYYY-MM-DD)
+        #[arg(long, value_parser = parse_date, value_name = "DATE")]
+        since: Option<NaiveDate>,
+    },
     /// Show where unknot keeps your routines, config and history
     Paths,
     /// Write a new routine file, with comments, ready to edit
@@ -55,4 +86,14 @@ pub enum Command {
         /// The routine's name: letters, digits and dashes
         name: String,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum HistoryAction {
+    /// Merge another history file (from another machine) into yours, without duplicates
+    Import { file: PathBuf },
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| crate::text::ERR_DATE.to_string())
 }

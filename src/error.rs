@@ -23,6 +23,24 @@ pub enum AppError {
         path: String,
         source: std::io::Error,
     },
+    #[error("{}", text::ERR_NO_DATA_DIR)]
+    NoDataDir,
+    #[error(transparent)]
+    Store(#[from] crate::history::StoreError),
+    #[error("{}", text::err_history_read(.path, .source))]
+    HistoryRead {
+        path: std::path::PathBuf,
+        source: std::io::Error,
+    },
+    #[error("cannot read {}: {}", .path.display(), text::io_reason(.source))]
+    ImportRead {
+        path: std::path::PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{}", text::err_not_history(.0))]
+    NotHistory(std::path::PathBuf),
+    #[error("cannot write the output: {}", text::io_reason(.0))]
+    Output(std::io::Error),
     #[error("the terminal stopped working ({})", text::io_reason(.0))]
     Terminal(std::io::Error),
     /// Whoever read the output has gone (`| head`); there is nobody left to tell.
@@ -40,8 +58,16 @@ impl AppError {
             AppError::Routine(_)
             | AppError::UnknownRoutine(_)
             | AppError::BadName(_)
-            | AppError::AlreadyExists(_) => 2,
-            AppError::NoConfigDir | AppError::Write { .. } | AppError::Terminal(_) => 1,
+            | AppError::AlreadyExists(_)
+            | AppError::ImportRead { .. }
+            | AppError::NotHistory(_) => 2,
+            AppError::NoConfigDir
+            | AppError::NoDataDir
+            | AppError::Store(_)
+            | AppError::HistoryRead { .. }
+            | AppError::Output(_)
+            | AppError::Write { .. }
+            | AppError::Terminal(_) => 1,
         }
     }
 }

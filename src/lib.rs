@@ -10,13 +10,16 @@
 
 mod app;
 mod audio;
+mod checkin;
 mod cli;
 mod commands;
 mod error;
 pub mod history;
+mod history_commands;
 mod input;
 mod paths;
 mod plain;
+mod recorder;
 mod routine;
 mod session;
 mod summary;
@@ -30,10 +33,14 @@ use clap::Parser;
 use clap::error::ErrorKind;
 
 use audio::Bell;
-use cli::{Cli, Command};
+use cli::{Cli, Command, HistoryAction};
 use error::AppError;
+use history::export::Format;
 use paths::Paths;
+use recorder::Recorder;
 use routine::Routine;
+use ui::home::Home;
+use ui::review::Review;
 
 /// Parses the command line, runs the command and says what went wrong, if anything.
 pub fn main() -> ExitCode {
@@ -53,37 +60,79 @@ pub fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode, AppError> {
-    let plain = cli.plain || !std::io::stdout().is_terminal();
+    let interactive = !cli.plain && std::io::stdout().is_terminal();
     let paths = Paths::resolve(cli.data_dir, cli.config);
     let mut out = std::io::stdout().lock();
     let printed = |r: std::io::Result<()>| r.map(|()| ExitCode::SUCCESS).or(Ok(ExitCode::SUCCESS));
+    let done = |r: Result<(), AppError>| r.map(|()| ExitCode::SUCCESS);
     match cli.command {
         Some(Command::List) => printed(commands::list(&commands::catalog(&paths), &mut out)),
-        Some(Command::Check { files }) => {
-            commands::check(&files, &mut out).map(|()| ExitCode::SUCCESS)
-        }
-        Some(Command::New { name }) => {
-            commands::new(&paths, &name, &mut out).map(|()| ExitCode::SUCCESS)
-        }
+        Some(Command::Check { files }) => done(commands::check(&files, &mut out)),
+        Some(Command::New { name }) => done(commands::new(&paths, &name, &mut out)),
         Some(Command::Paths) => printed(commands::paths(&paths, &mut out)),
+        Some(Command::Log {
+            pain,
+            areas,
+            side,
+            note,
+        }) => {
+            let pain = u8::try_from(pain).unwrap_or(0);
+            done(history_commands::log(
+                &paths, pain, areas, side, note, &mut out,
+            ))
+        }
+        Some(Command::History {
+            action: Some(HistoryAction::Import { file }),
+            ..
+        }) => done(history_commands::import(&paths, &file, &mut out)),
+        Some(Command::History {
+            action: None,
+            format,
+            since,
+        }) => match format {
+            None if interactive => {
+                drop(out);
+                let (history, notice) = history_commands::load(&paths)?;
+                let review = Review::new(history, notice, chrono::Local::now().date_naive());
+                full_screen(
+                    &paths,
+                    Vec::new(),
+                    0,
+                    app::Start::Review(review),
+                    cli.mute,
+                    false,
+                )
+            }
+            _ => done(
+                history_commands::export(&paths, format.unwrap_or(Format::Table), since, &mut out)
+                    .map_err(broken_pipe),
+            ),
+        },
         Some(Command::Start {
             routine: Some(wanted),
         }) => {
             let catalog = commands::catalog(&paths);
             let routine = commands::resolve(&catalog, &wanted)?;
             drop(out);
-            session(plain, cli.mute, catalog, Some(routine))
+            session(&paths, interactive, cli.mute, catalog, Some(routine))
         }
         Some(Command::Start { routine: None }) | None => {
             drop(out);
-            session(plain, cli.mute, commands::catalog(&paths), None)
+            session(
+                &paths,
+                interactive,
+                cli.mute,
+                commands::catalog(&paths),
+                None,
+            )
         }
     }
 }
 
 /// Runs a session, full-screen or in plain lines; without a routine, the person picks one first.
 fn session(
-    plain: bool,
+    paths: &Paths,
+    interactive: bool,
     mute: bool,
     catalog: routine::Catalog,
     routine: Option<Routine>,
@@ -92,26 +141,83 @@ fn session(
         eprintln!("unknot: {}", text::ERR_NO_ROUTINES);
         return Ok(ExitCode::from(1));
     }
-    let signal = if plain {
-        run_plain(mute, &catalog, routine)?
-    } else {
-        let home = ui::home::Home {
-            broken: catalog.broken.len(),
-            entries: catalog.entries,
-            selected: 0,
-        };
-        app::run(home, routine, mute)?
+    if !interactive {
+        return run_plain(paths, mute, &catalog, routine).map(exit_code);
+    }
+    let start = match routine {
+        Some(r) => app::Start::Routine(r),
+        None => app::Start::Home,
     };
-    Ok(signal.map_or(ExitCode::SUCCESS, |s| {
+    full_screen(
+        paths,
+        catalog.entries,
+        catalog.broken.len(),
+        start,
+        mute,
+        true,
+    )
+}
+
+/// The full-screen app, with the history loaded for the home screen and opened for writing.
+fn full_screen(
+    paths: &Paths,
+    entries: Vec<routine::RoutineEntry>,
+    broken: usize,
+    start: app::Start,
+    mute: bool,
+    writes: bool,
+) -> Result<ExitCode, AppError> {
+    // A session started straight from the command line finds out now if another one is running.
+    let store = match (writes, &start) {
+        (true, app::Start::Routine(_)) => Some(history_commands::open_store(paths)?),
+        _ => None,
+    };
+    let mut home = Home::new(entries, broken);
+    let reader = paths.clone();
+    let history: app::HistoryLoader = Box::new(move || history_commands::load(&reader).ok());
+    if let Some((h, notice)) = history() {
+        home.set_history(&h, chrono::Local::now().date_naive());
+        home.notice = notice;
+    }
+    let writer = paths.clone();
+    let signal = app::run(app::Setup {
+        home,
+        start,
+        store,
+        open_store: Box::new(move || history_commands::open_store(&writer)),
+        history,
+        mute,
+    })?;
+    Ok(exit_code(signal))
+}
+
+/// 0, or 128 + the signal that stopped the session, as a shell reports it.
+fn exit_code(signal: Option<i32>) -> ExitCode {
+    signal.map_or(ExitCode::SUCCESS, |s| {
         ExitCode::from(128u8.saturating_add(u8::try_from(s).unwrap_or(0)))
-    }))
+    })
+}
+
+/// Output cut off by whoever reads it (`| head`) is not worth a message.
+fn broken_pipe(e: AppError) -> AppError {
+    match e {
+        AppError::Output(io) if io.kind() == std::io::ErrorKind::BrokenPipe => {
+            AppError::OutputClosed
+        }
+        other => other,
+    }
 }
 
 fn run_plain(
+    paths: &Paths,
     mute: bool,
     catalog: &routine::Catalog,
     routine: Option<Routine>,
 ) -> Result<Option<i32>, AppError> {
+    let store = history_commands::open_store(paths)?;
+    if let Err(problem) = &store {
+        eprintln!("unknot: {}", text::history_not_saved(problem));
+    }
     let (tx, rx) = input::channel_pair();
     input::watch_signals(tx.clone()).map_err(AppError::Terminal)?;
     input::watch_lines(tx, std::io::BufReader::new(std::io::stdin()));
@@ -137,8 +243,9 @@ fn run_plain(
             None => return Ok(None),
         },
     };
+    let mut recorder = Recorder::new(store, &routine);
     let signal = plain::Plain::new(stdout.lock(), &rx, bell())
-        .run(routine)
+        .run(routine, &mut recorder)
         .map_err(io_err)?;
     let _ = std::io::stdout().flush();
     Ok(signal)

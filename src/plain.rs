@@ -7,9 +7,11 @@ use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::time::Instant;
 
 use crate::audio::Bell;
+use crate::checkin::{Form, Question};
 use crate::input::Input;
+use crate::recorder::Recorder;
 use crate::routine::{Catalog, Routine};
-use crate::session::{Announcement, Effect, Event, Key, PhaseKind, Record, Session};
+use crate::session::{Announcement, Effect, Event, Key, PhaseKind, Session};
 use crate::summary::Summary;
 use crate::text;
 
@@ -76,25 +78,72 @@ impl<'a, W: Write> Plain<'a, W> {
     }
 
     /// Runs the session; returns the signal that stopped it, if one did.
-    pub fn run(mut self, routine: Routine) -> io::Result<Option<i32>> {
+    /// Runs the session with its check-ins; returns the signal that stopped it, if one did.
+    pub fn run(mut self, routine: Routine, recorder: &mut Recorder) -> io::Result<Option<i32>> {
         writeln!(self.out, "{}", text::plain_intro(&routine))?;
-        let (mut session, fx) = Session::begin(routine, Instant::now());
-        let mut records = Vec::new();
-        self.carry_out(&session, fx, &mut records)?;
-        while session.outcome().is_none() {
-            let event = self.next_event(&session)?;
-            let fx = session.handle(event, Instant::now());
-            self.carry_out(&session, fx, &mut records)?;
+        self.ask(Form::before(recorder.session()), recorder)?;
+        if self.signal.is_some() {
+            recorder.abandon();
+            return Ok(self.signal);
         }
-        let summary = Summary::new(session.routine(), &records);
+        let (mut session, fx) = Session::begin(routine, Instant::now());
+        self.carry_out(&session, fx, recorder)?;
+        while session.outcome().is_none() {
+            let event = self.next_event(&session, recorder)?;
+            let fx = session.handle(event, Instant::now());
+            self.carry_out(&session, fx, recorder)?;
+        }
+        if self.signal.is_none() {
+            self.ask(Form::after(recorder.session()), recorder)?;
+        }
+        let summary = Summary::new(session.routine(), recorder.view());
         self.print_summary(&summary)?;
         Ok(self.signal)
     }
 
+    /// Asks a form's questions a line at a time, saving after each answer. End of input skips
+    /// the rest; a signal stops.
+    fn ask(&mut self, mut form: Form, recorder: &mut Recorder) -> io::Result<()> {
+        while let Some(question) = form.question() {
+            if self.told_input_ended {
+                return Ok(());
+            }
+            writeln!(self.out, "{}", text::plain_question(question))?;
+            self.out.flush()?;
+            let line = match self.next_line() {
+                Answer::Line(line) => line,
+                Answer::Signal(s) => {
+                    self.signal = Some(s);
+                    return Ok(());
+                }
+                Answer::Ended => {
+                    writeln!(self.out, "{}", text::PLAIN_INPUT_ENDED)?;
+                    self.told_input_ended = true;
+                    return Ok(());
+                }
+            };
+            match form.line(&line) {
+                Ok(_) => {
+                    if question == Question::Pain {
+                        writeln!(self.out, "{}", text::plain_pain_recorded(form.answers.pain))?;
+                    }
+                    recorder.check_in(&form.answers);
+                }
+                Err(()) => writeln!(self.out, "{}", text::plain_invalid(question))?,
+            }
+        }
+        Ok(())
+    }
+
     /// Waits for what happens next: an answer, a key line, a deadline or a signal.
-    fn next_event(&mut self, session: &Session) -> io::Result<Event> {
+    fn next_event(&mut self, session: &Session, recorder: &mut Recorder) -> io::Result<Event> {
         if session.awaiting_check_in() {
-            return self.ask_pain();
+            let form = Form::during(recorder.session(), session.previous_step_title());
+            self.ask(form, recorder)?;
+            return Ok(match self.signal {
+                Some(_) => Event::Interrupt,
+                None => Event::CheckedIn,
+            });
         }
         if session.phase().kind == PhaseKind::Ready {
             return Ok(match self.next_line() {
@@ -120,31 +169,6 @@ impl<'a, W: Write> Plain<'a, W> {
                     }
                     return Ok(Event::Tick);
                 }
-            }
-        }
-    }
-
-    fn ask_pain(&mut self) -> io::Result<Event> {
-        if self.told_input_ended {
-            return Ok(Event::CheckIn(None));
-        }
-        writeln!(self.out, "{}", text::plain_pain_prompt())?;
-        loop {
-            self.out.flush()?;
-            match self.next_line() {
-                Answer::Signal(s) => return Ok(self.interrupted(s)),
-                Answer::Ended => {
-                    writeln!(self.out, "{}", text::PLAIN_INPUT_ENDED)?;
-                    self.told_input_ended = true;
-                    return Ok(Event::CheckIn(None));
-                }
-                Answer::Line(line) => match parse_pain(&line) {
-                    Some(answer) => {
-                        writeln!(self.out, "{}", text::plain_pain_recorded(answer))?;
-                        return Ok(Event::CheckIn(answer));
-                    }
-                    None => writeln!(self.out, "{}", text::PLAIN_PAIN_INVALID)?,
-                },
             }
         }
     }
@@ -178,13 +202,13 @@ impl<'a, W: Write> Plain<'a, W> {
         &mut self,
         session: &Session,
         fx: Vec<Effect>,
-        records: &mut Vec<Record>,
+        recorder: &mut Recorder,
     ) -> io::Result<()> {
         let mut cues = Vec::new();
         for effect in fx {
             match effect {
                 Effect::Announce(a) => self.announce(session.routine(), &a)?,
-                Effect::Record(r) => records.push(r),
+                Effect::Record(r) => recorder.record(&r),
                 Effect::Cue(c) => cues.push(c),
                 Effect::Quit(_) => {}
             }
@@ -215,47 +239,11 @@ impl<'a, W: Write> Plain<'a, W> {
 
     fn print_summary(&mut self, s: &Summary) -> io::Result<()> {
         writeln!(self.out)?;
-        writeln!(self.out, "{}: {}", text::outcome(s.outcome), s.title)?;
-        writeln!(self.out, "{}", text::summary_time(s.elapsed, s.planned))?;
-        writeln!(
-            self.out,
-            "{}",
-            text::summary_steps(s.steps_done, s.steps_cut, s.steps_total)
-        )?;
-        if s.check_ins.is_empty() {
-            writeln!(self.out, "{}", text::SUMMARY_NO_CHECK_INS)?;
-        } else {
-            writeln!(self.out, "{}:", text::SUMMARY_PAIN_HEADER)?;
-            for line in text::summary_pain(&s.check_ins) {
-                writeln!(self.out, "  {line}")?;
-            }
+        writeln!(self.out, "{}: {}", text::outcome(s.outcome()), s.title)?;
+        for line in s.lines() {
+            writeln!(self.out, "{line}")?;
         }
         writeln!(self.out, "{}", text::SUMMARY_AFTERCARE)?;
         self.out.flush()
-    }
-}
-
-/// `Some(None)` is a skip (empty line); `None` is not an answer at all.
-fn parse_pain(line: &str) -> Option<Option<u8>> {
-    let line = line.trim();
-    if line.is_empty() {
-        return Some(None);
-    }
-    line.parse::<u8>().ok().filter(|p| *p <= 10).map(Some)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn pain_answers() {
-        assert_eq!(parse_pain(""), Some(None));
-        assert_eq!(parse_pain("  7 "), Some(Some(7)));
-        assert_eq!(parse_pain("10"), Some(Some(10)));
-        assert_eq!(parse_pain("11"), None);
-        assert_eq!(parse_pain("-1"), None);
-        assert_eq!(parse_pain("four"), None);
-        assert_eq!(parse_pain("4.5"), None);
     }
 }

@@ -1,61 +1,88 @@
-//! What a finished session amounts to, folded from its records.
+//! What a finished session amounts to: the history's view of it, with the routine's plan.
 
 use std::time::Duration;
 
+use crate::history::{Outcome, SessionView};
 use crate::routine::Routine;
-use crate::session::{Outcome, Record};
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Summary {
     pub title: String,
-    pub outcome: Outcome,
-    pub elapsed: Duration,
     pub planned: Duration,
     /// Timed steps in the routine.
     pub steps_total: usize,
-    /// Timed steps run to their end.
-    pub steps_done: usize,
-    /// Timed steps left early or skipped.
-    pub steps_cut: usize,
-    /// (check-in title, score) in the order asked.
-    pub check_ins: Vec<(String, Option<u8>)>,
+    pub view: Option<SessionView>,
 }
 
 impl Summary {
-    pub fn new(routine: &Routine, records: &[Record]) -> Summary {
-        let mut summary = Summary {
+    pub fn new(routine: &Routine, view: Option<SessionView>) -> Summary {
+        Summary {
             title: routine.title.clone(),
-            outcome: Outcome::Interrupted,
-            elapsed: Duration::ZERO,
             planned: routine.planned_duration(),
             steps_total: routine.timed_steps(),
-            steps_done: 0,
-            steps_cut: 0,
-            check_ins: Vec::new(),
+            view,
+        }
+    }
+
+    pub fn outcome(&self) -> Outcome {
+        self.view
+            .as_ref()
+            .map_or(Outcome::Interrupted, |v| v.outcome)
+    }
+
+    pub fn elapsed(&self) -> Duration {
+        self.view.as_ref().map_or(Duration::ZERO, |v| v.elapsed)
+    }
+
+    /// Steps run to their end, and steps cut short or skipped.
+    pub fn steps(&self) -> (usize, usize) {
+        let steps = self.view.iter().flat_map(|v| &v.steps);
+        steps.fold((0, 0), |(done, cut), s| {
+            if s.skipped {
+                (done, cut + 1)
+            } else {
+                (done + 1, cut)
+            }
+        })
+    }
+
+    /// The summary as lines of text, shared by the screen and plain mode.
+    pub fn lines(&self) -> Vec<String> {
+        use crate::text;
+        let (done, cut) = self.steps();
+        let mut lines = vec![
+            text::summary_time(self.elapsed(), self.planned),
+            text::summary_steps(done, cut, self.steps_total),
+            String::new(),
+        ];
+        let Some(view) = &self.view else {
+            lines.push(text::SUMMARY_NO_CHECK_INS.to_string());
+            return lines;
         };
-        for record in records {
-            match record {
-                Record::StepDone { skipped, .. } => {
-                    if *skipped {
-                        summary.steps_cut += 1;
-                    } else {
-                        summary.steps_done += 1;
-                    }
-                }
-                Record::CheckIn { step, pain } => {
-                    let title = routine
-                        .steps
-                        .get(*step)
-                        .map_or_else(String::new, |s| s.title.clone());
-                    summary.check_ins.push((title, *pain));
-                }
-                Record::SessionEnded { outcome, elapsed } => {
-                    summary.outcome = *outcome;
-                    summary.elapsed = *elapsed;
-                }
-                Record::SessionStarted { .. } => {}
+        match view.change() {
+            Some(change) => lines.push(format!("{}: {}", text::PAIN, text::change_line(change))),
+            None => match (view.pain_before(), view.pain_after()) {
+                (Some(b), None) => lines.push(text::summary_pain_one(text::BEFORE, b)),
+                (None, Some(a)) => lines.push(text::summary_pain_one(text::AFTER, a)),
+                _ => {}
+            },
+        }
+        for d in &view.during {
+            if let Some(p) = d.value.pain {
+                lines.push(text::summary_during(d.value.after_step.as_deref(), p));
             }
         }
-        summary
+        if let Some(after) = &view.after {
+            if let Some(felt) = after.felt {
+                lines.push(text::summary_felt(felt));
+            }
+            if let Some(note) = &after.note {
+                lines.push(text::summary_note(note));
+            }
+        }
+        if lines.last().is_some_and(String::is_empty) {
+            lines.push(text::SUMMARY_NO_CHECK_INS.to_string());
+        }
+        lines
     }
 }

@@ -1,8 +1,15 @@
 //! One line of the history file. Field names are a stored format: add, never rename.
 
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, DurationRound, FixedOffset};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
+
+/// Local time now with its UTC offset, to the millisecond: the timestamp of a new line.
+pub fn now() -> DateTime<FixedOffset> {
+    let now = chrono::Local::now().fixed_offset();
+    now.duration_trunc(chrono::TimeDelta::milliseconds(1))
+        .unwrap_or(now)
+}
 
 /// The format version written by this build. Lines from a newer version are kept but skipped.
 pub const VERSION: u32 = 1;

@@ -1,11 +1,14 @@
 //! The user's history: every session, step and pain score, kept in an append-only file.
 
 mod event;
+pub mod export;
+#[cfg(test)]
+mod export_tests;
 mod load;
 mod stats;
 mod store;
 
-pub use event::{Area, BodySide, CheckIn, Entry, Event, Felt, Moment, Outcome, VERSION};
+pub use event::{Area, BodySide, CheckIn, Entry, Event, Felt, Moment, Outcome, VERSION, now};
 pub use load::{Loaded, SkipReason, Skipped, load, parse};
 pub use stats::{
     Change, Dated, History, RoutineFigures, SessionView, StepEffect, StepView, Verdict, build,

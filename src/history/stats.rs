@@ -256,7 +256,7 @@ pub fn per_routine(h: &History) -> Vec<RoutineFigures> {
             f.average_change = Some((total + f64::from(change.delta())) / f.with_change as f64);
         }
     }
-    figures.sort_by(|a, b| b.sessions.cmp(&a.sessions));
+    figures.sort_by_key(|f| std::cmp::Reverse(f.sessions));
     figures
 }
 

@@ -130,3 +130,63 @@ fn ends_with_newline(file: &mut File) -> std::io::Result<bool> {
     file.read_exact(&mut last)?;
     Ok(last[0] == b'\n')
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::history::event::{CheckIn, Event, Moment, VERSION};
+    use uuid::Uuid;
+
+    fn entry(pain: u8) -> Entry {
+        Entry {
+            v: VERSION,
+            id: Uuid::now_v7(),
+            at: chrono::Local::now().fixed_offset(),
+            event: Event::CheckIn(CheckIn {
+                form: Uuid::now_v7(),
+                moment: Moment::Log,
+                pain: Some(pain),
+                ..CheckIn::default()
+            }),
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_file_is_private_to_the_user() {
+        use std::os::unix::fs::PermissionsExt;
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("deep").join("data");
+        let mut store = Store::open(&dir).unwrap();
+        store.append(&[entry(3)]).unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&dir), 0o700);
+        assert_eq!(mode(&dir.join(FILE_NAME)), 0o600);
+    }
+
+    #[test]
+    fn appends_never_touch_what_is_there_and_start_after_a_torn_line() {
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join(FILE_NAME);
+        std::fs::write(&path, "{\"v\":1,\"id\":\"torn").unwrap();
+        let mut store = Store::open(tmp.path()).unwrap();
+        store.append(&[entry(3)]).unwrap();
+        store.append(&[entry(4), entry(5)]).unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.starts_with("{\"v\":1,\"id\":\"torn\n"));
+        let loaded = crate::history::parse(text.as_bytes());
+        assert_eq!(loaded.entries.len(), 3);
+        assert_eq!(loaded.skipped.len(), 1);
+        assert!(text.ends_with('\n'));
+    }
+
+    #[test]
+    fn a_second_writer_is_told_the_history_is_busy() {
+        let tmp = tempfile::tempdir().unwrap();
+        let _first = Store::open(tmp.path()).unwrap();
+        let started = Instant::now();
+        let second = Store::open(tmp.path());
+        assert!(matches!(second, Err(StoreError::Busy(_))));
+        assert!(started.elapsed() >= LOCK_WAIT, "it waited a little first");
+    }
+}

@@ -6,6 +6,7 @@ use std::marker::PhantomData;
 use std::path::{Path, PathBuf};
 
 use serde::de::{self, Deserialize, Deserializer};
+use sha2::{Digest, Sha256};
 
 use super::Routine;
 use crate::text;
@@ -71,14 +72,16 @@ pub fn parse(source: &str, path: &Path) -> Result<Routine, RoutineError> {
             path: path.to_path_buf(),
         });
     }
-    ron::Options::default()
+    let mut routine = ron::Options::default()
         .from_str::<Routine>(source)
         .map_err(|e| RoutineError::Invalid {
             path: path.to_path_buf(),
             line: e.span.start.line,
             column: e.span.start.col,
             message: describe(&e.code, after(source, &e.span.start)),
-        })
+        })?;
+    routine.hash = format!("{:x}", Sha256::digest(source.as_bytes()));
+    Ok(routine)
 }
 
 /// True when the text holds nothing but whitespace and `//` comments.

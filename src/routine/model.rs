@@ -15,6 +15,8 @@ pub struct Routine {
     /// Seconds of "get ready" before each timed step.
     pub lead_in: u32,
     pub steps: Vec<Step>,
+    /// SHA-256 of the file's text, in hex: tells the history when a routine was changed.
+    pub hash: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -142,6 +144,7 @@ impl TryFrom<RawRoutine> for Routine {
             level: raw.level,
             lead_in: raw.lead_in.0,
             steps: raw.steps,
+            hash: String::new(),
         })
     }
 }

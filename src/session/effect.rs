@@ -41,10 +41,6 @@ pub enum Record {
         actual: Duration,
         skipped: bool,
     },
-    CheckIn {
-        step: usize,
-        pain: Option<u8>,
-    },
     SessionEnded {
         outcome: Outcome,
         elapsed: Duration,

@@ -29,8 +29,9 @@ pub enum Event {
     /// Time has passed; nothing else happened.
     Tick,
     Key(Key),
-    /// A pain score 0-10, or `None` when the person skips the question.
-    CheckIn(Option<u8>),
+    /// The check-in the session waits for has been answered (or skipped); the answers
+    /// themselves go to the history from the check-in form.
+    CheckedIn,
     /// Stopped from outside (a signal, the terminal went away).
     Interrupt,
 }
@@ -131,7 +132,7 @@ impl Session {
         match event {
             Event::Tick => {}
             Event::Key(key) => self.on_key(key, now, &mut fx),
-            Event::CheckIn(pain) => self.on_check_in(pain, now, &mut fx),
+            Event::CheckedIn => self.on_check_in(now, &mut fx),
             Event::Interrupt => self.finish(Outcome::Interrupted, now, &mut fx),
         }
         fx
@@ -231,6 +232,15 @@ impl Session {
             .map(|p| &self.routine.steps[p.step])
     }
 
+    /// The title of the timed step just before this one: what a check-in here measures.
+    pub fn previous_step_title(&self) -> Option<String> {
+        let step = self.phase().step;
+        step.checked_sub(1)
+            .and_then(|i| self.routine.steps.get(i))
+            .filter(|s| !s.is_check_in())
+            .map(|s| s.title.clone())
+    }
+
     pub fn next_phase(&self) -> Option<&Phase> {
         self.phases.get(self.current + 1)
     }
@@ -263,15 +273,10 @@ impl Session {
         }
     }
 
-    fn on_check_in(&mut self, pain: Option<u8>, now: Instant, fx: &mut Vec<Effect>) {
+    fn on_check_in(&mut self, now: Instant, fx: &mut Vec<Effect>) {
         if !self.awaiting_check_in() || self.overlay.is_some() {
             return;
         }
-        let pain = pain.filter(|p| *p <= 10);
-        fx.push(Effect::Record(Record::CheckIn {
-            step: self.phase().step,
-            pain,
-        }));
         self.advance(now, fx);
     }
 
@@ -322,7 +327,7 @@ impl Session {
     /// → : on to the next step, whatever is left of this one.
     fn skip_forward(&mut self, now: Instant, fx: &mut Vec<Effect>) {
         if self.awaiting_check_in() {
-            self.on_check_in(None, now, fx);
+            self.on_check_in(now, fx);
             return;
         }
         let step = self.phase().step;

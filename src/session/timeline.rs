@@ -131,6 +131,7 @@ mod tests {
             level: Level::Gentle,
             lead_in,
             steps,
+            hash: String::new(),
         }
     }
 

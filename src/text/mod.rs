@@ -7,7 +7,7 @@ pub use review::*;
 use std::time::Duration;
 
 use crate::routine::{Level, Routine, Side, Sides, Step, Tool};
-use crate::session::{Announcement, Outcome, ceil_secs};
+use crate::session::{Announcement, ceil_secs};
 
 // ---- Routine file errors -------------------------------------------------------------------
 
@@ -317,7 +317,6 @@ pub fn next_phase_words(kind: crate::session::PhaseKind, d: Duration) -> String 
 // ---- Check-ins -----------------------------------------------------------------------------
 
 pub const CHECK_IN_TITLE: &str = "How is the pain now?";
-pub const PAIN_QUESTION: &str = "Pain right now, from 0 to 10";
 pub const PAIN_ANCHORS: [(&str, &str); 5] = [
     ("0", "no pain"),
     ("1-3", "mild"),
@@ -359,7 +358,8 @@ pub const PLAIN_INPUT_ENDED: &str = "No more input: the remaining check-ins are 
 
 // ---- Summary -------------------------------------------------------------------------------
 
-pub fn outcome(outcome: Outcome) -> &'static str {
+pub fn outcome(outcome: crate::history::Outcome) -> &'static str {
+    use crate::history::Outcome;
     match outcome {
         Outcome::Completed => "Session complete",
         Outcome::Quit => "Session stopped",
@@ -382,17 +382,28 @@ pub fn summary_steps(done: usize, skipped: usize, total: usize) -> String {
     }
 }
 
-pub fn summary_pain(scores: &[(String, Option<u8>)]) -> Vec<String> {
-    scores
-        .iter()
-        .map(|(title, pain)| match pain {
-            Some(p) => format!("{title}: {p} ({})", pain_anchor(*p)),
-            None => format!("{title}: skipped"),
-        })
-        .collect()
+pub const PAIN: &str = "Pain";
+pub const BEFORE: &str = "before";
+pub const AFTER: &str = "after";
+
+pub fn summary_pain_one(when: &str, pain: u8) -> String {
+    format!("Pain {when}: {pain} ({})", pain_anchor(pain))
 }
 
-pub const SUMMARY_PAIN_HEADER: &str = "Pain check-ins";
+pub fn summary_during(after_step: Option<&str>, pain: u8) -> String {
+    match after_step {
+        Some(step) => format!("  after {step}: {pain} ({})", pain_anchor(pain)),
+        None => format!("  during: {pain} ({})", pain_anchor(pain)),
+    }
+}
+
+pub fn summary_felt(felt: crate::history::Felt) -> String {
+    format!("It felt: {}", self::felt(felt))
+}
+
+pub fn summary_note(note: &str) -> String {
+    format!("Note: {note}")
+}
 pub const SUMMARY_NO_CHECK_INS: &str = "No pain scores this time.";
 pub const SUMMARY_AFTERCARE: &str =
     "Keep moving gently through the day, and avoid sitting for long stretches.";
@@ -403,7 +414,6 @@ pub const SUMMARY_KEYS_HOME: &str = "Enter: back to the routines    q: quit";
 
 pub const STATUS_KEYS: &str = "Space pause  → next  ← back  +/- 15 s  ? help  q quit";
 pub const STATUS_KEYS_SHORT: &str = "Space pause  ? help  q quit";
-pub const STATUS_KEYS_CHECK_IN: &str = "0-9 or t (10)  Enter skip  ? help  q quit";
 pub const STATUS_KEYS_READY: &str = "Space ready  → skip step  ? help  q quit";
 
 pub const HELP_TITLE: &str = "Keys";
@@ -434,7 +444,7 @@ pub fn too_small_detail(w: u16, h: u16) -> String {
 
 pub const HOME_TITLE: &str = "unknot";
 pub const HOME_TAGLINE: &str = "Guided self-massage and stretching for sciatica";
-pub const HOME_KEYS: &str = "↑/↓ choose  Enter start  q quit";
+pub const HOME_KEYS: &str = "↑/↓ choose  Enter start  h history  q quit";
 pub const HOME_STEPS: &str = "Steps";
 pub fn home_broken(n: usize) -> String {
     match n {
@@ -502,4 +512,261 @@ pub fn err_history_open(path: &std::path::Path, e: &std::io::Error) -> String {
 
 pub fn err_history_write(path: &std::path::Path, e: &std::io::Error) -> String {
     format!("could not save to {}: {}", path.display(), io_reason(e))
+}
+
+// ---- Pain changes (about 2 points or 30% is a change a person notices: Farrar 2001, Ostelo 2008)
+
+pub fn verdict(v: crate::history::Verdict) -> &'static str {
+    use crate::history::Verdict as V;
+    match v {
+        V::Better => "a real improvement",
+        V::SlightlyLower => "a small drop, within everyday ups and downs",
+        V::Same => "no change",
+        V::SlightlyHigher => "a small rise, within everyday ups and downs",
+        V::Worse => "a real rise in pain",
+    }
+}
+
+/// The verdict in a word or two, for tight spaces.
+pub fn verdict_short(v: crate::history::Verdict) -> &'static str {
+    use crate::history::Verdict as V;
+    match v {
+        V::Better => "better",
+        V::SlightlyLower => "a little lower",
+        V::Same => "no change",
+        V::SlightlyHigher => "a little higher",
+        V::Worse => "worse",
+    }
+}
+
+/// "6 → 3: 3 points lower (50%), a real improvement".
+pub fn change_line(c: crate::history::Change) -> String {
+    let delta = c.delta();
+    if delta == 0 {
+        return format!("{} → {}: {}", c.before, c.after, verdict(c.verdict()));
+    }
+    let points = count(delta.unsigned_abs() as usize, "point", "points");
+    let way = if delta < 0 { "lower" } else { "higher" };
+    let percent = c
+        .percent()
+        .map_or_else(String::new, |p| format!(" ({:.0}%)", p.abs()));
+    format!(
+        "{} → {}: {points} {way}{percent}, {}",
+        c.before,
+        c.after,
+        verdict(c.verdict())
+    )
+}
+
+/// A short arrow and sign for tables: "6→3 (-3)".
+pub fn change_short(c: crate::history::Change) -> String {
+    format!("{}→{} ({:+})", c.before, c.after, c.delta())
+}
+
+// ---- Check-in questions --------------------------------------------------------------------
+
+pub fn area(a: crate::history::Area) -> &'static str {
+    use crate::history::Area as A;
+    match a {
+        A::Back => "back",
+        A::Buttock => "buttock",
+        A::Thigh => "thigh",
+        A::Calf => "calf",
+        A::Foot => "foot",
+    }
+}
+
+pub fn body_side(s: crate::history::BodySide) -> &'static str {
+    use crate::history::BodySide as S;
+    match s {
+        S::Left => "left",
+        S::Right => "right",
+        S::Both => "both",
+    }
+}
+
+pub fn felt(f: crate::history::Felt) -> &'static str {
+    use crate::history::Felt as F;
+    match f {
+        F::Better => "better",
+        F::Same => "same",
+        F::Worse => "worse",
+    }
+}
+
+/// The question as asked on screen.
+pub fn question(q: crate::checkin::Question) -> &'static str {
+    use crate::checkin::Question as Q;
+    match q {
+        Q::Pain => "Pain right now, from 0 to 10",
+        Q::Areas => "Where do you feel it? Choose all that apply",
+        Q::Side => "Which side?",
+        Q::Numbness => "Any numbness or tingling?",
+        Q::Felt => "How did the session feel?",
+        Q::Note => "A note for yourself (optional)",
+    }
+}
+
+/// The keys that answer it, on screen.
+pub fn question_keys(q: crate::checkin::Question) -> &'static str {
+    use crate::checkin::Question as Q;
+    match q {
+        Q::Pain => "0-9 or t (10)   Enter skip   Esc skip the rest",
+        Q::Areas => "1-5 choose   Enter done   Esc skip the rest",
+        Q::Side => "l left   r right   b both   Enter skip",
+        Q::Numbness => "y yes   n no   Enter skip",
+        Q::Felt => "b better   s same   w worse   Enter skip",
+        Q::Note => "type, then Enter   Enter alone or Esc to skip",
+    }
+}
+
+/// The question as a prompt line in plain mode, with how to answer.
+pub fn plain_question(q: crate::checkin::Question) -> String {
+    use crate::checkin::Question as Q;
+    match q {
+        Q::Pain => plain_pain_prompt(),
+        Q::Areas => "Where do you feel it? Type any of back, buttock, thigh, calf, foot (or 1-5), or press Enter to skip.".to_string(),
+        Q::Side => "Which side? Type left, right or both, or press Enter to skip.".to_string(),
+        Q::Numbness => "Any numbness or tingling? Type yes or no, or press Enter to skip.".to_string(),
+        Q::Felt => "How did the session feel? Type better, same or worse, or press Enter to skip.".to_string(),
+        Q::Note => "A note for yourself, one line, or press Enter to skip.".to_string(),
+    }
+}
+
+/// One sentence when a plain answer does not fit the question.
+pub fn plain_invalid(q: crate::checkin::Question) -> &'static str {
+    use crate::checkin::Question as Q;
+    match q {
+        Q::Pain => PLAIN_PAIN_INVALID,
+        Q::Areas => {
+            "Please type some of: back, buttock, thigh, calf, foot; or press Enter to skip."
+        }
+        Q::Side => "Please type left, right or both; or press Enter to skip.",
+        Q::Numbness => "Please type yes or no; or press Enter to skip.",
+        Q::Felt => "Please type better, same or worse; or press Enter to skip.",
+        Q::Note => "Please type one line, or press Enter to skip.",
+    }
+}
+
+pub fn check_in_title(m: crate::history::Moment) -> &'static str {
+    use crate::history::Moment as M;
+    match m {
+        M::Before => "Before you start",
+        M::During => CHECK_IN_TITLE,
+        M::After => "How was it?",
+        M::Log => "Pain log",
+    }
+}
+
+pub fn question_of(n: usize, of: usize) -> String {
+    format!("question {n} of {of}")
+}
+
+/// "Pain 6 · buttock, thigh · left · numbness: yes": what has been answered so far.
+pub fn answers_so_far(a: &crate::history::CheckIn) -> String {
+    let mut parts = Vec::new();
+    if let Some(p) = a.pain {
+        parts.push(format!("pain {p} ({})", pain_anchor(p)));
+    }
+    if !a.areas.is_empty() {
+        let areas: Vec<&str> = a.areas.iter().map(|x| area(*x)).collect();
+        parts.push(areas.join(", "));
+    }
+    if let Some(s) = a.side {
+        parts.push(body_side(s).to_string());
+    }
+    if let Some(n) = a.numbness {
+        parts.push(format!("numbness: {}", if n { "yes" } else { "no" }));
+    }
+    if let Some(f) = a.felt {
+        parts.push(felt(f).to_string());
+    }
+    parts.join("  ·  ")
+}
+
+pub fn home_last(s: &crate::history::SessionView) -> String {
+    let when = s.started.format("%a %-d %b %H:%M");
+    let pain = match s.change() {
+        Some(c) => format!(
+            ": pain {} → {}, {}",
+            c.before,
+            c.after,
+            verdict_short(c.verdict())
+        ),
+        None => String::new(),
+    };
+    format!("Last session: {}, {when}{pain}", s.routine)
+}
+
+pub fn home_streak(days: u32, per_week: f64) -> String {
+    format!(
+        "Streak: {}  ·  {per_week:.1} sessions a week over the last 4 weeks",
+        count(days as usize, "day", "days")
+    )
+}
+
+pub const ERR_DATE: &str = "expected a date like 2026-11-21";
+pub const ERR_NO_DATA_DIR: &str =
+    "cannot find a data folder (no home folder is set); pass --data-dir DIR";
+
+pub fn err_history_read(path: &std::path::Path, e: &std::io::Error) -> String {
+    format!(
+        "cannot read the history {}: {}",
+        path.display(),
+        io_reason(e)
+    )
+}
+
+pub fn err_not_history(path: &std::path::Path) -> String {
+    format!("{} is not an unknot history file", path.display())
+}
+
+/// Lines of the history that could not be read: counted, numbered, and left in the file.
+pub fn skipped_lines(path: &std::path::Path, skipped: &[crate::history::Skipped]) -> String {
+    let mut numbers: Vec<String> = skipped
+        .iter()
+        .take(10)
+        .map(|s| s.line.to_string())
+        .collect();
+    if skipped.len() > 10 {
+        numbers.push(format!("and {} more", skipped.len() - 10));
+    }
+    let newer = skipped
+        .iter()
+        .any(|s| matches!(s.why, crate::history::SkipReason::Newer(_)));
+    format!(
+        "{}: skipped {} that could not be read (line {}){}; the file is left as it is",
+        path.display(),
+        count(skipped.len(), "line", "lines"),
+        numbers.join(", "),
+        if newer {
+            ", some from a newer unknot"
+        } else {
+            ""
+        }
+    )
+}
+
+pub fn logged(pain: u8, at: &chrono::DateTime<chrono::FixedOffset>) -> String {
+    format!(
+        "Logged pain {pain} ({}) at {}.",
+        pain_anchor(pain),
+        at.format("%H:%M")
+    )
+}
+
+pub fn imported(new: usize, already: usize) -> String {
+    let were = if already == 1 {
+        "1 was".to_string()
+    } else {
+        format!("{already} were")
+    };
+    format!(
+        "Imported {}; {were} already here.",
+        count(new, "event", "events")
+    )
+}
+
+pub fn history_not_saved(reason: &str) -> String {
+    format!("This session will not be saved: {reason}")
 }

@@ -1,4 +1,5 @@
-//! A pain check-in: one keystroke, with the scale's anchor words always on screen.
+//! A check-in form: one question at a time, answered with one key, with the pain scale's
+//! anchor words always on screen.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
@@ -6,45 +7,83 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::{Theme, keys_line};
-use crate::routine::Step;
+use crate::checkin::{Form, Question};
+use crate::history::Area;
 use crate::text;
 
-pub fn render(step: &Step, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let [_, title_a, question_a, scale_a, anchors_a, _, keys_a] = Layout::vertical([
+/// Draws the form inside `area` (the caller draws any frame around it).
+pub fn render(form: &Form, title: &str, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let Some(question) = form.question() else {
+        return;
+    };
+    let body = body(form, question, theme);
+    let [_, title_a, question_a, body_a, answers_a, _, keys_a] = Layout::vertical([
         Constraint::Fill(1),
         Constraint::Length(2),
         Constraint::Length(2),
-        Constraint::Length(2),
-        Constraint::Length(5),
+        Constraint::Length(body.len() as u16 + 1),
+        Constraint::Length(1),
         Constraint::Fill(1),
         Constraint::Length(1),
     ])
     .areas(area);
 
-    Paragraph::new(Line::styled(step.title.clone(), theme.heading()))
+    let (n, of) = form.position();
+    Paragraph::new(Line::from(vec![
+        Span::styled(title.to_string(), theme.heading()),
+        Span::styled(format!("   {}", text::question_of(n, of)), theme.dim()),
+    ]))
+    .alignment(Alignment::Center)
+    .wrap(Wrap { trim: true })
+    .render(title_a, buf);
+    Paragraph::new(Line::from(text::question(question)))
         .alignment(Alignment::Center)
         .wrap(Wrap { trim: true })
-        .render(title_a, buf);
-    Paragraph::new(Line::from(text::PAIN_QUESTION))
-        .alignment(Alignment::Center)
         .render(question_a, buf);
-
-    // The numbers as the keys to press; 10 is typed as t.
-    let mut scale: Vec<Span> = (0..=9)
-        .map(|n| Span::styled(format!(" {n} "), theme.heading()))
-        .collect();
-    scale.push(Span::styled(" t=10 ", theme.heading()));
-    Paragraph::new(Line::from(scale))
+    Paragraph::new(body)
         .alignment(Alignment::Center)
-        .render(scale_a, buf);
+        .render(body_a, buf);
+    Paragraph::new(Line::styled(
+        text::answers_so_far(&form.answers),
+        theme.dim(),
+    ))
+    .alignment(Alignment::Center)
+    .render(answers_a, buf);
+    Paragraph::new(keys_line(text::question_keys(question), theme)).render(keys_a, buf);
+}
 
-    let anchors: Vec<Line> = text::PAIN_ANCHORS
-        .iter()
-        .map(|(n, words)| Line::from(format!("{n:>5}  {words:<21}")))
-        .collect();
-    Paragraph::new(anchors)
-        .alignment(Alignment::Center)
-        .render(anchors_a, buf);
-
-    Paragraph::new(keys_line(text::STATUS_KEYS_CHECK_IN, theme)).render(keys_a, buf);
+fn body<'a>(form: &'a Form, question: Question, theme: &Theme) -> Vec<Line<'a>> {
+    match question {
+        Question::Pain => {
+            let mut scale: Vec<Span> = (0..=9)
+                .map(|n| Span::styled(format!(" {n} "), theme.heading()))
+                .collect();
+            scale.push(Span::styled(" t=10 ", theme.heading()));
+            let mut lines = vec![Line::from(scale), Line::from("")];
+            lines.extend(
+                text::PAIN_ANCHORS
+                    .iter()
+                    .map(|(n, words)| Line::from(format!("{n:>5}  {words:<21}"))),
+            );
+            lines
+        }
+        Question::Areas => Area::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, a)| {
+                let chosen = form.areas_draft.contains(a);
+                let mark = if chosen { "[x]" } else { "[ ]" };
+                let style = if chosen { theme.heading() } else { theme.dim() };
+                Line::styled(format!("{mark} {} {:<8}", i + 1, text::area(*a)), style)
+            })
+            .collect(),
+        Question::Note => vec![Line::from(vec![
+            Span::from("> "),
+            Span::styled(form.note_draft.clone(), theme.heading()),
+            Span::styled("▏", theme.dim()),
+        ])],
+        Question::Side | Question::Numbness | Question::Felt => {
+            vec![Line::styled(text::question_keys(question), theme.heading())]
+        }
+    }
 }

@@ -1,11 +1,13 @@
 //! The home screen: pick a routine, see what it holds.
 
+use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, StatefulWidget, Widget, Wrap};
 
 use super::{Theme, keys_line};
+use crate::history::{History, per_week, streak};
 use crate::routine::{Origin, RoutineEntry};
 use crate::text;
 
@@ -15,9 +17,37 @@ pub struct Home {
     pub selected: usize,
     /// User routine files that failed to load.
     pub broken: usize,
+    /// What the history says lately: the last session, the streak. Empty with no history.
+    pub recent: Vec<String>,
+    /// Something the person should know (history lines skipped, history not saved).
+    pub notice: Option<String>,
 }
 
 impl Home {
+    pub fn new(entries: Vec<RoutineEntry>, broken: usize) -> Home {
+        Home {
+            entries,
+            selected: 0,
+            broken,
+            recent: Vec::new(),
+            notice: None,
+        }
+    }
+
+    /// Fills in the last session and the streak.
+    pub fn set_history(&mut self, history: &History, today: NaiveDate) {
+        self.recent = Vec::new();
+        if let Some(last) = history.sessions.last() {
+            self.recent.push(text::home_last(last));
+        }
+        if !history.sessions.is_empty() {
+            self.recent.push(text::home_streak(
+                streak(history, today),
+                per_week(history, today),
+            ));
+        }
+    }
+
     pub fn up(&mut self) {
         self.selected = self.selected.saturating_sub(1);
     }
@@ -43,12 +73,26 @@ pub fn render(home: &Home, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let inner = block.inner(area);
     block.render(area, buf);
 
-    let [main_a, broken_a, keys_a] = Layout::vertical([
+    let recent_rows = home.recent.len() as u16;
+    let [recent_a, main_a, notice_a, broken_a, keys_a] = Layout::vertical([
+        Constraint::Length(if recent_rows > 0 { recent_rows + 1 } else { 0 }),
         Constraint::Fill(1),
+        Constraint::Length(u16::from(home.notice.is_some())),
         Constraint::Length(u16::from(home.broken > 0)),
         Constraint::Length(1),
     ])
     .areas(inner);
+    Paragraph::new(
+        home.recent
+            .iter()
+            .map(|l| Line::from(l.as_str()))
+            .collect::<Vec<_>>(),
+    )
+    .wrap(Wrap { trim: true })
+    .render(recent_a, buf);
+    if let Some(notice) = &home.notice {
+        Paragraph::new(Line::styled(notice.as_str(), theme.caution())).render(notice_a, buf);
+    }
 
     let wide = main_a.width >= 80;
     let list_rows = home.entries.len() as u16 + 1;

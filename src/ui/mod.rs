@@ -3,6 +3,9 @@
 pub mod checkin;
 pub mod home;
 pub mod overlay;
+pub mod review;
+#[cfg(test)]
+mod review_tests;
 pub mod session;
 pub mod summary;
 pub mod theme;

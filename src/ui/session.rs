@@ -6,14 +6,24 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, LineGauge, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Clear, LineGauge, Paragraph, Widget, Wrap};
 use tui_big_text::{BigText, PixelSize};
 
 use super::{Theme, checkin, keys_line, overlay};
+use crate::checkin::Form;
 use crate::session::{PhaseKind, Session};
 use crate::text;
 
-pub fn render(session: &Session, now: Instant, theme: &Theme, area: Rect, buf: &mut Buffer) {
+/// `form` is the check-in being answered, if any; `notice` a problem to show in the status line.
+pub fn render(
+    session: &Session,
+    form: Option<&Form>,
+    notice: Option<&str>,
+    now: Instant,
+    theme: &Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) {
     let phase = session.phase();
     let routine = session.routine();
     let block = Block::bordered()
@@ -28,10 +38,20 @@ pub fn render(session: &Session, now: Instant, theme: &Theme, area: Rect, buf: &
     let inner = block.inner(area);
     block.render(area, buf);
 
-    if session.awaiting_check_in() {
-        checkin::render(session.step(), theme, inner, buf);
-    } else {
-        render_step(session, now, theme, inner, buf);
+    match form {
+        Some(form) if session.awaiting_check_in() => {
+            checkin::render(form, &session.step().title, theme, inner, buf)
+        }
+        _ => render_step(session, now, theme, inner, buf),
+    }
+    if let Some(notice) = notice {
+        let bottom = Rect {
+            y: inner.bottom().saturating_sub(1),
+            height: 1.min(inner.height),
+            ..inner
+        };
+        Clear.render(bottom, buf);
+        Paragraph::new(Line::styled(format!("! {notice}"), theme.caution())).render(bottom, buf);
     }
     if let Some(o) = session.overlay() {
         overlay::render(o, theme, area, buf);

@@ -18,26 +18,10 @@ pub fn render(summary: &Summary, from_home: bool, theme: &Theme, area: Rect, buf
         Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(inner);
 
     let mut lines = vec![
-        Line::styled(text::outcome(summary.outcome), theme.heading()),
-        Line::from(""),
-        Line::from(text::summary_time(summary.elapsed, summary.planned)),
-        Line::from(text::summary_steps(
-            summary.steps_done,
-            summary.steps_cut,
-            summary.steps_total,
-        )),
+        Line::styled(text::outcome(summary.outcome()), theme.heading()),
         Line::from(""),
     ];
-    if summary.check_ins.is_empty() {
-        lines.push(Line::from(text::SUMMARY_NO_CHECK_INS));
-    } else {
-        lines.push(Line::styled(text::SUMMARY_PAIN_HEADER, theme.heading()));
-        lines.extend(
-            text::summary_pain(&summary.check_ins)
-                .into_iter()
-                .map(|l| Line::from(format!("  {l}"))),
-        );
-    }
+    lines.extend(summary.lines().into_iter().map(Line::from));
     lines.push(Line::from(""));
     lines.push(Line::from(text::SUMMARY_AFTERCARE));
     Paragraph::new(lines)

@@ -12,9 +12,12 @@ use ratatui::style::{Color, Modifier};
 
 use super::home::Home;
 use super::*;
+use crate::checkin::{Form, FormKey};
+use crate::recorder::Recorder;
 use crate::routine::{Catalog, Routine, parse};
 use crate::session::{Event, Key, Session};
 use crate::summary::Summary;
+use uuid::Uuid;
 
 const ROUTINE: &str = r#"(
     title: "Test routine",
@@ -78,8 +81,20 @@ fn session_at(keys: &[(f64, Event)], at: f64) -> (Session, Instant) {
 }
 
 fn draw_session(width: u16, height: u16, session: &Session, now: Instant) -> Terminal<TestBackend> {
+    // A check-in step shows its form, as the app gives it one.
+    let form = session
+        .awaiting_check_in()
+        .then(|| Form::during(Uuid::nil(), session.previous_step_title()));
     draw(width, height, |area, buf| {
-        session::render(session, now, &Theme::colored(), area, buf)
+        session::render(
+            session,
+            form.as_ref(),
+            None,
+            now,
+            &Theme::colored(),
+            area,
+            buf,
+        )
     })
 }
 
@@ -167,7 +182,7 @@ fn later_rep_with_rest_next() {
     let keys = [
         READY,
         (10.0, Event::Key(Key::Next)),
-        (11.0, Event::CheckIn(Some(5))),
+        (11.0, Event::CheckedIn),
     ];
     // Knee to chest: lead-in 5, rep 1 30, rest 10, rep 2 at 45 s after the answer.
     let (s, now) = session_at(&keys, 11.0 + 50.0);
@@ -182,11 +197,9 @@ fn too_small_notice() {
 
 fn home(selected: usize, broken: usize) -> Home {
     let catalog = Catalog::load(Path::new("/nonexistent"));
-    Home {
-        entries: catalog.entries,
-        selected,
-        broken,
-    }
+    let mut home = Home::new(catalog.entries, broken);
+    home.selected = selected;
+    home
 }
 
 #[test]
@@ -207,31 +220,116 @@ fn home_narrow_with_a_broken_file() {
     assert_snapshot!(t.backend());
 }
 
-#[test]
-fn summary_after_a_stop() {
+/// A session recorded without a disk: stopped after a check-in, with answers before and after.
+fn recorded_summary() -> Summary {
     let keys = [
         READY,
         (10.0, Event::Key(Key::Next)),
-        (11.0, Event::CheckIn(Some(3))),
+        (11.0, Event::CheckedIn),
         (20.0, Event::Key(Key::Quit)),
         (21.0, Event::Key(Key::Yes)),
     ];
     let t0 = Instant::now();
-    let (mut session, fx) = Session::begin(routine(), t0);
-    let mut records: Vec<_> = fx.into_iter().collect();
-    for (secs, event) in keys {
-        records.extend(session.handle(event, t0 + Duration::from_secs_f64(secs)));
+    let mut recorder = Recorder::new(Err("testing".into()), &routine());
+    let mut before = Form::before(recorder.session());
+    for c in "62\nl".chars() {
+        before.key(if c == '\n' {
+            FormKey::Enter
+        } else {
+            FormKey::Char(c)
+        });
+        recorder.check_in(&before.answers);
     }
-    let records: Vec<_> = records
-        .into_iter()
-        .filter_map(|e| match e {
-            crate::session::Effect::Record(r) => Some(r),
-            _ => None,
-        })
-        .collect();
-    let s = Summary::new(session.routine(), &records);
+    let (mut session, fx) = Session::begin(routine(), t0);
+    let mut effects: Vec<_> = fx;
+    for (secs, event) in keys {
+        if event == Event::CheckedIn {
+            let mut during = Form::during(recorder.session(), session.previous_step_title());
+            during.key(FormKey::Char('5'));
+            recorder.check_in(&during.answers);
+        }
+        effects.extend(session.handle(event, t0 + Duration::from_secs_f64(secs)));
+    }
+    for e in effects {
+        if let crate::session::Effect::Record(r) = e {
+            recorder.record(&r);
+        }
+    }
+    let mut after = Form::after(recorder.session());
+    for c in "3bsore but looser\n".chars() {
+        after.key(if c == '\n' {
+            FormKey::Enter
+        } else {
+            FormKey::Char(c)
+        });
+    }
+    recorder.check_in(&after.answers);
+    Summary::new(session.routine(), recorder.view())
+}
+
+#[test]
+fn summary_after_a_stop() {
+    let s = recorded_summary();
     let t = draw(80, 20, |area, buf| {
         summary::render(&s, true, &Theme::colored(), area, buf)
+    });
+    assert_snapshot!(t.backend());
+}
+
+#[test]
+fn before_form_areas_question() {
+    let mut form = Form::before(Uuid::nil());
+    for c in "624".chars() {
+        form.key(FormKey::Char(c));
+    }
+    let t = draw(80, 24, |area, buf| {
+        checkin::render(&form, "Before you start", &Theme::colored(), area, buf)
+    });
+    assert_snapshot!(t.backend());
+}
+
+#[test]
+fn after_form_note_question() {
+    let mut form = Form::after(Uuid::nil());
+    for c in "3wneeds a break".chars() {
+        form.key(FormKey::Char(c));
+    }
+    let t = draw(60, 16, |area, buf| {
+        checkin::render(&form, "How was it?", &Theme::colored(), area, buf)
+    });
+    assert_snapshot!(t.backend());
+}
+
+#[test]
+fn a_saving_problem_shows_on_the_session_screen() {
+    let (s, now) = session_at(&[READY], 5.0 + 27.4);
+    let t = draw(80, 24, |area, buf| {
+        session::render(
+            &s,
+            None,
+            Some("could not save: disk full"),
+            now,
+            &Theme::colored(),
+            area,
+            buf,
+        )
+    });
+    assert_snapshot!(t.backend());
+}
+
+#[test]
+fn home_with_history() {
+    let mut h = home(0, 0);
+    let mut view = recorded_summary().view.unwrap();
+    view.started = chrono::DateTime::parse_from_rfc3339("2026-11-20T08:15:00+01:00").unwrap();
+    let history = crate::history::History {
+        sessions: vec![view],
+        logs: Vec::new(),
+    };
+    let today = history.sessions[0].started.date_naive();
+    h.set_history(&history, today);
+    let t = draw(100, 16, |area, buf| {
+        home::render(&h, &Theme::colored(), area, buf)
     });
     assert_snapshot!(t.backend());
 }
@@ -242,7 +340,7 @@ fn no_color_draws_no_colours() {
     let theme = Theme::plain();
     let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
     terminal
-        .draw(|f| session::render(&s, now, &theme, f.area(), f.buffer_mut()))
+        .draw(|f| session::render(&s, None, None, now, &theme, f.area(), f.buffer_mut()))
         .unwrap();
     let buf = terminal.backend().buffer();
     assert!(buf.content().iter().all(|c| c.fg == Color::Reset));

@@ -1,0 +1,326 @@
+//! Pain check-in forms: a few quick questions, each answered with one key (or one line in plain
+//! mode), each skippable. A pure state machine: the app saves the answers after every question.
+
+use uuid::Uuid;
+
+use crate::history::{Area, BodySide, CheckIn, Felt, Moment};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Question {
+    /// 0-10 on the numeric rating scale.
+    Pain,
+    /// Where the pain is felt; several allowed.
+    Areas,
+    Side,
+    /// Numbness or tingling, yes or no.
+    Numbness,
+    /// How the session felt: better, same, worse.
+    Felt,
+    /// One optional line of text.
+    Note,
+}
+
+/// A key as the form understands it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormKey {
+    Char(char),
+    Enter,
+    Backspace,
+    /// Skip the rest of the form.
+    Escape,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Progress {
+    /// The key meant nothing here.
+    Ignored,
+    /// The key changed something on screen, but no answer yet.
+    Editing,
+    /// A question was answered or skipped: save the answers so far.
+    Answered,
+    /// The last question was answered or the rest skipped: save, then move on.
+    Done,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Form {
+    questions: Vec<Question>,
+    index: usize,
+    /// The answers so far, as they are saved.
+    pub answers: CheckIn,
+    /// Areas chosen but not yet confirmed with Enter.
+    pub areas_draft: Vec<Area>,
+    /// The note as typed so far.
+    pub note_draft: String,
+}
+
+/// The longest note kept: one line, not an essay.
+pub const NOTE_MAX: usize = 200;
+
+impl Form {
+    /// Before a session: pain, where, which side, numbness.
+    pub fn before(session: Uuid) -> Form {
+        Form::new(
+            Moment::Before,
+            Some(session),
+            None,
+            vec![
+                Question::Pain,
+                Question::Areas,
+                Question::Side,
+                Question::Numbness,
+            ],
+        )
+    }
+
+    /// A check-in step during a session: pain, and where.
+    pub fn during(session: Uuid, after_step: Option<String>) -> Form {
+        Form::new(
+            Moment::During,
+            Some(session),
+            after_step,
+            vec![Question::Pain, Question::Areas],
+        )
+    }
+
+    /// After a session: pain, how it felt, a note.
+    pub fn after(session: Uuid) -> Form {
+        Form::new(
+            Moment::After,
+            Some(session),
+            None,
+            vec![Question::Pain, Question::Felt, Question::Note],
+        )
+    }
+
+    fn new(
+        moment: Moment,
+        session: Option<Uuid>,
+        after_step: Option<String>,
+        questions: Vec<Question>,
+    ) -> Form {
+        Form {
+            questions,
+            index: 0,
+            answers: CheckIn {
+                form: Uuid::now_v7(),
+                session,
+                moment,
+                after_step,
+                ..CheckIn::default()
+            },
+            areas_draft: Vec::new(),
+            note_draft: String::new(),
+        }
+    }
+
+    /// The question being asked, or `None` when the form is done.
+    pub fn question(&self) -> Option<Question> {
+        self.questions.get(self.index).copied()
+    }
+
+    /// Question number (1-based) and how many there are.
+    pub fn position(&self) -> (usize, usize) {
+        (
+            (self.index + 1).min(self.questions.len()),
+            self.questions.len(),
+        )
+    }
+
+    pub fn is_done(&self) -> bool {
+        self.index >= self.questions.len()
+    }
+
+    pub fn key(&mut self, key: FormKey) -> Progress {
+        let Some(question) = self.question() else {
+            return Progress::Ignored;
+        };
+        if key == FormKey::Escape {
+            self.index = self.questions.len();
+            return Progress::Done;
+        }
+        match (question, key) {
+            (Question::Pain, FormKey::Char(c @ '0'..='9')) => {
+                self.answers.pain = c.to_digit(10).and_then(|d| u8::try_from(d).ok());
+                self.next()
+            }
+            (Question::Pain, FormKey::Char('t' | 'T')) => {
+                self.answers.pain = Some(10);
+                self.next()
+            }
+            (Question::Areas, FormKey::Char(c @ '1'..='5')) => {
+                let i = c as usize - '1' as usize;
+                let area = Area::ALL[i];
+                match self.areas_draft.iter().position(|a| *a == area) {
+                    Some(at) => {
+                        self.areas_draft.remove(at);
+                    }
+                    None => {
+                        self.areas_draft.push(area);
+                        self.areas_draft.sort();
+                    }
+                }
+                Progress::Editing
+            }
+            (Question::Areas, FormKey::Enter) => {
+                self.answers.areas = self.areas_draft.clone();
+                self.next()
+            }
+            (Question::Side, FormKey::Char(c)) => match side(c) {
+                Some(s) => {
+                    self.answers.side = Some(s);
+                    self.next()
+                }
+                None => Progress::Ignored,
+            },
+            (Question::Numbness, FormKey::Char(c)) => match c.to_ascii_lowercase() {
+                'y' => {
+                    self.answers.numbness = Some(true);
+                    self.next()
+                }
+                'n' => {
+                    self.answers.numbness = Some(false);
+                    self.next()
+                }
+                _ => Progress::Ignored,
+            },
+            (Question::Felt, FormKey::Char(c)) => match felt(c) {
+                Some(f) => {
+                    self.answers.felt = Some(f);
+                    self.next()
+                }
+                None => Progress::Ignored,
+            },
+            (Question::Note, FormKey::Char(c)) if !c.is_control() => {
+                if self.note_draft.chars().count() < NOTE_MAX {
+                    self.note_draft.push(c);
+                }
+                Progress::Editing
+            }
+            (Question::Note, FormKey::Backspace) => {
+                self.note_draft.pop();
+                Progress::Editing
+            }
+            (Question::Note, FormKey::Enter) => {
+                let note = self.note_draft.trim();
+                self.answers.note = (!note.is_empty()).then(|| note.to_string());
+                self.next()
+            }
+            // Enter skips a question that takes one key.
+            (_, FormKey::Enter) => self.next(),
+            _ => Progress::Ignored,
+        }
+    }
+
+    /// A whole line as the answer to the current question (plain mode). An empty line skips.
+    /// `Err` means the line is not an answer to this question; nothing changes.
+    pub fn line(&mut self, line: &str) -> Result<Progress, ()> {
+        let Some(question) = self.question() else {
+            return Ok(Progress::Ignored);
+        };
+        let line = line.trim();
+        if line.is_empty() {
+            return Ok(self.next());
+        }
+        let lower = line.to_lowercase();
+        match question {
+            Question::Pain => self.answers.pain = Some(parse_pain(line).ok_or(())?),
+            Question::Areas => self.answers.areas = parse_areas(&lower).ok_or(())?,
+            Question::Side => {
+                self.answers.side = Some(
+                    word(&lower, &["left", "right", "both"])
+                        .and_then(side_at)
+                        .ok_or(())?,
+                )
+            }
+            Question::Numbness => {
+                self.answers.numbness =
+                    Some(word(&lower, &["yes", "no"]).map(|i| i == 0).ok_or(())?)
+            }
+            Question::Felt => {
+                self.answers.felt = Some(
+                    word(&lower, &["better", "same", "worse"])
+                        .and_then(felt_at)
+                        .ok_or(())?,
+                )
+            }
+            Question::Note => {
+                self.answers.note = Some(line.chars().take(NOTE_MAX).collect());
+            }
+        }
+        Ok(self.next())
+    }
+
+    fn next(&mut self) -> Progress {
+        self.index += 1;
+        if self.is_done() {
+            Progress::Done
+        } else {
+            Progress::Answered
+        }
+    }
+}
+
+fn side(c: char) -> Option<BodySide> {
+    match c.to_ascii_lowercase() {
+        'l' => Some(BodySide::Left),
+        'r' => Some(BodySide::Right),
+        'b' => Some(BodySide::Both),
+        _ => None,
+    }
+}
+
+fn side_at(i: usize) -> Option<BodySide> {
+    [BodySide::Left, BodySide::Right, BodySide::Both]
+        .get(i)
+        .copied()
+}
+
+fn felt(c: char) -> Option<Felt> {
+    match c.to_ascii_lowercase() {
+        'b' | '1' => Some(Felt::Better),
+        's' | '2' => Some(Felt::Same),
+        'w' | '3' => Some(Felt::Worse),
+        _ => None,
+    }
+}
+
+fn felt_at(i: usize) -> Option<Felt> {
+    [Felt::Better, Felt::Same, Felt::Worse].get(i).copied()
+}
+
+/// Which of `words` the answer is: the whole word, or its first letter.
+fn word(answer: &str, words: &[&str]) -> Option<usize> {
+    words
+        .iter()
+        .position(|w| *w == answer || (answer.len() == 1 && w.starts_with(answer)))
+}
+
+/// A whole number from 0 to 10.
+pub fn parse_pain(line: &str) -> Option<u8> {
+    line.trim().parse::<u8>().ok().filter(|p| *p <= 10)
+}
+
+/// Area names or numbers 1-5, separated by spaces or commas.
+fn parse_areas(line: &str) -> Option<Vec<Area>> {
+    let mut areas = Vec::new();
+    for part in line
+        .split(|c: char| c == ',' || c.is_whitespace())
+        .filter(|p| !p.is_empty())
+    {
+        let area = match part.parse::<usize>() {
+            Ok(n) => Area::ALL.get(n.checked_sub(1)?).copied()?,
+            Err(_) => Area::ALL
+                .into_iter()
+                .find(|a| crate::text::area(*a) == part.trim_end_matches('s'))?,
+        };
+        if !areas.contains(&area) {
+            areas.push(area);
+        }
+    }
+    areas.sort();
+    Some(areas)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,121 @@
+use super::*;
+
+fn keys(form: &mut Form, keys: &str) -> Vec<Progress> {
+    keys.chars()
+        .map(|c| {
+            form.key(match c {
+                '\n' => FormKey::Enter,
+                '\x1b' => FormKey::Escape,
+                '\x08' => FormKey::Backspace,
+                c => FormKey::Char(c),
+            })
+        })
+        .collect()
+}
+
+#[test]
+fn before_takes_five_keys_when_every_question_is_answered() {
+    let mut form = Form::before(Uuid::nil());
+    let progress = keys(&mut form, "623\nly");
+    assert_eq!(
+        progress,
+        vec![
+            Progress::Answered,
+            Progress::Editing,
+            Progress::Editing,
+            Progress::Answered,
+            Progress::Answered,
+            Progress::Done
+        ]
+    );
+    let a = &form.answers;
+    assert_eq!(a.pain, Some(6));
+    assert_eq!(a.areas, vec![Area::Buttock, Area::Thigh]);
+    assert_eq!(a.side, Some(BodySide::Left));
+    assert_eq!(a.numbness, Some(true));
+    assert_eq!(a.moment, Moment::Before);
+    assert!(form.is_done());
+}
+
+#[test]
+fn every_question_can_be_skipped_with_enter() {
+    let mut form = Form::before(Uuid::nil());
+    assert_eq!(keys(&mut form, "\n\n\n\n").last(), Some(&Progress::Done));
+    assert_eq!(form.answers.pain, None);
+    assert!(form.answers.areas.is_empty());
+}
+
+#[test]
+fn escape_skips_the_rest() {
+    let mut form = Form::before(Uuid::nil());
+    assert_eq!(
+        keys(&mut form, "t\x1b"),
+        vec![Progress::Answered, Progress::Done]
+    );
+    assert_eq!(form.answers.pain, Some(10));
+}
+
+#[test]
+fn area_keys_toggle_and_other_keys_are_ignored() {
+    let mut form = Form::during(Uuid::nil(), Some("Ball".into()));
+    keys(&mut form, "4");
+    assert_eq!(
+        keys(&mut form, "2x2\n"),
+        vec![
+            Progress::Editing,
+            Progress::Ignored,
+            Progress::Editing,
+            Progress::Done
+        ]
+    );
+    assert_eq!(form.answers.areas, vec![]);
+    assert_eq!(form.answers.after_step.as_deref(), Some("Ball"));
+}
+
+#[test]
+fn after_asks_pain_felt_and_a_note() {
+    let mut form = Form::after(Uuid::nil());
+    keys(&mut form, "3b");
+    assert_eq!(form.question(), Some(Question::Note));
+    keys(&mut form, "stiff hipz\x08s\n");
+    assert_eq!(form.answers.felt, Some(Felt::Better));
+    assert_eq!(form.answers.note.as_deref(), Some("stiff hips"));
+    assert!(form.is_done());
+}
+
+#[test]
+fn plain_lines_answer_the_same_questions() {
+    let mut form = Form::before(Uuid::nil());
+    assert_eq!(form.line("eleven"), Err(()));
+    assert_eq!(form.line("11"), Err(()));
+    assert_eq!(form.line(" 7 "), Ok(Progress::Answered));
+    assert_eq!(form.line("knee"), Err(()));
+    assert_eq!(form.line("Buttock, thighs 5"), Ok(Progress::Answered));
+    assert_eq!(form.line("r"), Ok(Progress::Answered));
+    assert_eq!(form.line("no"), Ok(Progress::Done));
+    let a = &form.answers;
+    assert_eq!(a.pain, Some(7));
+    assert_eq!(a.areas, vec![Area::Buttock, Area::Thigh, Area::Foot]);
+    assert_eq!(a.side, Some(BodySide::Right));
+    assert_eq!(a.numbness, Some(false));
+}
+
+#[test]
+fn an_empty_line_skips() {
+    let mut form = Form::after(Uuid::nil());
+    assert_eq!(form.line(""), Ok(Progress::Answered));
+    assert_eq!(form.line("worse"), Ok(Progress::Answered));
+    assert_eq!(form.line("  "), Ok(Progress::Done));
+    assert_eq!(form.answers.pain, None);
+    assert_eq!(form.answers.felt, Some(Felt::Worse));
+    assert_eq!(form.answers.note, None);
+}
+
+#[test]
+fn notes_are_kept_to_one_short_line() {
+    let mut form = Form::after(Uuid::nil());
+    keys(&mut form, "\n\n");
+    let long = "a".repeat(500);
+    form.line(&long).unwrap();
+    assert_eq!(form.answers.note.unwrap().len(), NOTE_MAX);
+}

@@ -1,0 +1,316 @@
+//! The history written out for sharing, say with a clinician: a plain table, CSV or JSON. One row
+//! per session and one per quick log, oldest first, with the same columns in every format.
+
+use std::io::Write;
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde::ser::{SerializeMap, SerializeSeq};
+use serde::{Serialize, Serializer};
+
+use super::event::CheckIn;
+use super::stats::{Change, History, SessionView};
+use crate::text;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Table,
+    Csv,
+    Json,
+}
+
+/// Sessions and quick logs from `since` (a local date, inclusive) on, oldest first.
+pub fn write(
+    history: &History,
+    format: Format,
+    since: Option<NaiveDate>,
+    out: &mut impl Write,
+) -> std::io::Result<()> {
+    let rows = rows(history, since);
+    match format {
+        Format::Table => write_table(&rows, since, out),
+        Format::Csv => write_csv(&rows, out),
+        Format::Json => write_json(&rows, out),
+    }
+}
+
+/// One line of the export. Unknown values are `None`: empty in CSV, null in JSON.
+#[derive(Debug)]
+struct Row {
+    date: String,
+    /// A quick log, not a session.
+    log: bool,
+    routine: Option<String>,
+    minutes: Option<f64>,
+    outcome: Option<&'static str>,
+    pain_before: Option<u8>,
+    pain_after: Option<u8>,
+    change: Option<Change>,
+    areas: Option<String>,
+    side: Option<&'static str>,
+    numbness: Option<&'static str>,
+    felt: Option<&'static str>,
+    note: Option<String>,
+}
+
+/// A value of one column.
+enum Value<'a> {
+    Text(&'a str),
+    Int(i64),
+    /// Minutes, rounded to one decimal.
+    Decimal(f64),
+    Null,
+}
+
+impl Row {
+    /// The values in the order of [`text::EXPORT_KEYS`].
+    fn values(&self) -> [Value<'_>; 14] {
+        fn text(s: Option<&str>) -> Value<'_> {
+            s.map_or(Value::Null, Value::Text)
+        }
+        fn int(n: Option<i64>) -> Value<'static> {
+            n.map_or(Value::Null, Value::Int)
+        }
+        [
+            Value::Text(&self.date),
+            Value::Text(if self.log {
+                text::KIND_LOG
+            } else {
+                text::KIND_SESSION
+            }),
+            text(self.routine.as_deref()),
+            self.minutes.map_or(Value::Null, Value::Decimal),
+            text(self.outcome),
+            int(self.pain_before.map(i64::from)),
+            int(self.pain_after.map(i64::from)),
+            int(self.change.map(|c| i64::from(c.delta()))),
+            text(self.change.map(|c| text::verdict(c.verdict()))),
+            text(self.areas.as_deref()),
+            text(self.side),
+            text(self.numbness),
+            text(self.felt),
+            text(self.note.as_deref()),
+        ]
+    }
+}
+
+fn date(at: &DateTime<FixedOffset>) -> String {
+    at.format("%Y-%m-%d %H:%M").to_string()
+}
+
+fn from(at: &DateTime<FixedOffset>, since: Option<NaiveDate>) -> bool {
+    since.is_none_or(|day| at.date_naive() >= day)
+}
+
+fn non_empty(s: String) -> Option<String> {
+    (!s.is_empty()).then_some(s)
+}
+
+fn session_row(s: &SessionView) -> Row {
+    let before = s.before.as_ref();
+    let notes: Vec<&str> = before
+        .into_iter()
+        .chain(s.during.iter().map(|d| &d.value))
+        .chain(s.after.as_ref())
+        .filter_map(|c| c.note.as_deref())
+        .filter(|n| !n.trim().is_empty())
+        .collect();
+    Row {
+        date: date(&s.started),
+        log: false,
+        routine: Some(s.routine.clone()),
+        minutes: Some((s.elapsed.as_secs_f64() / 6.0).round() / 10.0),
+        outcome: Some(text::outcome_word(s.outcome)),
+        pain_before: s.pain_before(),
+        pain_after: s.pain_after(),
+        change: s.change(),
+        areas: before.and_then(|c| non_empty(text::areas_words(&c.areas, "; "))),
+        side: before.and_then(|c| c.side).map(text::body_side),
+        numbness: before.and_then(|c| c.numbness).map(text::yes_no),
+        felt: s.after.as_ref().and_then(|c| c.felt).map(text::felt),
+        note: non_empty(notes.join(text::NOTES_SEPARATOR)),
+    }
+}
+
+fn log_row(at: &DateTime<FixedOffset>, c: &CheckIn) -> Row {
+    Row {
+        date: date(at),
+        log: true,
+        routine: None,
+        minutes: None,
+        outcome: None,
+        pain_before: c.pain,
+        pain_after: None,
+        change: None,
+        areas: non_empty(text::areas_words(&c.areas, "; ")),
+        side: c.side.map(text::body_side),
+        numbness: c.numbness.map(text::yes_no),
+        felt: c.felt.map(text::felt),
+        note: c.note.clone().filter(|n| !n.trim().is_empty()),
+    }
+}
+
+/// Sessions and logs merged by time; a session comes first when both share a moment.
+fn rows(h: &History, since: Option<NaiveDate>) -> Vec<Row> {
+    let mut sessions = h
+        .sessions
+        .iter()
+        .filter(|s| from(&s.started, since))
+        .peekable();
+    let mut logs = h.logs.iter().filter(|l| from(&l.at, since)).peekable();
+    let mut rows = Vec::new();
+    loop {
+        let session_first = match (sessions.peek(), logs.peek()) {
+            (Some(s), Some(l)) => s.started <= l.at,
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (None, None) => break,
+        };
+        let row = if session_first {
+            sessions.next().map(session_row)
+        } else {
+            logs.next().map(|l| log_row(&l.at, &l.value))
+        };
+        rows.extend(row);
+    }
+    rows
+}
+
+fn write_csv(rows: &[Row], out: &mut impl Write) -> std::io::Result<()> {
+    let mut csv = csv::Writer::from_writer(out);
+    csv.write_record(text::EXPORT_KEYS)?;
+    for row in rows {
+        let fields = row.values().map(|v| match v {
+            Value::Text(s) => s.to_string(),
+            Value::Int(n) => n.to_string(),
+            Value::Decimal(x) => format!("{x:.1}"),
+            Value::Null => String::new(),
+        });
+        csv.write_record(fields)?;
+    }
+    csv.flush()
+}
+
+impl Serialize for Value<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Value::Text(t) => s.serialize_str(t),
+            Value::Int(n) => s.serialize_i64(*n),
+            Value::Decimal(x) => s.serialize_f64(*x),
+            Value::Null => s.serialize_none(),
+        }
+    }
+}
+
+/// A row as a JSON object with its keys in column order.
+impl Serialize for Row {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(text::EXPORT_KEYS.len()))?;
+        for (key, value) in text::EXPORT_KEYS.iter().zip(self.values()) {
+            map.serialize_entry(key, &value)?;
+        }
+        map.end()
+    }
+}
+
+struct Rows<'a>(&'a [Row]);
+
+impl Serialize for Rows<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(self.0.len()))?;
+        for row in self.0 {
+            seq.serialize_element(row)?;
+        }
+        seq.end()
+    }
+}
+
+fn write_json(rows: &[Row], out: &mut impl Write) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &Rows(rows))?;
+    writeln!(out)
+}
+
+/// The table's widest line; routine names are cut short to keep within it.
+const TABLE_WIDTH: usize = 79;
+/// Routine names are not cut shorter than this.
+const TABLE_ROUTINE_MIN: usize = 8;
+
+/// `s` cut to `max` characters, the last one an ellipsis when something was cut.
+fn cut(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        let mut short: String = s.chars().take(max.saturating_sub(1)).collect();
+        short.push('…');
+        short
+    }
+}
+
+fn write_table(
+    rows: &[Row],
+    since: Option<NaiveDate>,
+    out: &mut impl Write,
+) -> std::io::Result<()> {
+    if rows.is_empty() {
+        return writeln!(out, "{}", text::export_empty(since));
+    }
+    let cells: Vec<[String; 6]> = rows
+        .iter()
+        .map(|r| {
+            [
+                r.date.clone(),
+                r.routine.as_deref().unwrap_or(text::KIND_LOG).to_string(),
+                r.minutes.map(|m| format!("{m:.1}")).unwrap_or_default(),
+                r.outcome.unwrap_or_default().to_string(),
+                if r.log {
+                    r.pain_before.map(|p| p.to_string()).unwrap_or_default()
+                } else {
+                    text::pain_pair(r.pain_before, r.pain_after)
+                },
+                r.change
+                    .map(|c| text::verdict_short(c.verdict()).to_string())
+                    .unwrap_or_default(),
+            ]
+        })
+        .collect();
+    let mut widths = text::TABLE_HEADER.map(|h| h.chars().count());
+    for row in &cells {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    let total: usize = widths.iter().sum::<usize>() + 2 * (widths.len() - 1);
+    if total > TABLE_WIDTH {
+        widths[1] = widths[1]
+            .saturating_sub(total - TABLE_WIDTH)
+            .max(TABLE_ROUTINE_MIN);
+    }
+    // Minutes are right-aligned, the rest left-aligned; no trailing spaces.
+    let line = |cells: [&str; 6]| {
+        let mut line = String::new();
+        for (i, (cell, width)) in cells.iter().zip(widths).enumerate() {
+            if i > 0 {
+                line.push_str("  ");
+            }
+            let cell = cut(cell, width);
+            let pad = width.saturating_sub(cell.chars().count());
+            if i == 2 {
+                line.push_str(&" ".repeat(pad));
+                line.push_str(&cell);
+            } else {
+                line.push_str(&cell);
+                line.push_str(&" ".repeat(pad));
+            }
+        }
+        line.trim_end().to_string()
+    };
+    writeln!(out, "{}", line(text::TABLE_HEADER))?;
+    for row in &cells {
+        writeln!(out, "{}", line(row.each_ref().map(String::as_str)))?;
+    }
+    let sessions = rows.iter().filter(|r| !r.log).count();
+    writeln!(
+        out,
+        "{}",
+        text::export_total(sessions, rows.len() - sessions)
+    )
+}
