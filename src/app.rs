@@ -10,7 +10,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Widget};
 use ratatui::{DefaultTerminal, Frame};
 
-use crate::audio::Bell;
+use crate::audio::{Audio, AudioSetup, Bell};
 use crate::checkin::{Form, FormKey, Progress};
 use crate::error::AppError;
 use crate::history::{History, Store};
@@ -68,7 +68,9 @@ pub struct App {
     /// Loads the history for the home and review screens.
     history: HistoryLoader,
     theme: Theme,
-    bell: Bell<Stdout>,
+    audio: Audio<Stdout>,
+    /// Told once, then kept in a corner of the session screen: no sound device, muted...
+    notes: Vec<String>,
     /// The signal that ended the app, if one did.
     signal: Option<i32>,
     done: bool,
@@ -105,7 +107,8 @@ pub struct Setup {
     pub store: Option<Result<Store, String>>,
     pub open_store: StoreOpener,
     pub history: HistoryLoader,
-    pub mute: bool,
+    pub audio: AudioSetup,
+    pub theme: Theme,
 }
 
 /// Runs the app. Returns the signal that stopped it, if any.
@@ -113,10 +116,12 @@ pub fn run(setup: Setup) -> Result<Option<i32>, AppError> {
     let (tx, rx) = input::channel_pair();
     input::watch_signals(tx.clone()).map_err(AppError::Terminal)?;
     let mut terminal = TerminalGuard::enter().map_err(AppError::Terminal)?;
-    input::watch_terminal(tx);
+    input::watch_terminal(tx.clone());
 
-    let bell = Bell::new((!setup.mute).then(std::io::stdout));
-    let mut app = App::new(setup, Theme::from_env(), bell);
+    let mut app = App::new(setup, move |opened| {
+        // Wakes the loop to say it, if there is no device.
+        let _ = tx.send(Input::Audio(opened));
+    });
     let mut redraw = true;
     loop {
         let now = Instant::now();
@@ -147,6 +152,13 @@ pub fn run(setup: Setup) -> Result<Option<i32>, AppError> {
                 app.on_signal(signal_hook::consts::SIGHUP, now);
                 false
             }
+            Ok(Input::Audio(opened)) => {
+                app.audio.opened(&opened);
+                if opened.is_err() {
+                    app.notes.push(text::NO_SOUND_DEVICE.to_string());
+                }
+                true
+            }
             Ok(Input::Resize) => true,
             Ok(Input::Line(_)) => false,
             Err(RecvTimeoutError::Timeout) => {
@@ -159,7 +171,9 @@ pub fn run(setup: Setup) -> Result<Option<i32>, AppError> {
 }
 
 impl App {
-    fn new(setup: Setup, theme: Theme, bell: Bell<Stdout>) -> App {
+    fn new(setup: Setup, on_open: impl FnOnce(Result<(), String>) + Send + 'static) -> App {
+        let notes = setup.audio.notes.clone();
+        let audio = Audio::start(setup.audio, Bell::new(Some(std::io::stdout())), on_open);
         let mut app = App {
             screen: Screen::Home(setup.home.clone()),
             home: Some(setup.home),
@@ -167,8 +181,9 @@ impl App {
             open_store: setup.open_store,
             recorder: None,
             history: setup.history,
-            theme,
-            bell,
+            theme: setup.theme,
+            audio,
+            notes,
             signal: None,
             done: false,
         };
@@ -207,7 +222,12 @@ impl App {
                 ui::checkin::render(form, title, &self.theme, inner, buf);
             }
             Screen::Session { session, form } => {
-                ui::session::render(session, form.as_ref(), notice, now, &self.theme, area, buf)
+                let mut notes: Vec<&str> = self.notes.iter().map(String::as_str).collect();
+                if self.audio.is_muted() {
+                    notes.insert(0, text::MUTED);
+                }
+                let status = ui::session::Status { problem: notice, notes: &notes };
+                ui::session::render(session, form.as_ref(), &status, now, &self.theme, area, buf)
             }
             Screen::Summary(summary) => {
                 ui::summary::render(summary, self.home.is_some(), &self.theme, area, buf)
@@ -299,6 +319,10 @@ impl App {
                         return self.form_progress(progress, now);
                     }
                 }
+                if key.code == KeyCode::Char('m') && session.overlay().is_none() {
+                    self.audio.toggle_mute();
+                    return true;
+                }
                 match session_event(key, session) {
                     Some(event) => self.feed(event, now),
                     None => return false,
@@ -379,6 +403,10 @@ impl App {
 
     fn carry_out(&mut self, fx: Vec<Effect>) {
         let mut cues = Vec::new();
+        let routine = match &self.screen {
+            Screen::Session { session, .. } => Some(session.routine().clone()),
+            _ => None,
+        };
         let mut ended = None;
         for effect in fx {
             match effect {
@@ -389,11 +417,14 @@ impl App {
                     }
                 }
                 Effect::Quit(outcome) => ended = Some(outcome),
-                // Spoken announcements come with the voice settings; the screen shows the same facts.
-                Effect::Announce(_) => {}
+                Effect::Announce(a) => {
+                    if let Some(routine) = &routine {
+                        self.audio.say(&a, routine);
+                    }
+                }
             }
         }
-        self.bell.play(&cues);
+        self.audio.play(&cues);
         let Screen::Session { session, form } = &mut self.screen else {
             return;
         };

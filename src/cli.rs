@@ -30,9 +30,17 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub plain: bool,
 
-    /// No sound cues
+    /// Start with the sound off (press m in a session to switch it on)
     #[arg(long, global = true)]
     pub mute: bool,
+
+    /// Speak the name of each step before it starts (needs espeak-ng, spd-say or say)
+    #[arg(long, global = true)]
+    pub voice: bool,
+
+    /// After a session, print the messages the sound system gave (kept off the screen during it)
+    #[arg(long, global = true)]
+    pub verbose: bool,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -81,6 +89,12 @@ pub enum Command {
     },
     /// Show where unknot keeps your routines, config and history
     Paths,
+    /// Settings: print the default config file, with comments, ready to copy
+    Config {
+        /// Print the full default config
+        #[arg(long, required = true)]
+        print_default: bool,
+    },
     /// Write a new routine file, with comments, ready to edit
     New {
         /// The routine's name: letters, digits and dashes

@@ -7,6 +7,8 @@ use crate::text;
 pub enum AppError {
     #[error(transparent)]
     Routine(#[from] RoutineError),
+    #[error(transparent)]
+    Config(#[from] crate::config::ConfigError),
     #[error("{}", text::err_unknown_routine(.0))]
     UnknownRoutine(String),
     /// The problem was already told on stderr; only the exit code is left.
@@ -56,6 +58,7 @@ impl AppError {
             // As a program killed by SIGPIPE would report.
             AppError::OutputClosed => 141,
             AppError::Routine(_)
+            | AppError::Config(_)
             | AppError::UnknownRoutine(_)
             | AppError::BadName(_)
             | AppError::AlreadyExists(_)

@@ -18,6 +18,8 @@ pub enum Input {
     Closed,
     /// SIGTERM, SIGHUP or SIGINT, by number.
     Signal(i32),
+    /// The sound device opened, or could not (and why).
+    Audio(Result<(), String>),
 }
 
 pub fn channel_pair() -> (Sender<Input>, Receiver<Input>) {

@@ -13,13 +13,16 @@ mod audio;
 mod checkin;
 mod cli;
 mod commands;
+mod config;
 mod error;
 pub mod history;
 mod history_commands;
 mod input;
 mod paths;
 mod plain;
+mod quiet;
 mod recorder;
+mod ron_text;
 mod routine;
 mod session;
 mod summary;
@@ -32,7 +35,8 @@ use std::process::ExitCode;
 use clap::Parser;
 use clap::error::ErrorKind;
 
-use audio::Bell;
+use audio::{Audio, AudioSetup, Bell, Sounds, Voice};
+use config::Config;
 use cli::{Cli, Command, HistoryAction};
 use error::AppError;
 use history::export::Format;
@@ -40,6 +44,7 @@ use paths::Paths;
 use recorder::Recorder;
 use routine::Routine;
 use ui::home::Home;
+use ui::Theme;
 use ui::review::Review;
 
 /// Parses the command line, runs the command and says what went wrong, if anything.
@@ -59,81 +64,129 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// What every session needs to know from the command line and the settings.
+struct Options {
+    paths: Paths,
+    interactive: bool,
+    verbose: bool,
+    config: Config,
+    mute: bool,
+    voice: bool,
+}
+
 fn run(cli: Cli) -> Result<ExitCode, AppError> {
-    let interactive = !cli.plain && std::io::stdout().is_terminal();
     let paths = Paths::resolve(cli.data_dir, cli.config);
     let mut out = std::io::stdout().lock();
     let printed = |r: std::io::Result<()>| r.map(|()| ExitCode::SUCCESS).or(Ok(ExitCode::SUCCESS));
     let done = |r: Result<(), AppError>| r.map(|()| ExitCode::SUCCESS);
-    match cli.command {
-        Some(Command::List) => printed(commands::list(&commands::catalog(&paths), &mut out)),
-        Some(Command::Check { files }) => done(commands::check(&files, &mut out)),
-        Some(Command::New { name }) => done(commands::new(&paths, &name, &mut out)),
-        Some(Command::Paths) => printed(commands::paths(&paths, &mut out)),
+    // Commands that need no settings run even when the settings file is broken.
+    match &cli.command {
+        Some(Command::Check { files }) => return done(commands::check(files, &mut out)),
+        Some(Command::New { name }) => return done(commands::new(&paths, name, &mut out)),
+        Some(Command::Paths) => return printed(commands::paths(&paths, &mut out)),
+        Some(Command::Config { .. }) => return printed(out.write_all(config::DEFAULT_FILE.as_bytes())),
         Some(Command::Log {
             pain,
             areas,
             side,
             note,
         }) => {
-            let pain = u8::try_from(pain).unwrap_or(0);
-            done(history_commands::log(
-                &paths, pain, areas, side, note, &mut out,
-            ))
+            let pain = u8::try_from(*pain).unwrap_or(0);
+            let (areas, side, note) = (areas.clone(), *side, note.clone());
+            return done(history_commands::log(&paths, pain, areas, side, note, &mut out));
         }
+        _ => {}
+    }
+    let config = Config::load(paths.config_file.as_deref())?;
+    let options = Options {
+        interactive: !cli.plain && std::io::stdout().is_terminal(),
+        verbose: cli.verbose,
+        mute: cli.mute || config.muted,
+        voice: cli.voice || config.voice,
+        config,
+        paths,
+    };
+    let paths = &options.paths;
+    match cli.command {
+        Some(Command::List) => printed(commands::list(&catalog(&options), &mut out)),
         Some(Command::History {
             action: Some(HistoryAction::Import { file }),
             ..
-        }) => done(history_commands::import(&paths, &file, &mut out)),
+        }) => done(history_commands::import(paths, &file, &mut out)),
         Some(Command::History {
             action: None,
             format,
             since,
         }) => match format {
-            None if interactive => {
+            None if options.interactive => {
                 drop(out);
-                let (history, notice) = history_commands::load(&paths)?;
+                let (history, notice) = history_commands::load(paths)?;
                 let review = Review::new(history, notice, chrono::Local::now().date_naive());
-                full_screen(
-                    &paths,
-                    Vec::new(),
-                    0,
-                    app::Start::Review(review),
-                    cli.mute,
-                    false,
-                )
+                full_screen(&options, Vec::new(), 0, app::Start::Review(review))
             }
             _ => done(
-                history_commands::export(&paths, format.unwrap_or(Format::Table), since, &mut out)
+                history_commands::export(paths, format.unwrap_or(Format::Table), since, &mut out)
                     .map_err(broken_pipe),
             ),
         },
         Some(Command::Start {
             routine: Some(wanted),
         }) => {
-            let catalog = commands::catalog(&paths);
-            let routine = commands::resolve(&catalog, &wanted)?;
+            let catalog = catalog(&options);
+            let mut routine = commands::resolve(&catalog, &wanted)?;
+            if let Some(lead_in) = options.config.lead_in {
+                routine.lead_in = lead_in;
+            }
             drop(out);
-            session(&paths, interactive, cli.mute, catalog, Some(routine))
+            session(&options, catalog, Some(routine))
         }
         Some(Command::Start { routine: None }) | None => {
             drop(out);
-            session(
-                &paths,
-                interactive,
-                cli.mute,
-                commands::catalog(&paths),
-                None,
-            )
+            session(&options, catalog(&options), None)
         }
+        Some(
+            Command::Check { .. }
+            | Command::New { .. }
+            | Command::Paths
+            | Command::Config { .. }
+            | Command::Log { .. },
+        ) => Ok(ExitCode::SUCCESS),
+    }
+}
+
+/// Every routine, with the lead-in the settings ask for.
+fn catalog(options: &Options) -> routine::Catalog {
+    let mut catalog = commands::catalog(&options.paths);
+    if let Some(lead_in) = options.config.lead_in {
+        for entry in &mut catalog.entries {
+            entry.routine.lead_in = lead_in;
+        }
+    }
+    catalog
+}
+
+/// Sounds and voice from the settings, with what to tell the person about them.
+fn audio_setup(options: &Options) -> AudioSetup {
+    let (sounds, mut notes) = Sounds::load(&options.config.sounds);
+    let voice = if options.voice {
+        let (voice, note) = Voice::start(options.config.voice_command.as_deref());
+        notes.extend(note);
+        voice
+    } else {
+        Voice::off()
+    };
+    AudioSetup {
+        sounds,
+        voice,
+        gain: options.config.gain(),
+        muted: options.mute,
+        notes,
     }
 }
 
 /// Runs a session, full-screen or in plain lines; without a routine, the person picks one first.
 fn session(
-    paths: &Paths,
-    interactive: bool,
-    mute: bool,
+    options: &Options,
     catalog: routine::Catalog,
     routine: Option<Routine>,
 ) -> Result<ExitCode, AppError> {
@@ -141,35 +194,27 @@ fn session(
         eprintln!("unknot: {}", text::ERR_NO_ROUTINES);
         return Ok(ExitCode::from(1));
     }
-    if !interactive {
-        return run_plain(paths, mute, &catalog, routine).map(exit_code);
+    if !options.interactive {
+        return run_plain(options, &catalog, routine).map(exit_code);
     }
     let start = match routine {
         Some(r) => app::Start::Routine(r),
         None => app::Start::Home,
     };
-    full_screen(
-        paths,
-        catalog.entries,
-        catalog.broken.len(),
-        start,
-        mute,
-        true,
-    )
+    full_screen(options, catalog.entries, catalog.broken.len(), start)
 }
 
 /// The full-screen app, with the history loaded for the home screen and opened for writing.
 fn full_screen(
-    paths: &Paths,
+    options: &Options,
     entries: Vec<routine::RoutineEntry>,
     broken: usize,
     start: app::Start,
-    mute: bool,
-    writes: bool,
 ) -> Result<ExitCode, AppError> {
+    let paths = &options.paths;
     // A session started straight from the command line finds out now if another one is running.
-    let store = match (writes, &start) {
-        (true, app::Start::Routine(_)) => Some(history_commands::open_store(paths)?),
+    let store = match &start {
+        app::Start::Routine(_) => Some(history_commands::open_store(paths)?),
         _ => None,
     };
     let mut home = Home::new(entries, broken);
@@ -180,15 +225,31 @@ fn full_screen(
         home.notice = notice;
     }
     let writer = paths.clone();
+    let capture = quiet::StderrCapture::start().ok();
     let signal = app::run(app::Setup {
         home,
         start,
         store,
         open_store: Box::new(move || history_commands::open_store(&writer)),
         history,
-        mute,
-    })?;
-    Ok(exit_code(signal))
+        audio: audio_setup(options),
+        theme: Theme::new(options.config.theme),
+    });
+    release_stderr(capture, options.verbose);
+    Ok(exit_code(signal?))
+}
+
+/// Puts stderr back; with `--verbose`, shows what the sound system said meanwhile.
+fn release_stderr(capture: Option<quiet::StderrCapture>, verbose: bool) {
+    let Some(capture) = capture else {
+        return;
+    };
+    let lines = capture.stop();
+    if verbose {
+        for line in lines {
+            eprintln!("{line}");
+        }
+    }
 }
 
 /// 0, or 128 + the signal that stopped the session, as a shell reports it.
@@ -209,19 +270,17 @@ fn broken_pipe(e: AppError) -> AppError {
 }
 
 fn run_plain(
-    paths: &Paths,
-    mute: bool,
+    options: &Options,
     catalog: &routine::Catalog,
     routine: Option<Routine>,
 ) -> Result<Option<i32>, AppError> {
-    let store = history_commands::open_store(paths)?;
+    let store = history_commands::open_store(&options.paths)?;
     if let Err(problem) = &store {
         eprintln!("unknot: {}", text::history_not_saved(problem));
     }
     let (tx, rx) = input::channel_pair();
     input::watch_signals(tx.clone()).map_err(AppError::Terminal)?;
-    input::watch_lines(tx, std::io::BufReader::new(std::io::stdin()));
-    let stdout = std::io::stdout();
+    input::watch_lines(tx.clone(), std::io::BufReader::new(std::io::stdin()));
     let io_err = |e: std::io::Error| {
         if e.kind() == std::io::ErrorKind::BrokenPipe {
             AppError::OutputClosed
@@ -229,26 +288,35 @@ fn run_plain(
             AppError::Terminal(e)
         }
     };
-    let bell = || {
-        let stderr = std::io::stderr();
-        Bell::new((!mute && stderr.is_terminal()).then_some(stderr))
-    };
-    let routine = match routine {
-        Some(r) => r,
-        None => match plain::Plain::new(stdout.lock(), &rx, bell())
-            .choose(catalog)
-            .map_err(io_err)?
-        {
-            Some(r) => r,
-            None => return Ok(None),
-        },
-    };
-    let mut recorder = Recorder::new(store, &routine);
-    let signal = plain::Plain::new(stdout.lock(), &rx, bell())
-        .run(routine, &mut recorder)
-        .map_err(io_err)?;
+    let capture = quiet::StderrCapture::start().ok();
+    let real_stderr = || capture.as_ref().and_then(|c| c.real_stderr().ok());
+    let stderr_is_terminal = std::io::stderr().is_terminal();
+    // The bell rings only where a person hears it, never into a file or a pipe.
+    let bell = Bell::new(real_stderr().filter(|_| stderr_is_terminal));
+    let setup = audio_setup(options);
+    let notes = setup.notes.clone();
+    let audio = Audio::start(setup, bell, move |opened| {
+        let _ = tx.send(input::Input::Audio(opened));
+    });
+    let mut plain = plain::Plain::new(std::io::stdout().lock(), &rx, audio, real_stderr());
+    for note in &notes {
+        plain.note(note);
+    }
+    let result = match routine {
+        Some(r) => Ok(Some(r)),
+        None => plain.choose(catalog),
+    }
+    .and_then(|routine| match routine {
+        Some(routine) => {
+            let mut recorder = Recorder::new(store, &routine);
+            plain.run(routine, &mut recorder)
+        }
+        None => Ok(None),
+    });
+    drop(plain);
+    release_stderr(capture, options.verbose);
     let _ = std::io::stdout().flush();
-    Ok(signal)
+    result.map_err(io_err)
 }
 
 /// clap's first paragraph on one line, with its tip (a likely spelling) in brackets.

@@ -2,11 +2,12 @@
 //! check-ins read a line from standard input.
 
 use std::collections::VecDeque;
-use std::io::{self, Stderr, Write};
+use std::fs::File;
+use std::io::{self, Write};
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::time::Instant;
 
-use crate::audio::Bell;
+use crate::audio::Audio;
 use crate::checkin::{Form, Question};
 use crate::input::Input;
 use crate::recorder::Recorder;
@@ -17,7 +18,10 @@ use crate::text;
 
 pub struct Plain<'a, W: Write> {
     out: W,
-    bell: Bell<Stderr>,
+    /// Cues and voice; the bell, if it rings, rings on the real stderr.
+    audio: Audio<File>,
+    /// The real stderr, for notes that are not part of the session's text.
+    notes: Option<File>,
     rx: &'a Receiver<Input>,
     pending: VecDeque<String>,
     input_ended: bool,
@@ -33,11 +37,12 @@ enum Answer {
 }
 
 impl<'a, W: Write> Plain<'a, W> {
-    /// `bell` rings on stderr, so the text on stdout stays clean for scripts.
-    pub fn new(out: W, rx: &'a Receiver<Input>, bell: Bell<Stderr>) -> Self {
+    /// Sound and notes go to stderr, so the text on stdout stays clean for scripts.
+    pub fn new(out: W, rx: &'a Receiver<Input>, audio: Audio<File>, notes: Option<File>) -> Self {
         Plain {
             out,
-            bell,
+            audio,
+            notes,
             rx,
             pending: VecDeque::new(),
             input_ended: false,
@@ -79,7 +84,7 @@ impl<'a, W: Write> Plain<'a, W> {
 
     /// Runs the session; returns the signal that stopped it, if one did.
     /// Runs the session with its check-ins; returns the signal that stopped it, if one did.
-    pub fn run(mut self, routine: Routine, recorder: &mut Recorder) -> io::Result<Option<i32>> {
+    pub fn run(&mut self, routine: Routine, recorder: &mut Recorder) -> io::Result<Option<i32>> {
         writeln!(self.out, "{}", text::plain_intro(&routine))?;
         self.ask(Form::before(recorder.session()), recorder)?;
         if self.signal.is_some() {
@@ -161,6 +166,7 @@ impl<'a, W: Write> Plain<'a, W> {
                 Ok(Input::Signal(s)) => return Ok(self.interrupted(s)),
                 Ok(Input::Line(line)) => self.pending.push_back(line),
                 Ok(Input::Closed) => self.input_ended = true,
+                Ok(Input::Audio(opened)) => self.audio_opened(&opened),
                 Ok(Input::Key(_) | Input::Resize) => {}
                 Err(RecvTimeoutError::Timeout) => return Ok(Event::Tick),
                 Err(RecvTimeoutError::Disconnected) => {
@@ -184,12 +190,27 @@ impl<'a, W: Write> Plain<'a, W> {
             match self.rx.recv() {
                 Ok(Input::Line(line)) => return Answer::Line(line),
                 Ok(Input::Signal(s)) => return Answer::Signal(s),
+                Ok(Input::Audio(opened)) => self.audio_opened(&opened),
                 Ok(Input::Key(_) | Input::Resize) => {}
                 Ok(Input::Closed) | Err(_) => {
                     self.input_ended = true;
                     return Answer::Ended;
                 }
             }
+        }
+    }
+
+    fn audio_opened(&mut self, opened: &Result<(), String>) {
+        self.audio.opened(opened);
+        if opened.is_err() {
+            self.note(text::NO_SOUND_DEVICE);
+        }
+    }
+
+    /// Tells the person something on stderr, off the session's own lines.
+    pub fn note(&mut self, note: &str) {
+        if let Some(err) = &mut self.notes {
+            let _ = writeln!(err, "unknot: {note}");
         }
     }
 
@@ -207,14 +228,17 @@ impl<'a, W: Write> Plain<'a, W> {
         let mut cues = Vec::new();
         for effect in fx {
             match effect {
-                Effect::Announce(a) => self.announce(session.routine(), &a)?,
+                Effect::Announce(a) => {
+                    self.audio.say(&a, session.routine());
+                    self.announce(session.routine(), &a)?
+                }
                 Effect::Record(r) => recorder.record(&r),
                 Effect::Cue(c) => cues.push(c),
                 Effect::Quit(_) => {}
             }
         }
         self.out.flush()?;
-        self.bell.play(&cues);
+        self.audio.play(&cues);
         Ok(())
     }
 

@@ -1,57 +1,196 @@
-//! Sound cues. For now the terminal bell carries the main moments; it never blocks the session.
+//! Sound cues, played on their own thread so the session never waits on audio. Sounds overlap
+//! rather than cut each other off. Without a sound device the terminal bell carries the main
+//! moments, and the person is told so once.
+
+mod bell;
+#[cfg(test)]
+mod schedule_tests;
+#[cfg(feature = "sound")]
+mod device;
+mod sounds;
+mod voice;
 
 use std::io::Write;
+use std::sync::mpsc::Sender;
 
-use crate::session::Cue;
+use rodio::buffer::SamplesBuffer;
 
-/// Rings the terminal bell for the moments a person must not miss with their eyes closed.
-pub struct Bell<W: Write> {
-    out: Option<W>,
+pub use bell::Bell;
+pub use sounds::Sounds;
+pub use voice::Voice;
+
+use crate::routine::Routine;
+use crate::session::{Announcement, Cue};
+
+/// A sound to play and how loud, on its way to the audio thread.
+pub type Playing = (SamplesBuffer, f32);
+
+/// How cues reach the person right now.
+enum Output {
+    /// The device is still opening; cues wait in its queue.
+    Opening(Sender<Playing>),
+    Device(Sender<Playing>),
+    Bell,
 }
 
-impl<W: Write> Bell<W> {
-    /// `None` is silence (muted, or no terminal to ring).
-    pub fn new(out: Option<W>) -> Self {
-        Bell { out }
-    }
+pub struct Audio<W: Write> {
+    output: Output,
+    sounds: Sounds,
+    bell: Bell<W>,
+    voice: Voice,
+    gain: f32,
+    muted: bool,
+}
 
-    /// Plays what a batch of simultaneous cues asks for: one ring at most, so none drowns another.
-    pub fn play(&mut self, cues: &[Cue]) {
-        let Some(out) = self.out.as_mut() else {
-            return;
+/// What the audio needs, read from the settings before the session.
+pub struct AudioSetup {
+    pub sounds: Sounds,
+    pub voice: Voice,
+    pub gain: f32,
+    pub muted: bool,
+    /// Things to tell the person once: sound files that could not be used, no speech program.
+    pub notes: Vec<String>,
+}
+
+impl<W: Write> Audio<W> {
+    /// Starts opening the sound device in the background and returns at once. `on_open` is
+    /// called from the audio thread with the outcome, so the app can wake up and say it.
+    pub fn start(
+        setup: AudioSetup,
+        bell: Bell<W>,
+        on_open: impl FnOnce(Result<(), String>) + Send + 'static,
+    ) -> Audio<W> {
+        #[cfg(feature = "sound")]
+        let output = Output::Opening(device::spawn(on_open));
+        #[cfg(not(feature = "sound"))]
+        let output = {
+            on_open(Err(crate::text::NO_SOUND_DEVICE.to_string()));
+            Output::Bell
         };
-        if cues.iter().any(|c| rings(*c)) {
-            // A bell that cannot ring is not worth stopping the session for.
-            let _ = out.write_all(b"\x07").and_then(|()| out.flush());
+        Audio {
+            output,
+            sounds: setup.sounds,
+            bell,
+            voice: setup.voice,
+            gain: setup.gain,
+            muted: setup.muted,
         }
     }
-}
 
-fn rings(cue: Cue) -> bool {
-    matches!(
-        cue,
-        Cue::Go | Cue::End | Cue::SwitchSides | Cue::CheckIn | Cue::SessionComplete
-    )
+    /// The device opened, or could not: from now on cues go to it, or to the bell.
+    pub fn opened(&mut self, result: &Result<(), String>) {
+        let output = std::mem::replace(&mut self.output, Output::Bell);
+        self.output = match (output, result) {
+            (Output::Opening(tx) | Output::Device(tx), Ok(())) => Output::Device(tx),
+            _ => Output::Bell,
+        };
+    }
+
+    /// Plays what a moment asks for; the session has already chosen one cue per moment.
+    pub fn play(&mut self, cues: &[Cue]) {
+        if self.muted {
+            return;
+        }
+        match &self.output {
+            Output::Opening(tx) | Output::Device(tx) => {
+                for cue in cues {
+                    if let Some(sound) = self.sounds.get(*cue) {
+                        // A closed audio thread means no device; the bell takes over.
+                        if tx.send((sound.clone(), self.gain)).is_err() {
+                            self.output = Output::Bell;
+                            self.bell.play(cues);
+                            return;
+                        }
+                    }
+                }
+            }
+            Output::Bell => self.bell.play(cues),
+        }
+    }
+
+    /// Speaks the moments worth words: each step's name before it, switching sides, the end.
+    pub fn say(&self, a: &Announcement, routine: &Routine) {
+        if self.muted {
+            return;
+        }
+        let words = match a {
+            Announcement::StepStart { step, side } => routine
+                .steps
+                .get(*step)
+                .map(|s| crate::text::voice_step(s, *side)),
+            Announcement::Switch { .. } | Announcement::CheckIn { .. } | Announcement::Complete => {
+                Some(crate::text::announcement(a, routine))
+            }
+            _ => None,
+        };
+        if let Some(words) = words {
+            self.voice.say(words);
+        }
+    }
+
+    /// Switches the sound off or on; returns whether it is now muted.
+    pub fn toggle_mute(&mut self) -> bool {
+        self.muted = !self.muted;
+        self.muted
+    }
+
+    pub fn is_muted(&self) -> bool {
+        self.muted
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::config::SoundFiles;
 
-    #[test]
-    fn rings_once_for_simultaneous_main_cues_and_not_for_minor_ones() {
-        let mut bell = Bell::new(Some(Vec::new()));
-        bell.play(&[Cue::End, Cue::Rest]);
-        bell.play(&[Cue::Halfway]);
-        bell.play(&[Cue::Countdown(3)]);
-        bell.play(&[Cue::End, Cue::Go]);
-        assert_eq!(bell.out.unwrap(), b"\x07\x07");
+    fn audio(muted: bool) -> Audio<Vec<u8>> {
+        let (sounds, _) = Sounds::load(&SoundFiles::default());
+        Audio {
+            output: Output::Bell,
+            sounds,
+            bell: Bell::new(Some(Vec::new())),
+            voice: Voice::off(),
+            gain: 0.8,
+            muted,
+        }
     }
 
     #[test]
-    fn silent_bell_does_nothing() {
-        let mut bell: Bell<Vec<u8>> = Bell::new(None);
-        bell.play(&[Cue::Go]);
-        assert!(bell.out.is_none());
+    fn without_a_device_the_bell_rings_and_mute_silences_it() {
+        let mut a = audio(false);
+        a.play(&[Cue::Go]);
+        assert!(a.toggle_mute());
+        a.play(&[Cue::End]);
+        assert!(!a.toggle_mute());
+        a.play(&[Cue::Halfway]);
+        a.play(&[Cue::SessionComplete]);
+        assert_eq!(a.bell.rung(), 2);
+    }
+
+    #[test]
+    fn a_device_that_fails_to_open_hands_over_to_the_bell() {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let mut a = audio(false);
+        a.output = Output::Opening(tx);
+        a.play(&[Cue::Go]);
+        assert_eq!(rx.try_iter().count(), 1, "queued while opening");
+        a.opened(&Err("no device".into()));
+        a.play(&[Cue::Go]);
+        assert_eq!(a.bell.rung(), 1);
+        assert_eq!(rx.try_iter().count(), 0);
+    }
+
+    #[test]
+    fn an_open_device_gets_the_sounds_at_the_set_volume() {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let mut a = audio(false);
+        a.output = Output::Opening(tx);
+        a.opened(&Ok(()));
+        a.play(&[Cue::SwitchSides]);
+        let (sound, gain) = rx.try_recv().unwrap();
+        assert!((gain - 0.8).abs() < 1e-6);
+        assert!(rodio::Source::total_duration(&sound).is_some());
+        assert_eq!(a.bell.rung(), 0);
     }
 }

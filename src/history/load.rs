@@ -50,9 +50,60 @@ struct VersionOnly {
     v: u32,
 }
 
+/// Below this size one thread parses faster than several.
+const PARALLEL_FROM: usize = 1 << 20;
+
 pub fn parse(bytes: &[u8]) -> Loaded {
-    let mut loaded = Loaded::default();
     let ends_clean = bytes.last().is_none_or(|b| *b == b'\n');
+    let threads = std::thread::available_parallelism().map_or(1, usize::from).min(8);
+    if bytes.len() < PARALLEL_FROM || threads < 2 {
+        return parse_lines(bytes, 0, ends_clean);
+    }
+    // Split at line ends into one chunk a thread; each knows its first line number.
+    let mut chunks = Vec::new();
+    let mut start = 0;
+    let mut first_line = 0;
+    for n in 1..=threads {
+        let target = bytes.len() * n / threads;
+        let end = if n == threads {
+            bytes.len()
+        } else {
+            bytes[target..]
+                .iter()
+                .position(|b| *b == b'\n')
+                .map_or(bytes.len(), |i| target + i + 1)
+        };
+        if end > start {
+            let chunk = &bytes[start..end];
+            chunks.push((chunk, first_line, end == bytes.len()));
+            first_line += chunk.iter().filter(|b| **b == b'\n').count();
+            start = end;
+        }
+    }
+    let parts: Vec<Loaded> = std::thread::scope(|scope| {
+        let handles: Vec<_> = chunks
+            .into_iter()
+            .map(|(chunk, first, last)| {
+                scope.spawn(move || parse_lines(chunk, first, !last || ends_clean))
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_default())
+            .collect()
+    });
+    let mut loaded = Loaded::default();
+    for part in parts {
+        loaded.entries.extend(part.entries);
+        loaded.skipped.extend(part.skipped);
+    }
+    loaded
+}
+
+/// Parses whole lines; `first_line` is the 0-based number of the first. `ends_clean` says the
+/// text ends where a line ended, so a bad last line is garbled rather than torn.
+fn parse_lines(bytes: &[u8], first_line: usize, ends_clean: bool) -> Loaded {
+    let mut loaded = Loaded::default();
     let mut lines = bytes.split(|b| *b == b'\n').enumerate().peekable();
     while let Some((index, line)) = lines.next() {
         let last = lines.peek().is_none();
@@ -60,7 +111,7 @@ pub fn parse(bytes: &[u8]) -> Loaded {
             continue;
         }
         let skip = |why| Skipped {
-            line: index + 1,
+            line: first_line + index + 1,
             why,
         };
         match serde_json::from_slice::<Entry>(line) {
@@ -138,6 +189,46 @@ mod tests {
                 },
             ]
         );
+    }
+
+    #[test]
+    fn a_large_file_parsed_in_parts_keeps_order_and_line_numbers() {
+        let mut text = String::new();
+        let lines = PARALLEL_FROM / GOOD.len() + 1000;
+        for n in 0..lines {
+            if n == 5000 {
+                text.push_str("garbage\n");
+            } else {
+                text.push_str(&GOOD.replace("\"pain\":5", &format!("\"pain\":{}", n % 11)));
+                text.push('\n');
+            }
+        }
+        text.push_str(&GOOD[..30]);
+        let loaded = parse(text.as_bytes());
+        assert_eq!(loaded.entries.len(), lines - 1);
+        assert_eq!(
+            loaded.skipped,
+            vec![
+                Skipped {
+                    line: 5001,
+                    why: SkipReason::Garbled
+                },
+                Skipped {
+                    line: lines + 1,
+                    why: SkipReason::Torn
+                }
+            ]
+        );
+        let pains: Vec<u8> = loaded
+            .entries
+            .iter()
+            .filter_map(|e| match &e.event {
+                crate::history::Event::CheckIn(c) => c.pain,
+                _ => None,
+            })
+            .take(3)
+            .collect();
+        assert_eq!(pains, vec![0, 1, 2]);
     }
 
     #[test]

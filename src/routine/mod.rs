@@ -6,7 +6,7 @@ mod load;
 mod model;
 
 pub use catalog::{Catalog, Origin, RoutineEntry};
-pub use load::{RoutineError, load_file, parse};
+pub use load::{LeadInBounds, RoutineError, load_file, parse};
 #[cfg(test)]
 pub use model::StepKind;
 pub use model::{Level, Routine, Side, Sides, Step, Tool};

@@ -4,7 +4,8 @@ use std::time::Duration;
 
 use serde::Deserialize;
 
-use super::load::{Bounded, LeadIn, Reps, RestSeconds, Seconds, Title};
+use super::load::{LeadIn, Reps, RestSeconds, Seconds, Title};
+use crate::ron_text::Bounded;
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(try_from = "RawRoutine")]

@@ -115,6 +115,7 @@ impl Session {
             title: session.routine.title.clone(),
         })];
         session.enter(0, now, true, &mut fx);
+        keep_one_cue(&mut fx);
         (session, fx)
     }
 
@@ -126,15 +127,15 @@ impl Session {
             return fx;
         }
         self.catch_up(now, &mut fx);
-        if self.outcome.is_some() {
-            return fx;
+        if self.outcome.is_none() {
+            match event {
+                Event::Tick => {}
+                Event::Key(key) => self.on_key(key, now, &mut fx),
+                Event::CheckedIn => self.on_check_in(now, &mut fx),
+                Event::Interrupt => self.finish(Outcome::Interrupted, now, &mut fx),
+            }
         }
-        match event {
-            Event::Tick => {}
-            Event::Key(key) => self.on_key(key, now, &mut fx),
-            Event::CheckedIn => self.on_check_in(now, &mut fx),
-            Event::Interrupt => self.finish(Outcome::Interrupted, now, &mut fx),
-        }
+        keep_one_cue(&mut fx);
         fx
     }
 
@@ -514,6 +515,38 @@ impl Session {
         }));
         fx.push(Effect::Quit(outcome));
     }
+}
+
+/// Moments that fall together get one sound, the one that says most, so that no two cues
+/// play over each other: a hold that ends as the rest begins is heard as "rest".
+fn keep_one_cue(fx: &mut Vec<Effect>) {
+    let rank = |cue: &Cue| match cue {
+        Cue::SessionComplete => 8,
+        Cue::CheckIn => 7,
+        Cue::SwitchSides => 6,
+        Cue::Go => 5,
+        Cue::Rest => 4,
+        Cue::End => 3,
+        Cue::GetReady => 2,
+        Cue::Halfway => 1,
+        Cue::Countdown(_) => 0,
+    };
+    let best = fx
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Cue(c) => Some(*c),
+            _ => None,
+        })
+        .max_by_key(rank);
+    let mut kept = false;
+    fx.retain(|e| match e {
+        Effect::Cue(c) if Some(*c) == best && !kept => {
+            kept = true;
+            true
+        }
+        Effect::Cue(_) => false,
+        _ => true,
+    });
 }
 
 /// Whole seconds, rounded up, as a countdown shows them.

@@ -17,9 +17,8 @@ pub const ERR_EMPTY_TITLE: &str = "expected a title with some words in it, found
 pub const ERR_EOF: &str = "the file ends too early: a closing ) or ] is probably missing";
 pub const ERR_TRAILING: &str =
     "expected the end of the file after the routine's closing ), found more text";
-pub const ERR_OPEN: &str = "expected ( to open the routine or a step";
-pub const ERR_STRUCT_NAME: &str =
-    "write the routine and its steps as ( ... ) with no name in front";
+pub const ERR_OPEN: &str = "expected ( here, to open a group of fields";
+pub const ERR_STRUCT_NAME: &str = "write each group of fields as ( ... ) with no name in front";
 pub const ERR_COMMA: &str = "expected a comma here, between two fields or two items";
 pub const ERR_INTEGER: &str = "expected a whole number, such as 30";
 pub const ERR_STRING: &str = "expected text in double quotes, such as \"Knee rolls\"";
@@ -56,7 +55,8 @@ pub fn err_unknown_variant(found: &str, expected: &[&str]) -> String {
 pub fn err_missing_field(field: &str, outer: Option<&str>) -> String {
     match outer {
         Some("Step") => format!("this step needs a `{field}` field"),
-        _ => format!("the routine needs a `{field}` field"),
+        Some("Routine") => format!("the routine needs a `{field}` field"),
+        _ => format!("a `{field}` field is missing here"),
     }
 }
 
@@ -769,4 +769,46 @@ pub fn imported(new: usize, already: usize) -> String {
 
 pub fn history_not_saved(reason: &str) -> String {
     format!("This session will not be saved: {reason}")
+}
+
+// ---- Sound and voice -----------------------------------------------------------------------
+
+pub const SOUND_NOT_PLAYABLE: &str = "it is not a WAV, Ogg Vorbis or FLAC file unknot can play";
+pub const SOUND_TOO_BIG: &str = "it is over 10 MB, too big for a cue";
+pub const SOUND_EMPTY: &str = "it holds no sound";
+pub const NO_SOUND_DEVICE: &str = "no sound device: using the terminal bell";
+pub const MUTED: &str = "muted (m)";
+
+pub fn cue_name(cue: crate::session::Cue) -> &'static str {
+    use crate::session::Cue as C;
+    match cue {
+        C::GetReady => "get_ready",
+        C::Go => "go",
+        C::Halfway => "halfway",
+        C::Countdown(_) => "countdown",
+        C::End => "end",
+        C::Rest => "rest",
+        C::SwitchSides => "switch_sides",
+        C::CheckIn => "check_in",
+        C::SessionComplete => "session_complete",
+    }
+}
+
+pub fn warn_sound_file(cue: crate::session::Cue, path: &std::path::Path, why: &str) -> String {
+    format!(
+        "the {} sound {} cannot be used ({why}); using the bundled one",
+        cue_name(cue),
+        path.display()
+    )
+}
+pub const NO_VOICE: &str =
+    "voice is off: no speech program found (install espeak-ng, or set voice_command)";
+
+pub fn voice_not_found(program: &str) -> String {
+    format!("voice is off: the speech program {program} was not found")
+}
+
+/// What the voice says before a step: "Next: Figure-4 stretch, left side, 30 seconds".
+pub fn voice_step(step: &Step, side: Option<Side>) -> String {
+    format!("Next: {}", step_line(step, side))
 }

@@ -14,11 +14,20 @@ use crate::checkin::Form;
 use crate::session::{PhaseKind, Session};
 use crate::text;
 
-/// `form` is the check-in being answered, if any; `notice` a problem to show in the status line.
+/// What the session screen says besides the session itself.
+#[derive(Debug, Default)]
+pub struct Status<'a> {
+    /// A problem worth the status line: the history could not be saved.
+    pub problem: Option<&'a str>,
+    /// Small facts for the bottom edge: muted, no sound device.
+    pub notes: &'a [&'a str],
+}
+
+/// `form` is the check-in being answered, if any.
 pub fn render(
     session: &Session,
     form: Option<&Form>,
-    notice: Option<&str>,
+    status: &Status,
     now: Instant,
     theme: &Theme,
     area: Rect,
@@ -35,6 +44,14 @@ pub fn render(
             ))
             .right_aligned(),
         );
+    let block = if status.notes.is_empty() {
+        block
+    } else {
+        block.title_bottom(
+            Line::styled(format!(" {} ", status.notes.join("  ·  ")), theme.caution())
+                .right_aligned(),
+        )
+    };
     let inner = block.inner(area);
     block.render(area, buf);
 
@@ -44,7 +61,7 @@ pub fn render(
         }
         _ => render_step(session, now, theme, inner, buf),
     }
-    if let Some(notice) = notice {
+    if let Some(notice) = status.problem {
         let bottom = Rect {
             y: inner.bottom().saturating_sub(1),
             height: 1.min(inner.height),

@@ -89,7 +89,7 @@ fn draw_session(width: u16, height: u16, session: &Session, now: Instant) -> Ter
         session::render(
             session,
             form.as_ref(),
-            None,
+            &session::Status::default(),
             now,
             &Theme::colored(),
             area,
@@ -304,10 +304,14 @@ fn after_form_note_question() {
 fn a_saving_problem_shows_on_the_session_screen() {
     let (s, now) = session_at(&[READY], 5.0 + 27.4);
     let t = draw(80, 24, |area, buf| {
+        let status = session::Status {
+            problem: Some("could not save: disk full"),
+            notes: &["muted (m)", "no sound device: using the terminal bell"],
+        };
         session::render(
             &s,
             None,
-            Some("could not save: disk full"),
+            &status,
             now,
             &Theme::colored(),
             area,
@@ -340,8 +344,27 @@ fn no_color_draws_no_colours() {
     let theme = Theme::plain();
     let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
     terminal
-        .draw(|f| session::render(&s, None, None, now, &theme, f.area(), f.buffer_mut()))
+        .draw(|f| {
+            let status = session::Status::default();
+            session::render(&s, None, &status, now, &theme, f.area(), f.buffer_mut())
+        })
         .unwrap();
     let buf = terminal.backend().buffer();
     assert!(buf.content().iter().all(|c| c.fg == Color::Reset));
+}
+
+#[test]
+fn high_contrast_has_no_dim_text() {
+    let (s, now) = session_at(&[READY], 5.0 + 27.4);
+    let theme = Theme::high_contrast();
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal
+        .draw(|f| {
+            let status = session::Status::default();
+            session::render(&s, None, &status, now, &theme, f.area(), f.buffer_mut())
+        })
+        .unwrap();
+    let buf = terminal.backend().buffer();
+    assert!(buf.content().iter().all(|c| c.fg != Color::DarkGray));
+    assert!(buf.content().iter().any(|c| c.fg == Color::LightGreen));
 }

@@ -2,34 +2,66 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
+use crate::config::ThemeName;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
     color: bool,
+    /// Brighter colours and no dim text, for low vision or a bright room.
+    high_contrast: bool,
 }
 
 impl Theme {
-    /// Colour unless NO_COLOR is set to anything non-empty.
-    pub fn from_env() -> Theme {
+    /// The theme the settings name, without colour when NO_COLOR is set to anything non-empty.
+    pub fn new(name: ThemeName) -> Theme {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        Theme { color: !no_color }
+        Theme {
+            color: !no_color,
+            high_contrast: name == ThemeName::HighContrast,
+        }
     }
 
     #[cfg(test)]
     pub fn colored() -> Theme {
-        Theme { color: true }
+        Theme {
+            color: true,
+            high_contrast: false,
+        }
     }
 
     #[cfg(test)]
     pub fn plain() -> Theme {
-        Theme { color: false }
+        Theme {
+            color: false,
+            high_contrast: false,
+        }
+    }
+
+    #[cfg(test)]
+    pub fn high_contrast() -> Theme {
+        Theme {
+            color: true,
+            high_contrast: true,
+        }
     }
 
     fn fg(&self, color: Color) -> Style {
-        if self.color {
-            Style::new().fg(color)
-        } else {
-            Style::new()
+        if !self.color {
+            return Style::new();
         }
+        let color = if self.high_contrast {
+            match color {
+                Color::Green => Color::LightGreen,
+                Color::Blue => Color::LightCyan,
+                Color::Yellow => Color::LightYellow,
+                Color::Magenta => Color::LightMagenta,
+                Color::Cyan => Color::LightCyan,
+                other => other,
+            }
+        } else {
+            color
+        };
+        Style::new().fg(color)
     }
 
     pub fn title(&self) -> Style {
@@ -62,6 +94,9 @@ impl Theme {
     }
 
     pub fn dim(&self) -> Style {
+        if self.high_contrast {
+            return Style::new();
+        }
         if self.color {
             Style::new().fg(Color::DarkGray)
         } else {

@@ -1,0 +1,154 @@
+//! The user's settings: a RON file in the config folder. A missing file means the defaults;
+//! an unknown field is an error with its line and column.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Deserializer};
+
+use crate::ron_text::{self, Bounded, Bounds};
+use crate::routine::LeadInBounds;
+use crate::session::Cue;
+use crate::text;
+
+/// The default settings as a commented file, ready to copy.
+pub const DEFAULT_FILE: &str = include_str!("default.ron");
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, default, rename = "Config")]
+pub struct Config {
+    /// 0 to 100.
+    #[serde(deserialize_with = "volume")]
+    pub volume: u8,
+    pub muted: bool,
+    pub voice: bool,
+    pub voice_command: Option<String>,
+    #[serde(deserialize_with = "lead_in")]
+    pub lead_in: Option<u32>,
+    pub theme: ThemeName,
+    pub sounds: SoundFiles,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+pub enum ThemeName {
+    #[default]
+    Default,
+    HighContrast,
+}
+
+/// A user's own sound file for each cue; `None` keeps the bundled sound.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+#[serde(deny_unknown_fields, default, rename = "Sounds")]
+pub struct SoundFiles {
+    pub get_ready: Option<PathBuf>,
+    pub go: Option<PathBuf>,
+    pub halfway: Option<PathBuf>,
+    pub countdown: Option<PathBuf>,
+    pub end: Option<PathBuf>,
+    pub rest: Option<PathBuf>,
+    pub switch_sides: Option<PathBuf>,
+    pub check_in: Option<PathBuf>,
+    pub session_complete: Option<PathBuf>,
+}
+
+impl SoundFiles {
+    pub fn for_cue(&self, cue: Cue) -> Option<&Path> {
+        match cue {
+            Cue::GetReady => self.get_ready.as_deref(),
+            Cue::Go => self.go.as_deref(),
+            Cue::Halfway => self.halfway.as_deref(),
+            Cue::Countdown(_) => self.countdown.as_deref(),
+            Cue::End => self.end.as_deref(),
+            Cue::Rest => self.rest.as_deref(),
+            Cue::SwitchSides => self.switch_sides.as_deref(),
+            Cue::CheckIn => self.check_in.as_deref(),
+            Cue::SessionComplete => self.session_complete.as_deref(),
+        }
+    }
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            volume: 80,
+            muted: false,
+            voice: false,
+            voice_command: None,
+            lead_in: None,
+            theme: ThemeName::Default,
+            sounds: SoundFiles::default(),
+        }
+    }
+}
+
+struct VolumeBounds;
+impl Bounds for VolumeBounds {
+    const NAME: &'static str = "volume";
+    const MIN: u32 = 0;
+    const MAX: u32 = 100;
+}
+
+fn volume<'de, D: Deserializer<'de>>(d: D) -> Result<u8, D::Error> {
+    let v = Bounded::<VolumeBounds>::deserialize(d)?.0;
+    Ok(u8::try_from(v).unwrap_or(100))
+}
+
+fn lead_in<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
+    Ok(Option::<Bounded<LeadInBounds>>::deserialize(d)?.map(|b| b.0))
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read {}: {}", .path.display(), text::io_reason(.source))]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{}:{line}:{column}: {message}", .path.display())]
+    Invalid {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+}
+
+impl Config {
+    /// Reads the config file; a file that does not exist means the defaults.
+    pub fn load(path: Option<&Path>) -> Result<Config, ConfigError> {
+        let Some(path) = path else {
+            return Ok(Config::default());
+        };
+        let source = match std::fs::read_to_string(path) {
+            Ok(source) => source,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
+            Err(source) => {
+                return Err(ConfigError::Read {
+                    path: path.to_path_buf(),
+                    source,
+                });
+            }
+        };
+        Config::parse(&source, path)
+    }
+
+    pub fn parse(source: &str, path: &Path) -> Result<Config, ConfigError> {
+        let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+        if ron_text::is_blank(source) {
+            return Ok(Config::default());
+        }
+        ron_text::from_str(source).map_err(|p| ConfigError::Invalid {
+            path: path.to_path_buf(),
+            line: p.line,
+            column: p.column,
+            message: p.message,
+        })
+    }
+
+    /// The volume as a gain, 0.0 to 1.0.
+    pub fn gain(&self) -> f32 {
+        f32::from(self.volume) / 100.0
+    }
+}
+
+#[cfg(test)]
+mod tests;
