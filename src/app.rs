@@ -167,8 +167,12 @@ pub fn run(setup: Setup) -> Result<Option<i32>, AppError> {
             }
         };
     }
+    app.audio.settle(SETTLE_LIMIT);
     Ok(app.signal)
 }
+
+/// How long leaving waits for a sound device that is still opening.
+pub const SETTLE_LIMIT: std::time::Duration = std::time::Duration::from_secs(3);
 
 impl App {
     fn new(setup: Setup, on_open: impl FnOnce(Result<(), String>) + Send + 'static) -> App {
@@ -226,7 +230,10 @@ impl App {
                 if self.audio.is_muted() {
                     notes.insert(0, text::MUTED);
                 }
-                let status = ui::session::Status { problem: notice, notes: &notes };
+                let status = ui::session::Status {
+                    problem: notice,
+                    notes: &notes,
+                };
                 ui::session::render(session, form.as_ref(), &status, now, &self.theme, area, buf)
             }
             Screen::Summary(summary) => {

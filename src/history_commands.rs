@@ -89,38 +89,43 @@ pub fn export(
     export::write(&history, format, since, out).map_err(AppError::Output)
 }
 
-/// Merges another history file by event id: only events not already here are appended.
+/// Merges another history file by event id: only events not already here are appended, each
+/// line exactly as it was written there, so nothing a newer unknot wrote is lost.
 pub fn import(paths: &Paths, file: &PathBuf, out: &mut impl Write) -> Result<(), AppError> {
     let bytes = std::fs::read(file).map_err(|source| AppError::ImportRead {
         path: file.clone(),
         source,
     })?;
-    let theirs = history::parse(&bytes);
-    if theirs.entries.is_empty() {
+    let (theirs, skipped) = history::lines_by_id(&bytes);
+    if theirs.is_empty() {
         return Err(AppError::NotHistory(file.clone()));
     }
-    if !theirs.skipped.is_empty() {
-        eprintln!("unknot: {}", text::skipped_lines(file, &theirs.skipped));
+    if !skipped.is_empty() {
+        eprintln!("unknot: {}", text::skipped_lines(file, &skipped));
     }
     let dir = data_dir(paths)?;
     // Lock first, then read ours, so nothing is written between the two.
     let mut store = Store::open(dir)?;
     let path = dir.join(FILE_NAME);
-    let ours = history::load(&path).map_err(|source| AppError::HistoryRead {
-        path: path.clone(),
-        source,
-    })?;
-    let mut known: HashSet<Uuid> = ours.entries.iter().map(|e| e.id).collect();
-    let offered = theirs.entries.len();
-    let new: Vec<Entry> = theirs
-        .entries
+    let ours = match std::fs::read(&path) {
+        Ok(ours) => ours,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+        Err(source) => return Err(AppError::HistoryRead { path, source }),
+    };
+    let mut known: HashSet<Uuid> = history::lines_by_id(&ours)
+        .0
         .into_iter()
-        .filter(|e| known.insert(e.id))
+        .map(|(id, _)| id)
         .collect();
-    let already = offered - new.len();
+    let offered = theirs.len();
+    let new: Vec<&[u8]> = theirs
+        .into_iter()
+        .filter(|(id, _)| known.insert(*id))
+        .map(|(_, line)| line)
+        .collect();
     if !new.is_empty() {
-        store.append(&new)?;
+        store.append_lines(&new)?;
     }
-    let _ = writeln!(out, "{}", text::imported(new.len(), already));
+    let _ = writeln!(out, "{}", text::imported(new.len(), offered - new.len()));
     Ok(())
 }

@@ -36,15 +36,15 @@ use clap::Parser;
 use clap::error::ErrorKind;
 
 use audio::{Audio, AudioSetup, Bell, Sounds, Voice};
-use config::Config;
 use cli::{Cli, Command, HistoryAction};
+use config::Config;
 use error::AppError;
 use history::export::Format;
 use paths::Paths;
 use recorder::Recorder;
 use routine::Routine;
-use ui::home::Home;
 use ui::Theme;
+use ui::home::Home;
 use ui::review::Review;
 
 /// Parses the command line, runs the command and says what went wrong, if anything.
@@ -84,7 +84,9 @@ fn run(cli: Cli) -> Result<ExitCode, AppError> {
         Some(Command::Check { files }) => return done(commands::check(files, &mut out)),
         Some(Command::New { name }) => return done(commands::new(&paths, name, &mut out)),
         Some(Command::Paths) => return printed(commands::paths(&paths, &mut out)),
-        Some(Command::Config { .. }) => return printed(out.write_all(config::DEFAULT_FILE.as_bytes())),
+        Some(Command::Config { .. }) => {
+            return printed(out.write_all(config::DEFAULT_FILE.as_bytes()));
+        }
         Some(Command::Log {
             pain,
             areas,
@@ -93,7 +95,9 @@ fn run(cli: Cli) -> Result<ExitCode, AppError> {
         }) => {
             let pain = u8::try_from(*pain).unwrap_or(0);
             let (areas, side, note) = (areas.clone(), *side, note.clone());
-            return done(history_commands::log(&paths, pain, areas, side, note, &mut out));
+            return done(history_commands::log(
+                &paths, pain, areas, side, note, &mut out,
+            ));
         }
         _ => {}
     }
@@ -313,6 +317,7 @@ fn run_plain(
         }
         None => Ok(None),
     });
+    plain.settle();
     drop(plain);
     release_stderr(capture, options.verbose);
     let _ = std::io::stdout().flush();

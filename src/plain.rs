@@ -129,10 +129,11 @@ impl<'a, W: Write> Plain<'a, W> {
             };
             match form.line(&line) {
                 Ok(_) => {
+                    // Saved first: the confirmation only ever follows a kept answer.
+                    recorder.check_in(&form.answers);
                     if question == Question::Pain {
                         writeln!(self.out, "{}", text::plain_pain_recorded(form.answers.pain))?;
                     }
-                    recorder.check_in(&form.answers);
                 }
                 Err(()) => writeln!(self.out, "{}", text::plain_invalid(question))?,
             }
@@ -202,9 +203,15 @@ impl<'a, W: Write> Plain<'a, W> {
 
     fn audio_opened(&mut self, opened: &Result<(), String>) {
         self.audio.opened(opened);
-        if opened.is_err() {
+        // Muted, there is nothing to ring and no way to unmute: the bell is not worth a word.
+        if opened.is_err() && !self.audio.is_muted() {
             self.note(text::NO_SOUND_DEVICE);
         }
+    }
+
+    /// Waits for the sound device to finish opening before stderr is handed back.
+    pub fn settle(&self) {
+        self.audio.settle(crate::app::SETTLE_LIMIT);
     }
 
     /// Tells the person something on stderr, off the session's own lines.

@@ -80,7 +80,6 @@ fn describe(code: &ron::Error, rest: &str) -> String {
     }
 }
 
-
 /// The bounds of one numeric field, with its name for messages.
 pub trait Bounds {
     const NAME: &'static str;
@@ -121,4 +120,3 @@ impl<'de, B: Bounds> Deserialize<'de> for Bounded<B> {
         }
     }
 }
-

@@ -3,13 +3,21 @@
 
 mod common;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::process::Command;
 
 use common::{Outcome, Sandbox, run, run_with_input, spawn};
 
 const AFTERCARE: &str = "Keep moving gently through the day, and avoid sitting for long stretches.";
 const INVALID_ANSWER: &str = "Please type a whole number from 0 to 10, or press Enter to skip.";
 const INPUT_ENDED: &str = "No more input: the remaining check-ins are skipped.";
+const PAIN_PROMPT: &str = "Pain now, 0 to 10 (0 no pain, 1-3 mild, 4-6 moderate, 7-10 severe, 10 worst pain imaginable). Type a number and press Enter, or press Enter alone to skip.";
+const AREAS_PROMPT: &str = "Where do you feel it? Type any of back, buttock, thigh, calf, foot (or 1-5), or press Enter to skip.";
+const SIDE_PROMPT: &str = "Which side? Type left, right or both, or press Enter to skip.";
+const NUMBNESS_PROMPT: &str = "Any numbness or tingling? Type yes or no, or press Enter to skip.";
+const FELT_PROMPT: &str =
+    "How did the session feel? Type better, same or worse, or press Enter to skip.";
+const NOTE_PROMPT: &str = "A note for yourself, one line, or press Enter to skip.";
 
 /// Two timed steps, the second one-sided with a one-second switch.
 const TWO_STEPS: &str = r#"(
@@ -54,20 +62,43 @@ const LONG_HOLD: &str = r#"(
 )
 "#;
 
+/// Four empty lines: every question before the session skipped.
+const SKIP_BEFORE: &str = "\n\n\n\n";
+
 fn setup(routine: &str) -> (Sandbox, PathBuf) {
     let sandbox = Sandbox::new();
     let file = sandbox.write("routine.ron", routine);
     (sandbox, file)
 }
 
+/// `unknot --config ... --data-dir ... start FILE`, not yet run.
+fn start_cmd(sandbox: &Sandbox, file: &Path) -> Command {
+    let mut cmd = sandbox.cmd_with_flags();
+    cmd.arg("start").arg(file);
+    cmd
+}
+
 /// `unknot start FILE` with `input` on stdin, run to the end.
 fn start(routine: &str, input: &str) -> Outcome {
+    start_keeping(routine, input).1
+}
+
+/// The same, keeping the sandbox to look at the history afterwards.
+fn start_keeping(routine: &str, input: &str) -> (Sandbox, Outcome) {
     let (sandbox, file) = setup(routine);
-    let mut cmd = sandbox.cmd();
-    cmd.arg("start").arg(&file);
-    let out = run_with_input(cmd, input);
+    let out = run_with_input(start_cmd(&sandbox, &file), input);
     out.assert_no_panic();
-    out
+    (sandbox, out)
+}
+
+/// The last line of the history with `"moment":"<moment>"`: a form's last save, all its answers.
+fn last_check_in(sandbox: &Sandbox, moment: &str) -> String {
+    let history = std::fs::read_to_string(sandbox.history()).expect("a history file");
+    history
+        .lines()
+        .rfind(|l| l.contains(&format!(r#""moment":"{moment}""#)))
+        .unwrap_or_else(|| panic!("no {moment} check-in in\n{history}"))
+        .to_string()
 }
 
 /// Fails unless each of `expected` is a whole line of `out`, in this order (others may be between).
@@ -110,11 +141,13 @@ fn assert_completed(out: &Outcome, title: &str) {
 fn a_session_prints_each_step_go_done_and_a_summary() {
     let out = start(TWO_STEPS, "");
     assert_completed(&out, "Quick test");
-    assert_eq!(out.stderr, "", "{}", out.describe());
+    assert_eq!(out.stderr_without_sound_note(), "", "{}", out.describe());
     assert_lines_in_order(
         &out,
         &[
             "Quick test: 2 steps, about 4 seconds.",
+            PAIN_PROMPT,
+            INPUT_ENDED,
             "Step 1 of 2: Knee rolls, 1 second",
             "  Lie on your back.",
             "  Let the knees sway.",
@@ -127,14 +160,19 @@ fn a_session_prints_each_step_go_done_and_a_summary() {
             "Switch to the right side: 1 second",
             "Go: right side",
             "Done",
+            "",
             "Session complete: Quick test",
             "Time: 4 seconds of 4 seconds planned",
             "Steps: 2 of 2 done",
+            "",
             "No pain scores this time.",
             AFTERCARE,
         ],
     );
     assert_eq!(count_lines(&out, "Done"), 3, "{}", out.describe());
+    // Asked once; after the end of input nothing more is asked.
+    assert_eq!(count_lines(&out, PAIN_PROMPT), 1, "{}", out.describe());
+    assert_eq!(count_lines(&out, INPUT_ENDED), 1, "{}", out.describe());
     // A one-sided step is announced once, on its first side.
     assert_eq!(
         out.stdout_lines()
@@ -145,6 +183,17 @@ fn a_session_prints_each_step_go_done_and_a_summary() {
         "{}",
         out.describe()
     );
+}
+
+#[test]
+fn a_muted_session_says_nothing_about_sound() {
+    let routine = r#"(title: "One", level: Gentle, lead_in: 0, steps: [(title: "Stand", kind: Movement, seconds: 1)])"#;
+    let (sandbox, file) = setup(routine);
+    let mut cmd = start_cmd(&sandbox, &file);
+    cmd.arg("--mute");
+    let out = run(cmd);
+    assert_completed(&out, "One");
+    assert_eq!(out.stderr, "", "{}", out.describe());
 }
 
 #[test]
@@ -179,15 +228,17 @@ fn explicit_plain_before_or_after_the_command_prints_the_same() {
     let routine = r#"(title: "One", level: Gentle, lead_in: 0, steps: [(title: "Stand", kind: Movement, seconds: 1)])"#;
     let (sandbox, file) = setup(routine);
     let file = file.to_str().expect("utf-8 path");
-    // All three run at once, to keep the test short.
+    // All three run at once, to keep the test short; each keeps its own history, since a
+    // history takes one session at a time.
     let runs: Vec<_> = [
         vec!["start", file],
         vec!["--plain", "start", file],
         vec!["start", file, "--plain"],
     ]
     .into_iter()
-    .map(|args| {
-        let mut cmd = sandbox.cmd();
+    .enumerate()
+    .map(|(n, args)| {
+        let mut cmd = sandbox.cmd_with_data_dir(&sandbox.path().join(format!("data-{n}")));
         cmd.args(&args);
         (args, spawn(cmd))
     })
@@ -203,11 +254,125 @@ fn explicit_plain_before_or_after_the_command_prints_the_same() {
     }
 }
 
+// ---- Questions before and after ------------------------------------------------------------
+
+#[test]
+fn questions_before_and_after_are_answered_by_lines_and_summed_up() {
+    let routine = r#"(title: "Asked", level: Gentle, lead_in: 0, steps: [(title: "Stand", kind: Movement, seconds: 1)])"#;
+    let input = "6\nbuttock, 3\nleft\nyes\n3\nbetter\nEasier to walk\n";
+    let (sandbox, out) = start_keeping(routine, input);
+    assert_completed(&out, "Asked");
+    assert_eq!(out.stderr_without_sound_note(), "", "{}", out.describe());
+    assert_lines_in_order(
+        &out,
+        &[
+            "Asked: 1 step, about 1 second.",
+            PAIN_PROMPT,
+            "Pain: 6 (moderate)",
+            AREAS_PROMPT,
+            SIDE_PROMPT,
+            NUMBNESS_PROMPT,
+            "Step 1 of 1: Stand, 1 second",
+            "Go",
+            "Done",
+            PAIN_PROMPT,
+            "Pain: 3 (mild)",
+            FELT_PROMPT,
+            NOTE_PROMPT,
+            "",
+            "Session complete: Asked",
+            "Time: 1 second of 1 second planned",
+            "Steps: 1 of 1 done",
+            "",
+            "Pain: 6 → 3: 3 points lower (50%), a real improvement",
+            "It felt: better",
+            "Note: Easier to walk",
+            AFTERCARE,
+        ],
+    );
+    assert_eq!(count_lines(&out, INPUT_ENDED), 0, "{}", out.describe());
+    let before = last_check_in(&sandbox, "before");
+    assert!(
+        before.ends_with(r#""pain":6,"areas":["buttock","thigh"],"side":"left","numbness":true}"#),
+        "{before}"
+    );
+    let after = last_check_in(&sandbox, "after");
+    assert!(
+        after.ends_with(r#""pain":3,"felt":"better","note":"Easier to walk"}"#),
+        "{after}"
+    );
+}
+
+#[test]
+fn answers_in_other_words_and_wrong_answers_before_the_session() {
+    let routine = r#"(title: "Asked", level: Gentle, lead_in: 0, steps: [(title: "Stand", kind: Movement, seconds: 1)])"#;
+    // Each question refuses one wrong answer, then takes a short or numbered form.
+    let input = "ten\n10\nknee\n1 5\nup\nB\nmaybe\nn\n\nnot sure\nW\n\n";
+    let (sandbox, out) = start_keeping(routine, input);
+    assert_completed(&out, "Asked");
+    assert_lines_in_order(
+        &out,
+        &[
+            PAIN_PROMPT,
+            INVALID_ANSWER,
+            PAIN_PROMPT,
+            "Pain: 10 (severe)",
+            AREAS_PROMPT,
+            "Please type some of: back, buttock, thigh, calf, foot; or press Enter to skip.",
+            AREAS_PROMPT,
+            SIDE_PROMPT,
+            "Please type left, right or both; or press Enter to skip.",
+            SIDE_PROMPT,
+            NUMBNESS_PROMPT,
+            "Please type yes or no; or press Enter to skip.",
+            NUMBNESS_PROMPT,
+            "Step 1 of 1: Stand, 1 second",
+            PAIN_PROMPT,
+            "Skipped",
+            FELT_PROMPT,
+            "Please type better, same or worse; or press Enter to skip.",
+            FELT_PROMPT,
+            NOTE_PROMPT,
+            "Session complete: Asked",
+            "Pain before: 10 (severe)",
+            "It felt: worse",
+        ],
+    );
+    assert!(!out.stdout.contains("Note:"), "{}", out.describe());
+    let before = last_check_in(&sandbox, "before");
+    assert!(
+        before.ends_with(r#""pain":10,"areas":["back","foot"],"side":"both","numbness":false}"#),
+        "{before}"
+    );
+    let after = last_check_in(&sandbox, "after");
+    assert!(after.ends_with(r#""felt":"worse"}"#), "{after}");
+}
+
+#[test]
+fn input_that_ends_after_the_session_skips_the_questions_after() {
+    let routine = r#"(title: "Asked", level: Gentle, lead_in: 0, steps: [(title: "Stand", kind: Movement, seconds: 1)])"#;
+    let out = start(routine, "2\n\n\n\n");
+    assert_completed(&out, "Asked");
+    assert_lines_in_order(
+        &out,
+        &[
+            "Pain: 2 (mild)",
+            "Done",
+            PAIN_PROMPT,
+            INPUT_ENDED,
+            "Session complete: Asked",
+            "Pain before: 2 (mild)",
+        ],
+    );
+    assert_eq!(count_lines(&out, INPUT_ENDED), 1, "{}", out.describe());
+    assert!(!out.stdout.contains(FELT_PROMPT), "{}", out.describe());
+}
+
 // ---- Check-ins -----------------------------------------------------------------------------
 
 #[test]
 fn a_piped_answer_is_recorded_in_the_summary() {
-    let out = start(WITH_CHECK_IN, "4\n");
+    let out = start(WITH_CHECK_IN, &format!("{SKIP_BEFORE}4\n\n"));
     assert_completed(&out, "Check me");
     assert_lines_in_order(
         &out,
@@ -216,63 +381,85 @@ fn a_piped_answer_is_recorded_in_the_summary() {
             "Go",
             "Done",
             "Step 2 of 2: How is the pain now?",
+            PAIN_PROMPT,
+            "Pain: 4 (moderate)",
+            AREAS_PROMPT,
             "Session complete: Check me",
             "Steps: 1 of 1 done",
-            "Pain check-ins:",
-            "  How is the pain now?: 4 (moderate)",
+            "  after Knee rolls: 4 (moderate)",
         ],
     );
     assert_eq!(count_lines(&out, INVALID_ANSWER), 0, "{}", out.describe());
-    assert_eq!(count_lines(&out, INPUT_ENDED), 0, "{}", out.describe());
 }
 
 #[test]
 fn an_answer_typed_when_asked_is_recorded() {
     let (sandbox, file) = setup(WITH_CHECK_IN);
-    let mut cmd = sandbox.cmd();
-    cmd.arg("start").arg(&file);
-    let mut running = spawn(cmd);
+    let mut running = spawn(start_cmd(&sandbox, &file));
+    running.wait_for_stdout(&format!("{PAIN_PROMPT}\n"));
+    running.type_in(SKIP_BEFORE);
     running.wait_for_stdout("Step 2 of 2: How is the pain now?\n");
     running.type_in("7\n");
+    running.wait_for_stdout("Pain: 7 (severe)\n");
     let out = running.finish();
     assert_completed(&out, "Check me");
     assert_lines_in_order(
         &out,
-        &["Pain check-ins:", "  How is the pain now?: 7 (severe)"],
+        &[
+            "Session complete: Check me",
+            "  after Knee rolls: 7 (severe)",
+        ],
     );
 }
 
 #[test]
 fn an_invalid_answer_is_explained_once_then_asked_again() {
-    let out = start(WITH_CHECK_IN, "eleven\n3\n");
+    let out = start(WITH_CHECK_IN, &format!("{SKIP_BEFORE}eleven\n3\n"));
     assert_completed(&out, "Check me");
     assert_eq!(count_lines(&out, INVALID_ANSWER), 1, "{}", out.describe());
     assert_lines_in_order(
         &out,
         &[
             "Step 2 of 2: How is the pain now?",
+            PAIN_PROMPT,
             INVALID_ANSWER,
+            PAIN_PROMPT,
+            "Pain: 3 (mild)",
             "Session complete: Check me",
-            "  How is the pain now?: 3 (mild)",
+            "  after Knee rolls: 3 (mild)",
         ],
     );
 }
 
 #[test]
 fn out_of_range_answers_are_refused() {
-    let out = start(WITH_CHECK_IN, "11\n-1\n4.5\n 10 \n");
+    let out = start(WITH_CHECK_IN, &format!("{SKIP_BEFORE}11\n-1\n4.5\n 10 \n"));
     assert_completed(&out, "Check me");
     assert_eq!(count_lines(&out, INVALID_ANSWER), 3, "{}", out.describe());
-    assert_lines_in_order(&out, &["  How is the pain now?: 10 (severe)"]);
+    assert_lines_in_order(
+        &out,
+        &["Pain: 10 (severe)", "  after Knee rolls: 10 (severe)"],
+    );
 }
 
 #[test]
-fn an_empty_line_skips_the_check_in() {
-    let out = start(WITH_CHECK_IN, "\n");
+fn an_empty_line_skips_each_question() {
+    // 4 before, 2 at the check-in, 3 after: every question skipped, none left unasked.
+    let out = start(WITH_CHECK_IN, &"\n".repeat(9));
     assert_completed(&out, "Check me");
+    assert_eq!(count_lines(&out, PAIN_PROMPT), 3, "{}", out.describe());
+    assert_eq!(count_lines(&out, "Skipped"), 3, "{}", out.describe());
     assert_lines_in_order(
         &out,
-        &["Pain check-ins:", "  How is the pain now?: skipped"],
+        &[
+            "Step 2 of 2: How is the pain now?",
+            PAIN_PROMPT,
+            "Skipped",
+            AREAS_PROMPT,
+            NOTE_PROMPT,
+            "Session complete: Check me",
+            "No pain scores this time.",
+        ],
     );
     assert_eq!(count_lines(&out, INVALID_ANSWER), 0, "{}", out.describe());
     assert_eq!(count_lines(&out, INPUT_ENDED), 0, "{}", out.describe());
@@ -298,31 +485,41 @@ fn closed_stdin_skips_every_check_in_and_still_completes() {
         "said once\n{}",
         out.describe()
     );
+    assert_eq!(count_lines(&out, PAIN_PROMPT), 1, "{}", out.describe());
     assert_lines_in_order(
         &out,
         &[
-            "Step 1 of 3: Before",
+            PAIN_PROMPT,
             INPUT_ENDED,
+            "Step 1 of 3: Before",
             "Step 2 of 3: Knee rolls, 1 second",
             "Go",
             "Done",
             "Step 3 of 3: After",
             "Session complete: Two check-ins",
             "Steps: 1 of 1 done",
-            "Pain check-ins:",
-            "  Before: skipped",
-            "  After: skipped",
+            "No pain scores this time.",
         ],
     );
 }
 
 #[test]
 fn input_that_ends_before_the_first_check_in_is_still_told() {
-    // The end of input arrives while the timed step runs, before anything is asked.
-    let out = start(WITH_CHECK_IN, "");
+    // The questions before are skipped, then the end of input arrives while the timed step
+    // runs, before the check-in asks anything.
+    let out = start(WITH_CHECK_IN, SKIP_BEFORE);
     assert_completed(&out, "Check me");
     assert_eq!(count_lines(&out, INPUT_ENDED), 1, "{}", out.describe());
-    assert_lines_in_order(&out, &["  How is the pain now?: skipped"]);
+    assert_lines_in_order(
+        &out,
+        &[
+            "Step 2 of 2: How is the pain now?",
+            PAIN_PROMPT,
+            INPUT_ENDED,
+            "Session complete: Check me",
+            "No pain scores this time.",
+        ],
+    );
 }
 
 // ---- Waiting for the person ----------------------------------------------------------------
@@ -341,9 +538,9 @@ const WAIT_FOR_KEY: &str = r#"(
 #[test]
 fn wait_for_key_proceeds_on_enter_and_at_end_of_input() {
     let (sandbox, file) = setup(WAIT_FOR_KEY);
-    let mut cmd = sandbox.cmd();
-    cmd.arg("start").arg(&file);
-    let mut running = spawn(cmd);
+    let mut running = spawn(start_cmd(&sandbox, &file));
+    running.wait_for_stdout(&format!("{PAIN_PROMPT}\n"));
+    running.type_in(SKIP_BEFORE);
     let so_far = running.wait_for_stdout("Step 1 of 2: Ball under the glutes, 1 second\n");
     assert!(!so_far.lines().any(|l| l == "Go"), "{so_far}");
     // Nothing moves on by itself while the person gets into position.
@@ -372,6 +569,8 @@ fn wait_for_key_proceeds_on_enter_and_at_end_of_input() {
             "Step 2 of 2: Roller under the calves, 1 second",
             "Go",
             "Done",
+            PAIN_PROMPT,
+            INPUT_ENDED,
             "Steps: 2 of 2 done",
         ],
     );
@@ -386,16 +585,20 @@ fn wait_for_key_with_closed_stdin_does_not_hang() {
 
 // ---- Signals -------------------------------------------------------------------------------
 
-/// Starts the long hold, waits for "Go", sends `signal` and returns the outcome.
+/// Starts the long hold with a pain score of 5 before it, waits for "Go", sends `signal` and
+/// returns the outcome.
 fn interrupt_mid_step(signal: &str) -> Outcome {
     let (sandbox, file) = setup(LONG_HOLD);
-    let mut cmd = sandbox.cmd();
-    cmd.arg("start").arg(&file);
-    let mut running = spawn(cmd);
+    let mut running = spawn(start_cmd(&sandbox, &file));
+    running.wait_for_stdout(&format!("{PAIN_PROMPT}\n"));
+    running.type_in("5\n\n\n\n");
     running.wait_for_stdout("\nGo\n");
     running.signal(signal);
-    let out = running.finish();
+    let out = running.finish_after_exit();
     out.assert_no_panic();
+    // Stopped from outside: nobody is asked how it went.
+    assert!(!out.stdout.contains(FELT_PROMPT), "{}", out.describe());
+    assert_eq!(count_lines(&out, PAIN_PROMPT), 1, "{}", out.describe());
     out
 }
 
@@ -410,6 +613,7 @@ fn sigterm_mid_step_ends_the_session_with_143() {
             "Go",
             "Session interrupted: Long hold",
             "Steps: 0 of 1 done, 1 cut short or skipped",
+            "Pain before: 5 (moderate)",
         ],
     );
     assert!(
@@ -446,15 +650,56 @@ fn sigterm_while_waiting_for_an_answer() {
         ],
     )"#;
     let (sandbox, file) = setup(routine);
-    let mut cmd = sandbox.cmd();
-    cmd.arg("start").arg(&file);
-    let mut running = spawn(cmd);
-    running.wait_for_stdout("Step 1 of 2: How is the pain now?\n");
+    let mut running = spawn(start_cmd(&sandbox, &file));
+    running.wait_for_stdout(&format!("{PAIN_PROMPT}\n"));
+    running.type_in(SKIP_BEFORE);
+    running.wait_for_stdout(&format!(
+        "Step 1 of 2: How is the pain now?\n{PAIN_PROMPT}\n"
+    ));
     running.signal("TERM");
-    let out = running.finish();
+    let out = running.finish_after_exit();
     assert_eq!(out.code(), Some(143), "{}", out.describe());
     assert_lines_in_order(&out, &["Session interrupted: Asking"]);
     assert_eq!(count_lines(&out, "Go"), 0, "{}", out.describe());
+}
+
+#[test]
+fn sigterm_while_asking_before_the_session_starts_nothing() {
+    let (sandbox, file) = setup(LONG_HOLD);
+    let mut running = spawn(start_cmd(&sandbox, &file));
+    running.wait_for_stdout(&format!("{PAIN_PROMPT}\n"));
+    running.signal("TERM");
+    let out = running.finish_after_exit();
+    out.assert_no_panic();
+    assert_eq!(out.code(), Some(143), "{}", out.describe());
+    assert!(!out.stdout.contains("Step 1"), "{}", out.describe());
+    assert!(!out.stdout.contains("Go"), "{}", out.describe());
+    // Nothing was answered, so nothing is kept.
+    assert_eq!(sandbox.history_bytes(), b"", "{}", out.describe());
+}
+
+#[test]
+fn sigterm_after_an_answer_before_keeps_it_and_starts_nothing() {
+    let (sandbox, file) = setup(LONG_HOLD);
+    let mut running = spawn(start_cmd(&sandbox, &file));
+    running.wait_for_stdout(&format!("{PAIN_PROMPT}\n"));
+    running.type_in("4\n");
+    running.wait_for_stdout(&format!("Pain: 4 (moderate)\n{AREAS_PROMPT}\n"));
+    running.signal("TERM");
+    let out = running.finish_after_exit();
+    out.assert_no_panic();
+    assert_eq!(out.code(), Some(143), "{}", out.describe());
+    assert!(!out.stdout.contains("Go"), "{}", out.describe());
+    let before = last_check_in(&sandbox, "before");
+    assert!(before.ends_with(r#""pain":4}"#), "{before}");
+    // The history shows a session stopped before it began, not one cut off.
+    let history = String::from_utf8(sandbox.history_bytes()).expect("UTF-8");
+    assert!(
+        history.lines().next_back().is_some_and(
+            |l| l.contains(r#""type":"session_ended""#) && l.contains(r#""outcome":"quit""#)
+        ),
+        "{history}"
+    );
 }
 
 // ---- Choosing a routine --------------------------------------------------------------------
@@ -465,7 +710,7 @@ const QUICK_ONE: &str = r#"(title: "Quick one", level: Gentle, lead_in: 0, steps
 fn without_a_name_the_routines_are_listed_and_one_is_chosen_by_number() {
     let sandbox = Sandbox::new();
     sandbox.user_routine("quick", QUICK_ONE);
-    let out = run_with_input(sandbox.cmd(), "nine\n9\n4\n");
+    let out = run_with_input(sandbox.cmd_with_flags(), "nine\n9\n4\n");
     out.assert_no_panic();
     assert_completed(&out, "Quick one");
     let lines = out.stdout_lines();
@@ -492,7 +737,7 @@ fn without_a_name_the_routines_are_listed_and_one_is_chosen_by_number() {
 #[test]
 fn without_a_name_and_without_input_nothing_starts() {
     let sandbox = Sandbox::new();
-    let out = run(sandbox.cmd());
+    let out = run(sandbox.cmd_with_flags());
     out.assert_no_panic();
     assert_eq!(out.code(), Some(0), "{}", out.describe());
     assert!(
@@ -505,14 +750,23 @@ fn without_a_name_and_without_input_nothing_starts() {
 }
 
 #[test]
+fn without_a_name_and_without_input_stderr_stays_quiet() {
+    let sandbox = Sandbox::new();
+    let out = run(sandbox.cmd_with_flags());
+    assert_eq!(out.code(), Some(0), "{}", out.describe());
+    assert_eq!(out.stderr_without_sound_note(), "", "{}", out.describe());
+}
+
+#[test]
 fn a_users_routine_starts_by_name_or_by_title() {
     let sandbox = Sandbox::new();
     sandbox.user_routine("quick", QUICK_ONE);
-    // All at once, to keep the test short.
+    // All at once, to keep the test short; each with its own history.
     let runs: Vec<_> = ["quick", "Quick one", "QUICK ONE"]
         .into_iter()
-        .map(|name| {
-            let mut cmd = sandbox.cmd();
+        .enumerate()
+        .map(|(n, name)| {
+            let mut cmd = sandbox.cmd_with_data_dir(&sandbox.path().join(format!("data-{n}")));
             cmd.args(["start", name]);
             (name, spawn(cmd))
         })
@@ -529,12 +783,14 @@ fn a_users_routine_starts_by_name_or_by_title() {
 fn a_bundled_routine_starts_by_name() {
     // Only its first lines: the routine is long, so the session is interrupted once it is under way.
     let sandbox = Sandbox::new();
-    let mut cmd = sandbox.cmd();
+    let mut cmd = sandbox.cmd_with_flags();
     cmd.args(["start", "gentle-start"]);
     let mut running = spawn(cmd);
+    running.wait_for_stdout(&format!("{PAIN_PROMPT}\n"));
+    running.type_in(SKIP_BEFORE);
     running.wait_for_stdout("Step 1 of ");
     running.signal("TERM");
-    let out = running.finish();
+    let out = running.finish_after_exit();
     assert_eq!(out.code(), Some(143), "{}", out.describe());
     assert!(
         out.stdout.starts_with("Gentle start: "),

@@ -3,20 +3,12 @@
 
 mod common;
 
-use std::io::{Read, Write};
 use std::path::PathBuf;
-use std::sync::mpsc::{Receiver, channel};
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
 
-use portable_pty::{CommandBuilder, MasterPty, PtySize, native_pty_system};
+use portable_pty::PtySize;
 
-use common::{BIN, MANIFEST_DIR, Sandbox, send_signal, timeout};
-
-const ENTER: &str = "\r";
-const DOWN: &str = "\x1b[B";
-const LEAVE_ALT_SCREEN: &[u8] = b"\x1b[?1049l";
-const ENTER_ALT_SCREEN: &[u8] = b"\x1b[?1049h";
+use common::tui::{DOWN, ENTER, ESC, Tui, assert_terminal_restored, seconds_left_of};
+use common::{Sandbox, send_signal};
 
 /// A lead-in of 2 s, then a hold long enough to watch the countdown and stop it by hand.
 const COUNTDOWN: &str = r#"(
@@ -35,229 +27,6 @@ const COUNTDOWN: &str = r#"(
     ],
 )
 "#;
-
-/// The app running in a pseudo-terminal, its screen kept up to date by a background reader.
-struct Tui {
-    child: Box<dyn portable_pty::Child + Send + Sync>,
-    writer: Box<dyn Write + Send>,
-    master: Box<dyn MasterPty + Send>,
-    parser: Arc<Mutex<vt100::Parser>>,
-    raw: Arc<Mutex<Vec<u8>>>,
-    reader_done: Receiver<()>,
-    _sandbox: Sandbox,
-}
-
-impl Tui {
-    fn start(sandbox: Sandbox, args: &[&str], rows: u16, cols: u16) -> Tui {
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows,
-                cols,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("open a pseudo-terminal");
-        let mut cmd = CommandBuilder::new(BIN);
-        cmd.arg("--config");
-        cmd.arg(sandbox.config());
-        cmd.arg("--data-dir");
-        cmd.arg(sandbox.data_dir());
-        cmd.args(args);
-        cmd.cwd(MANIFEST_DIR);
-        cmd.env("TERM", "xterm-256color");
-        cmd.env("HOME", sandbox.path());
-        cmd.env("UNKNOT_CONFIG", sandbox.config());
-        cmd.env("UNKNOT_DATA_DIR", sandbox.data_dir());
-        cmd.env_remove("NO_COLOR");
-        let child = pair.slave.spawn_command(cmd).expect("start unknot");
-        // Only the child holds the terminal's slave end, so reading ends when it exits.
-        drop(pair.slave);
-
-        let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
-        let raw = Arc::new(Mutex::new(Vec::new()));
-        let (done_tx, reader_done) = channel();
-        let mut reader = pair.master.try_clone_reader().expect("pty reader");
-        {
-            let parser = parser.clone();
-            let raw = raw.clone();
-            std::thread::spawn(move || {
-                let mut buf = [0u8; 8192];
-                loop {
-                    match reader.read(&mut buf) {
-                        Ok(0) | Err(_) => break,
-                        Ok(n) => {
-                            raw.lock().expect("raw lock").extend_from_slice(&buf[..n]);
-                            parser.lock().expect("parser lock").process(&buf[..n]);
-                        }
-                    }
-                }
-                let _ = done_tx.send(());
-            });
-        }
-        let writer = pair.master.take_writer().expect("pty writer");
-        Tui {
-            child,
-            writer,
-            master: pair.master,
-            parser,
-            raw,
-            reader_done,
-            _sandbox: sandbox,
-        }
-    }
-
-    fn screen(&self) -> String {
-        self.parser.lock().expect("parser lock").screen().contents()
-    }
-
-    fn pid(&self) -> u32 {
-        self.child.process_id().expect("child pid")
-    }
-
-    /// Waits until `ready` holds for the screen's text, and returns that text.
-    fn wait_until(&mut self, what: &str, ready: impl Fn(&str) -> bool) -> String {
-        let deadline = Instant::now() + timeout();
-        loop {
-            let screen = self.screen();
-            if ready(&screen) {
-                return screen;
-            }
-            if let Ok(Some(status)) = self.child.try_wait() {
-                panic!(
-                    "unknot exited ({status:?}) while waiting for {what}\n--- screen ---\n{screen}"
-                );
-            }
-            if Instant::now() > deadline {
-                let _ = self.child.kill();
-                panic!("timed out waiting for {what}\n--- screen ---\n{screen}");
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    fn wait_for(&mut self, text: &str) -> String {
-        self.wait_until(&format!("{text:?}"), |s| s.contains(text))
-    }
-
-    /// Types one key; the pause keeps escape sequences from running into each other.
-    fn key(&mut self, key: &str) {
-        self.writer.write_all(key.as_bytes()).expect("type a key");
-        self.writer.flush().expect("flush keys");
-        std::thread::sleep(Duration::from_millis(50));
-    }
-
-    /// Waits for the exit and for the last of the output; returns the exit code and all output.
-    fn wait_exit(&mut self) -> (u32, Vec<u8>) {
-        let deadline = Instant::now() + timeout();
-        let status = loop {
-            if let Some(status) = self.child.try_wait().expect("wait for unknot") {
-                break status;
-            }
-            if Instant::now() > deadline {
-                let _ = self.child.kill();
-                panic!("unknot did not exit\n--- screen ---\n{}", self.screen());
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        };
-        assert!(
-            status.signal().is_none(),
-            "unknot was killed by a signal instead of exiting: {status:?}"
-        );
-        self.reader_done
-            .recv_timeout(timeout())
-            .expect("the terminal's output ends after the exit");
-        (
-            status.exit_code(),
-            self.raw.lock().expect("raw lock").clone(),
-        )
-    }
-
-    /// Local mode flags of the terminal, such as ICANON and ECHO, by name.
-    fn local_flags(&self) -> Vec<String> {
-        let termios = self
-            .master
-            .get_termios()
-            .expect("read the terminal's settings");
-        format!("{:?}", termios.local_flags)
-            .split(|c: char| !c.is_ascii_alphanumeric() && c != '_')
-            .filter(|w| !w.is_empty())
-            .map(String::from)
-            .collect()
-    }
-}
-
-impl Drop for Tui {
-    fn drop(&mut self) {
-        // Before the writer goes (which sends end-of-file), make sure nothing is left running.
-        if let Ok(None) = self.child.try_wait() {
-            let _ = self.child.kill();
-            let _ = self.child.wait();
-        }
-    }
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> Vec<usize> {
-    haystack
-        .windows(needle.len())
-        .enumerate()
-        .filter(|(_, w)| *w == needle)
-        .map(|(i, _)| i)
-        .collect()
-}
-
-/// The output entered the alternate screen and its last act was to leave it: after the final
-/// ESC[?1049l come at most a few control sequences (cursor shown, modes reset), no drawing.
-fn assert_terminal_restored(raw: &[u8]) {
-    let entered = find(raw, ENTER_ALT_SCREEN);
-    let left = find(raw, LEAVE_ALT_SCREEN);
-    let (Some(&entered), Some(&left)) = (entered.last(), left.last()) else {
-        panic!(
-            "alternate screen never entered or never left; output ends with {:?}",
-            String::from_utf8_lossy(&raw[raw.len().saturating_sub(200)..])
-        );
-    };
-    assert!(
-        left > entered,
-        "the alternate screen was entered again after leaving it"
-    );
-    let tail = &raw[left + LEAVE_ALT_SCREEN.len()..];
-    let mut rest = Vec::new();
-    let mut i = 0;
-    while i < tail.len() {
-        if tail[i] == 0x1b && tail.get(i + 1) == Some(&b'[') {
-            // Skip a CSI sequence: parameters, then one final byte from @ to ~.
-            i += 2;
-            while i < tail.len() && !(0x40..=0x7e).contains(&tail[i]) {
-                i += 1;
-            }
-            i += 1;
-        } else {
-            rest.push(tail[i]);
-            i += 1;
-        }
-    }
-    assert!(
-        rest.iter().all(|b| b.is_ascii_whitespace() || *b == 0x07),
-        "text was written after leaving the alternate screen: {:?}",
-        String::from_utf8_lossy(tail)
-    );
-}
-
-/// "N s left of M s" on the screen, as N.
-fn seconds_left_of(screen: &str, of: &str) -> Option<u64> {
-    let marker = format!(" s left of {of}");
-    let at = screen.find(&marker)?;
-    let before = &screen[..at];
-    let digits: String = before
-        .chars()
-        .rev()
-        .take_while(char::is_ascii_digit)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    digits.parse().ok()
-}
 
 fn sandbox_with(routine: &str) -> (Sandbox, PathBuf) {
     let sandbox = Sandbox::new();
@@ -284,6 +53,7 @@ fn a_session_counts_down_stops_on_request_and_restores_the_terminal() {
         "the app runs in raw mode: {:?}",
         tui.local_flags()
     );
+    tui.skip_before();
     let screen = tui.wait_until("the hold's countdown", |s| {
         seconds_left_of(s, "20 s").is_some()
     });
@@ -299,6 +69,8 @@ fn a_session_counts_down_stops_on_request_and_restores_the_terminal() {
     tui.key("q");
     tui.wait_for("Stop the session?");
     tui.key("y");
+    // A session stopped by hand asks how it went, then sums up.
+    tui.skip_after();
     let summary = tui.wait_for("Session stopped");
     assert!(summary.contains("Countdown check"), "{summary}");
     tui.key(ENTER);
@@ -313,10 +85,97 @@ fn a_session_counts_down_stops_on_request_and_restores_the_terminal() {
 }
 
 #[test]
+fn nothing_counts_down_until_the_questions_before_are_answered() {
+    let routine = r#"(
+        title: "No rush",
+        level: Gentle,
+        lead_in: 0,
+        steps: [(title: "Knee rolls", kind: Movement, seconds: 1)],
+    )"#;
+    let (sandbox, file) = sandbox_with(routine);
+    let file = file.to_str().expect("utf-8 path").to_string();
+    let mut tui = Tui::start(sandbox, &["start", &file], 30, 100);
+    let screen = tui.wait_for(common::tui::PAIN_QUESTION);
+    assert!(screen.contains("question 1 of 4"), "{screen}");
+    // Longer than the whole routine: it has not started behind the questions.
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    let screen = tui.screen();
+    assert!(screen.contains(common::tui::PAIN_QUESTION), "{screen}");
+    assert!(!screen.contains("Session complete"), "{screen}");
+    tui.key(ESC);
+    tui.skip_after();
+    tui.wait_for("Session complete");
+    tui.key("q");
+    let (code, raw) = tui.wait_exit();
+    assert_eq!(code, 0, "screen:\n{}", tui.screen());
+    assert_terminal_restored(&raw);
+}
+
+#[test]
+fn before_and_after_questions_take_one_key_each_and_show_in_the_summary() {
+    let routine = r#"(
+        title: "Asked before and after",
+        level: Gentle,
+        lead_in: 0,
+        steps: [(title: "Knee rolls", kind: Movement, seconds: 1)],
+    )"#;
+    let (sandbox, file) = sandbox_with(routine);
+    let file = file.to_str().expect("utf-8 path").to_string();
+    let mut tui = Tui::start(sandbox, &["start", &file], 30, 100);
+    tui.wait_for(common::tui::PAIN_QUESTION);
+    tui.key("t");
+    tui.wait_for("Where do you feel it?");
+    tui.key("2");
+    tui.key("3");
+    tui.key("2");
+    tui.wait_until("only thigh chosen", |s| {
+        s.contains("[x] 3 thigh") && s.contains("[ ] 2 buttock")
+    });
+    tui.key(ENTER);
+    tui.wait_for("Which side?");
+    tui.key("l");
+    tui.wait_for("Any numbness or tingling?");
+    tui.key("y");
+    let after = tui.wait_for(common::tui::AFTER_TITLE);
+    assert!(after.contains("question 1 of 3"), "{after}");
+    tui.key("6");
+    tui.wait_for("How did the session feel?");
+    tui.key("b");
+    tui.wait_for("A note for yourself");
+    for c in ["E", "a", "s", "i", "e", "r"] {
+        tui.key(c);
+    }
+    tui.wait_for("> Easier");
+    tui.key(ENTER);
+    let summary = tui.wait_for("Session complete");
+    for line in [
+        "Pain: 10 → 6: 4 points lower (40%), a real improvement",
+        "It felt: better",
+        "Note: Easier",
+    ] {
+        assert!(summary.contains(line), "{line:?} not on screen\n{summary}");
+    }
+    tui.key(ENTER);
+    let (code, raw) = tui.wait_exit();
+    assert_eq!(code, 0, "screen:\n{}", tui.screen());
+    assert_terminal_restored(&raw);
+    let history = std::fs::read_to_string(tui.sandbox.history()).expect("a history file");
+    let last_before = history
+        .lines()
+        .rfind(|l| l.contains(r#""moment":"before""#))
+        .expect("a check-in before");
+    assert!(
+        last_before.contains(r#""pain":10,"areas":["thigh"],"side":"left","numbness":true"#),
+        "{last_before}"
+    );
+}
+
+#[test]
 fn carrying_on_after_q_keeps_the_session_going() {
     let (sandbox, file) = sandbox_with(COUNTDOWN);
     let file = file.to_str().expect("utf-8 path").to_string();
     let mut tui = Tui::start(sandbox, &["start", &file], 30, 100);
+    tui.skip_before();
     tui.wait_until("the hold's countdown", |s| {
         seconds_left_of(s, "20 s").is_some()
     });
@@ -335,6 +194,7 @@ fn carrying_on_after_q_keeps_the_session_going() {
     tui.key("q");
     tui.wait_for("Stop the session?");
     tui.key("y");
+    tui.skip_after();
     tui.wait_for("Session stopped");
     tui.key("q");
     let (code, raw) = tui.wait_exit();
@@ -362,6 +222,17 @@ fn the_home_screen_lists_routines_and_the_arrow_keys_move_the_marker() {
         "{screen}"
     );
 
+    tui.let_sound_settle();
+    tui.key("q");
+    let (code, raw) = tui.wait_exit();
+    assert_eq!(code, 0, "screen:\n{}", tui.screen());
+    assert_terminal_restored(&raw);
+}
+
+#[test]
+fn leaving_at_once_leaves_nothing_on_the_terminal() {
+    let mut tui = Tui::start(Sandbox::new(), &[], 30, 100);
+    tui.wait_for("Gentle start");
     tui.key("q");
     let (code, raw) = tui.wait_exit();
     assert_eq!(code, 0, "screen:\n{}", tui.screen());
@@ -373,6 +244,7 @@ fn a_window_too_small_says_so_and_keys_still_work() {
     let mut tui = Tui::start(Sandbox::new(), &[], 8, 30);
     let screen = tui.wait_for("Make the window bigger");
     assert!(!screen.contains("Gentle start"), "{screen}");
+    tui.let_sound_settle();
     tui.key("q");
     let (code, raw) = tui.wait_exit();
     assert_eq!(code, 0, "screen:\n{}", tui.screen());
@@ -397,6 +269,7 @@ fn growing_a_small_window_brings_the_screen_back() {
         })
         .expect("resize the terminal");
     tui.wait_for("Gentle start");
+    tui.let_sound_settle();
     tui.key("q");
     let (code, raw) = tui.wait_exit();
     assert_eq!(code, 0);
@@ -408,6 +281,7 @@ fn sigterm_mid_session_exits_143_and_restores_the_terminal() {
     let (sandbox, file) = sandbox_with(COUNTDOWN);
     let file = file.to_str().expect("utf-8 path").to_string();
     let mut tui = Tui::start(sandbox, &["start", &file], 30, 100);
+    tui.skip_before();
     tui.wait_until("the hold's countdown", |s| {
         seconds_left_of(s, "20 s").is_some()
     });
@@ -420,6 +294,10 @@ fn sigterm_mid_session_exits_143_and_restores_the_terminal() {
         flags.iter().any(|f| f == "ICANON"),
         "raw mode is still on after exit: {flags:?}"
     );
+    // Stopped from outside: nobody was asked how it went.
+    let history = std::fs::read_to_string(tui.sandbox.history()).expect("a history file");
+    assert!(history.contains(r#""outcome":"interrupted""#), "{history}");
+    assert!(!history.contains(r#""moment":"after""#), "{history}");
 }
 
 #[test]
@@ -436,14 +314,20 @@ fn a_check_in_answer_shows_in_the_summary() {
     let (sandbox, file) = sandbox_with(routine);
     let file = file.to_str().expect("utf-8 path").to_string();
     let mut tui = Tui::start(sandbox, &["start", &file], 30, 100);
-    tui.wait_for("How is the pain now?");
-    tui.wait_for("0 to 10");
+    tui.skip_before();
+    // The check-in step's own questions: pain, then where.
+    tui.wait_until("the check-in's pain question", |s| {
+        s.contains("How is the pain now?") && s.contains("question 1 of 2") && s.contains("0 to 10")
+    });
     tui.key("4");
+    tui.wait_for("question 2 of 2");
+    tui.key(ENTER);
+    tui.skip_after();
     let summary = tui.wait_for("Session complete");
-    let summary = if summary.contains("4 (moderate)") {
+    let summary = if summary.contains("after Knee rolls: 4 (moderate)") {
         summary
     } else {
-        tui.wait_for("4 (moderate)")
+        tui.wait_for("after Knee rolls: 4 (moderate)")
     };
     assert!(summary.contains("Short and asked"), "{summary}");
     tui.key(ENTER);
@@ -456,6 +340,7 @@ fn a_check_in_answer_shows_in_the_summary() {
 fn sigterm_on_the_home_screen_exits_143_and_restores_the_terminal() {
     let mut tui = Tui::start(Sandbox::new(), &[], 30, 100);
     tui.wait_for("Gentle start");
+    tui.let_sound_settle();
     send_signal(tui.pid(), "TERM");
     let (code, raw) = tui.wait_exit();
     assert_eq!(code, 143, "screen:\n{}", tui.screen());
@@ -467,9 +352,14 @@ fn ctrl_c_in_a_session_stops_it_without_asking() {
     let (sandbox, file) = sandbox_with(COUNTDOWN);
     let file = file.to_str().expect("utf-8 path").to_string();
     let mut tui = Tui::start(sandbox, &["start", &file], 30, 100);
+    tui.skip_before();
     tui.wait_until("the hold's countdown", |s| {
         seconds_left_of(s, "20 s").is_some()
     });
+    tui.key("\x03");
+    // No "are you sure": straight to how it went; Ctrl-C there skips the questions too.
+    let screen = tui.wait_for(common::tui::AFTER_TITLE);
+    assert!(!screen.contains("Stop the session?"), "{screen}");
     tui.key("\x03");
     let screen = tui.wait_for("Session stopped");
     assert!(!screen.contains("Stop the session?"), "{screen}");
@@ -485,10 +375,18 @@ fn keys_still_work_in_a_session_while_the_window_is_too_small() {
     let file = file.to_str().expect("utf-8 path").to_string();
     let mut tui = Tui::start(sandbox, &["start", &file], 8, 30);
     tui.wait_for("Make the window bigger");
+    // Skip the questions before, stop the session, skip the questions after, close the summary:
+    // all without seeing any of it.
+    tui.key(ESC);
+    std::thread::sleep(std::time::Duration::from_millis(300));
     tui.key("q");
     tui.key("y");
+    tui.key(ESC);
     tui.key(ENTER);
     let (code, raw) = tui.wait_exit();
     assert_eq!(code, 0, "screen:\n{}", tui.screen());
     assert_terminal_restored(&raw);
+    // It really was a session, stopped by hand.
+    let history = std::fs::read_to_string(tui.sandbox.history()).expect("a history file");
+    assert!(history.contains(r#""outcome":"quit""#), "{history}");
 }

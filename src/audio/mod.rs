@@ -3,15 +3,17 @@
 //! moments, and the person is told so once.
 
 mod bell;
-#[cfg(test)]
-mod schedule_tests;
 #[cfg(feature = "sound")]
 mod device;
+#[cfg(test)]
+mod schedule_tests;
 mod sounds;
 mod voice;
 
 use std::io::Write;
 use std::sync::mpsc::Sender;
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::Duration;
 
 use rodio::buffer::SamplesBuffer;
 
@@ -25,6 +27,29 @@ use crate::session::{Announcement, Cue};
 /// A sound to play and how loud, on its way to the audio thread.
 pub type Playing = (SamplesBuffer, f32);
 
+/// Set once the attempt to open the sound device is over. While it runs, the sound system may
+/// still print to stderr, so stderr is handed back only after it.
+#[derive(Clone, Default)]
+pub struct Settled(Arc<(Mutex<bool>, Condvar)>);
+
+impl Settled {
+    pub fn set(&self) {
+        let (done, changed) = &*self.0;
+        if let Ok(mut done) = done.lock() {
+            *done = true;
+        }
+        changed.notify_all();
+    }
+
+    /// Waits until the attempt is over, or `limit` has passed.
+    pub fn wait(&self, limit: Duration) {
+        let (done, changed) = &*self.0;
+        if let Ok(guard) = done.lock() {
+            let _ = changed.wait_timeout_while(guard, limit, |done| !*done);
+        }
+    }
+}
+
 /// How cues reach the person right now.
 enum Output {
     /// The device is still opening; cues wait in its queue.
@@ -35,6 +60,7 @@ enum Output {
 
 pub struct Audio<W: Write> {
     output: Output,
+    settled: Settled,
     sounds: Sounds,
     bell: Bell<W>,
     voice: Voice,
@@ -60,15 +86,18 @@ impl<W: Write> Audio<W> {
         bell: Bell<W>,
         on_open: impl FnOnce(Result<(), String>) + Send + 'static,
     ) -> Audio<W> {
+        let settled = Settled::default();
         #[cfg(feature = "sound")]
-        let output = Output::Opening(device::spawn(on_open));
+        let output = Output::Opening(device::spawn(on_open, settled.clone()));
         #[cfg(not(feature = "sound"))]
         let output = {
+            settled.set();
             on_open(Err(crate::text::NO_SOUND_DEVICE.to_string()));
             Output::Bell
         };
         Audio {
             output,
+            settled,
             sounds: setup.sounds,
             bell,
             voice: setup.voice,
@@ -128,6 +157,12 @@ impl<W: Write> Audio<W> {
         }
     }
 
+    /// Waits (at most `limit`) for the sound device to finish opening, so that nothing it
+    /// prints comes after the screen is handed back.
+    pub fn settle(&self, limit: Duration) {
+        self.settled.wait(limit);
+    }
+
     /// Switches the sound off or on; returns whether it is now muted.
     pub fn toggle_mute(&mut self) -> bool {
         self.muted = !self.muted;
@@ -148,6 +183,7 @@ mod tests {
         let (sounds, _) = Sounds::load(&SoundFiles::default());
         Audio {
             output: Output::Bell,
+            settled: Settled::default(),
             sounds,
             bell: Bell::new(Some(Vec::new())),
             voice: Voice::off(),

@@ -99,7 +99,8 @@ fn read(path: &Path) -> Result<SamplesBuffer, String> {
 
 /// Decodes a whole WAV, Ogg Vorbis or FLAC file into samples.
 pub fn decode(bytes: Vec<u8>) -> Result<SamplesBuffer, String> {
-    let decoder = Decoder::new(Cursor::new(bytes)).map_err(|_| text::SOUND_NOT_PLAYABLE.to_string())?;
+    let decoder =
+        Decoder::new(Cursor::new(bytes)).map_err(|_| text::SOUND_NOT_PLAYABLE.to_string())?;
     let channels = decoder.channels();
     let rate = decoder.sample_rate();
     let limit = MAX_SECONDS * rate.get() as usize * usize::from(channels.get());
@@ -131,7 +132,10 @@ mod tests {
             assert!(samples[0].abs() < 0.05 && samples[samples.len() - 1].abs() < 0.05);
         }
         let short: Vec<f64> = lengths[..8].to_vec();
-        assert!(short.iter().all(|s| *s < 1.0), "every cue but the last is under a second");
+        assert!(
+            short.iter().all(|s| *s < 1.0),
+            "every cue but the last is under a second"
+        );
     }
 
     #[test]

@@ -21,7 +21,8 @@ fn an_empty_or_missing_file_means_defaults() {
 
 #[test]
 fn fields_left_out_keep_their_defaults() {
-    let c = parse("(volume: 40, sounds: (go: Some(\"/tmp/go.ogg\")), theme: HighContrast)").unwrap();
+    let c =
+        parse("(volume: 40, sounds: (go: Some(\"/tmp/go.ogg\")), theme: HighContrast)").unwrap();
     assert_eq!(c.volume, 40);
     assert!((c.gain() - 0.4).abs() < 1e-6);
     assert_eq!(c.theme, ThemeName::HighContrast);

@@ -50,12 +50,50 @@ struct VersionOnly {
     v: u32,
 }
 
+/// The id and version of a line, whatever else it holds.
+#[derive(Deserialize)]
+struct IdOnly {
+    v: u32,
+    id: uuid::Uuid,
+}
+
+/// Every line of a history worth keeping, as it is written, with its event id: lines this
+/// version reads, and lines from a newer version (kept whole for a newer unknot to read).
+/// Lines that are neither are reported.
+pub fn lines_by_id(bytes: &[u8]) -> (Vec<(uuid::Uuid, &[u8])>, Vec<Skipped>) {
+    let ends_clean = bytes.last().is_none_or(|b| *b == b'\n');
+    let mut kept = Vec::new();
+    let mut skipped = Vec::new();
+    let mut lines = bytes.split(|b| *b == b'\n').enumerate().peekable();
+    while let Some((index, line)) = lines.next() {
+        let last = lines.peek().is_none();
+        if line.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        let readable = |v| v > VERSION || serde_json::from_slice::<Entry>(line).is_ok();
+        match serde_json::from_slice::<IdOnly>(line) {
+            Ok(IdOnly { v, id }) if readable(v) => kept.push((id, line)),
+            _ => skipped.push(Skipped {
+                line: index + 1,
+                why: if last && !ends_clean {
+                    SkipReason::Torn
+                } else {
+                    SkipReason::Garbled
+                },
+            }),
+        }
+    }
+    (kept, skipped)
+}
+
 /// Below this size one thread parses faster than several.
 const PARALLEL_FROM: usize = 1 << 20;
 
 pub fn parse(bytes: &[u8]) -> Loaded {
     let ends_clean = bytes.last().is_none_or(|b| *b == b'\n');
-    let threads = std::thread::available_parallelism().map_or(1, usize::from).min(8);
+    let threads = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(8);
     if bytes.len() < PARALLEL_FROM || threads < 2 {
         return parse_lines(bytes, 0, ends_clean);
     }

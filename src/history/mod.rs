@@ -9,7 +9,7 @@ mod stats;
 mod store;
 
 pub use event::{Area, BodySide, CheckIn, Entry, Event, Felt, Moment, Outcome, VERSION, now};
-pub use load::{Loaded, SkipReason, Skipped, load, parse};
+pub use load::{Loaded, SkipReason, Skipped, lines_by_id, load, parse};
 pub use stats::{
     Change, Dated, History, RoutineFigures, SessionView, StepEffect, StepView, Verdict, build,
     per_routine, per_week, step_effects, streak,

@@ -68,17 +68,26 @@ impl Store {
 
     /// Appends events as lines in one write, then syncs them to disk.
     pub fn append(&mut self, entries: &[Entry]) -> Result<(), StoreError> {
+        let mut lines = Vec::with_capacity(entries.len());
+        for entry in entries {
+            lines.push(serde_json::to_vec(entry).map_err(|e| StoreError::Write {
+                path: self.path.clone(),
+                source: std::io::Error::other(e),
+            })?);
+        }
+        let lines: Vec<&[u8]> = lines.iter().map(Vec::as_slice).collect();
+        self.append_lines(&lines)
+    }
+
+    /// Appends lines exactly as given (each without its newline) in one write, then syncs.
+    pub fn append_lines(&mut self, lines: &[&[u8]]) -> Result<(), StoreError> {
         let mut bytes = Vec::new();
         // A line torn by a crash stays as it was; ours starts on the next line.
         if !self.ends_clean {
             bytes.push(b'\n');
         }
-        for entry in entries {
-            let line = serde_json::to_vec(entry).map_err(|e| StoreError::Write {
-                path: self.path.clone(),
-                source: std::io::Error::other(e),
-            })?;
-            bytes.extend_from_slice(&line);
+        for line in lines {
+            bytes.extend_from_slice(line.trim_ascii_end());
             bytes.push(b'\n');
         }
         let write_err = |source| StoreError::Write {

@@ -177,7 +177,10 @@ fn a_whole_routine_runs_with_every_cue_in_order() {
 fn moments_that_fall_together_get_one_cue() {
     let mut rig = Rig::new(routine(
         5,
-        vec![timed("A", Sides::Both, 10, 2, 5), timed("B", Sides::Both, 10, 2, 0)],
+        vec![
+            timed("A", Sides::Both, 10, 2, 5),
+            timed("B", Sides::Both, 10, 2, 0),
+        ],
     ));
     for t in 0..=80 {
         let fx = rig.tick(f64::from(t));

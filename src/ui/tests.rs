@@ -308,15 +308,7 @@ fn a_saving_problem_shows_on_the_session_screen() {
             problem: Some("could not save: disk full"),
             notes: &["muted (m)", "no sound device: using the terminal bell"],
         };
-        session::render(
-            &s,
-            None,
-            &status,
-            now,
-            &Theme::colored(),
-            area,
-            buf,
-        )
+        session::render(&s, None, &status, now, &Theme::colored(), area, buf)
     });
     assert_snapshot!(t.backend());
 }

@@ -4,6 +4,8 @@
 //! Each test binary uses a different part of this module.
 #![allow(dead_code)]
 
+pub mod tui;
+
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, Command, ExitStatus, Stdio};
@@ -13,6 +15,9 @@ use std::time::{Duration, Instant};
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_unknot");
 pub const MANIFEST_DIR: &str = env!("CARGO_MANIFEST_DIR");
+
+/// What a session says on stderr when the machine has no sound device.
+pub const NO_SOUND_NOTE: &str = "unknot: no sound device: using the terminal bell";
 
 /// How long to wait for anything before failing; `UNKNOT_TEST_TIMEOUT_SECS` overrides the 20 s.
 pub fn timeout() -> Duration {
@@ -46,6 +51,20 @@ impl Sandbox {
 
     pub fn data_dir(&self) -> PathBuf {
         self.path().join("data")
+    }
+
+    /// The history file inside the data folder.
+    pub fn history(&self) -> PathBuf {
+        self.data_dir().join("history.jsonl")
+    }
+
+    /// The history file's bytes; empty when there is no file.
+    pub fn history_bytes(&self) -> Vec<u8> {
+        match std::fs::read(self.history()) {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+            Err(e) => panic!("read {}: {e}", self.history().display()),
+        }
     }
 
     /// Where the app looks for the user's own routines: beside the config file.
@@ -88,6 +107,19 @@ impl Sandbox {
         cmd
     }
 
+    /// The binary with `--config` from this sandbox and `--data-dir DIR` (another profile).
+    pub fn cmd_with_data_dir(&self, dir: &Path) -> Command {
+        let mut cmd = Command::new(BIN);
+        self.isolate(&mut cmd);
+        cmd.env_remove("UNKNOT_CONFIG")
+            .env_remove("UNKNOT_DATA_DIR")
+            .arg("--config")
+            .arg(self.config())
+            .arg("--data-dir")
+            .arg(dir);
+        cmd
+    }
+
     fn isolate(&self, cmd: &mut Command) {
         cmd.env("UNKNOT_CONFIG", self.config())
             .env("UNKNOT_DATA_DIR", self.data_dir())
@@ -111,6 +143,16 @@ pub struct Outcome {
 impl Outcome {
     pub fn code(&self) -> Option<i32> {
         self.status.code()
+    }
+
+    /// Stderr without the note a machine with no sound device gets ("no sound device: using
+    /// the terminal bell"), which depends on the machine, not on what is tested.
+    pub fn stderr_without_sound_note(&self) -> String {
+        self.stderr
+            .lines()
+            .filter(|l| *l != NO_SOUND_NOTE)
+            .map(|l| format!("{l}\n"))
+            .collect()
     }
 
     pub fn stdout_lines(&self) -> Vec<&str> {
@@ -246,6 +288,25 @@ impl Running {
     /// Sends a signal by number with the system's `kill` command.
     pub fn signal(&self, name: &str) {
         send_signal(self.pid(), name);
+    }
+
+    /// Waits for the process to exit by itself (after a signal, say) with stdin still open, so
+    /// that the end of input cannot race the signal; then collects the output.
+    pub fn finish_after_exit(mut self) -> Outcome {
+        let deadline = Instant::now() + timeout();
+        while self.child.try_wait().expect("wait for unknot").is_none() {
+            if Instant::now() > deadline {
+                let _ = self.child.kill();
+                panic!(
+                    "unknot did not exit within {:?}\n--- stdout ---\n{}\n--- stderr ---\n{}",
+                    timeout(),
+                    self.stdout(),
+                    self.stderr()
+                );
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        self.finish()
     }
 
     /// Closes stdin, waits for the exit (killing the process after the timeout) and collects output.

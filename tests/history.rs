@@ -1,0 +1,1163 @@
+//! The history file, black-box on the real binary: what survives a kill -9, how unreadable lines
+//! are skipped and left alone, one writer at a time, private file modes, imports, exact exports,
+//! and bad input that must leave the file as it was.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+use common::tui::{ENTER, PAIN_QUESTION, Tui, seconds_left_of};
+use common::{MANIFEST_DIR, Outcome, Sandbox, run, send_signal, spawn};
+
+const PAIN_PROMPT: &str = "Pain now, 0 to 10 (";
+const AREAS_PROMPT: &str = "Where do you feel it?";
+
+/// No lead-in, one hold long enough to be killed in the middle.
+const LONG_HOLD: &str = r#"(
+    title: "Long hold",
+    level: Gentle,
+    lead_in: 0,
+    steps: [(title: "Knee to chest", kind: Stretch, seconds: 30)],
+)
+"#;
+
+/// A one-second step, a check-in, then a long hold.
+const CHECK_IN_THEN_HOLD: &str = r#"(
+    title: "Asked midway",
+    level: Gentle,
+    lead_in: 0,
+    steps: [
+        (title: "Knee rolls", kind: Movement, seconds: 1),
+        (title: "How is the pain now?", kind: CheckIn),
+        (title: "Knee to chest", kind: Stretch, seconds: 30),
+    ],
+)
+"#;
+
+/// One second, no lead-in.
+const QUICK: &str = r#"(
+    title: "Quick one",
+    level: Gentle,
+    lead_in: 0,
+    steps: [(title: "Stand", kind: Movement, seconds: 1)],
+)
+"#;
+
+// ---- Helpers -------------------------------------------------------------------------------
+
+/// `unknot --config ... --data-dir ... ARGS`, run to the end with an empty stdin.
+fn unknot(sandbox: &Sandbox, args: &[&str]) -> Outcome {
+    let mut cmd = sandbox.cmd_with_flags();
+    cmd.args(args);
+    let out = run(cmd);
+    out.assert_no_panic();
+    out
+}
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(MANIFEST_DIR)
+        .join("tests/fixtures/history")
+        .join(name)
+}
+
+fn read_fixture(name: &str) -> String {
+    std::fs::read_to_string(fixture(name)).expect("read a fixture")
+}
+
+/// A sandbox whose history is a copy of the fixture `name`.
+fn sandbox_with_history(name: &str) -> Sandbox {
+    let sandbox = Sandbox::new();
+    std::fs::create_dir_all(sandbox.data_dir()).expect("create the data folder");
+    std::fs::copy(fixture(name), sandbox.history()).expect("copy the fixture");
+    sandbox
+}
+
+/// Every line of the history, parsed. Fails unless every line is a whole JSON object ending in
+/// a newline: nothing torn, nothing interleaved.
+fn history_lines(sandbox: &Sandbox) -> Vec<Value> {
+    let bytes = sandbox.history_bytes();
+    let text = String::from_utf8(bytes).expect("the history is UTF-8");
+    assert!(
+        text.is_empty() || text.ends_with('\n'),
+        "the history ends in the middle of a line:\n{text}"
+    );
+    text.lines()
+        .enumerate()
+        .map(|(n, line)| {
+            let value: Value = serde_json::from_str(line)
+                .unwrap_or_else(|e| panic!("line {} is not JSON ({e}): {line:?}", n + 1));
+            assert!(value.is_object(), "line {} is not an object: {line}", n + 1);
+            assert_eq!(value["v"], 1, "line {}: {line}", n + 1);
+            value
+        })
+        .collect()
+}
+
+fn of_type<'a>(lines: &'a [Value], kind: &str) -> Vec<&'a Value> {
+    lines.iter().filter(|l| l["type"] == kind).collect()
+}
+
+/// The check-in lines of one moment (before, during, after, log).
+fn check_ins<'a>(lines: &'a [Value], moment: &str) -> Vec<&'a Value> {
+    of_type(lines, "check_in")
+        .into_iter()
+        .filter(|l| l["moment"] == moment)
+        .collect()
+}
+
+/// `unknot history --format json`, parsed; fails unless it succeeds quietly.
+fn export_json(sandbox: &Sandbox) -> Vec<Value> {
+    let out = unknot(sandbox, &["history", "--format", "json"]);
+    assert_eq!(out.code(), Some(0), "{}", out.describe());
+    assert_eq!(out.stderr, "", "{}", out.describe());
+    match serde_json::from_str(&out.stdout) {
+        Ok(Value::Array(rows)) => rows,
+        other => panic!("not a JSON array: {other:?}\n{}", out.describe()),
+    }
+}
+
+/// Fails unless the process was killed by SIGKILL.
+#[cfg(unix)]
+fn assert_killed(out: &Outcome) {
+    use std::os::unix::process::ExitStatusExt;
+    assert_eq!(out.status.signal(), Some(9), "{}", out.describe());
+}
+
+#[cfg(not(unix))]
+fn assert_killed(_out: &Outcome) {}
+
+/// Fails unless `out` is a refusal: exit 2, nothing on stdout, one line on stderr in unknot's
+/// voice, no panic.
+fn assert_refused(out: &Outcome, what: &str) {
+    out.assert_no_panic();
+    assert_eq!(out.code(), Some(2), "{what}: {}", out.describe());
+    assert_eq!(out.stdout, "", "{what}: {}", out.describe());
+    assert_eq!(out.stderr_lines().len(), 1, "{what}: {}", out.describe());
+    assert!(
+        out.stderr.starts_with("unknot: ") && out.stderr.ends_with('\n'),
+        "{what}: {}",
+        out.describe()
+    );
+}
+
+// ---- Surviving kill -9 ---------------------------------------------------------------------
+
+#[test]
+fn kill_9_mid_step_in_plain_mode_keeps_the_session_and_the_pain_before() {
+    let sandbox = Sandbox::new();
+    let file = sandbox.write("long.ron", LONG_HOLD);
+    let mut cmd = sandbox.cmd_with_flags();
+    cmd.arg("start").arg(&file);
+    let mut running = spawn(cmd);
+    running.wait_for_stdout(PAIN_PROMPT);
+    running.type_in("7\n");
+    // The next question is asked once the answer is saved.
+    running.wait_for_stdout(AREAS_PROMPT);
+    running.type_in("\n\n\n");
+    running.wait_for_stdout("\nGo\n");
+    running.signal("KILL");
+    let out = running.finish();
+    assert_killed(&out);
+
+    let lines = history_lines(&sandbox);
+    let started = of_type(&lines, "session_started");
+    assert_eq!(started.len(), 1, "{lines:#?}");
+    assert_eq!(started[0]["routine"], "Long hold");
+    let session = &started[0]["session"];
+    let before = check_ins(&lines, "before");
+    assert!(!before.is_empty(), "{lines:#?}");
+    assert!(
+        before.iter().all(|c| c["session"] == *session),
+        "{lines:#?}"
+    );
+    assert_eq!(before.last().expect("a check-in")["pain"], 7, "{lines:#?}");
+    assert!(of_type(&lines, "session_ended").is_empty(), "{lines:#?}");
+
+    let rows = export_json(&sandbox);
+    assert_eq!(rows.len(), 1, "{rows:#?}");
+    assert_eq!(rows[0]["kind"], "session");
+    assert_eq!(rows[0]["routine"], "Long hold");
+    assert_eq!(rows[0]["outcome"], "interrupted");
+    assert_eq!(rows[0]["pain_before"], 7);
+    assert_eq!(rows[0]["pain_after"], Value::Null);
+}
+
+#[test]
+fn kill_9_mid_step_in_the_full_screen_keeps_the_session_and_the_answers_before() {
+    let sandbox = Sandbox::new();
+    let file = sandbox.write("long.ron", LONG_HOLD);
+    let file = file.to_str().expect("utf-8 path").to_string();
+    let mut tui = Tui::start(sandbox, &["start", &file], 30, 100);
+    tui.wait_for(PAIN_QUESTION);
+    tui.key("8");
+    tui.wait_for(AREAS_PROMPT);
+    tui.key("1");
+    tui.key(ENTER);
+    tui.wait_for("Which side?");
+    tui.key("r");
+    tui.wait_for("Any numbness or tingling?");
+    tui.key("n");
+    tui.wait_until("the hold's countdown", |s| {
+        seconds_left_of(s, "30 s").is_some()
+    });
+    // portable-pty's kill() sends SIGHUP, which unknot handles; this must be SIGKILL.
+    send_signal(tui.pid(), "KILL");
+    tui.wait_killed();
+
+    let sandbox = &tui.sandbox;
+    let lines = history_lines(sandbox);
+    assert_eq!(of_type(&lines, "session_started").len(), 1, "{lines:#?}");
+    assert!(of_type(&lines, "session_ended").is_empty(), "{lines:#?}");
+    // Saved answer by answer under one form id; the last line holds them all.
+    let before = check_ins(&lines, "before");
+    assert_eq!(before.len(), 4, "one line per answer\n{lines:#?}");
+    assert!(before.iter().all(|c| c["form"] == before[0]["form"]));
+    assert_eq!(before[0]["pain"], 8);
+    let last = before[3];
+    assert_eq!(last["pain"], 8, "{last}");
+    assert_eq!(last["areas"], serde_json::json!(["back"]), "{last}");
+    assert_eq!(last["side"], "right", "{last}");
+    assert_eq!(last["numbness"], false, "{last}");
+
+    let rows = export_json(sandbox);
+    assert_eq!(rows.len(), 1, "{rows:#?}");
+    assert_eq!(rows[0]["outcome"], "interrupted");
+    assert_eq!(rows[0]["pain_before"], 8);
+    assert_eq!(rows[0]["areas"], "back");
+    assert_eq!(rows[0]["side"], "right");
+    assert_eq!(rows[0]["numbness"], "no");
+}
+
+#[test]
+fn kill_9_after_a_check_in_answer_keeps_its_pain() {
+    let sandbox = Sandbox::new();
+    let file = sandbox.write("midway.ron", CHECK_IN_THEN_HOLD);
+    let mut cmd = sandbox.cmd_with_flags();
+    cmd.arg("start").arg(&file);
+    let mut running = spawn(cmd);
+    running.wait_for_stdout(PAIN_PROMPT);
+    running.type_in("\n\n\n\n");
+    running.wait_for_stdout("Step 2 of 3: How is the pain now?\nPain now, 0 to 10");
+    running.type_in("5\n");
+    running.wait_for_stdout(&format!("Pain: 5 (moderate)\n{AREAS_PROMPT}"));
+    running.signal("KILL");
+    let out = running.finish();
+    assert_killed(&out);
+
+    let lines = history_lines(&sandbox);
+    let during = check_ins(&lines, "during");
+    assert_eq!(during.len(), 1, "{lines:#?}");
+    assert_eq!(during[0]["pain"], 5, "{lines:#?}");
+    assert_eq!(during[0]["after_step"], "Knee rolls", "{lines:#?}");
+    let steps = of_type(&lines, "step_done");
+    assert_eq!(steps.len(), 1, "{lines:#?}");
+    assert_eq!(steps[0]["title"], "Knee rolls");
+    assert!(of_type(&lines, "session_ended").is_empty(), "{lines:#?}");
+
+    let rows = export_json(&sandbox);
+    assert_eq!(rows.len(), 1, "{rows:#?}");
+    assert_eq!(rows[0]["outcome"], "interrupted");
+    assert_eq!(rows[0]["pain_before"], Value::Null);
+}
+
+// ---- Lines that cannot be read -------------------------------------------------------------
+
+fn log_line(n: u32, pain: u8) -> String {
+    format!(
+        r#"{{"v":1,"id":"01950000-0000-7000-8000-0000000001{n:02}","at":"2026-03-1{n}T09:00:00.000+01:00","type":"check_in","form":"01950000-0000-7000-8000-0000000002{n:02}","moment":"log","pain":{pain}}}"#
+    )
+}
+
+#[test]
+fn unreadable_lines_are_skipped_reported_once_and_left_exactly_as_they_are() {
+    let sandbox = Sandbox::new();
+    std::fs::create_dir_all(sandbox.data_dir()).expect("create the data folder");
+    let newer = r#"{"v":2,"id":"01950000-0000-7000-8000-000000000199","at":"2026-03-12T09:30:00.000+01:00","type":"mood","mood":"calm"}"#;
+    let torn = r#"{"v":1,"id":"01950000-0000-7000-8000-0000000001"#;
+    let original = format!(
+        "{}\nthis line is not an event\n{}\n{newer}\n{}\n{torn}",
+        log_line(1, 4),
+        log_line(2, 5),
+        log_line(3, 6)
+    );
+    std::fs::write(sandbox.history(), &original).expect("write the history");
+    let notice = |lines: &str, newer: bool| {
+        format!(
+            "unknot: {}: skipped 3 lines that could not be read (line {lines}){}; the file is left as it is\n",
+            sandbox.history().display(),
+            if newer {
+                ", some from a newer unknot"
+            } else {
+                ""
+            }
+        )
+    };
+    let header = "date,kind,routine,minutes,outcome,pain_before,pain_after,change,verdict,areas,side,numbness,felt,note\n";
+    let rows = "2026-03-11 09:00,quick log,,,,4,,,,,,,,\n\
+                2026-03-12 09:00,quick log,,,,5,,,,,,,,\n\
+                2026-03-13 09:00,quick log,,,,6,,,,,,,,\n";
+
+    let out = unknot(&sandbox, &["history", "--format", "csv"]);
+    assert_eq!(out.code(), Some(0), "{}", out.describe());
+    assert_eq!(out.stdout, format!("{header}{rows}"), "{}", out.describe());
+    assert_eq!(out.stderr, notice("2, 4, 6", true), "{}", out.describe());
+    for format in ["json", "table"] {
+        let out = unknot(&sandbox, &["history", "--format", format]);
+        assert_eq!(out.code(), Some(0), "{format}: {}", out.describe());
+        assert_eq!(
+            out.stderr,
+            notice("2, 4, 6", true),
+            "{format}: {}",
+            out.describe()
+        );
+    }
+    assert_eq!(
+        sandbox.history_bytes(),
+        original.as_bytes(),
+        "reading changed the file"
+    );
+
+    // A new line starts after the torn one, which stays as it was; the file only grows.
+    let out = unknot(&sandbox, &["log", "3"]);
+    assert_eq!(out.code(), Some(0), "{}", out.describe());
+    let after = sandbox.history_bytes();
+    assert!(
+        after.starts_with(original.as_bytes()),
+        "the old bytes changed"
+    );
+    let added = String::from_utf8(after[original.len()..].to_vec()).expect("UTF-8");
+    assert!(
+        added.starts_with('\n') && added.ends_with('\n') && added.matches('\n').count() == 2,
+        "{added:?}"
+    );
+    let line: Value = serde_json::from_str(added.trim()).expect("the new line is JSON");
+    assert_eq!(line["pain"], 3, "{line}");
+    assert_eq!(line["moment"], "log", "{line}");
+
+    let out = unknot(&sandbox, &["history", "--format", "csv"]);
+    assert_eq!(out.code(), Some(0), "{}", out.describe());
+    assert!(
+        out.stdout.starts_with(&format!("{header}{rows}")),
+        "{}",
+        out.describe()
+    );
+    assert_eq!(out.stdout.lines().count(), 5, "{}", out.describe());
+    assert!(
+        out.stdout
+            .lines()
+            .next_back()
+            .unwrap_or_default()
+            .contains(",quick log,,,,3,"),
+        "{}",
+        out.describe()
+    );
+    // The torn line is no longer the last one, but it is still skipped and still reported.
+    assert_eq!(out.stderr, notice("2, 4, 6", true), "{}", out.describe());
+}
+
+#[test]
+fn a_torn_last_line_alone_is_reported_without_mention_of_a_newer_unknot() {
+    let sandbox = Sandbox::new();
+    std::fs::create_dir_all(sandbox.data_dir()).expect("create the data folder");
+    let original = format!("{}\n{}", log_line(1, 4), &log_line(2, 5)[..60]);
+    std::fs::write(sandbox.history(), &original).expect("write the history");
+    let out = unknot(&sandbox, &["history", "--format", "csv"]);
+    assert_eq!(out.code(), Some(0), "{}", out.describe());
+    assert_eq!(out.stdout.lines().count(), 2, "{}", out.describe());
+    assert_eq!(
+        out.stderr,
+        format!(
+            "unknot: {}: skipped 1 line that could not be read (line 2); the file is left as it is\n",
+            sandbox.history().display()
+        ),
+        "{}",
+        out.describe()
+    );
+    assert_eq!(sandbox.history_bytes(), original.as_bytes());
+}
+
+// ---- One writer at a time ------------------------------------------------------------------
+
+#[test]
+fn a_second_writer_waits_about_two_seconds_then_is_told_the_history_is_busy() {
+    let sandbox = Sandbox::new();
+    let file = sandbox.write("quick.ron", QUICK);
+    let mut cmd = sandbox.cmd_with_flags();
+    cmd.arg("start").arg(&file);
+    let mut session = spawn(cmd);
+    // The session holds the history from its first question on.
+    session.wait_for_stdout(PAIN_PROMPT);
+    session.type_in("6\n");
+    session.wait_for_stdout(AREAS_PROMPT);
+    let before = sandbox.history_bytes();
+
+    // Reading needs no lock.
+    let started = Instant::now();
+    let read = unknot(&sandbox, &["history", "--format", "csv"]);
+    assert_eq!(read.code(), Some(0), "{}", read.describe());
+    assert!(started.elapsed() < Duration::from_millis(1500));
+
+    // A quick log and a second session, at the same time.
+    let started = Instant::now();
+    let mut log = sandbox.cmd_with_flags();
+    log.args(["log", "4"]);
+    let log = spawn(log);
+    let mut second = sandbox.cmd_with_flags();
+    second.arg("start").arg(&file);
+    let second = spawn(second);
+    let busy = format!(
+        "unknot: another unknot session is writing {}; finish or stop it first\n",
+        sandbox.history().display()
+    );
+    for (what, out) in [("log", log.finish()), ("start", second.finish())] {
+        let waited = started.elapsed();
+        out.assert_no_panic();
+        assert_eq!(out.code(), Some(1), "{what}: {}", out.describe());
+        assert_eq!(out.stderr, busy, "{what}: {}", out.describe());
+        assert_eq!(out.stdout, "", "{what}: {}", out.describe());
+        assert!(
+            waited >= Duration::from_millis(1800) && waited < Duration::from_secs(8),
+            "{what} gave up after {waited:?}"
+        );
+    }
+    assert_eq!(sandbox.history_bytes(), before, "a refused writer wrote");
+
+    // The session goes on and ends; then the history is free again.
+    session.type_in("\n\n\n");
+    session.close_stdin();
+    let out = session.finish();
+    assert_eq!(out.code(), Some(0), "{}", out.describe());
+    let lines = history_lines(&sandbox);
+    assert!(check_ins(&lines, "log").is_empty(), "{lines:#?}");
+    assert_eq!(of_type(&lines, "session_ended").len(), 1, "{lines:#?}");
+
+    let out = unknot(&sandbox, &["log", "4"]);
+    assert_eq!(out.code(), Some(0), "{}", out.describe());
+    let lines = history_lines(&sandbox);
+    let logs = check_ins(&lines, "log");
+    assert_eq!(logs.len(), 1, "{lines:#?}");
+    assert_eq!(logs[0]["pain"], 4);
+    assert_eq!(lines.last(), Some(logs[0]), "appended at the end");
+}
+
+#[test]
+fn the_full_screen_is_told_too_when_another_session_holds_the_history() {
+    let sandbox = Sandbox::new();
+    let file = sandbox.write("quick.ron", QUICK);
+    let mut cmd = sandbox.cmd_with_flags();
+    cmd.arg("start").arg(&file);
+    let mut session = spawn(cmd);
+    session.wait_for_stdout(PAIN_PROMPT);
+    let file = file.to_str().expect("utf-8 path").to_string();
+
+    // Started straight into a routine: told before the terminal is taken over.
+    let mut tui = Tui::start(sandbox, &["start", &file], 30, 100);
+    let (code, raw) = tui.wait_exit();
+    assert_eq!(code, 1, "screen:\n{}", tui.screen());
+    let said = String::from_utf8_lossy(&raw).to_string();
+    assert!(
+        said.contains("unknot: another unknot session is writing"),
+        "{said:?}"
+    );
+    assert!(
+        common::tui::find(&raw, common::tui::ENTER_ALT_SCREEN).is_empty(),
+        "{said:?}"
+    );
+
+    // From the home screen: the routine does not start, and the home screen says why.
+    let sandbox = std::mem::replace(&mut tui.sandbox, Sandbox::new());
+    drop(tui);
+    let mut tui = Tui::start(sandbox, &[], 30, 100);
+    tui.wait_for("Gentle start");
+    tui.key(ENTER);
+    tui.wait_for("another unknot session is writing");
+    assert!(!tui.screen().contains(PAIN_QUESTION), "{}", tui.screen());
+    tui.key("q");
+    let (code, _) = tui.wait_exit();
+    assert_eq!(code, 0);
+
+    session.close_stdin();
+    let out = session.finish();
+    assert_eq!(out.code(), Some(0), "{}", out.describe());
+    history_lines(&tui.sandbox);
+}
+
+#[test]
+fn two_logs_at_the_same_moment_both_land_on_their_own_lines() {
+    let sandbox = Sandbox::new();
+    // Both also race to create the data folder.
+    let runs: Vec<_> = ["4", "5"]
+        .into_iter()
+        .map(|pain| {
+            let mut cmd = sandbox.cmd_with_flags();
+            cmd.args(["log", pain]);
+            spawn(cmd)
+        })
+        .collect();
+    for running in runs {
+        let out = running.finish();
+        out.assert_no_panic();
+        assert_eq!(out.code(), Some(0), "{}", out.describe());
+        assert_eq!(out.stderr, "", "{}", out.describe());
+    }
+    let lines = history_lines(&sandbox);
+    assert_eq!(lines.len(), 2, "{lines:#?}");
+    let mut pains: Vec<i64> = lines.iter().filter_map(|l| l["pain"].as_i64()).collect();
+    pains.sort();
+    assert_eq!(pains, [4, 5]);
+    assert_ne!(lines[0]["id"], lines[1]["id"]);
+    assert_ne!(lines[0]["form"], lines[1]["form"]);
+}
+
+// ---- File modes ----------------------------------------------------------------------------
+
+#[cfg(unix)]
+#[test]
+fn a_new_history_is_private_to_the_user() {
+    use std::os::unix::fs::PermissionsExt;
+    let sandbox = Sandbox::new();
+    assert!(!sandbox.data_dir().exists());
+    let out = unknot(&sandbox, &["log", "2"]);
+    assert_eq!(out.code(), Some(0), "{}", out.describe());
+    let mode = |p: &Path| {
+        std::fs::metadata(p)
+            .unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+            .permissions()
+            .mode()
+            & 0o777
+    };
+    assert_eq!(mode(&sandbox.data_dir()), 0o700, "data folder");
+    assert_eq!(mode(&sandbox.history()), 0o600, "history file");
+}
+
+// ---- Quick logs ----------------------------------------------------------------------------
+
+#[test]
+fn a_quick_log_says_what_was_logged_and_when() {
+    let sandbox = Sandbox::new();
+    let out = unknot(
+        &sandbox,
+        &[
+            "log",
+            "7",
+            "--where",
+            "thigh,buttock,thigh",
+            "--side",
+            "left",
+            "--note",
+            "  after sitting, \"sharp\"  ",
+        ],
+    );
+    assert_eq!(out.code(), Some(0), "{}", out.describe());
+    assert_eq!(out.stderr, "", "{}", out.describe());
+    let lines = history_lines(&sandbox);
+    assert_eq!(lines.len(), 1, "{lines:#?}");
+    let line = &lines[0];
+    assert_eq!(line["type"], "check_in");
+    assert_eq!(line["moment"], "log");
+    assert_eq!(line["pain"], 7);
+    assert_eq!(line["areas"], serde_json::json!(["buttock", "thigh"]));
+    assert_eq!(line["side"], "left");
+    assert_eq!(line["note"], "after sitting, \"sharp\"");
+    assert!(line.get("session").is_none(), "{line}");
+    // The time said is the time saved: "2026-11-21T08:30:12.345+01:00" -> "08:30".
+    let at = line["at"].as_str().expect("a timestamp");
+    assert_eq!(
+        out.stdout,
+        format!("Logged pain 7 (severe) at {}.\n", &at[11..16]),
+        "{}",
+        out.describe()
+    );
+
+    let out = unknot(&sandbox, &["history", "--format", "csv"]);
+    let row = out.stdout.lines().nth(1).unwrap_or_default().to_string();
+    assert!(
+        row.ends_with(",quick log,,,,7,,,,buttock; thigh,left,,,\"after sitting, \"\"sharp\"\"\""),
+        "{}",
+        out.describe()
+    );
+}
+
+#[test]
+fn a_log_keeps_the_local_time_and_offset_where_it_was_made() {
+    let sandbox = Sandbox::new();
+    for (tz, offset) in [("Asia/Kolkata", "+05:30"), ("America/St_Johns", "-03:30")] {
+        let mut cmd = sandbox.cmd_with_flags();
+        cmd.env("TZ", tz).args(["log", "4"]);
+        let out = run(cmd);
+        assert_eq!(out.code(), Some(0), "{}", out.describe());
+        let lines = history_lines(&sandbox);
+        let at = lines.last().expect("a line")["at"]
+            .as_str()
+            .expect("a timestamp")
+            .to_string();
+        if !at.ends_with(offset) {
+            // No time zone database here: nothing to check.
+            eprintln!("skipped: TZ={tz} gave {at}");
+            return;
+        }
+        assert_eq!(
+            out.stdout,
+            format!("Logged pain 4 (moderate) at {}.\n", &at[11..16]),
+            "{tz}"
+        );
+    }
+    // Each row shows the clock where it was logged, in the order the logs were made.
+    let lines = history_lines(&sandbox);
+    let csv = export(&sandbox, &["history", "--format", "csv"]);
+    let dates: Vec<&str> = csv.lines().skip(1).map(|l| &l[..16]).collect();
+    let expected: Vec<String> = lines
+        .iter()
+        .map(|l| {
+            let at = l["at"].as_str().expect("a timestamp");
+            format!("{} {}", &at[..10], &at[11..16])
+        })
+        .collect();
+    assert_eq!(dates, expected, "{csv}");
+}
+
+#[test]
+fn each_pain_score_gets_its_anchor_word() {
+    let sandbox = Sandbox::new();
+    for (pain, anchor) in [
+        ("0", "no pain"),
+        ("3", "mild"),
+        ("4", "moderate"),
+        ("6", "moderate"),
+        ("7", "severe"),
+        ("10", "severe"),
+    ] {
+        let out = unknot(&sandbox, &["log", pain]);
+        assert_eq!(out.code(), Some(0), "{}", out.describe());
+        assert!(
+            out.stdout
+                .starts_with(&format!("Logged pain {pain} ({anchor}) at ")),
+            "{}",
+            out.describe()
+        );
+    }
+    assert_eq!(history_lines(&sandbox).len(), 6);
+}
+
+// ---- Import --------------------------------------------------------------------------------
+
+#[test]
+fn import_merges_another_history_and_a_second_import_adds_nothing() {
+    let sandbox = Sandbox::new();
+    let laptop = sandbox.path().join("laptop");
+    for args in [
+        &["log", "3", "--note", "from the laptop"][..],
+        &["log", "5", "--where", "calf"][..],
+    ] {
+        let mut cmd = sandbox.cmd_with_data_dir(&laptop);
+        cmd.args(args);
+        let out = run(cmd);
+        assert_eq!(out.code(), Some(0), "{}", out.describe());
+    }
+    let out = unknot(&sandbox, &["log", "6"]);
+    assert_eq!(out.code(), Some(0), "{}", out.describe());
+    let theirs = laptop.join("history.jsonl");
+    let theirs_before = std::fs::read(&theirs).expect("the laptop's history");
+    let theirs_arg = theirs.to_str().expect("utf-8 path");
+
+    let out = unknot(&sandbox, &["history", "import", theirs_arg]);
+    assert_eq!(out.code(), Some(0), "{}", out.describe());
+    assert_eq!(out.stdout, "Imported 2 events; 0 were already here.\n");
+    assert_eq!(out.stderr, "", "{}", out.describe());
+    let lines = history_lines(&sandbox);
+    assert_eq!(lines.len(), 3, "{lines:#?}");
+    let mut pains: Vec<i64> = lines.iter().filter_map(|l| l["pain"].as_i64()).collect();
+    pains.sort();
+    assert_eq!(pains, [3, 5, 6]);
+    let rows = export_json(&sandbox);
+    assert_eq!(rows.len(), 3, "{rows:#?}");
+    assert!(
+        rows.iter().any(|r| r["note"] == "from the laptop"),
+        "{rows:#?}"
+    );
+
+    let merged = sandbox.history_bytes();
+    let out = unknot(&sandbox, &["history", "import", theirs_arg]);
+    assert_eq!(out.code(), Some(0), "{}", out.describe());
+    assert_eq!(out.stdout, "Imported 0 events; 2 were already here.\n");
+    assert_eq!(sandbox.history_bytes(), merged, "a second import wrote");
+    assert_eq!(
+        std::fs::read(&theirs).expect("the laptop's history"),
+        theirs_before,
+        "the imported file changed"
+    );
+}
+
+#[test]
+fn import_of_known_and_new_events_adds_only_the_new() {
+    let full = read_fixture("two_weeks.jsonl");
+    let sandbox = Sandbox::new();
+    std::fs::create_dir_all(sandbox.data_dir()).expect("create the data folder");
+    // Ours holds the first 10 events; the file offered holds all 19.
+    let first: String = full.lines().take(10).map(|l| format!("{l}\n")).collect();
+    std::fs::write(sandbox.history(), &first).expect("write the history");
+    let offered = sandbox.write("offered.jsonl", &full);
+
+    let out = unknot(
+        &sandbox,
+        &["history", "import", offered.to_str().expect("utf-8 path")],
+    );
+    assert_eq!(out.code(), Some(0), "{}", out.describe());
+    assert_eq!(out.stdout, "Imported 9 events; 10 were already here.\n");
+    let after = sandbox.history_bytes();
+    assert!(after.starts_with(first.as_bytes()), "the old lines changed");
+    assert_eq!(history_lines(&sandbox).len(), 19);
+    // The merged history exports exactly as the whole one does.
+    let out = unknot(&sandbox, &["history", "--format", "csv"]);
+    assert_eq!(out.stdout, TWO_WEEKS_CSV, "{}", out.describe());
+}
+
+#[test]
+fn import_into_an_empty_history_keeps_every_event_as_it_was() {
+    let sandbox = Sandbox::new();
+    let out = unknot(
+        &sandbox,
+        &[
+            "history",
+            "import",
+            fixture("two_weeks.jsonl").to_str().expect("utf-8 path"),
+        ],
+    );
+    assert_eq!(out.code(), Some(0), "{}", out.describe());
+    assert_eq!(out.stdout, "Imported 19 events; 0 were already here.\n");
+    let ours = history_lines(&sandbox);
+    let theirs: Vec<Value> = read_fixture("two_weeks.jsonl")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("the fixture is JSON"))
+        .collect();
+    assert_eq!(ours.len(), theirs.len());
+    for (ours, theirs) in ours.iter().zip(&theirs) {
+        assert_same_event(ours, theirs);
+    }
+    let out = unknot(&sandbox, &["history", "--format", "json"]);
+    assert_eq!(out.stdout, read_fixture("two_weeks.expected.json"));
+}
+
+#[test]
+fn import_after_a_torn_last_line_starts_on_a_new_line() {
+    let sandbox = Sandbox::new();
+    std::fs::create_dir_all(sandbox.data_dir()).expect("create the data folder");
+    let original = format!("{}\n{}", log_line(1, 4), &log_line(2, 5)[..50]);
+    std::fs::write(sandbox.history(), &original).expect("write the history");
+    let offered = sandbox.write("offered.jsonl", &format!("{}\n", log_line(3, 6)));
+    let out = unknot(
+        &sandbox,
+        &["history", "import", offered.to_str().expect("utf-8 path")],
+    );
+    assert_eq!(out.code(), Some(0), "{}", out.describe());
+    assert_eq!(out.stdout, "Imported 1 event; 0 were already here.\n");
+    let after = sandbox.history_bytes();
+    assert!(
+        after.starts_with(original.as_bytes()),
+        "the old bytes changed"
+    );
+    let added = String::from_utf8(after[original.len()..].to_vec()).expect("UTF-8");
+    assert!(
+        added.starts_with('\n') && added.ends_with('\n'),
+        "{added:?}"
+    );
+    let line: Value = serde_json::from_str(added.trim()).expect("the new line is JSON");
+    assert_eq!(line["pain"], 6);
+}
+
+#[test]
+fn import_takes_the_readable_lines_of_a_damaged_file_and_says_which_were_not() {
+    let sandbox = Sandbox::new();
+    let offered = sandbox.write(
+        "offered.jsonl",
+        &format!(
+            "{}\n{{garbled\n{}\n{}",
+            log_line(1, 4),
+            log_line(2, 5),
+            &log_line(3, 6)[..40]
+        ),
+    );
+    let out = unknot(
+        &sandbox,
+        &["history", "import", offered.to_str().expect("utf-8 path")],
+    );
+    assert_eq!(out.code(), Some(0), "{}", out.describe());
+    assert_eq!(out.stdout, "Imported 2 events; 0 were already here.\n");
+    assert_eq!(
+        out.stderr,
+        format!(
+            "unknot: {}: skipped 2 lines that could not be read (line 2, 4); the file is left as it is\n",
+            offered.display()
+        )
+    );
+    let lines = history_lines(&sandbox);
+    let pains: Vec<i64> = lines.iter().filter_map(|l| l["pain"].as_i64()).collect();
+    assert_eq!(pains, [4, 5]);
+}
+
+#[test]
+fn import_refuses_what_is_not_a_history_and_writes_nothing() {
+    let sandbox = sandbox_with_history("two_weeks.jsonl");
+    let before = sandbox.history_bytes();
+    let routine = sandbox.write("quick.ron", QUICK);
+    let text = sandbox.write("notes.txt", "Tuesday: pain 4, walked 20 minutes.\n");
+    let json = sandbox.write("other.json", "{\"name\": \"not a history\"}\n");
+    let empty = sandbox.write("empty.jsonl", "");
+    for file in [&routine, &text, &json, &empty] {
+        let out = unknot(
+            &sandbox,
+            &["history", "import", file.to_str().expect("utf-8 path")],
+        );
+        assert_refused(&out, &file.display().to_string());
+        assert_eq!(
+            out.stderr,
+            format!("unknot: {} is not an unknot history file\n", file.display())
+        );
+        assert_eq!(sandbox.history_bytes(), before, "{}", file.display());
+    }
+
+    let missing = sandbox.path().join("missing.jsonl");
+    let out = unknot(
+        &sandbox,
+        &["history", "import", missing.to_str().expect("utf-8 path")],
+    );
+    assert_refused(&out, "a missing file");
+    assert_eq!(
+        out.stderr,
+        format!("unknot: cannot read {}: no such file\n", missing.display())
+    );
+    let folder = sandbox.path();
+    let out = unknot(
+        &sandbox,
+        &["history", "import", folder.to_str().expect("utf-8 path")],
+    );
+    assert_refused(&out, "a folder");
+    assert_eq!(sandbox.history_bytes(), before);
+}
+
+#[test]
+fn import_of_an_unreadable_file_into_a_fresh_data_folder_creates_nothing() {
+    let sandbox = Sandbox::new();
+    let text = sandbox.write("notes.txt", "not a history\n");
+    let out = unknot(
+        &sandbox,
+        &["history", "import", text.to_str().expect("utf-8 path")],
+    );
+    assert_refused(&out, "text");
+    assert!(!sandbox.history().exists(), "a history file was created");
+}
+
+/// The same event: every field equal, the time the same moment with the same UTC offset
+/// (however the digits are written: "08:15:00.000+01:00" or "08:15:00+01:00").
+fn assert_same_event(ours: &Value, theirs: &Value) {
+    let at = |v: &Value| {
+        let text = v["at"].as_str().expect("a timestamp");
+        chrono::DateTime::parse_from_rfc3339(text).unwrap_or_else(|e| panic!("{text}: {e}"))
+    };
+    let (a, b) = (at(ours), at(theirs));
+    assert!(
+        a == b && a.offset() == b.offset(),
+        "{a} vs {b}\nours:   {ours}\ntheirs: {theirs}"
+    );
+    let without_at = |v: &Value| {
+        let mut v = v.clone();
+        v.as_object_mut().expect("an object").remove("at");
+        v
+    };
+    assert_eq!(without_at(ours), without_at(theirs));
+}
+
+#[test]
+fn import_keeps_lines_from_a_newer_unknot_whole() {
+    let sandbox = Sandbox::new();
+    let line = "{\"v\":2,\"id\":\"01950000-0000-7000-8000-000000000199\",\"at\":\"2026-03-12T09:30:00+01:00\",\"type\":\"mood\"}";
+    let newer = sandbox.write("newer.jsonl", &format!("{line}\n"));
+    let out = unknot(
+        &sandbox,
+        &["history", "import", newer.to_str().expect("utf-8 path")],
+    );
+    assert_eq!(out.code(), Some(0), "{}", out.describe());
+    assert_eq!(out.stdout, "Imported 1 event; 0 were already here.\n");
+    let kept = String::from_utf8(sandbox.history_bytes()).expect("utf-8");
+    assert_eq!(
+        kept,
+        format!("{line}\n"),
+        "kept as it was, for a newer unknot to read"
+    );
+    let again = unknot(
+        &sandbox,
+        &["history", "import", newer.to_str().expect("utf-8 path")],
+    );
+    assert_eq!(again.stdout, "Imported 0 events; 1 was already here.\n");
+}
+
+#[test]
+fn import_keeps_fields_it_does_not_know() {
+    let sandbox = Sandbox::new();
+    let line = r#"{"v":1,"id":"01950000-0000-7000-8000-000000000301","at":"2026-03-12T09:30:00.000+01:00","type":"check_in","form":"01950000-0000-7000-8000-000000000302","moment":"log","pain":4,"mood":"calm"}"#;
+    let file = sandbox.write("newer-build.jsonl", &format!("{line}\n"));
+    let out = unknot(
+        &sandbox,
+        &["history", "import", file.to_str().expect("utf-8 path")],
+    );
+    assert_eq!(out.code(), Some(0), "{}", out.describe());
+    assert_eq!(out.stdout, "Imported 1 event; 0 were already here.\n");
+    let lines = history_lines(&sandbox);
+    assert_eq!(lines.len(), 1, "{lines:#?}");
+    assert_eq!(lines[0]["mood"], "calm", "{}", lines[0]);
+}
+
+// ---- Exact exports -------------------------------------------------------------------------
+
+/// tests/fixtures/history/two_weeks.jsonl as CSV, worked out by hand: sessions and quick logs
+/// by the moment they happened (the Desk break, 23:30 on the 4th in New York, is 04:30 UTC on the
+/// 5th, so it comes after the 03:00 UTC log of the 5th), dates in
+/// the local time written, minutes to one decimal, a re-saved form counted once, notes of one
+/// session joined, and CSV quoting of commas and quotes.
+const TWO_WEEKS_CSV: &str = "\
+date,kind,routine,minutes,outcome,pain_before,pain_after,change,verdict,areas,side,numbness,felt,note
+2026-03-02 08:15,session,Gentle start,10.2,completed,6,3,-3,a real improvement,buttock; thigh,left,yes,better,\"tight on the left / Easier to walk, \"\"much\"\" better\"
+2026-03-03 21:40,quick log,,,,4,,,,calf,right,,,after a long drive
+2026-03-05 03:00,quick log,,,,7,,,,back; buttock; foot,both,yes,,
+2026-03-04 23:30,session,Desk break,1.0,interrupted,2,,,,,,,,
+2026-03-06 18:00,session,Daily standard,1.6,stopped,5,6,1,\"a small rise, within everyday ups and downs\",,,no,same,
+2026-03-07 12:00,quick log,,,,0,,,,,,,,
+";
+
+const TWO_WEEKS_TABLE: &str = "\
+Date              Routine          Min  Outcome      Pain      Change
+2026-03-02 08:15  Gentle start    10.2  completed    6→3 (-3)  better
+2026-03-03 21:40  quick log                          4
+2026-03-05 03:00  quick log                          7
+2026-03-04 23:30  Desk break       1.0  interrupted  2→?
+2026-03-06 18:00  Daily standard   1.6  stopped      5→6 (+1)  a little higher
+2026-03-07 12:00  quick log                          0
+3 sessions, 3 quick logs
+";
+
+const SINCE_MARCH_6_JSON: &str = r#"[
+  {
+    "date": "2026-03-06 18:00",
+    "kind": "session",
+    "routine": "Daily standard",
+    "minutes": 1.6,
+    "outcome": "stopped",
+    "pain_before": 5,
+    "pain_after": 6,
+    "change": 1,
+    "verdict": "a small rise, within everyday ups and downs",
+    "areas": null,
+    "side": null,
+    "numbness": "no",
+    "felt": "same",
+    "note": null
+  },
+  {
+    "date": "2026-03-07 12:00",
+    "kind": "quick log",
+    "routine": null,
+    "minutes": null,
+    "outcome": null,
+    "pain_before": 0,
+    "pain_after": null,
+    "change": null,
+    "verdict": null,
+    "areas": null,
+    "side": null,
+    "numbness": null,
+    "felt": null,
+    "note": null
+  }
+]
+"#;
+
+fn export(sandbox: &Sandbox, args: &[&str]) -> String {
+    let out = unknot(sandbox, args);
+    assert_eq!(out.code(), Some(0), "{args:?}: {}", out.describe());
+    assert_eq!(out.stderr, "", "{args:?}: {}", out.describe());
+    out.stdout
+}
+
+#[test]
+fn csv_export_is_exact() {
+    let sandbox = sandbox_with_history("two_weeks.jsonl");
+    assert_eq!(
+        export(&sandbox, &["history", "--format", "csv"]),
+        TWO_WEEKS_CSV
+    );
+}
+
+#[test]
+fn json_export_is_exact() {
+    let sandbox = sandbox_with_history("two_weeks.jsonl");
+    assert_eq!(
+        export(&sandbox, &["history", "--format", "json"]),
+        read_fixture("two_weeks.expected.json")
+    );
+}
+
+#[test]
+fn the_table_is_printed_when_output_is_not_a_terminal() {
+    let sandbox = sandbox_with_history("two_weeks.jsonl");
+    assert_eq!(
+        export(&sandbox, &["history", "--format", "table"]),
+        TWO_WEEKS_TABLE
+    );
+    assert_eq!(export(&sandbox, &["history"]), TWO_WEEKS_TABLE);
+}
+
+#[test]
+fn since_keeps_the_local_day_given_and_after() {
+    let sandbox = sandbox_with_history("two_weeks.jsonl");
+    // The Desk break session began late on the 4th in New York, after midnight of the 5th in
+    // UTC: the day it was written with counts, so it is left out.
+    let csv = export(
+        &sandbox,
+        &["history", "--format", "csv", "--since", "2026-03-05"],
+    );
+    let header = TWO_WEEKS_CSV.lines().next().expect("a header");
+    assert_eq!(
+        csv,
+        format!(
+            "{header}\n\
+             2026-03-05 03:00,quick log,,,,7,,,,back; buttock; foot,both,yes,,\n\
+             2026-03-06 18:00,session,Daily standard,1.6,stopped,5,6,1,\"a small rise, within everyday ups and downs\",,,no,same,\n\
+             2026-03-07 12:00,quick log,,,,0,,,,,,,,\n"
+        )
+    );
+
+    let json = export(
+        &sandbox,
+        &["history", "--format", "json", "--since", "2026-03-06"],
+    );
+    assert_eq!(json, SINCE_MARCH_6_JSON);
+
+    // The first day itself is included.
+    let csv = export(
+        &sandbox,
+        &["history", "--format", "csv", "--since", "2026-03-02"],
+    );
+    assert_eq!(csv, TWO_WEEKS_CSV);
+
+    // Nothing that late: a header, an empty array, a sentence.
+    assert_eq!(
+        export(
+            &sandbox,
+            &["history", "--format", "csv", "--since", "2026-04-01"]
+        ),
+        format!("{header}\n")
+    );
+    assert_eq!(
+        export(
+            &sandbox,
+            &["history", "--format", "json", "--since", "2026-04-01"]
+        ),
+        "[]\n"
+    );
+    assert_eq!(
+        export(&sandbox, &["history", "--since", "2026-04-01"]),
+        "No sessions or pain logs since 2026-04-01.\n"
+    );
+}
+
+#[test]
+fn an_empty_history_exports_a_header_an_empty_array_or_a_sentence() {
+    let sandbox = Sandbox::new();
+    let header = TWO_WEEKS_CSV.lines().next().expect("a header");
+    assert_eq!(
+        export(&sandbox, &["history", "--format", "csv"]),
+        format!("{header}\n")
+    );
+    assert_eq!(export(&sandbox, &["history", "--format", "json"]), "[]\n");
+    assert_eq!(
+        export(&sandbox, &["history"]),
+        "No sessions or pain logs yet: start a session with `unknot`, or log your pain with `unknot log 4`.\n"
+    );
+    // Reading creates nothing.
+    assert!(!sandbox.data_dir().exists());
+}
+
+// ---- Bad input -----------------------------------------------------------------------------
+
+const BAD: &[&[&str]] = &[
+    &["log", "11"],
+    &["log", "-1"],
+    &["log", "abc"],
+    &["log", "4.5"],
+    &["log", ""],
+    &["log"],
+    &["log", "4", "--where", "knee"],
+    &["log", "4", "--where", "buttock,knee"],
+    &["log", "4", "--where"],
+    &["log", "4", "--side", "up"],
+    &["log", "4", "--mood", "ok"],
+    &["history", "--since", "2026-13-01"],
+    &["history", "--since", "yesterday"],
+    &["history", "--since", "21/11/2026"],
+    &["history", "--format", "csv", "--since", ""],
+    &["history", "--format", "xml"],
+    &["history", "import"],
+    &["history", "import", "no-such-file.jsonl"],
+    &["history", "import", "tests"],
+    &["history", "import", "tests/fixtures/valid/minimal.ron"],
+];
+
+#[test]
+fn bad_input_is_one_line_exit_2_and_leaves_the_history_alone() {
+    let sandbox = sandbox_with_history("two_weeks.jsonl");
+    let before = sandbox.history_bytes();
+    for args in BAD {
+        let out = unknot(&sandbox, args);
+        assert_refused(&out, &format!("{args:?}"));
+        assert_eq!(
+            sandbox.history_bytes(),
+            before,
+            "{args:?} changed the history"
+        );
+    }
+}
+
+#[test]
+fn bad_input_on_a_fresh_profile_creates_no_history() {
+    let sandbox = Sandbox::new();
+    for args in BAD {
+        let out = unknot(&sandbox, args);
+        assert_refused(&out, &format!("{args:?}"));
+        assert!(
+            !sandbox.history().exists(),
+            "{args:?} created {}",
+            sandbox.history().display()
+        );
+    }
+}
+
+#[test]
+fn refusals_say_what_was_wrong() {
+    let sandbox = Sandbox::new();
+    for (args, words) in [
+        (&["log", "11"][..], &["11", "0", "10"][..]),
+        (
+            &["log", "4", "--where", "knee"][..],
+            &["knee", "buttock"][..],
+        ),
+        (&["log", "4", "--side", "up"][..], &["up", "left"][..]),
+        (
+            &["history", "--since", "yesterday"][..],
+            &["yesterday", "2026-11-21"][..],
+        ),
+        (&["history", "--format", "xml"][..], &["xml", "csv"][..]),
+    ] {
+        let out = unknot(&sandbox, args);
+        assert_refused(&out, &format!("{args:?}"));
+        for word in words {
+            assert!(
+                out.stderr.contains(word),
+                "{args:?}: {word:?} not said\n{}",
+                out.describe()
+            );
+        }
+    }
+}
