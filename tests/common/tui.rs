@@ -41,6 +41,17 @@ pub struct Tui {
 impl Tui {
     /// Starts `unknot --config ... --data-dir ... ARGS` in a `rows` x `cols` terminal.
     pub fn start(sandbox: Sandbox, args: &[&str], rows: u16, cols: u16) -> Tui {
+        Tui::start_with_env(sandbox, args, rows, cols, &[])
+    }
+
+    /// As `start`, with extra environment variables.
+    pub fn start_with_env(
+        sandbox: Sandbox,
+        args: &[&str],
+        rows: u16,
+        cols: u16,
+        env: &[(&str, &str)],
+    ) -> Tui {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -61,6 +72,9 @@ impl Tui {
         cmd.env("UNKNOT_CONFIG", sandbox.config());
         cmd.env("UNKNOT_DATA_DIR", sandbox.data_dir());
         cmd.env_remove("NO_COLOR");
+        for (key, value) in env {
+            cmd.env(key, value);
+        }
         let child = pair.slave.spawn_command(cmd).expect("start unknot");
         // Only the child holds the terminal's slave end, so reading ends when it exits.
         drop(pair.slave);
@@ -104,6 +118,20 @@ impl Tui {
     /// system's messages through onto the terminal (an app bug with its own ignored test).
     pub fn let_sound_settle(&self) {
         std::thread::sleep(SOUND_SETTLE.saturating_sub(self.started.elapsed()));
+    }
+
+    /// How many cells of the screen have a foreground or background colour.
+    pub fn count_coloured_cells(&self) -> usize {
+        let parser = self.parser.lock().expect("parser lock");
+        let screen = parser.screen();
+        let (rows, cols) = screen.size();
+        (0..rows)
+            .flat_map(|r| (0..cols).map(move |c| (r, c)))
+            .filter_map(|(r, c)| screen.cell(r, c))
+            .filter(|cell| {
+                cell.fgcolor() != vt100::Color::Default || cell.bgcolor() != vt100::Color::Default
+            })
+            .count()
     }
 
     pub fn screen(&self) -> String {
