@@ -53,6 +53,10 @@ impl Settled {
 /// How cues reach the person right now.
 enum Output {
     /// The device is still opening; cues wait in its queue.
+    #[cfg_attr(
+        not(feature = "sound"),
+        allow(dead_code, reason = "without the sound feature there is no device to open")
+    )]
     Opening(Sender<Playing>),
     Device(Sender<Playing>),
     Bell,
