@@ -55,7 +55,10 @@ enum Output {
     /// The device is still opening; cues wait in its queue.
     #[cfg_attr(
         not(feature = "sound"),
-        allow(dead_code, reason = "without the sound feature there is no device to open")
+        allow(
+            dead_code,
+            reason = "without the sound feature there is no device to open"
+        )
     )]
     Opening(Sender<Playing>),
     Device(Sender<Playing>),
