@@ -13,6 +13,9 @@ pub struct Routine {
     pub title: String,
     pub summary: String,
     pub level: Level,
+    /// Routines of one series are the same sequence at different levels, so a person can be
+    /// pointed one level up or down.
+    pub series: Option<String>,
     /// Seconds of "get ready" before each timed step.
     pub lead_in: u32,
     pub steps: Vec<Step>,
@@ -123,6 +126,8 @@ struct RawRoutine {
     #[serde(default)]
     summary: String,
     level: Level,
+    #[serde(default)]
+    series: Option<String>,
     #[serde(default = "default_lead_in")]
     lead_in: LeadIn,
     steps: Vec<Step>,
@@ -143,6 +148,7 @@ impl TryFrom<RawRoutine> for Routine {
             title: raw.title.0,
             summary: raw.summary,
             level: raw.level,
+            series: raw.series.filter(|s| !s.trim().is_empty()),
             lead_in: raw.lead_in.0,
             steps: raw.steps,
             hash: String::new(),

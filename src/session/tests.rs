@@ -37,6 +37,7 @@ fn routine(lead_in: u32, steps: Vec<Step>) -> Routine {
         title: "Test".into(),
         summary: String::new(),
         level: Level::Gentle,
+        series: None,
         lead_in,
         steps,
         hash: String::new(),

@@ -129,6 +129,7 @@ mod tests {
             title: "T".into(),
             summary: String::new(),
             level: Level::Gentle,
+            series: None,
             lead_in,
             steps,
             hash: String::new(),
