@@ -112,7 +112,19 @@ fn list_shows_the_bundled_routines() {
                 &time("daily-standard"),
                 "Daily standard"
             ),
+            row(
+                "deep-release",
+                "deep",
+                &time("deep-release"),
+                "Deep release"
+            ),
             row("desk-break", "gentle", &time("desk-break"), "Desk break"),
+            row(
+                "nerve-glides",
+                "gentle",
+                &time("nerve-glides"),
+                "Nerve glides"
+            ),
         ]
     );
     for r in list_rows(&out.stdout) {
@@ -131,12 +143,12 @@ fn list_marks_the_users_own_routines() {
     assert_eq!(out.code(), Some(0), "{}", out.describe());
     assert_eq!(out.stderr, "");
     let rows = list_rows(&out.stdout);
-    assert_eq!(rows.len(), 4, "{}", out.describe());
+    assert_eq!(rows.len(), 6, "{}", out.describe());
     assert_eq!(
-        rows[3],
+        rows[5],
         row("evening", "deep", "45 s", "Evening unwind (yours)")
     );
-    for bundled in &rows[..3] {
+    for bundled in &rows[..5] {
         assert!(!bundled[3].contains("(yours)"), "{bundled:?}");
     }
 }
@@ -149,9 +161,18 @@ fn a_users_routine_with_a_bundled_name_takes_its_place() {
     assert_eq!(out.code(), Some(0), "{}", out.describe());
     let rows = list_rows(&out.stdout);
     let names: Vec<&str> = rows.iter().map(|r| r[0].as_str()).collect();
-    assert_eq!(names, ["gentle-start", "daily-standard", "desk-break"]);
     assert_eq!(
-        rows[2],
+        names,
+        [
+            "gentle-start",
+            "daily-standard",
+            "deep-release",
+            "desk-break",
+            "nerve-glides"
+        ]
+    );
+    assert_eq!(
+        rows[3],
         row("desk-break", "deep", "45 s", "Evening unwind (yours)")
     );
 }
@@ -181,7 +202,14 @@ fn a_broken_user_routine_is_a_warning_not_a_failure() {
         .collect();
     assert_eq!(
         names,
-        ["gentle-start", "daily-standard", "desk-break", "evening"]
+        [
+            "gentle-start",
+            "daily-standard",
+            "deep-release",
+            "desk-break",
+            "nerve-glides",
+            "evening"
+        ]
     );
 }
 
@@ -191,7 +219,7 @@ fn list_works_when_the_routines_folder_is_missing() {
     assert!(!sandbox.routines_dir().exists());
     let out = unknot(&sandbox, &["list"]);
     assert_eq!(out.code(), Some(0), "{}", out.describe());
-    assert_eq!(list_rows(&out.stdout).len(), 3);
+    assert_eq!(list_rows(&out.stdout).len(), 5);
 }
 
 // ---- paths ---------------------------------------------------------------------------------

@@ -710,14 +710,19 @@ const QUICK_ONE: &str = r#"(title: "Quick one", level: Gentle, lead_in: 0, steps
 fn without_a_name_the_routines_are_listed_and_one_is_chosen_by_number() {
     let sandbox = Sandbox::new();
     sandbox.user_routine("quick", QUICK_ONE);
-    let out = run_with_input(sandbox.cmd_with_flags(), "nine\n9\n4\n");
+    let out = run_with_input(sandbox.cmd_with_flags(), "nine\n9\n6\n");
     out.assert_no_panic();
     assert_completed(&out, "Quick one");
     let lines = out.stdout_lines();
-    for (n, title) in ["Gentle start", "Daily standard", "Desk break", "Quick one"]
-        .iter()
-        .enumerate()
-    {
+    let titles = [
+        "Gentle start",
+        "Daily standard",
+        "Deep release",
+        "Desk break",
+        "Nerve glides",
+        "Quick one",
+    ];
+    for (n, title) in titles.iter().enumerate() {
         let prefix = format!("{}. {title}", n + 1);
         assert!(
             lines.iter().any(|l| l.starts_with(&prefix)),

@@ -10,5 +10,13 @@ pub const BUNDLED: &[(&str, &str)] = &[
         "daily-standard",
         include_str!("../../routines/daily-standard.ron"),
     ),
+    (
+        "deep-release",
+        include_str!("../../routines/deep-release.ron"),
+    ),
     ("desk-break", include_str!("../../routines/desk-break.ron")),
+    (
+        "nerve-glides",
+        include_str!("../../routines/nerve-glides.ron"),
+    ),
 ];

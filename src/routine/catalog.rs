@@ -48,12 +48,16 @@ impl Catalog {
             };
             match load_file(&path) {
                 Ok(routine) => {
-                    catalog.entries.retain(|e| e.name != name);
-                    catalog.entries.push(RoutineEntry {
+                    let entry = RoutineEntry {
                         name: name.to_string(),
                         origin: Origin::User,
                         routine,
-                    });
+                    };
+                    // In the bundled one's place, so the list keeps its order.
+                    match catalog.entries.iter().position(|e| e.name == name) {
+                        Some(i) => catalog.entries[i] = entry,
+                        None => catalog.entries.push(entry),
+                    }
                 }
                 Err(e) => catalog.broken.push(e),
             }
