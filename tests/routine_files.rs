@@ -54,7 +54,7 @@ invalid_fixtures! {
     rest_too_long => ":10:19: expected rest from 0 to 600, found 601",
     lead_in_too_long => ":4:14: expected lead_in from 0 to 60, found 61",
     lead_in_negative => ":4:15: expected lead_in from 0 to 60, found -5",
-    unknown_field => ":3:5: unknown field `colour`; expected one of: title, summary, level, lead_in, steps",
+    unknown_field => ":3:5: unknown field `colour`; expected one of: title, summary, level, series, lead_in, steps",
     unknown_step_field => ":5:47: unknown field `secs`; expected one of: title, kind, tool, sides, seconds, reps, rest, wait_for_key, instructions, caution",
     unknown_level => ":3:12: unknown value `Easy`; expected one of: Gentle, Standard, Deep",
     unknown_kind => ":5:39: unknown value `Yoga`; expected one of: Massage, Stretch, Movement, Rest, CheckIn",
