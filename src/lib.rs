@@ -24,6 +24,7 @@ mod quiet;
 mod recorder;
 mod ron_text;
 mod routine;
+mod safety;
 mod session;
 mod summary;
 mod text;

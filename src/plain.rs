@@ -274,7 +274,6 @@ impl<'a, W: Write> Plain<'a, W> {
         for line in s.lines() {
             writeln!(self.out, "{line}")?;
         }
-        writeln!(self.out, "{}", text::SUMMARY_AFTERCARE)?;
         self.out.flush()
     }
 }

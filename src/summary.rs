@@ -57,6 +57,8 @@ impl Summary {
         ];
         let Some(view) = &self.view else {
             lines.push(text::SUMMARY_NO_CHECK_INS.to_string());
+            lines.push(String::new());
+            lines.extend(text::AFTERCARE.map(String::from));
             return lines;
         };
         match view.change() {
@@ -80,9 +82,18 @@ impl Summary {
                 lines.push(text::summary_note(note));
             }
         }
+        for (trigger, choice) in &view.pain_rules {
+            lines.push(text::summary_pain_rule(*trigger, *choice));
+        }
         if lines.last().is_some_and(String::is_empty) {
             lines.push(text::SUMMARY_NO_CHECK_INS.to_string());
         }
+        lines.push(String::new());
+        if view.change().is_some_and(|c| c.delta() >= 2) {
+            lines.extend(text::FLARE.map(String::from));
+            lines.push(String::new());
+        }
+        lines.extend(text::AFTERCARE.map(String::from));
         lines
     }
 }

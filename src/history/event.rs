@@ -49,6 +49,74 @@ pub enum Event {
         outcome: Outcome,
         elapsed_s: f64,
     },
+    /// Safety questions answered, or cautions shown.
+    Safety(SafetyCheck),
+    /// The pain-monitoring rule paused a session, and what the person chose.
+    PainRule {
+        session: Uuid,
+        trigger: PainTrigger,
+        choice: PainChoice,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SafetyCheck {
+    pub check: SafetyKind,
+    /// Numbers (from 1) of the emergency questions answered yes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub emergency_yes: Vec<u8>,
+    /// Numbers (from 1) of the see-a-doctor-first questions answered yes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub doctor_yes: Vec<u8>,
+    pub result: SafetyResult,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SafetyKind {
+    /// Every question, before the first session and every 30 days.
+    Screening,
+    /// "Any new symptoms?" before other sessions.
+    QuickCheck,
+    /// The self-massage cautions were shown.
+    MassageCautions,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SafetyResult {
+    Clear,
+    /// An emergency sign: told to get help now; no session.
+    Emergency,
+    /// A reason to see a doctor first; the person said a doctor has checked it.
+    SeeDoctorContinued,
+    /// A reason to see a doctor first; the person stopped.
+    SeeDoctorStopped,
+    /// Not all questions were answered; no session.
+    NotAnswered,
+    /// Cautions shown.
+    Shown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PainTrigger {
+    /// 2 or more points above the starting score.
+    Rise,
+    /// Above 5.
+    High,
+    /// Spread further down the leg.
+    Spread,
+    /// The person pressed "this hurts".
+    ThisHurts,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PainChoice {
+    Stop,
+    Skip,
+    Gentler,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -90,6 +158,8 @@ pub enum Moment {
     Before,
     During,
     After,
+    /// The morning after a session, asked when that session raised the pain.
+    NextMorning,
     /// A quick log outside any session.
     #[default]
     Log,
@@ -163,6 +233,14 @@ struct FlatEntry {
     skipped: Option<bool>,
     outcome: Option<Outcome>,
     elapsed_s: Option<f64>,
+    check: Option<SafetyKind>,
+    #[serde(default)]
+    emergency_yes: Vec<u8>,
+    #[serde(default)]
+    doctor_yes: Vec<u8>,
+    result: Option<SafetyResult>,
+    trigger: Option<PainTrigger>,
+    choice: Option<PainChoice>,
 }
 
 #[derive(Deserialize)]
@@ -172,6 +250,8 @@ enum Kind {
     CheckIn,
     StepDone,
     SessionEnded,
+    Safety,
+    PainRule,
 }
 
 impl TryFrom<FlatEntry> for Entry {
@@ -211,6 +291,17 @@ impl TryFrom<FlatEntry> for Entry {
                 session: need(f.session, "session")?,
                 outcome: need(f.outcome, "outcome")?,
                 elapsed_s: need(f.elapsed_s, "elapsed_s")?,
+            },
+            Kind::Safety => Event::Safety(SafetyCheck {
+                check: need(f.check, "check")?,
+                emergency_yes: f.emergency_yes,
+                doctor_yes: f.doctor_yes,
+                result: need(f.result, "result")?,
+            }),
+            Kind::PainRule => Event::PainRule {
+                session: need(f.session, "session")?,
+                trigger: need(f.trigger, "trigger")?,
+                choice: need(f.choice, "choice")?,
             },
         };
         Ok(Entry {

@@ -8,7 +8,10 @@ mod load;
 mod stats;
 mod store;
 
-pub use event::{Area, BodySide, CheckIn, Entry, Event, Felt, Moment, Outcome, VERSION, now};
+pub use event::{
+    Area, BodySide, CheckIn, Entry, Event, Felt, Moment, Outcome, PainChoice, PainTrigger,
+    SafetyCheck, SafetyKind, SafetyResult, VERSION, now,
+};
 pub use load::{Loaded, SkipReason, Skipped, lines_by_id, load, parse};
 pub use stats::{
     Change, Dated, History, RoutineFigures, SessionView, StepEffect, StepView, Verdict, build,

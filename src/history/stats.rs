@@ -7,7 +7,7 @@ use std::time::Duration;
 use chrono::{DateTime, Days, FixedOffset, NaiveDate};
 use uuid::Uuid;
 
-use super::event::{CheckIn, Entry, Event, Moment, Outcome};
+use super::event::{CheckIn, Entry, Event, Moment, Outcome, PainChoice, PainTrigger, SafetyCheck};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct History {
@@ -15,6 +15,8 @@ pub struct History {
     pub sessions: Vec<SessionView>,
     /// Quick logs outside any session, oldest first.
     pub logs: Vec<Dated<CheckIn>>,
+    /// Safety questions and cautions, oldest first.
+    pub safety: Vec<Dated<SafetyCheck>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -34,6 +36,10 @@ pub struct SessionView {
     pub before: Option<CheckIn>,
     pub during: Vec<Dated<CheckIn>>,
     pub after: Option<CheckIn>,
+    /// Pain the morning after, when it was asked.
+    pub next_morning: Option<CheckIn>,
+    /// Times the pain-monitoring rule paused the session, and the choice made.
+    pub pain_rules: Vec<(PainTrigger, PainChoice)>,
     pub steps: Vec<StepView>,
 }
 
@@ -112,6 +118,7 @@ pub fn build(entries: &[Entry]) -> History {
     let mut sessions: Vec<SessionView> = Vec::new();
     let mut by_id: HashMap<Uuid, usize> = HashMap::new();
     let mut logs: Vec<Dated<CheckIn>> = Vec::new();
+    let mut safety: Vec<Dated<SafetyCheck>> = Vec::new();
     let mut log_forms: HashMap<Uuid, usize> = HashMap::new();
 
     let mut session_index = |sessions: &mut Vec<SessionView>, id: Uuid, at| {
@@ -125,6 +132,8 @@ pub fn build(entries: &[Entry]) -> History {
                 before: None,
                 during: Vec::new(),
                 after: None,
+                next_morning: None,
+                pain_rules: Vec::new(),
                 steps: Vec::new(),
             });
             sessions.len() - 1
@@ -166,6 +175,18 @@ pub fn build(entries: &[Entry]) -> History {
                 sessions[i].outcome = *outcome;
                 sessions[i].elapsed = secs(*elapsed_s);
             }
+            Event::Safety(check) => safety.push(Dated {
+                at: entry.at,
+                value: check.clone(),
+            }),
+            Event::PainRule {
+                session,
+                trigger,
+                choice,
+            } => {
+                let i = session_index(&mut sessions, *session, entry.at);
+                sessions[i].pain_rules.push((*trigger, *choice));
+            }
             Event::CheckIn(check_in) => match check_in.session {
                 Some(id) => {
                     let i = session_index(&mut sessions, id, entry.at);
@@ -195,13 +216,19 @@ pub fn build(entries: &[Entry]) -> History {
     }
     sessions.sort_by_key(|s| s.started);
     logs.sort_by_key(|l| l.at);
-    History { sessions, logs }
+    safety.sort_by_key(|s| s.at);
+    History {
+        sessions,
+        logs,
+        safety,
+    }
 }
 
 fn place_check_in(s: &mut SessionView, at: DateTime<FixedOffset>, c: &CheckIn) {
     match c.moment {
         Moment::Before => s.before = Some(c.clone()),
         Moment::After => s.after = Some(c.clone()),
+        Moment::NextMorning => s.next_morning = Some(c.clone()),
         Moment::During | Moment::Log => {
             let dated = Dated {
                 at,

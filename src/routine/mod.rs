@@ -7,6 +7,4 @@ mod model;
 
 pub use catalog::{Catalog, Origin, RoutineEntry};
 pub use load::{LeadInBounds, RoutineError, load_file, parse};
-#[cfg(test)]
-pub use model::StepKind;
-pub use model::{Level, Routine, Side, Sides, Step, Tool};
+pub use model::{Level, Routine, Side, Sides, Step, StepKind, Tool};

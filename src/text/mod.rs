@@ -1,8 +1,10 @@
 //! Every word unknot shows or says, in one place, so the wording can be reviewed and kept consistent.
 
 mod review;
+mod safety;
 
 pub use review::*;
+pub use safety::*;
 
 use std::time::Duration;
 
@@ -405,8 +407,6 @@ pub fn summary_note(note: &str) -> String {
     format!("Note: {note}")
 }
 pub const SUMMARY_NO_CHECK_INS: &str = "No pain scores this time.";
-pub const SUMMARY_AFTERCARE: &str =
-    "Keep moving gently through the day, and avoid sitting for long stretches.";
 pub const SUMMARY_KEYS: &str = "Enter or q: close";
 pub const SUMMARY_KEYS_HOME: &str = "Enter: back to the routines    q: quit";
 
@@ -654,6 +654,7 @@ pub fn check_in_title(m: crate::history::Moment) -> &'static str {
         M::Before => "Before you start",
         M::During => CHECK_IN_TITLE,
         M::After => "How was it?",
+        M::NextMorning => "The morning after",
         M::Log => "Pain log",
     }
 }
@@ -811,4 +812,15 @@ pub fn voice_not_found(program: &str) -> String {
 /// What the voice says before a step: "Next: Figure-4 stretch, left side, 30 seconds".
 pub fn voice_step(step: &Step, side: Option<Side>) -> String {
     format!("Next: {}", step_line(step, side))
+}
+
+pub fn summary_pain_rule(trigger: crate::history::PainTrigger, choice: crate::history::PainChoice) -> String {
+    use crate::history::PainTrigger as T;
+    let why = match trigger {
+        T::Rise => "pain rose 2 points or more",
+        T::High => "pain went above 5",
+        T::Spread => "pain spread down the leg",
+        T::ThisHurts => "you said it hurt",
+    };
+    format!("Eased off when {why}: {}", pain_choice(choice).to_lowercase())
 }

@@ -22,8 +22,6 @@ pub fn render(summary: &Summary, from_home: bool, theme: &Theme, area: Rect, buf
         Line::from(""),
     ];
     lines.extend(summary.lines().into_iter().map(Line::from));
-    lines.push(Line::from(""));
-    lines.push(Line::from(text::SUMMARY_AFTERCARE));
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
         .render(body_a, buf);

@@ -321,6 +321,7 @@ fn home_with_history() {
     let history = crate::history::History {
         sessions: vec![view],
         logs: Vec::new(),
+        safety: Vec::new(),
     };
     let today = history.sessions[0].started.date_naive();
     h.set_history(&history, today);

@@ -1,0 +1,243 @@
+//! Safety before and after exercise: the red-flag questions, when to ask them, the cautions for
+//! self-massage, and suggestions to step up or back. Pure: history in, decisions out.
+
+use chrono::{DateTime, FixedOffset, TimeDelta};
+
+use crate::history::{History, SafetyCheck, SafetyKind, SafetyResult, SessionView};
+use crate::routine::{Catalog, Routine, StepKind, Tool};
+use crate::text;
+
+/// The full questions are asked again after this long.
+pub const RENEW_AFTER: TimeDelta = TimeDelta::days(30);
+
+/// Which questions come before a session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gate {
+    /// Every question: the first time, and every 30 days.
+    Full,
+    /// One screen: any new symptoms?
+    Quick,
+}
+
+/// The full questions if they were never answered, or not in the last 30 days.
+pub fn gate(history: &History, now: DateTime<FixedOffset>) -> Gate {
+    let last_full = history.safety.iter().rev().find(|s| {
+        s.value.check == SafetyKind::Screening
+            && matches!(
+                s.value.result,
+                SafetyResult::Clear | SafetyResult::SeeDoctorContinued
+            )
+    });
+    match last_full {
+        Some(s) if now.signed_duration_since(s.at) < RENEW_AFTER => Gate::Quick,
+        _ => Gate::Full,
+    }
+}
+
+/// The self-massage cautions are shown once, with the first routine that uses a ball or roller.
+pub fn needs_cautions(history: &History, routine: &Routine) -> bool {
+    let uses_tool = routine.steps.iter().any(|s| {
+        s.kind == StepKind::Massage && matches!(s.tool, Some(Tool::TennisBall | Tool::FoamRoller))
+    });
+    uses_tool
+        && !history
+            .safety
+            .iter()
+            .any(|s| s.value.check == SafetyKind::MassageCautions)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// "Any new symptoms?" on one screen.
+    Quick,
+    /// Emergency question number `n` (from 0).
+    Emergency(usize),
+    /// See-a-doctor-first question number `n` (from 0).
+    Doctor(usize),
+    /// An emergency sign: what to do now. Nothing starts.
+    EmergencyAdvice,
+    /// A reason to see a doctor first: carry on or stop.
+    DoctorAdvice,
+    /// Done: the session may start, or not.
+    Done(SafetyResult),
+}
+
+/// The red-flag questions as a state machine. Only an explicit "no" counts as no: anything else
+/// asks again, and leaving before the end is recorded as not answered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Screening {
+    kind: SafetyKind,
+    stage: Stage,
+    emergency: Vec<bool>,
+    doctor: Vec<bool>,
+}
+
+/// A yes/no/other answer to one question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Answer {
+    Yes,
+    No,
+    /// Enter: "nothing new" on the quick check, "stop" after the doctor advice.
+    Enter,
+    /// A doctor has checked it: carry on.
+    CarryOn,
+}
+
+impl Screening {
+    pub fn new(gate: Gate) -> Screening {
+        let (kind, stage) = match gate {
+            Gate::Full => (SafetyKind::Screening, Stage::Emergency(0)),
+            Gate::Quick => (SafetyKind::QuickCheck, Stage::Quick),
+        };
+        Screening {
+            kind,
+            stage,
+            emergency: Vec::new(),
+            doctor: Vec::new(),
+        }
+    }
+
+    pub fn stage(&self) -> Stage {
+        self.stage
+    }
+
+    /// The answers given so far to the emergency and the doctor questions.
+    pub fn answers(&self) -> (&[bool], &[bool]) {
+        (&self.emergency, &self.doctor)
+    }
+
+    /// Takes one answer; returns whether it moved the questions on.
+    pub fn answer(&mut self, answer: Answer) -> bool {
+        let next = match (self.stage, answer) {
+            (Stage::Quick, Answer::Enter | Answer::No) => Stage::Done(SafetyResult::Clear),
+            (Stage::Quick, Answer::Yes) => Stage::Emergency(0),
+            (Stage::Emergency(n), Answer::Yes | Answer::No) => {
+                self.emergency.push(answer == Answer::Yes);
+                if n + 1 < text::EMERGENCY_QUESTIONS.len() {
+                    Stage::Emergency(n + 1)
+                } else if self.emergency.contains(&true) {
+                    Stage::EmergencyAdvice
+                } else if self.kind == SafetyKind::Screening {
+                    Stage::Doctor(0)
+                } else {
+                    Stage::Done(SafetyResult::Clear)
+                }
+            }
+            (Stage::Doctor(n), Answer::Yes | Answer::No) => {
+                self.doctor.push(answer == Answer::Yes);
+                if n + 1 < text::DOCTOR_QUESTIONS.len() {
+                    Stage::Doctor(n + 1)
+                } else if self.doctor.contains(&true) {
+                    Stage::DoctorAdvice
+                } else {
+                    Stage::Done(SafetyResult::Clear)
+                }
+            }
+            (Stage::EmergencyAdvice, Answer::Enter) => Stage::Done(SafetyResult::Emergency),
+            (Stage::DoctorAdvice, Answer::CarryOn) => {
+                Stage::Done(SafetyResult::SeeDoctorContinued)
+            }
+            (Stage::DoctorAdvice, Answer::Enter | Answer::No) => {
+                Stage::Done(SafetyResult::SeeDoctorStopped)
+            }
+            _ => return false,
+        };
+        self.stage = next;
+        true
+    }
+
+    /// Whether the session may start: only once done, and clear or checked by a doctor.
+    pub fn may_start(&self) -> bool {
+        matches!(
+            self.stage,
+            Stage::Done(SafetyResult::Clear | SafetyResult::SeeDoctorContinued)
+        )
+    }
+
+    /// What to keep in the history: the result so far, "not answered" if left unfinished.
+    pub fn record(&self) -> SafetyCheck {
+        let result = match self.stage {
+            Stage::Done(result) => result,
+            Stage::EmergencyAdvice => SafetyResult::Emergency,
+            Stage::DoctorAdvice => SafetyResult::SeeDoctorStopped,
+            _ => SafetyResult::NotAnswered,
+        };
+        let yes = |answers: &[bool]| {
+            answers
+                .iter()
+                .enumerate()
+                .filter(|(_, yes)| **yes)
+                .map(|(i, _)| u8::try_from(i + 1).unwrap_or(u8::MAX))
+                .collect()
+        };
+        SafetyCheck {
+            check: self.kind,
+            emergency_yes: yes(&self.emergency),
+            doctor_yes: yes(&self.doctor),
+            result,
+        }
+    }
+}
+
+/// A yes or a no in words; anything else is unclear, and unclear is never no.
+pub fn parse_yes_no(line: &str) -> Option<Answer> {
+    match line.trim().to_lowercase().as_str() {
+        "y" | "yes" => Some(Answer::Yes),
+        "n" | "no" => Some(Answer::No),
+        _ => None,
+    }
+}
+
+/// Was this session a flare: pain after 2 or more above before, or a worse next morning?
+pub fn flared(s: &SessionView) -> bool {
+    let rose = s.change().is_some_and(|c| c.delta() >= 2);
+    let bad_morning = match (s.pain_before(), s.next_morning.as_ref().and_then(|c| c.pain)) {
+        (Some(before), Some(morning)) => morning > before,
+        _ => false,
+    };
+    rose || bad_morning
+}
+
+/// The last session, if it raised the pain and its next morning has not been asked yet (and
+/// that morning has come).
+pub fn morning_to_ask(history: &History, now: DateTime<FixedOffset>) -> Option<&SessionView> {
+    let last = history.sessions.last()?;
+    let rose = last.change().is_some_and(|c| c.delta() >= 2);
+    let a_later_day = now.date_naive() > last.started.date_naive();
+    (rose && last.next_morning.is_none() && a_later_day).then_some(last)
+}
+
+/// One sentence suggesting the next level up after three sessions in a row at this level with
+/// no flare, or a step back after a flare. Suggestions only; the person chooses.
+pub fn progression(history: &History, catalog: &Catalog) -> Option<String> {
+    let last = history.sessions.last()?;
+    let current = &catalog.entries.iter().find(|e| e.routine.title == last.routine)?.routine;
+    let series = current.series.as_deref()?;
+    let in_series = |r: &&Routine| r.series.as_deref() == Some(series);
+    let levels: Vec<&Routine> = catalog.entries.iter().map(|e| &e.routine).filter(in_series).collect();
+    if flared(last) {
+        let lower = levels
+            .iter()
+            .filter(|r| r.level < current.level)
+            .max_by_key(|r| r.level)?;
+        return Some(text::suggest_down(&lower.title));
+    }
+    let recent: Vec<&SessionView> = history.sessions.iter().rev().take(3).collect();
+    let steady = recent.len() == 3
+        && recent.iter().all(|s| {
+            s.routine == current.title
+                && !flared(s)
+                && s.change().is_some_and(|c| c.delta() <= 0)
+        });
+    if !steady {
+        return None;
+    }
+    let higher = levels
+        .iter()
+        .filter(|r| r.level > current.level)
+        .min_by_key(|r| r.level)?;
+    Some(text::suggest_up(3, &current.title, &higher.title))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,175 @@
+//! What unknot says about safety: the red flags, the cautions for self-massage, the
+//! pain-monitoring rule, aftercare and the evidence. Each group names where its facts come from.
+
+// ---- Red flags. Emergency signs: NHS sciatica page; NHS Scotland serious lumbar spine pathway;
+// the toilet-paper test from NHS Greater Glasgow & Clyde. Asked directly, because people rarely
+// mention saddle numbness unless asked (NICE CKS).
+
+pub const SCREEN_TITLE: &str = "Before you start: a few safety questions";
+pub const SCREEN_INTRO: &str =
+    "Sciatica is rarely dangerous, but a few signs need a doctor the same day. Answer y or n.";
+
+pub const EMERGENCY_QUESTIONS: [&str; 5] = [
+    "Do you have sciatica in both legs, or has it spread from one leg to both?",
+    "Is there weakness or numbness in both legs that is severe or getting worse, or has a foot started to drop or drag?",
+    "Is there numbness or tingling around your genitals, buttocks or back passage (for example, it is hard to feel toilet paper when you wipe)?",
+    "Any new trouble peeing: cannot start, cannot hold it, or cannot feel it as before?",
+    "Any new loss of control of your bowels, not noticing you need to go, or new problems with sexual function?",
+];
+
+pub const EMERGENCY_TITLE: &str = "Get urgent medical help now";
+pub const EMERGENCY_ADVICE: [&str; 4] = [
+    "What you describe can mean the nerves at the bottom of your spine are badly squeezed.",
+    "This needs to be seen by a doctor straight away, often within hours.",
+    "Go to A&E (the emergency department) or call your local emergency number now.",
+    "Do not do this session. unknot will ask these questions again next time.",
+];
+
+// "See a doctor first" signs: NHS Gloucestershire red-flag list; NICE NG59 1.1.1.
+pub const DOCTOR_QUESTIONS: [&str; 6] = [
+    "Did this start after a fall, a car accident or another injury (or a small knock, if you have thin bones or take steroids long-term)?",
+    "Do you have a fever or chills, a weakened immune system, a recent bacterial infection, or have you injected drugs?",
+    "Have you ever had cancer, or lost weight without trying?",
+    "Is the pain worse at night, and does it not ease when you rest or change position?",
+    "Is this new back pain, and are you under 20 or over 50?",
+    "Has it not improved after a few weeks of looking after it at home, or is it steadily getting worse?",
+];
+
+pub const DOCTOR_TITLE: &str = "Please see a doctor before exercising";
+pub const DOCTOR_ADVICE: [&str; 3] = [
+    "What you describe is a reason to be checked by a doctor before doing exercises like these.",
+    "It is not an emergency, but please book an appointment soon.",
+    "If a doctor has already checked this and said exercise is fine, you can carry on.",
+];
+pub const DOCTOR_KEYS: &str = "c  a doctor has checked me: carry on      q  stop for now";
+
+pub const QUICK_TITLE: &str = "Any new symptoms?";
+pub const QUICK_INTRO: &str = "Since your last session, has any of these started?";
+pub const QUICK_KEYS: &str = "Enter  nothing new      y  yes, one of these has started";
+pub const SCREEN_KEYS: &str = "y  yes      n  no";
+pub const ADVICE_KEYS: &str = "Enter  back";
+
+pub const PLAIN_YES_NO: &str = "Type yes or no.";
+pub const PLAIN_UNCLEAR: &str = "Please answer yes or no.";
+pub const PLAIN_QUICK_PROMPT: &str =
+    "Press Enter if nothing has changed, or type yes if one of these has started.";
+pub const PLAIN_DOCTOR_PROMPT: &str =
+    "Type carry on if a doctor has already checked this, or press Enter to stop for now.";
+pub const NOT_ANSWERED: &str =
+    "The safety questions were not answered, so the session does not start.";
+pub const STOPPED_FOR_DOCTOR: &str = "Stopped for now. Please see a doctor first.";
+
+// ---- Self-massage cautions: foam-rolling expert consensus (Bartsch 2021, J Clin Med 10:5360)
+// and general massage caution lists. No source covers pressing on the sciatic nerve itself; the
+// "move off" rule is unknot's own, on the safe side.
+
+pub const CAUTIONS_TITLE: &str = "Before using a ball or roller";
+pub const CAUTIONS: [&str; 4] = [
+    "Do not roll over open or healing wounds, burns, skin infections, or a bone that may be broken.",
+    "Ask a clinician first if you have had a blood clot (DVT), take blood thinners or bruise easily, have severe osteoporosis, local inflammation, cancer, are pregnant, or have pain nobody has explained.",
+    "If the ball or roller causes tingling, numbness or a shooting pain down the leg, move off that spot at once: lighter, and to the side.",
+    "Use steady, moderate pressure and slow movement; it should feel like firm pressure or mild discomfort, never sharp pain.",
+];
+pub const CAUTIONS_KEYS: &str = "Enter  I have read this";
+
+// ---- The pain-monitoring rule, as a guide: pain during exercise above 5 is too much, and a rise
+// or pain spreading further down the leg means a movement aggravates the nerve (Silbernagel 2007,
+// not validated for nerve pain; McKenzie centralisation, Aina 2004).
+
+pub const PAIN_RULE_TITLE: &str = "Time to ease off";
+
+pub fn pain_rule_reason(trigger: crate::history::PainTrigger, before: Option<u8>, now: Option<u8>) -> String {
+    use crate::history::PainTrigger as T;
+    match (trigger, before, now) {
+        (T::Rise, Some(b), Some(n)) => format!("Your pain is {n} now, {} points above the {b} you started with.", n.saturating_sub(b)),
+        (T::High, _, Some(n)) => format!("Your pain is {n} now: above 5 is more than exercise should cause."),
+        (T::Spread, _, _) => "The pain has spread further down your leg: that part is irritating the nerve.".to_string(),
+        _ => "You said this hurts.".to_string(),
+    }
+}
+
+pub const PAIN_RULE_CHOICES: [&str; 3] = [
+    "s  stop the session now",
+    "k  skip this step",
+    "g  carry on gentler: every hold a third shorter from now on",
+];
+
+pub const PLAIN_PAIN_RULE_PROMPT: &str =
+    "Type stop, skip or gentler. Anything else, or no answer, stops the session.";
+
+pub fn pain_choice(choice: crate::history::PainChoice) -> &'static str {
+    use crate::history::PainChoice as C;
+    match choice {
+        C::Stop => "Stopped",
+        C::Skip => "Skipped",
+        C::Gentler => "Carrying on gentler: holds a third shorter",
+    }
+}
+
+// ---- After a session that raised the pain (the next day matters most: Silbernagel 2007).
+
+pub const FLARE: [&str; 3] = [
+    "Your pain is 2 or more points higher than when you started.",
+    "Next time, try a gentler routine or shorter holds; unknot will ask tomorrow how it settled.",
+    "See a doctor or physiotherapist if it stays worse for days, keeps spreading down the leg, or new numbness or weakness appears.",
+];
+
+pub fn next_morning_question(when: &str) -> String {
+    format!("How was the pain the morning after your session on {when}? Press 0-9, or t for 10")
+}
+
+pub const PLAIN_NEXT_MORNING: &str = "Type a number from 0 to 10, or press Enter to skip.";
+
+// ---- Aftercare: stay active and avoid long sitting (NHS; NICE QS155); heat has a small
+// short-term benefit (Cochrane, French 2006) and must be used safely (NHS MPFT).
+
+pub const AFTERCARE: [&str; 3] = [
+    "Keep moving gently today; avoid sitting or lying still for long stretches.",
+    "Warmth can ease it: a wrapped hot-water bottle for 10 to 15 minutes, never on numb skin, and never fall asleep on it.",
+    "Some soreness after stretching is normal; pain that is sharp or spreads down the leg is not.",
+];
+
+// ---- Progression: raise the load only after sessions that caused no flare, step back after one.
+
+pub fn suggest_up(count: usize, current: &str, next: &str) -> String {
+    format!("{count} sessions of {current} without a flare: you could try {next} next.")
+}
+
+pub fn suggest_down(lower: &str) -> String {
+    format!("Your last session raised your pain: try {lower} next time, and step up again once it has settled.")
+}
+
+// ---- About the evidence.
+
+pub const ABOUT: &str = "\
+About unknot and the evidence
+
+unknot guides a routine of self-massage, stretching and gentle movement, and keeps a record of
+your pain so you can see whether it is helping. It is self-care support, not treatment: it does
+not diagnose, and it cannot tell what is causing your sciatica.
+
+What helps, as far as we know
+- Staying active helps more than resting; gentle movement may hurt, but is not harmful.
+  (NHS sciatica advice; NICE quality standard QS155.) Bed rest is no better than staying active
+  (Cochrane review, Dahm 2010), so unknot never advises it.
+- Stretching and exercises are part of the usual advice for sciatica (NHS sciatica exercise
+  sheet; NICE NG59), with holds of 20 to 30 seconds repeated a few times, stopping if a movement
+  makes the pain worse.
+- Self-massage with a ball or roller is offered for comfort and as preparation for moving. The
+  evidence for massage in back pain shows small, short-term benefit at best (Cochrane, Furlan
+  2015); NICE considers it only alongside exercise. Studies of foam rolling were mostly in healthy
+  people. It is not a cure.
+- Nerve glides have low-quality, short-term evidence.
+- Warmth has a small short-term benefit (Cochrane, French 2006); the evidence for cold is too thin
+  to say.
+
+How unknot reads your pain scores
+- Pain is scored 0 to 10 with the same anchor words each time (NIH Clinical Center scale).
+- A change of about 2 points, or about 30%, is one people notice (Farrar 2001; Ostelo 2008).
+  Smaller changes are shown as everyday ups and downs, not as progress.
+- The pain-monitoring rule (pain above 5, or 2 points above where you started, or spreading down
+  the leg: ease off) comes from tendon research (Silbernagel 2007) and is used here as a guide.
+
+See a doctor if your symptoms are severe, getting worse, or not improving after a few weeks, and
+get urgent help for the warning signs in `unknot safety`.
+";
