@@ -11,13 +11,15 @@ use ratatui::widgets::{Block, Widget};
 use ratatui::{DefaultTerminal, Frame};
 
 use crate::audio::{Audio, AudioSetup, Bell};
-use crate::checkin::{Form, FormKey, Progress};
+use crate::checkin::{self, Form, FormKey, Progress};
 use crate::error::AppError;
 use crate::history::{History, Store};
+use crate::history::{SafetyCheck, SafetyKind, SafetyResult};
 use crate::input::{self, Input};
 use crate::recorder::Recorder;
 use crate::routine::Routine;
-use crate::session::{Effect, Event, Key, Outcome, Overlay, PhaseKind, Session};
+use crate::safety::{self, Answer, Screening, Stage};
+use crate::session::{Effect, Event, Key, Outcome, Overlay, PainChoice, PhaseKind, Session};
 use crate::summary::Summary;
 use crate::text;
 use crate::ui::review::{Review, ReviewAction};
@@ -25,6 +27,17 @@ use crate::ui::{self, Theme, home::Home};
 
 pub enum Screen {
     Home(Home),
+    /// The red-flag questions, before anything else.
+    Safety {
+        routine: Routine,
+        screening: Screening,
+        /// The self-massage cautions come next.
+        cautions: bool,
+    },
+    /// The self-massage cautions, once, before the first routine with a ball or roller.
+    Cautions {
+        routine: Routine,
+    },
     /// The questions before a session; the routine waits for them.
     Before {
         routine: Routine,
@@ -215,6 +228,12 @@ impl App {
         let notice = self.recorder.as_ref().and_then(Recorder::problem);
         match &self.screen {
             Screen::Home(home) => ui::home::render(home, &self.theme, area, buf),
+            Screen::Safety {
+                routine, screening, ..
+            } => ui::safety::render_screening(screening, &routine.title, &self.theme, area, buf),
+            Screen::Cautions { routine } => {
+                ui::safety::render_cautions(&routine.title, &self.theme, area, buf)
+            }
             Screen::Before { routine, form } | Screen::After { routine, form } => {
                 let block = Block::bordered().title(Line::styled(
                     format!(" {} ", routine.title),
@@ -261,14 +280,88 @@ impl App {
                 return;
             }
         };
-        let recorder = Recorder::new(store, &routine);
-        let form = Form::before(recorder.session());
-        self.recorder = Some(recorder);
+        self.recorder = Some(Recorder::new(store, &routine));
+        let history = (self.history)().map(|(h, _)| h).unwrap_or_default();
+        let screening = Screening::new(safety::gate(&history, crate::history::now()));
+        let cautions = safety::needs_cautions(&history, &routine);
+        self.screen = Screen::Safety {
+            routine,
+            screening,
+            cautions,
+        };
+    }
+
+    /// The safety questions are answered: on to the cautions or the questions before.
+    fn after_safety(&mut self, routine: Routine, cautions: bool) {
+        if cautions {
+            self.screen = Screen::Cautions { routine };
+        } else {
+            self.before(routine);
+        }
+    }
+
+    fn before(&mut self, routine: Routine) {
+        let form = Form::before(session_id(&self.recorder));
         self.screen = Screen::Before { routine, form };
     }
 
+    fn on_safety_key(&mut self, key: KeyEvent) -> bool {
+        let Screen::Safety { screening, .. } = &mut self.screen else {
+            return false;
+        };
+        let answer = match key.code {
+            KeyCode::Char('y' | 'Y') => Answer::Yes,
+            KeyCode::Char('n' | 'N') => Answer::No,
+            KeyCode::Enter => Answer::Enter,
+            KeyCode::Char('c' | 'C') => Answer::CarryOn,
+            KeyCode::Char('q') | KeyCode::Esc => {
+                // Leaving before the end: recorded as not answered (or as the advice given).
+                let check = screening.record();
+                if let Some(r) = &mut self.recorder {
+                    r.safety(check);
+                }
+                self.recorder = None;
+                self.go_home();
+                return true;
+            }
+            _ => return false,
+        };
+        if !screening.answer(answer) {
+            return false;
+        }
+        let stage = screening.stage();
+        // An emergency answer is kept the moment the advice shows.
+        if matches!(stage, Stage::EmergencyAdvice | Stage::Done(_))
+            && !matches!(stage, Stage::Done(SafetyResult::Emergency))
+        {
+            let check = screening.record();
+            if let Some(r) = &mut self.recorder {
+                r.safety(check);
+            }
+        }
+        if let Stage::Done(_) = stage {
+            let may_start = screening.may_start();
+            match std::mem::replace(&mut self.screen, Screen::Home(Home::new(Vec::new(), 0))) {
+                Screen::Safety {
+                    routine, cautions, ..
+                } if may_start => self.after_safety(routine, cautions),
+                _ => {
+                    self.recorder = None;
+                    self.go_home();
+                }
+            }
+        }
+        true
+    }
+
     fn start_session(&mut self, routine: Routine, now: Instant) {
-        let (session, fx) = Session::begin(routine, now);
+        let (mut session, fx) = Session::begin(routine, now);
+        let (baseline, _) = self
+            .recorder
+            .as_ref()
+            .map(Recorder::before)
+            .unwrap_or_default();
+        session.set_baseline(baseline);
         self.screen = Screen::Session {
             session,
             form: None,
@@ -283,6 +376,13 @@ impl App {
         match &mut self.screen {
             Screen::Home(home) => match key.code {
                 _ if ctrl_c => self.done = true,
+                KeyCode::Char(c @ ('0'..='9' | 't')) if home.morning.is_some() => {
+                    let pain = c.to_digit(10).map_or(10, |d| d as u8);
+                    if let Some((session, _)) = home.morning.take() {
+                        self.home = Some(home.clone());
+                        self.record_morning(session, pain);
+                    }
+                }
                 KeyCode::Up | KeyCode::Char('k') => home.up(),
                 KeyCode::Down | KeyCode::Char('j') => home.down(),
                 KeyCode::Enter | KeyCode::Char(' ') => {
@@ -297,6 +397,36 @@ impl App {
                     self.open_review();
                 }
                 KeyCode::Char('q') | KeyCode::Esc => self.done = true,
+                _ => return false,
+            },
+            Screen::Safety { .. } => {
+                if ctrl_c {
+                    self.done = true;
+                    return true;
+                }
+                return self.on_safety_key(key);
+            }
+            Screen::Cautions { .. } => match key.code {
+                KeyCode::Enter => {
+                    if let Some(r) = &mut self.recorder {
+                        r.safety(SafetyCheck {
+                            check: SafetyKind::MassageCautions,
+                            emergency_yes: Vec::new(),
+                            doctor_yes: Vec::new(),
+                            result: SafetyResult::Shown,
+                        });
+                    }
+                    if let Screen::Cautions { routine } =
+                        std::mem::replace(&mut self.screen, Screen::Home(Home::new(Vec::new(), 0)))
+                    {
+                        self.before(routine);
+                    }
+                }
+                KeyCode::Char('q') | KeyCode::Esc => {
+                    self.recorder = None;
+                    self.go_home();
+                }
+                _ if ctrl_c => self.done = true,
                 _ => return false,
             },
             Screen::Before { form, .. } => {
@@ -386,7 +516,16 @@ impl App {
                         session,
                         form: None,
                     };
-                    self.feed(Event::CheckedIn, now);
+                    let (_, before_areas) = self
+                        .recorder
+                        .as_ref()
+                        .map(Recorder::before)
+                        .unwrap_or_default();
+                    let event = Event::CheckedIn {
+                        pain: answers.pain,
+                        spread: checkin::spread(&before_areas, &answers.areas),
+                    };
+                    self.feed(event, now);
                 }
                 Screen::After { routine, .. } => self.finish(&routine),
                 other => self.screen = other,
@@ -474,11 +613,33 @@ impl App {
         self.go_home();
     }
 
+    /// Keeps how the pain was the morning after a session, then shows the home screen again.
+    fn record_morning(&mut self, session: uuid::Uuid, pain: u8) {
+        let check = crate::history::CheckIn {
+            form: uuid::Uuid::now_v7(),
+            session: Some(session),
+            moment: crate::history::Moment::NextMorning,
+            pain: Some(pain),
+            ..crate::history::CheckIn::default()
+        };
+        let problem = match (self.open_store)() {
+            Ok(Ok(mut store)) => crate::history_commands::append_check_in(&mut store, check)
+                .err()
+                .map(|e| e.to_string()),
+            Ok(Err(why)) => Some(why),
+            Err(busy) => Some(busy.to_string()),
+        };
+        self.go_home();
+        if let (Some(problem), Screen::Home(home)) = (problem, &mut self.screen) {
+            home.notice = Some(problem);
+        }
+    }
+
     fn go_home(&mut self) {
         match self.home.take() {
             Some(mut home) => {
                 if let Some((history, notice)) = (self.history)() {
-                    home.set_history(&history, chrono::Local::now().date_naive());
+                    home.set_history(&history, crate::history::now());
                     home.notice = notice;
                 }
                 self.screen = Screen::Home(home.clone());
@@ -516,6 +677,14 @@ fn form_key(key: KeyEvent) -> FormKey {
 /// The keyboard, read in the context of what the session shows.
 fn session_event(key: KeyEvent, session: &Session) -> Option<Event> {
     let k = |key| Some(Event::Key(key));
+    if let Some(Overlay::PainRule(_)) = session.overlay() {
+        return match key.code {
+            KeyCode::Char('s' | 'S') => k(Key::Choose(PainChoice::Stop)),
+            KeyCode::Char('k' | 'K') => k(Key::Choose(PainChoice::Skip)),
+            KeyCode::Char('g' | 'G') => k(Key::Choose(PainChoice::Gentler)),
+            _ => None,
+        };
+    }
     if session.overlay() == Some(Overlay::ConfirmQuit) {
         return match key.code {
             KeyCode::Char('y' | 'Y' | 'q') | KeyCode::Enter => k(Key::Yes),
@@ -532,6 +701,8 @@ fn session_event(key: KeyEvent, session: &Session) -> Option<Event> {
         KeyCode::Char('-' | '_') => k(Key::LessTime),
         KeyCode::Char('q') => k(Key::Quit),
         KeyCode::Char('?') => k(Key::Help),
+        KeyCode::Char('x' | 'X') => k(Key::ThisHurts),
+        KeyCode::Char('!') => k(Key::Safety),
         KeyCode::Esc => k(Key::Back),
         _ => None,
     }

@@ -89,6 +89,10 @@ pub enum Command {
     },
     /// Show where unknot keeps your routines, config and history
     Paths,
+    /// The warning signs that need a doctor, and the cautions for self-massage
+    Safety,
+    /// What self-massage and stretching can and cannot do, with sources
+    About,
     /// Settings: print the default config file, with comments, ready to copy
     Config {
         /// Print the full default config

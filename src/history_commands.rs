@@ -45,6 +45,18 @@ pub fn open_store(paths: &Paths) -> Result<Result<Store, String>, AppError> {
     }
 }
 
+/// Appends one check-in, stamped now.
+pub fn append_check_in(store: &mut Store, check: CheckIn) -> Result<Entry, StoreError> {
+    let entry = Entry {
+        v: VERSION,
+        id: Uuid::now_v7(),
+        at: history::now(),
+        event: Event::CheckIn(check),
+    };
+    store.append(std::slice::from_ref(&entry))?;
+    Ok(entry)
+}
+
 pub fn log(
     paths: &Paths,
     pain: u8,
@@ -57,11 +69,9 @@ pub fn log(
     let mut areas = areas;
     areas.sort();
     areas.dedup();
-    let entry = Entry {
-        v: VERSION,
-        id: Uuid::now_v7(),
-        at: history::now(),
-        event: Event::CheckIn(CheckIn {
+    let entry = append_check_in(
+        &mut store,
+        CheckIn {
             form: Uuid::now_v7(),
             moment: Moment::Log,
             pain: Some(pain),
@@ -69,9 +79,8 @@ pub fn log(
             side,
             note: note.map(|n| n.trim().to_string()).filter(|n| !n.is_empty()),
             ..CheckIn::default()
-        }),
-    };
-    store.append(std::slice::from_ref(&entry))?;
+        },
+    )?;
     let _ = writeln!(out, "{}", text::logged(pain, &entry.at));
     Ok(())
 }

@@ -85,6 +85,8 @@ fn run(cli: Cli) -> Result<ExitCode, AppError> {
         Some(Command::Check { files }) => return done(commands::check(files, &mut out)),
         Some(Command::New { name }) => return done(commands::new(&paths, name, &mut out)),
         Some(Command::Paths) => return printed(commands::paths(&paths, &mut out)),
+        Some(Command::Safety) => return printed(out.write_all(text::safety_page().as_bytes())),
+        Some(Command::About) => return printed(out.write_all(text::ABOUT.as_bytes())),
         Some(Command::Config { .. }) => {
             return printed(out.write_all(config::DEFAULT_FILE.as_bytes()));
         }
@@ -153,6 +155,8 @@ fn run(cli: Cli) -> Result<ExitCode, AppError> {
             Command::Check { .. }
             | Command::New { .. }
             | Command::Paths
+            | Command::Safety
+            | Command::About
             | Command::Config { .. }
             | Command::Log { .. },
         ) => Ok(ExitCode::SUCCESS),
@@ -200,7 +204,12 @@ fn session(
         return Ok(ExitCode::from(1));
     }
     if !options.interactive {
-        return run_plain(options, &catalog, routine).map(exit_code);
+        return run_plain(options, &catalog, routine).map(|ended| match ended {
+            plain::Ended::Done => ExitCode::SUCCESS,
+            plain::Ended::Signal(s) => exit_code(Some(s)),
+            // The safety questions kept the session from starting.
+            plain::Ended::NotStarted => ExitCode::from(1),
+        });
     }
     let start = match routine {
         Some(r) => app::Start::Routine(r),
@@ -226,7 +235,7 @@ fn full_screen(
     let reader = paths.clone();
     let history: app::HistoryLoader = Box::new(move || history_commands::load(&reader).ok());
     if let Some((h, notice)) = history() {
-        home.set_history(&h, chrono::Local::now().date_naive());
+        home.set_history(&h, history::now());
         home.notice = notice;
     }
     let writer = paths.clone();
@@ -278,7 +287,7 @@ fn run_plain(
     options: &Options,
     catalog: &routine::Catalog,
     routine: Option<Routine>,
-) -> Result<Option<i32>, AppError> {
+) -> Result<plain::Ended, AppError> {
     let store = history_commands::open_store(&options.paths)?;
     if let Err(problem) = &store {
         eprintln!("unknot: {}", text::history_not_saved(problem));
@@ -313,10 +322,13 @@ fn run_plain(
     }
     .and_then(|routine| match routine {
         Some(routine) => {
+            let history = history_commands::load(&options.paths)
+                .map(|(h, _)| h)
+                .unwrap_or_default();
             let mut recorder = Recorder::new(store, &routine);
-            plain.run(routine, &mut recorder)
+            plain.run(routine, &history, &mut recorder)
         }
-        None => Ok(None),
+        None => Ok(plain::Ended::Done),
     });
     plain.settle();
     drop(plain);

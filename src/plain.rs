@@ -8,13 +8,25 @@ use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::time::Instant;
 
 use crate::audio::Audio;
-use crate::checkin::{Form, Question};
+use crate::checkin::{self, Form, Question};
+use crate::history::{History, SafetyCheck, SafetyKind, SafetyResult};
 use crate::input::Input;
 use crate::recorder::Recorder;
 use crate::routine::{Catalog, Routine};
-use crate::session::{Announcement, Effect, Event, Key, PhaseKind, Session};
+use crate::safety::{self, Answer as SafetyAnswer, Screening, Stage};
+use crate::session::{Announcement, Effect, Event, Key, Overlay, PainChoice, PhaseKind, Session};
 use crate::summary::Summary;
 use crate::text;
+
+/// How a plain run ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ended {
+    Done,
+    /// A signal stopped it.
+    Signal(i32),
+    /// The safety questions did not let the session start.
+    NotStarted,
+}
 
 pub struct Plain<'a, W: Write> {
     out: W,
@@ -84,14 +96,39 @@ impl<'a, W: Write> Plain<'a, W> {
 
     /// Runs the session; returns the signal that stopped it, if one did.
     /// Runs the session with its check-ins; returns the signal that stopped it, if one did.
-    pub fn run(&mut self, routine: Routine, recorder: &mut Recorder) -> io::Result<Option<i32>> {
+    pub fn run(
+        &mut self,
+        routine: Routine,
+        history: &History,
+        recorder: &mut Recorder,
+    ) -> io::Result<Ended> {
         writeln!(self.out, "{}", text::plain_intro(&routine))?;
+        let gate = safety::gate(history, crate::history::now());
+        if !self.screen(Screening::new(gate), recorder)? {
+            return Ok(match self.signal {
+                Some(s) => Ended::Signal(s),
+                None => Ended::NotStarted,
+            });
+        }
+        if safety::needs_cautions(history, &routine) {
+            writeln!(self.out, "{}:", text::CAUTIONS_TITLE)?;
+            for caution in text::CAUTIONS {
+                writeln!(self.out, "  {caution}")?;
+            }
+            recorder.safety(SafetyCheck {
+                check: SafetyKind::MassageCautions,
+                emergency_yes: Vec::new(),
+                doctor_yes: Vec::new(),
+                result: SafetyResult::Shown,
+            });
+        }
         self.ask(Form::before(recorder.session()), recorder)?;
-        if self.signal.is_some() {
+        if let Some(signal) = self.signal {
             recorder.abandon();
-            return Ok(self.signal);
+            return Ok(Ended::Signal(signal));
         }
         let (mut session, fx) = Session::begin(routine, Instant::now());
+        session.set_baseline(recorder.before().0);
         self.carry_out(&session, fx, recorder)?;
         while session.outcome().is_none() {
             let event = self.next_event(&session, recorder)?;
@@ -103,12 +140,118 @@ impl<'a, W: Write> Plain<'a, W> {
         }
         let summary = Summary::new(session.routine(), recorder.view());
         self.print_summary(&summary)?;
-        Ok(self.signal)
+        Ok(self.signal.map_or(Ended::Done, Ended::Signal))
+    }
+
+    /// The red-flag questions, a line each. Returns whether the session may start: only a
+    /// clear "no" counts as no, and running out of input means the questions were not answered.
+    fn screen(&mut self, mut screening: Screening, recorder: &mut Recorder) -> io::Result<bool> {
+        let mut asked = None;
+        loop {
+            let stage = screening.stage();
+            if asked != Some(stage) {
+                asked = Some(stage);
+                self.say_stage(stage)?;
+            }
+            let (answer, finished) = match stage {
+                Stage::Done(_) => break,
+                Stage::EmergencyAdvice => (Some(SafetyAnswer::Enter), true),
+                _ => match self.next_line() {
+                    Answer::Line(line) => (self.read_answer(stage, &line), false),
+                    Answer::Signal(s) => {
+                        self.signal = Some(s);
+                        break;
+                    }
+                    Answer::Ended => {
+                        self.input_ended = true;
+                        break;
+                    }
+                },
+            };
+            match answer {
+                Some(answer) => {
+                    screening.answer(answer);
+                }
+                None => writeln!(self.out, "{}", text::PLAIN_UNCLEAR)?,
+            }
+            if finished {
+                break;
+            }
+        }
+        recorder.safety(screening.record());
+        if !screening.may_start() && self.signal.is_none() {
+            let why = match screening.stage() {
+                Stage::Done(SafetyResult::SeeDoctorStopped) => text::STOPPED_FOR_DOCTOR,
+                Stage::Done(SafetyResult::Emergency) => "",
+                _ => text::NOT_ANSWERED,
+            };
+            if !why.is_empty() {
+                writeln!(self.out, "{why}")?;
+            }
+        }
+        self.out.flush()?;
+        Ok(screening.may_start())
+    }
+
+    fn read_answer(&self, stage: Stage, line: &str) -> Option<SafetyAnswer> {
+        match stage {
+            Stage::Quick if line.trim().is_empty() => Some(SafetyAnswer::Enter),
+            Stage::DoctorAdvice => Some(match line.trim().to_lowercase().as_str() {
+                "carry on" | "c" | "continue" => SafetyAnswer::CarryOn,
+                _ => SafetyAnswer::Enter,
+            }),
+            _ => safety::parse_yes_no(line),
+        }
+    }
+
+    fn say_stage(&mut self, stage: Stage) -> io::Result<()> {
+        match stage {
+            Stage::Quick => {
+                writeln!(self.out, "{} {}", text::QUICK_TITLE, text::QUICK_INTRO)?;
+                for q in text::EMERGENCY_QUESTIONS {
+                    writeln!(self.out, "  - {q}")?;
+                }
+                writeln!(self.out, "{}", text::PLAIN_QUICK_PROMPT)?;
+            }
+            Stage::Emergency(n) => {
+                if n == 0 {
+                    writeln!(self.out, "{}. {}", text::SCREEN_TITLE, text::SCREEN_INTRO)?;
+                }
+                let q = text::EMERGENCY_QUESTIONS
+                    .get(n)
+                    .copied()
+                    .unwrap_or_default();
+                writeln!(self.out, "{q} {}", text::PLAIN_YES_NO)?;
+            }
+            Stage::Doctor(n) => {
+                let q = text::DOCTOR_QUESTIONS.get(n).copied().unwrap_or_default();
+                writeln!(self.out, "{q} {}", text::PLAIN_YES_NO)?;
+            }
+            Stage::EmergencyAdvice => {
+                writeln!(self.out, "{}.", text::EMERGENCY_TITLE)?;
+                for line in text::EMERGENCY_ADVICE {
+                    writeln!(self.out, "{line}")?;
+                }
+            }
+            Stage::DoctorAdvice => {
+                writeln!(self.out, "{}.", text::DOCTOR_TITLE)?;
+                for line in text::DOCTOR_ADVICE {
+                    writeln!(self.out, "{line}")?;
+                }
+                writeln!(self.out, "{}", text::PLAIN_DOCTOR_PROMPT)?;
+            }
+            Stage::Done(_) => {}
+        }
+        self.out.flush()
     }
 
     /// Asks a form's questions a line at a time, saving after each answer. End of input skips
     /// the rest; a signal stops.
     fn ask(&mut self, mut form: Form, recorder: &mut Recorder) -> io::Result<()> {
+        self.ask_form(&mut form, recorder)
+    }
+
+    fn ask_form(&mut self, form: &mut Form, recorder: &mut Recorder) -> io::Result<()> {
         while let Some(question) = form.question() {
             if self.told_input_ended {
                 return Ok(());
@@ -143,12 +286,38 @@ impl<'a, W: Write> Plain<'a, W> {
 
     /// Waits for what happens next: an answer, a key line, a deadline or a signal.
     fn next_event(&mut self, session: &Session, recorder: &mut Recorder) -> io::Result<Event> {
+        if let Some(Overlay::PainRule(trigger)) = session.overlay() {
+            let (before, now) = session.pains();
+            writeln!(
+                self.out,
+                "{}. {}",
+                text::PAIN_RULE_TITLE,
+                text::pain_rule_reason(trigger, before, now)
+            )?;
+            writeln!(self.out, "{}", text::PLAIN_PAIN_RULE_PROMPT)?;
+            self.out.flush()?;
+            let choice = match self.next_line() {
+                Answer::Line(line) => match line.trim().to_lowercase().as_str() {
+                    "skip" => PainChoice::Skip,
+                    "gentler" => PainChoice::Gentler,
+                    _ => PainChoice::Stop,
+                },
+                Answer::Signal(s) => return Ok(self.interrupted(s)),
+                Answer::Ended => PainChoice::Stop,
+            };
+            writeln!(self.out, "{}", text::pain_choice(choice))?;
+            return Ok(Event::Key(Key::Choose(choice)));
+        }
         if session.awaiting_check_in() {
-            let form = Form::during(recorder.session(), session.previous_step_title());
-            self.ask(form, recorder)?;
+            let mut form = Form::during(recorder.session(), session.previous_step_title());
+            self.ask_form(&mut form, recorder)?;
+            let (_, before_areas) = recorder.before();
             return Ok(match self.signal {
                 Some(_) => Event::Interrupt,
-                None => Event::CheckedIn,
+                None => Event::CheckedIn {
+                    pain: form.answers.pain,
+                    spread: checkin::spread(&before_areas, &form.answers.areas),
+                },
             });
         }
         if session.phase().kind == PhaseKind::Ready {

@@ -64,6 +64,11 @@ impl Recorder {
                 actual_s: actual.as_secs_f64(),
                 skipped: *skipped,
             }),
+            Record::PainRule { trigger, choice } => self.write(Event::PainRule {
+                session: self.session,
+                trigger: *trigger,
+                choice: *choice,
+            }),
             Record::SessionEnded { outcome, elapsed } => self.write(Event::SessionEnded {
                 session: self.session,
                 outcome: match outcome {
@@ -93,6 +98,20 @@ impl Recorder {
         }
     }
 
+    /// A safety check, which belongs to no session.
+    pub fn safety(&mut self, check: crate::history::SafetyCheck) {
+        self.append(Event::Safety(check));
+    }
+
+    /// What the pain rule needs from the answers before: the pain, and where it was.
+    pub fn before(&self) -> (Option<u8>, Vec<crate::history::Area>) {
+        let before = self.view().and_then(|v| v.before);
+        (
+            before.as_ref().and_then(|c| c.pain),
+            before.map(|c| c.areas).unwrap_or_default(),
+        )
+    }
+
     /// This session as the history sees it.
     pub fn view(&self) -> Option<SessionView> {
         history::build(&self.entries).sessions.into_iter().next()
@@ -113,6 +132,10 @@ impl Recorder {
 
     fn write(&mut self, event: Event) {
         self.ensure_started();
+        self.append(event);
+    }
+
+    fn append(&mut self, event: Event) {
         let entry = Entry {
             v: VERSION,
             id: Uuid::now_v7(),

@@ -43,7 +43,10 @@ fn schedule(name: &str) -> Vec<(f64, Cue)> {
                 now += Duration::from_secs(2);
                 match session.phase().kind {
                     PhaseKind::Ready => Event::Key(Key::Space),
-                    _ => Event::CheckedIn,
+                    _ => Event::CheckedIn {
+                        pain: None,
+                        spread: false,
+                    },
                 }
             }
         };

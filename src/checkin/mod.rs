@@ -296,6 +296,15 @@ fn word(answer: &str, words: &[&str]) -> Option<usize> {
         .position(|w| *w == answer || (answer.len() == 1 && w.starts_with(answer)))
 }
 
+/// Pain that reaches further down the leg than it did before: centralisation is a good sign,
+/// spreading down the leg means a movement is irritating the nerve (McKenzie; Aina 2004).
+pub fn spread(before: &[Area], now: &[Area]) -> bool {
+    match (before.iter().max(), now.iter().max()) {
+        (Some(before), Some(now)) => now > before,
+        _ => false,
+    }
+}
+
 /// A whole number from 0 to 10.
 pub fn parse_pain(line: &str) -> Option<u8> {
     line.trim().parse::<u8>().ok().filter(|p| *p <= 10)

@@ -4,7 +4,7 @@
 use chrono::{DateTime, FixedOffset, TimeDelta};
 
 use crate::history::{History, SafetyCheck, SafetyKind, SafetyResult, SessionView};
-use crate::routine::{Catalog, Routine, StepKind, Tool};
+use crate::routine::{Routine, RoutineEntry, StepKind, Tool};
 use crate::text;
 
 /// The full questions are asked again after this long.
@@ -134,9 +134,7 @@ impl Screening {
                 }
             }
             (Stage::EmergencyAdvice, Answer::Enter) => Stage::Done(SafetyResult::Emergency),
-            (Stage::DoctorAdvice, Answer::CarryOn) => {
-                Stage::Done(SafetyResult::SeeDoctorContinued)
-            }
+            (Stage::DoctorAdvice, Answer::CarryOn) => Stage::Done(SafetyResult::SeeDoctorContinued),
             (Stage::DoctorAdvice, Answer::Enter | Answer::No) => {
                 Stage::Done(SafetyResult::SeeDoctorStopped)
             }
@@ -191,7 +189,10 @@ pub fn parse_yes_no(line: &str) -> Option<Answer> {
 /// Was this session a flare: pain after 2 or more above before, or a worse next morning?
 pub fn flared(s: &SessionView) -> bool {
     let rose = s.change().is_some_and(|c| c.delta() >= 2);
-    let bad_morning = match (s.pain_before(), s.next_morning.as_ref().and_then(|c| c.pain)) {
+    let bad_morning = match (
+        s.pain_before(),
+        s.next_morning.as_ref().and_then(|c| c.pain),
+    ) {
         (Some(before), Some(morning)) => morning > before,
         _ => false,
     };
@@ -209,12 +210,19 @@ pub fn morning_to_ask(history: &History, now: DateTime<FixedOffset>) -> Option<&
 
 /// One sentence suggesting the next level up after three sessions in a row at this level with
 /// no flare, or a step back after a flare. Suggestions only; the person chooses.
-pub fn progression(history: &History, catalog: &Catalog) -> Option<String> {
+pub fn progression(history: &History, entries: &[RoutineEntry]) -> Option<String> {
     let last = history.sessions.last()?;
-    let current = &catalog.entries.iter().find(|e| e.routine.title == last.routine)?.routine;
+    let current = &entries
+        .iter()
+        .find(|e| e.routine.title == last.routine)?
+        .routine;
     let series = current.series.as_deref()?;
     let in_series = |r: &&Routine| r.series.as_deref() == Some(series);
-    let levels: Vec<&Routine> = catalog.entries.iter().map(|e| &e.routine).filter(in_series).collect();
+    let levels: Vec<&Routine> = entries
+        .iter()
+        .map(|e| &e.routine)
+        .filter(in_series)
+        .collect();
     if flared(last) {
         let lower = levels
             .iter()
@@ -225,9 +233,7 @@ pub fn progression(history: &History, catalog: &Catalog) -> Option<String> {
     let recent: Vec<&SessionView> = history.sessions.iter().rev().take(3).collect();
     let steady = recent.len() == 3
         && recent.iter().all(|s| {
-            s.routine == current.title
-                && !flared(s)
-                && s.change().is_some_and(|c| c.delta() <= 0)
+            s.routine == current.title && !flared(s) && s.change().is_some_and(|c| c.delta() <= 0)
         });
     if !steady {
         return None;

@@ -5,6 +5,7 @@ use uuid::Uuid;
 
 use super::*;
 use crate::history::{self, CheckIn, Dated, Entry, Event, Moment, VERSION};
+use crate::routine::Catalog;
 
 fn at(text: &str) -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339(text).unwrap()
@@ -136,7 +137,11 @@ fn full_questions_first_then_quick_until_thirty_days_pass() {
         SafetyKind::Screening,
         SafetyResult::Emergency,
     )]);
-    assert_eq!(gate(&stopped, now), Gate::Full, "an emergency answer is asked again in full");
+    assert_eq!(
+        gate(&stopped, now),
+        Gate::Full,
+        "an emergency answer is asked again in full"
+    );
     let quick_only = history_with(vec![(
         "2026-11-20T08:00:00+01:00",
         SafetyKind::QuickCheck,
@@ -200,28 +205,47 @@ fn sessions(routine: &str, pains: &[(u8, u8)]) -> History {
 #[test]
 fn three_calm_sessions_suggest_the_next_level() {
     let h = sessions("Gentle start", &[(5, 4), (4, 4), (4, 3)]);
-    let s = progression(&h, &catalog()).unwrap();
+    let s = progression(&h, &catalog().entries).unwrap();
     assert!(s.contains("Daily standard"), "{s}");
-    assert!(progression(&sessions("Gentle start", &[(5, 4), (4, 4)]), &catalog()).is_none());
     assert!(
-        progression(&sessions("Gentle start", &[(4, 5), (4, 4), (4, 3)]), &catalog()).is_none(),
+        progression(
+            &sessions("Gentle start", &[(5, 4), (4, 4)]),
+            &catalog().entries
+        )
+        .is_none()
+    );
+    assert!(
+        progression(
+            &sessions("Gentle start", &[(4, 5), (4, 4), (4, 3)]),
+            &catalog().entries
+        )
+        .is_none(),
         "one of the three raised the pain"
     );
-    assert!(progression(&sessions("Deep release", &[(3, 2), (3, 2), (3, 2)]), &catalog()).is_none());
+    assert!(
+        progression(
+            &sessions("Deep release", &[(3, 2), (3, 2), (3, 2)]),
+            &catalog().entries
+        )
+        .is_none()
+    );
 }
 
 #[test]
 fn a_flare_suggests_stepping_back() {
     let h = sessions("Daily standard", &[(4, 4), (4, 6)]);
-    let s = progression(&h, &catalog()).unwrap();
+    let s = progression(&h, &catalog().entries).unwrap();
     assert!(s.contains("Gentle start"), "{s}");
-    assert!(progression(&sessions("Gentle start", &[(4, 7)]), &catalog()).is_none());
+    assert!(progression(&sessions("Gentle start", &[(4, 7)]), &catalog().entries).is_none());
 }
 
 #[test]
 fn the_next_morning_is_asked_after_a_flare_on_a_later_day() {
     let h = sessions("Daily standard", &[(4, 6)]);
-    assert!(morning_to_ask(&h, at("2026-11-01T20:00:00+01:00")).is_none(), "same day");
+    assert!(
+        morning_to_ask(&h, at("2026-11-01T20:00:00+01:00")).is_none(),
+        "same day"
+    );
     assert!(morning_to_ask(&h, at("2026-11-02T08:00:00+01:00")).is_some());
     let calm = sessions("Daily standard", &[(4, 5)]);
     assert!(morning_to_ask(&calm, at("2026-11-02T08:00:00+01:00")).is_none());

@@ -45,6 +45,11 @@ pub enum Record {
         outcome: Outcome,
         elapsed: Duration,
     },
+    /// The pain-monitoring rule paused the session, and the person chose.
+    PainRule {
+        trigger: crate::history::PainTrigger,
+        choice: crate::history::PainChoice,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -15,6 +15,8 @@ use std::time::{Duration, Instant};
 pub use effect::{Announcement, Cue, Effect, Outcome, Record};
 pub use timeline::{Phase, PhaseKind, Timeline};
 
+pub use crate::history::{PainChoice, PainTrigger};
+
 use crate::routine::{Routine, Step};
 
 /// How much + and - change the current hold.
@@ -29,9 +31,13 @@ pub enum Event {
     /// Time has passed; nothing else happened.
     Tick,
     Key(Key),
-    /// The check-in the session waits for has been answered (or skipped); the answers
-    /// themselves go to the history from the check-in form.
-    CheckedIn,
+    /// The check-in the session waits for has been answered (or skipped). The answers go to
+    /// the history from the check-in form; the session keeps what its pain rule needs.
+    CheckedIn {
+        pain: Option<u8>,
+        /// The pain reaches further down the leg than before the session.
+        spread: bool,
+    },
     /// Stopped from outside (a signal, the terminal went away).
     Interrupt,
 }
@@ -51,6 +57,12 @@ pub enum Key {
     Yes,
     /// No, or close what is open.
     Back,
+    /// "This hurts": ease off now.
+    ThisHurts,
+    /// The answer to "time to ease off".
+    Choose(PainChoice),
+    /// Show the safety information.
+    Safety,
 }
 
 /// A layer over the session that takes the keys until it is closed.
@@ -58,6 +70,10 @@ pub enum Key {
 pub enum Overlay {
     Help,
     ConfirmQuit,
+    /// The safety information: red flags and cautions.
+    Safety,
+    /// The pain-monitoring rule: stop, skip or carry on gentler. Only a choice closes it.
+    PainRule(PainTrigger),
 }
 
 #[derive(Debug, Clone)]
@@ -84,6 +100,10 @@ pub struct Session {
     /// Time spent in all finished phases.
     total_spent: Duration,
     outcome: Option<Outcome>,
+    /// Pain before the session, for the pain-monitoring rule.
+    baseline: Option<u8>,
+    /// The latest pain score given during the session.
+    last_pain: Option<u8>,
 }
 
 impl Session {
@@ -110,6 +130,8 @@ impl Session {
             step_skipped: false,
             total_spent: Duration::ZERO,
             outcome: None,
+            baseline: None,
+            last_pain: None,
         };
         let mut fx = vec![Effect::Record(Record::SessionStarted {
             title: session.routine.title.clone(),
@@ -131,7 +153,7 @@ impl Session {
             match event {
                 Event::Tick => {}
                 Event::Key(key) => self.on_key(key, now, &mut fx),
-                Event::CheckedIn => self.on_check_in(now, &mut fx),
+                Event::CheckedIn { pain, spread } => self.on_check_in(pain, spread, now, &mut fx),
                 Event::Interrupt => self.finish(Outcome::Interrupted, now, &mut fx),
             }
         }
@@ -159,6 +181,16 @@ impl Session {
         Some(started + (elapsed + wait).saturating_sub(self.spent))
     }
 
+    /// The pain score given before the session: the pain rule measures rises from it.
+    pub fn set_baseline(&mut self, pain: Option<u8>) {
+        self.baseline = pain;
+    }
+
+    /// Pain before the session and the latest during it, for words about a rise.
+    pub fn pains(&self) -> (Option<u8>, Option<u8>) {
+        (self.baseline, self.last_pain)
+    }
+
     pub fn routine(&self) -> &Routine {
         &self.routine
     }
@@ -169,6 +201,11 @@ impl Session {
 
     pub fn step(&self) -> &Step {
         &self.routine.steps[self.phase().step]
+    }
+
+    #[cfg(test)]
+    pub fn phases(&self) -> &[Phase] {
+        &self.phases
     }
 
     #[cfg(test)]
@@ -248,6 +285,17 @@ impl Session {
 
     fn on_key(&mut self, key: Key, now: Instant, fx: &mut Vec<Effect>) {
         match (self.overlay, key) {
+            (Some(Overlay::PainRule(trigger)), Key::Choose(choice)) => {
+                self.on_pain_choice(trigger, choice, now, fx);
+            }
+            (Some(Overlay::PainRule(_)), _) => {}
+            (None, Key::ThisHurts) => {
+                self.open_overlay(Overlay::PainRule(PainTrigger::ThisHurts), now);
+            }
+            (None, Key::Safety) => self.open_overlay(Overlay::Safety, now),
+            (Some(Overlay::Safety), Key::Safety | Key::Back | Key::Space | Key::Quit) => {
+                self.close_overlay(now)
+            }
             (Some(Overlay::ConfirmQuit), Key::Yes | Key::Quit) => {
                 self.finish(Outcome::Quit, now, fx);
             }
@@ -261,7 +309,7 @@ impl Session {
             (None, Key::Previous) => self.go_back(now, fx),
             (None, Key::MoreTime) => self.adjust(ADJUST, true, now, fx),
             (None, Key::LessTime) => self.adjust(ADJUST, false, now, fx),
-            (None, Key::Yes | Key::Back) => {}
+            (None, Key::Yes | Key::Back | Key::Choose(_)) => {}
         }
     }
 
@@ -274,11 +322,74 @@ impl Session {
         }
     }
 
-    fn on_check_in(&mut self, now: Instant, fx: &mut Vec<Effect>) {
+    fn on_check_in(&mut self, pain: Option<u8>, spread: bool, now: Instant, fx: &mut Vec<Effect>) {
         if !self.awaiting_check_in() || self.overlay.is_some() {
             return;
         }
+        if pain.is_some() {
+            self.last_pain = pain;
+        }
         self.advance(now, fx);
+        if let Some(trigger) = self.pain_rule(pain, spread)
+            && self.outcome.is_none()
+        {
+            self.open_overlay(Overlay::PainRule(trigger), now);
+        }
+    }
+
+    /// The pain-monitoring rule: 2 or more points above the start, above 5, or spreading down
+    /// the leg means ease off.
+    fn pain_rule(&self, pain: Option<u8>, spread: bool) -> Option<PainTrigger> {
+        let rose = matches!((self.baseline, pain), (Some(b), Some(p)) if p >= b.saturating_add(2));
+        if rose {
+            Some(PainTrigger::Rise)
+        } else if pain.is_some_and(|p| p > 5) {
+            Some(PainTrigger::High)
+        } else if spread {
+            Some(PainTrigger::Spread)
+        } else {
+            None
+        }
+    }
+
+    fn on_pain_choice(
+        &mut self,
+        trigger: PainTrigger,
+        choice: PainChoice,
+        now: Instant,
+        fx: &mut Vec<Effect>,
+    ) {
+        fx.push(Effect::Record(Record::PainRule { trigger, choice }));
+        match choice {
+            PainChoice::Stop => self.finish(Outcome::Quit, now, fx),
+            PainChoice::Skip => {
+                self.close_overlay(now);
+                self.skip_forward(now, fx);
+            }
+            PainChoice::Gentler => {
+                self.shorten_holds(now);
+                self.close_overlay(now);
+                self.catch_up(now, fx);
+            }
+        }
+    }
+
+    /// Every hold from now on a third shorter, whole seconds, at least one; a hold already past
+    /// its new length ends now.
+    fn shorten_holds(&mut self, now: Instant) {
+        let elapsed = self.elapsed(now);
+        for (i, phase) in self.phases.iter_mut().enumerate().skip(self.current) {
+            if let PhaseKind::Work { .. } = phase.kind {
+                let shorter =
+                    Duration::from_secs((phase.duration.as_secs() * 2).div_ceil(3).max(1));
+                phase.duration = if i == self.current {
+                    shorter.max(elapsed)
+                } else {
+                    shorter
+                };
+            }
+        }
+        self.shown_secs = ceil_secs(self.remaining(now));
     }
 
     fn open_overlay(&mut self, overlay: Overlay, now: Instant) {
@@ -328,7 +439,7 @@ impl Session {
     /// → : on to the next step, whatever is left of this one.
     fn skip_forward(&mut self, now: Instant, fx: &mut Vec<Effect>) {
         if self.awaiting_check_in() {
-            self.on_check_in(now, fx);
+            self.on_check_in(None, false, now, fx);
             return;
         }
         let step = self.phase().step;

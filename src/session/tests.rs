@@ -169,7 +169,13 @@ fn a_whole_routine_runs_with_every_cue_in_order() {
         ]
     );
     assert!(rig.session.awaiting_check_in());
-    let fx = rig.send(Event::CheckedIn, 60.0);
+    let fx = rig.send(
+        Event::CheckedIn {
+            pain: None,
+            spread: false,
+        },
+        60.0,
+    );
     assert_eq!(fx.last(), Some(&Effect::Quit(Outcome::Completed)));
     assert_eq!(steps_done(&rig.fx), vec![(0, 55_000, 55_000, false)]);
 }
@@ -570,7 +576,13 @@ fn check_ins_wait_for_the_answer_and_next_skips_them() {
     ));
     assert!(rig.session.awaiting_check_in());
     assert_eq!(rig.session.next_wakeup(rig.at(0.0)), None);
-    rig.send(Event::CheckedIn, 30.0);
+    rig.send(
+        Event::CheckedIn {
+            pain: None,
+            spread: false,
+        },
+        30.0,
+    );
     assert_eq!(rig.step(), 1);
     assert_eq!(rig.remaining(35.0), s(5.0), "the hold starts at the answer");
     rig.tick(40.0);
@@ -587,7 +599,16 @@ fn check_ins_wait_for_the_answer_and_next_skips_them() {
 #[test]
 fn check_in_answers_are_ignored_outside_a_check_in() {
     let mut rig = Rig::new(routine(0, vec![timed("A", Sides::Both, 10, 1, 0)]));
-    assert!(rig.send(Event::CheckedIn, 1.0).is_empty());
+    assert!(
+        rig.send(
+            Event::CheckedIn {
+                pain: None,
+                spread: false
+            },
+            1.0
+        )
+        .is_empty()
+    );
 }
 
 #[test]
@@ -672,4 +693,147 @@ fn session_totals_follow_adjustments() {
         s(50.0),
         "a skipped step counts as behind"
     );
+}
+
+// ---- The pain-monitoring rule ----------------------------------------------------------------
+
+fn checked(pain: u8, spread: bool) -> Event {
+    Event::CheckedIn {
+        pain: Some(pain),
+        spread,
+    }
+}
+
+/// A routine of a hold, a check-in, then two more holds; started with pain `baseline`.
+fn rule_rig(baseline: Option<u8>) -> Rig {
+    let mut rig = Rig::new(routine(
+        0,
+        vec![
+            timed("A", Sides::Both, 10, 1, 0),
+            check_in(),
+            timed("B", Sides::Both, 30, 1, 0),
+            timed("C", Sides::Both, 30, 1, 0),
+        ],
+    ));
+    rig.session.set_baseline(baseline);
+    rig.tick(10.0);
+    assert!(rig.session.awaiting_check_in());
+    rig
+}
+
+#[test]
+fn each_trigger_pauses_and_offers_the_choices() {
+    let cases = [
+        (Some(3), checked(5, false), Some(PainTrigger::Rise)),
+        (Some(5), checked(6, false), Some(PainTrigger::High)),
+        (Some(2), checked(3, true), Some(PainTrigger::Spread)),
+        (Some(4), checked(5, false), None),
+        (None, checked(5, false), None),
+        (None, checked(7, false), Some(PainTrigger::High)),
+    ];
+    for (baseline, event, trigger) in cases {
+        let mut rig = rule_rig(baseline);
+        rig.send(event, 12.0);
+        assert_eq!(rig.step(), 2, "the check-in is answered");
+        match trigger {
+            Some(t) => {
+                assert_eq!(rig.session.overlay(), Some(Overlay::PainRule(t)));
+                assert_eq!(
+                    rig.remaining(100.0),
+                    s(30.0),
+                    "paused until a choice is made"
+                );
+                rig.key(Key::Next, 13.0);
+                rig.key(Key::Back, 13.0);
+                assert_eq!(
+                    rig.session.overlay(),
+                    Some(Overlay::PainRule(t)),
+                    "only a choice closes it"
+                );
+            }
+            None => assert_eq!(rig.session.overlay(), None),
+        }
+    }
+}
+
+#[test]
+fn stop_ends_the_session_and_records_the_choice() {
+    let mut rig = rule_rig(Some(2));
+    rig.send(checked(6, false), 12.0);
+    let fx = rig.key(Key::Choose(PainChoice::Stop), 14.0);
+    assert!(records(&fx).contains(&Record::PainRule {
+        trigger: PainTrigger::Rise,
+        choice: PainChoice::Stop
+    }));
+    assert_eq!(rig.session.outcome(), Some(Outcome::Quit));
+}
+
+#[test]
+fn skip_moves_past_the_step_ahead() {
+    let mut rig = rule_rig(Some(2));
+    rig.send(checked(6, false), 12.0);
+    rig.key(Key::Choose(PainChoice::Skip), 14.0);
+    assert_eq!(rig.step(), 3);
+    assert_eq!(rig.session.overlay(), None);
+    assert!(!rig.session.is_paused());
+    assert_eq!(rig.remaining(20.0), s(24.0));
+}
+
+#[test]
+fn gentler_shortens_every_hold_by_a_third_from_now_on() {
+    let mut rig = rule_rig(Some(2));
+    rig.send(checked(6, false), 12.0);
+    rig.key(Key::Choose(PainChoice::Gentler), 14.0);
+    assert_eq!(rig.session.overlay(), None);
+    assert_eq!(rig.remaining(14.0), s(20.0), "30 s becomes 20 s");
+    let c = rig.session.phases().last().unwrap().duration;
+    assert_eq!(c, s(20.0));
+}
+
+#[test]
+fn this_hurts_during_a_hold_eases_off_at_once() {
+    let mut rig = Rig::new(routine(
+        0,
+        vec![
+            timed("A", Sides::Both, 30, 2, 0),
+            timed("B", Sides::Both, 9, 1, 0),
+        ],
+    ));
+    rig.key(Key::ThisHurts, 12.0);
+    assert_eq!(
+        rig.session.overlay(),
+        Some(Overlay::PainRule(PainTrigger::ThisHurts))
+    );
+    assert_eq!(rig.remaining(40.0), s(18.0), "paused");
+    rig.key(Key::Choose(PainChoice::Gentler), 40.0);
+    // 12 s already held of a hold that is now 20 s.
+    assert_eq!(rig.remaining(40.0), s(8.0));
+    assert_eq!(rig.session.phases()[1].duration, s(20.0));
+    assert_eq!(rig.session.phases()[2].duration, s(6.0));
+    let mut skip = Rig::new(routine(
+        0,
+        vec![
+            timed("A", Sides::Both, 30, 1, 0),
+            timed("B", Sides::Both, 9, 1, 0),
+        ],
+    ));
+    skip.key(Key::ThisHurts, 5.0);
+    let fx = skip.key(Key::Choose(PainChoice::Skip), 6.0);
+    assert_eq!(skip.step(), 1, "this step is skipped");
+    assert_eq!(steps_done(&fx), vec![(0, 30_000, 5_000, true)]);
+}
+
+#[test]
+fn a_hold_already_longer_than_its_gentler_length_ends_now() {
+    let mut rig = Rig::new(routine(
+        0,
+        vec![
+            timed("A", Sides::Both, 30, 1, 0),
+            timed("B", Sides::Both, 30, 1, 0),
+        ],
+    ));
+    rig.key(Key::ThisHurts, 25.0);
+    rig.key(Key::Choose(PainChoice::Gentler), 26.0);
+    assert_eq!(rig.step(), 1, "A had run 25 s of its new 20 s");
+    assert_eq!(rig.remaining(26.0), s(20.0));
 }

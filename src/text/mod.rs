@@ -417,7 +417,7 @@ pub const STATUS_KEYS_SHORT: &str = "Space pause  ? help  q quit";
 pub const STATUS_KEYS_READY: &str = "Space ready  → skip step  ? help  q quit";
 
 pub const HELP_TITLE: &str = "Keys";
-pub const HELP_LINES: [(&str, &str); 9] = [
+pub const HELP_LINES: [(&str, &str); 12] = [
     ("Space", "pause or go on; \"ready\" when asked"),
     ("→ or n", "next step"),
     ("← or p", "restart this step; back a step near its start"),
@@ -425,6 +425,9 @@ pub const HELP_LINES: [(&str, &str); 9] = [
     ("-", "15 seconds less on this hold"),
     ("0-9, t", "pain score at a check-in (t is 10)"),
     ("Enter", "skip a check-in question"),
+    ("x", "this hurts: ease off now"),
+    ("!", "safety: warning signs and cautions"),
+    ("m", "sound off or on"),
     ("q", "stop the session (asks first)"),
     ("?", "this help; press ? or Esc to close"),
 ];
@@ -814,7 +817,10 @@ pub fn voice_step(step: &Step, side: Option<Side>) -> String {
     format!("Next: {}", step_line(step, side))
 }
 
-pub fn summary_pain_rule(trigger: crate::history::PainTrigger, choice: crate::history::PainChoice) -> String {
+pub fn summary_pain_rule(
+    trigger: crate::history::PainTrigger,
+    choice: crate::history::PainChoice,
+) -> String {
     use crate::history::PainTrigger as T;
     let why = match trigger {
         T::Rise => "pain rose 2 points or more",
@@ -822,5 +828,8 @@ pub fn summary_pain_rule(trigger: crate::history::PainTrigger, choice: crate::hi
         T::Spread => "pain spread down the leg",
         T::ThisHurts => "you said it hurt",
     };
-    format!("Eased off when {why}: {}", pain_choice(choice).to_lowercase())
+    format!(
+        "Eased off when {why}: {}",
+        pain_choice(choice).to_lowercase()
+    )
 }

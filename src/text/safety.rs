@@ -78,12 +78,24 @@ pub const CAUTIONS_KEYS: &str = "Enter  I have read this";
 
 pub const PAIN_RULE_TITLE: &str = "Time to ease off";
 
-pub fn pain_rule_reason(trigger: crate::history::PainTrigger, before: Option<u8>, now: Option<u8>) -> String {
+pub fn pain_rule_reason(
+    trigger: crate::history::PainTrigger,
+    before: Option<u8>,
+    now: Option<u8>,
+) -> String {
     use crate::history::PainTrigger as T;
     match (trigger, before, now) {
-        (T::Rise, Some(b), Some(n)) => format!("Your pain is {n} now, {} points above the {b} you started with.", n.saturating_sub(b)),
-        (T::High, _, Some(n)) => format!("Your pain is {n} now: above 5 is more than exercise should cause."),
-        (T::Spread, _, _) => "The pain has spread further down your leg: that part is irritating the nerve.".to_string(),
+        (T::Rise, Some(b), Some(n)) => format!(
+            "Your pain is {n} now, {} points above the {b} you started with.",
+            n.saturating_sub(b)
+        ),
+        (T::High, _, Some(n)) => {
+            format!("Your pain is {n} now: above 5 is more than exercise should cause.")
+        }
+        (T::Spread, _, _) => {
+            "The pain has spread further down your leg: that part is irritating the nerve."
+                .to_string()
+        }
         _ => "You said this hurts.".to_string(),
     }
 }
@@ -118,8 +130,6 @@ pub fn next_morning_question(when: &str) -> String {
     format!("How was the pain the morning after your session on {when}? Press 0-9, or t for 10")
 }
 
-pub const PLAIN_NEXT_MORNING: &str = "Type a number from 0 to 10, or press Enter to skip.";
-
 // ---- Aftercare: stay active and avoid long sitting (NHS; NICE QS155); heat has a small
 // short-term benefit (Cochrane, French 2006) and must be used safely (NHS MPFT).
 
@@ -136,7 +146,9 @@ pub fn suggest_up(count: usize, current: &str, next: &str) -> String {
 }
 
 pub fn suggest_down(lower: &str) -> String {
-    format!("Your last session raised your pain: try {lower} next time, and step up again once it has settled.")
+    format!(
+        "Your last session raised your pain: try {lower} next time, and step up again once it has settled."
+    )
 }
 
 // ---- About the evidence.
@@ -173,3 +185,27 @@ How unknot reads your pain scores
 See a doctor if your symptoms are severe, getting worse, or not improving after a few weeks, and
 get urgent help for the warning signs in `unknot safety`.
 ";
+
+pub const SAFETY_TITLE: &str = "Safety";
+pub const SAFETY_URGENT: &str = "Get urgent medical help (A&E or your emergency number) if:";
+pub const SAFETY_KEYS: &str = "! or Esc: close";
+
+/// Everything `unknot safety` prints: the warning signs and the cautions.
+pub fn safety_page() -> String {
+    let mut page = String::from("Safety\n\n");
+    page.push_str(SAFETY_URGENT);
+    page.push('\n');
+    for q in EMERGENCY_QUESTIONS {
+        page.push_str(&format!("  - {q}\n"));
+    }
+    page.push_str("\nSee a doctor before exercising if:\n");
+    for q in DOCTOR_QUESTIONS {
+        page.push_str(&format!("  - {q}\n"));
+    }
+    page.push_str(&format!("\n{CAUTIONS_TITLE}:\n"));
+    for c in CAUTIONS {
+        page.push_str(&format!("  - {c}\n"));
+    }
+    page.push_str("\nDuring a session, press x if something hurts, and ! to see this again.\n");
+    page
+}

@@ -1,14 +1,16 @@
 //! The home screen: pick a routine, see what it holds.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, FixedOffset};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, StatefulWidget, Widget, Wrap};
+use uuid::Uuid;
 
 use super::{Theme, keys_line};
 use crate::history::{History, per_week, streak};
 use crate::routine::{Origin, RoutineEntry};
+use crate::safety;
 use crate::text;
 
 #[derive(Debug, Clone)]
@@ -21,6 +23,8 @@ pub struct Home {
     pub recent: Vec<String>,
     /// Something the person should know (history lines skipped, history not saved).
     pub notice: Option<String>,
+    /// The session whose next morning is asked about, and the question.
+    pub morning: Option<(Uuid, String)>,
 }
 
 impl Home {
@@ -31,12 +35,19 @@ impl Home {
             broken,
             recent: Vec::new(),
             notice: None,
+            morning: None,
         }
     }
 
-    /// Fills in the last session and the streak.
-    pub fn set_history(&mut self, history: &History, today: NaiveDate) {
+    /// Fills in the last session, the streak, a suggestion to step up or back, and the
+    /// question about the morning after a session that raised the pain.
+    pub fn set_history(&mut self, history: &History, now: DateTime<FixedOffset>) {
+        let today = now.date_naive();
         self.recent = Vec::new();
+        self.morning = safety::morning_to_ask(history, now).map(|s| {
+            let when = s.started.format("%a %-d %b").to_string();
+            (s.id, text::next_morning_question(&when))
+        });
         if let Some(last) = history.sessions.last() {
             self.recent.push(text::home_last(last));
         }
@@ -46,6 +57,8 @@ impl Home {
                 per_week(history, today),
             ));
         }
+        self.recent
+            .extend(safety::progression(history, &self.entries));
     }
 
     pub fn up(&mut self) {
@@ -77,7 +90,7 @@ pub fn render(home: &Home, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let [recent_a, main_a, notice_a, broken_a, keys_a] = Layout::vertical([
         Constraint::Length(if recent_rows > 0 { recent_rows + 1 } else { 0 }),
         Constraint::Fill(1),
-        Constraint::Length(u16::from(home.notice.is_some())),
+        Constraint::Length(u16::from(home.notice.is_some() || home.morning.is_some())),
         Constraint::Length(u16::from(home.broken > 0)),
         Constraint::Length(1),
     ])
@@ -90,7 +103,9 @@ pub fn render(home: &Home, theme: &Theme, area: Rect, buf: &mut Buffer) {
     )
     .wrap(Wrap { trim: true })
     .render(recent_a, buf);
-    if let Some(notice) = &home.notice {
+    if let Some((_, question)) = &home.morning {
+        Paragraph::new(Line::styled(question.as_str(), theme.ready())).render(notice_a, buf);
+    } else if let Some(notice) = &home.notice {
         Paragraph::new(Line::styled(notice.as_str(), theme.caution())).render(notice_a, buf);
     }
 

@@ -6,6 +6,7 @@ pub mod overlay;
 pub mod review;
 #[cfg(test)]
 mod review_tests;
+pub mod safety;
 pub mod session;
 pub mod summary;
 pub mod theme;

@@ -1,4 +1,5 @@
-//! Boxes drawn over the session: the key help and "stop the session?".
+//! Boxes drawn over the session: the key help, "stop the session?", the safety information,
+//! and the pain-monitoring rule's "time to ease off".
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
@@ -6,11 +7,25 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
 use super::{Theme, keys_line};
-use crate::session::Overlay;
+use crate::session::{Overlay, Session};
 use crate::text;
 
-pub fn render(overlay: Overlay, theme: &Theme, area: Rect, buf: &mut Buffer) {
+pub fn render(overlay: Overlay, session: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let (title, lines) = match overlay {
+        Overlay::Safety => (text::SAFETY_TITLE, safety_lines(theme)),
+        Overlay::PainRule(trigger) => {
+            let (before, now) = session.pains();
+            let mut lines = vec![
+                Line::from(text::pain_rule_reason(trigger, before, now)),
+                Line::from(""),
+            ];
+            lines.extend(
+                text::PAIN_RULE_CHOICES
+                    .iter()
+                    .map(|c| Line::styled(*c, theme.heading())),
+            );
+            (text::PAIN_RULE_TITLE, lines)
+        }
         Overlay::Help => (text::HELP_TITLE, help_lines(theme)),
         Overlay::ConfirmQuit => (
             text::QUIT_TITLE,
@@ -21,14 +36,34 @@ pub fn render(overlay: Overlay, theme: &Theme, area: Rect, buf: &mut Buffer) {
             ],
         ),
     };
-    let width = area.width.saturating_sub(4).min(64);
-    let height = (lines.len() as u16 + 2).min(area.height);
+    let width = area.width.saturating_sub(4).min(76);
+    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
+    let height = u16::try_from(paragraph.line_count(width.saturating_sub(2)))
+        .unwrap_or(u16::MAX)
+        .saturating_add(2)
+        .min(area.height);
+    let mut block = Block::bordered().title(Line::styled(format!(" {title} "), theme.title()));
+    if overlay == Overlay::Safety {
+        // The way out stays visible even when the text is cut short.
+        block = block.title_bottom(keys_line(text::SAFETY_KEYS, theme).right_aligned());
+    }
+    let paragraph = paragraph.block(block);
     let popup = centered(area, width, height);
     Clear.render(popup, buf);
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .block(Block::bordered().title(Line::styled(format!(" {title} "), theme.title())))
-        .render(popup, buf);
+    paragraph.render(popup, buf);
+}
+
+fn safety_lines(theme: &Theme) -> Vec<Line<'static>> {
+    let mut lines = vec![Line::styled(text::SAFETY_URGENT, theme.heading())];
+    lines.extend(
+        text::EMERGENCY_QUESTIONS
+            .iter()
+            .map(|q| Line::from(format!("• {q}"))),
+    );
+    lines.push(Line::from(""));
+    lines.push(Line::styled(text::CAUTIONS_TITLE, theme.heading()));
+    lines.extend(text::CAUTIONS.iter().map(|c| Line::from(format!("• {c}"))));
+    lines
 }
 
 fn help_lines(theme: &Theme) -> Vec<Line<'static>> {

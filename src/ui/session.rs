@@ -71,7 +71,7 @@ pub fn render(
         Paragraph::new(Line::styled(format!("! {notice}"), theme.caution())).render(bottom, buf);
     }
     if let Some(o) = session.overlay() {
-        overlay::render(o, theme, area, buf);
+        overlay::render(o, session, theme, area, buf);
     }
 }
 

@@ -182,7 +182,13 @@ fn later_rep_with_rest_next() {
     let keys = [
         READY,
         (10.0, Event::Key(Key::Next)),
-        (11.0, Event::CheckedIn),
+        (
+            11.0,
+            Event::CheckedIn {
+                pain: None,
+                spread: false,
+            },
+        ),
     ];
     // Knee to chest: lead-in 5, rep 1 30, rest 10, rep 2 at 45 s after the answer.
     let (s, now) = session_at(&keys, 11.0 + 50.0);
@@ -225,7 +231,13 @@ fn recorded_summary() -> Summary {
     let keys = [
         READY,
         (10.0, Event::Key(Key::Next)),
-        (11.0, Event::CheckedIn),
+        (
+            11.0,
+            Event::CheckedIn {
+                pain: None,
+                spread: false,
+            },
+        ),
         (20.0, Event::Key(Key::Quit)),
         (21.0, Event::Key(Key::Yes)),
     ];
@@ -243,7 +255,7 @@ fn recorded_summary() -> Summary {
     let (mut session, fx) = Session::begin(routine(), t0);
     let mut effects: Vec<_> = fx;
     for (secs, event) in keys {
-        if event == Event::CheckedIn {
+        if matches!(event, Event::CheckedIn { .. }) {
             let mut during = Form::during(recorder.session(), session.previous_step_title());
             during.key(FormKey::Char('5'));
             recorder.check_in(&during.answers);
@@ -323,8 +335,8 @@ fn home_with_history() {
         logs: Vec::new(),
         safety: Vec::new(),
     };
-    let today = history.sessions[0].started.date_naive();
-    h.set_history(&history, today);
+    let now = history.sessions[0].started;
+    h.set_history(&history, now);
     let t = draw(100, 16, |area, buf| {
         home::render(&h, &Theme::colored(), area, buf)
     });
@@ -360,4 +372,94 @@ fn high_contrast_has_no_dim_text() {
     let buf = terminal.backend().buffer();
     assert!(buf.content().iter().all(|c| c.fg != Color::DarkGray));
     assert!(buf.content().iter().any(|c| c.fg == Color::LightGreen));
+}
+
+fn screening_after(
+    gate: crate::safety::Gate,
+    answers: &[crate::safety::Answer],
+) -> crate::safety::Screening {
+    let mut s = crate::safety::Screening::new(gate);
+    for a in answers {
+        s.answer(*a);
+    }
+    s
+}
+
+fn draw_screening(width: u16, height: u16, s: &crate::safety::Screening) -> Terminal<TestBackend> {
+    draw(width, height, |area, buf| {
+        safety::render_screening(s, "Gentle start", &Theme::colored(), area, buf)
+    })
+}
+
+#[test]
+fn safety_questions_midway() {
+    use crate::safety::{Answer::No, Gate};
+    assert_snapshot!(draw_screening(80, 24, &screening_after(Gate::Full, &[No, No])).backend());
+}
+
+#[test]
+fn safety_questions_at_the_minimum_size_keep_the_current_one_in_view() {
+    use crate::safety::{Answer::No, Gate};
+    let s = screening_after(Gate::Full, &[No, No, No, No]);
+    let t = draw_screening(40, 12, &s);
+    let screen: String = t
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|c| c.symbol())
+        .collect();
+    assert!(screen.contains("bowels"), "the fifth question shows");
+    assert_snapshot!(t.backend());
+}
+
+#[test]
+fn safety_emergency_advice() {
+    use crate::safety::{
+        Answer::{No, Yes},
+        Gate,
+    };
+    let s = screening_after(Gate::Full, &[No, No, Yes, No, No]);
+    assert_snapshot!(draw_screening(80, 24, &s).backend());
+}
+
+#[test]
+fn safety_doctor_advice() {
+    use crate::safety::{
+        Answer::{No, Yes},
+        Gate,
+    };
+    let mut answers = vec![No; 5];
+    answers.extend([Yes, No, No, No, No, No]);
+    assert_snapshot!(draw_screening(80, 24, &screening_after(Gate::Full, &answers)).backend());
+}
+
+#[test]
+fn safety_quick_check() {
+    assert_snapshot!(
+        draw_screening(80, 24, &screening_after(crate::safety::Gate::Quick, &[])).backend()
+    );
+}
+
+#[test]
+fn massage_cautions() {
+    let t = draw(80, 24, |area, buf| {
+        safety::render_cautions("Gentle start", &Theme::colored(), area, buf)
+    });
+    assert_snapshot!(t.backend());
+}
+
+#[test]
+fn pain_rule_overlay() {
+    let (mut s, now) = session_at(&[READY], 5.0 + 20.0);
+    s.set_baseline(Some(3));
+    s.handle(Event::Key(Key::ThisHurts), now);
+    assert_snapshot!(draw_session(80, 24, &s, now).backend());
+}
+
+#[test]
+fn safety_overlay() {
+    let (mut s, now) = session_at(&[READY], 5.0 + 20.0);
+    s.handle(Event::Key(Key::Safety), now);
+    assert_snapshot!(draw_session(100, 30, &s, now).backend());
 }

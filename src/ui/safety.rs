@@ -1,0 +1,135 @@
+//! The safety screens: the red-flag questions, the advice they lead to, the self-massage
+//! cautions, and the safety information shown on request.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Padding, Paragraph, Widget, Wrap};
+
+use super::{Theme, keys_line};
+use crate::safety::{Screening, Stage};
+use crate::text;
+
+pub fn render_screening(s: &Screening, routine: &str, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let (title, mut lines, keys) = match s.stage() {
+        Stage::Quick => {
+            let mut lines = vec![Line::from(text::QUICK_INTRO), Line::from("")];
+            lines.extend(
+                text::EMERGENCY_QUESTIONS
+                    .iter()
+                    .map(|q| Line::from(format!("• {q}"))),
+            );
+            (text::QUICK_TITLE, lines, text::QUICK_KEYS)
+        }
+        Stage::Emergency(n) => (
+            text::SCREEN_TITLE,
+            questions(&text::EMERGENCY_QUESTIONS, s.answers().0, n, theme),
+            text::SCREEN_KEYS,
+        ),
+        Stage::Doctor(n) => (
+            text::SCREEN_TITLE,
+            questions(&text::DOCTOR_QUESTIONS, s.answers().1, n, theme),
+            text::SCREEN_KEYS,
+        ),
+        Stage::EmergencyAdvice | Stage::Done(_) => (
+            text::EMERGENCY_TITLE,
+            advice(&text::EMERGENCY_ADVICE),
+            text::ADVICE_KEYS,
+        ),
+        Stage::DoctorAdvice => (
+            text::DOCTOR_TITLE,
+            advice(&text::DOCTOR_ADVICE),
+            text::DOCTOR_KEYS,
+        ),
+    };
+    if matches!(s.stage(), Stage::Emergency(_) | Stage::Doctor(_)) {
+        lines.insert(0, Line::from(text::SCREEN_INTRO));
+        lines.insert(1, Line::from(""));
+    }
+    let urgent = matches!(s.stage(), Stage::EmergencyAdvice | Stage::Done(_));
+    frame(routine, title, lines, keys, urgent, theme, area, buf);
+}
+
+pub fn render_cautions(routine: &str, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let lines = text::CAUTIONS
+        .iter()
+        .flat_map(|c| [Line::from(format!("• {c}")), Line::from("")])
+        .collect();
+    frame(
+        routine,
+        text::CAUTIONS_TITLE,
+        lines,
+        text::CAUTIONS_KEYS,
+        false,
+        theme,
+        area,
+        buf,
+    );
+}
+
+/// The questions answered so far with their answers, the current one marked; answered ones
+/// give way first when the window is short.
+fn questions<'a>(
+    all: &[&'a str],
+    answered: &[bool],
+    current: usize,
+    theme: &Theme,
+) -> Vec<Line<'a>> {
+    all.iter()
+        .enumerate()
+        .map(|(i, q)| {
+            let (mark, style) = match (answered.get(i), i == current) {
+                (Some(true), _) => ("yes", theme.heading()),
+                (Some(false), _) => ("no ", theme.dim()),
+                (None, true) => (" › ", theme.selected()),
+                (None, false) => ("   ", theme.dim()),
+            };
+            Line::from(vec![
+                Span::styled(format!("{mark} "), style),
+                Span::styled(*q, if i == current { theme.heading() } else { style }),
+            ])
+        })
+        .collect()
+}
+
+fn advice<'a>(lines: &[&'a str]) -> Vec<Line<'a>> {
+    lines.iter().map(|l| Line::from(*l)).collect()
+}
+
+#[allow(clippy::too_many_arguments)]
+fn frame(
+    routine: &str,
+    title: &str,
+    lines: Vec<Line>,
+    keys: &str,
+    urgent: bool,
+    theme: &Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let block = Block::bordered()
+        .title(Line::styled(format!(" {routine} "), theme.title()))
+        .padding(Padding::horizontal(1));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let [title_a, body_a, keys_a] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+    let title_style = if urgent {
+        theme.paused()
+    } else {
+        theme.heading()
+    };
+    Paragraph::new(Line::styled(title, title_style))
+        .wrap(Wrap { trim: true })
+        .render(title_a, buf);
+    let body = Paragraph::new(lines).wrap(Wrap { trim: true });
+    // Keep the end (the current question) in view when the window is short.
+    let height = u16::try_from(body.line_count(body_a.width)).unwrap_or(u16::MAX);
+    body.scroll((height.saturating_sub(body_a.height), 0))
+        .render(body_a, buf);
+    Paragraph::new(keys_line(keys, theme)).render(keys_a, buf);
+}
