@@ -20,3 +20,89 @@ pub const BUNDLED: &[(&str, &str)] = &[
         include_str!("../../routines/nerve-glides.ron"),
     ),
 ];
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::BUNDLED;
+    use crate::routine::{StepKind, parse};
+
+    /// Doses from the stretching and self-massage guidance the routines cite: stretch holds of
+    /// 10-60 s, 1-4 times, about a minute in all per side; a ball or roller 30-120 s per area,
+    /// 1-3 rounds.
+    #[test]
+    fn every_bundled_dose_is_within_the_guidance_and_every_massage_has_a_caution() {
+        for (name, source) in BUNDLED {
+            let routine = parse(source, Path::new(name)).unwrap();
+            for step in &routine.steps {
+                let what = format!("{name}: {}", step.title);
+                match step.kind {
+                    StepKind::Stretch => {
+                        assert!((10..=60).contains(&step.seconds), "{what}: {} s", step.seconds);
+                        assert!((1..=4).contains(&step.reps), "{what}: {} reps", step.reps);
+                        assert!(step.seconds * step.reps <= 90, "{what}: too long in all");
+                    }
+                    StepKind::Massage => {
+                        assert!((30..=120).contains(&step.seconds), "{what}: {} s", step.seconds);
+                        assert!((1..=3).contains(&step.reps), "{what}: {} rounds", step.reps);
+                        assert!(step.caution.is_some(), "{what}: no caution");
+                    }
+                    StepKind::Movement | StepKind::Rest => {
+                        assert!(step.seconds <= 120, "{what}: {} s", step.seconds);
+                    }
+                    StepKind::CheckIn => {}
+                }
+                if step.title.to_lowercase().contains("nerve") {
+                    let caution = step.caution.as_deref().unwrap_or_default();
+                    assert!(caution.contains("2 hours"), "{what}: {caution}");
+                }
+                assert!(!step.instructions.is_empty() || step.kind == StepKind::CheckIn, "{what}");
+                assert!(step.instructions.len() <= 4, "{what}: too many instructions");
+            }
+        }
+    }
+
+    #[test]
+    fn the_floor_sequence_is_the_same_steps_at_three_rising_levels() {
+        let series: Vec<_> = BUNDLED
+            .iter()
+            .map(|(name, source)| parse(source, Path::new(name)).unwrap())
+            .filter(|r| r.series.as_deref() == Some("Floor sequence"))
+            .collect();
+        assert_eq!(series.len(), 3);
+        let titles = |r: &crate::routine::Routine| -> Vec<String> {
+            r.steps.iter().map(|s| s.title.clone()).collect()
+        };
+        assert!(series.iter().all(|r| titles(r) == titles(&series[0])));
+        let mut levels: Vec<_> = series.iter().map(|r| r.level).collect();
+        levels.dedup();
+        assert_eq!(levels.len(), 3);
+        let mut by_level = series.clone();
+        by_level.sort_by_key(|r| r.level);
+        let lengths: Vec<_> = by_level.iter().map(|r| r.planned_duration()).collect();
+        assert!(lengths.windows(2).all(|w| w[0] < w[1]), "{lengths:?}");
+    }
+
+    #[test]
+    fn no_bundled_text_claims_what_the_evidence_does_not_support() {
+        for (name, source) in BUNDLED {
+            let routine = parse(source, Path::new(name)).unwrap();
+            let mut said = vec![routine.summary.clone()];
+            for step in &routine.steps {
+                said.extend(step.instructions.iter().cloned());
+                said.extend(step.caution.iter().cloned());
+            }
+            let words: Vec<String> = said
+                .join(" ")
+                .to_lowercase()
+                .split(|c: char| !c.is_alphabetic())
+                .map(String::from)
+                .collect();
+            let text = words.join(" ");
+            for claim in ["toxins", "cure", "cures", "bed rest", "root cause", "heals", "fixes"] {
+                assert!(!text.contains(&format!(" {claim} ")), "{name} says {claim:?}");
+            }
+        }
+    }
+}
