@@ -1,23 +1,28 @@
 //! Reading RON files written by people: errors with a line, a column and plain words.
 
 use std::marker::PhantomData;
+use std::path::{Path, PathBuf};
 
 use serde::de::{self, Deserialize, DeserializeOwned, Deserializer};
 
 use crate::text;
 
 /// Where a file went wrong, and what was expected there.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}:{line}:{column}: {message}", .path.display())]
 pub struct Problem {
+    pub path: PathBuf,
     pub line: usize,
     pub column: usize,
     pub message: String,
 }
 
-pub fn from_str<T: DeserializeOwned>(source: &str) -> Result<T, Problem> {
+/// Reads `source`; `path` only names the file in errors.
+pub fn from_str<T: DeserializeOwned>(source: &str, path: &Path) -> Result<T, Problem> {
     ron::Options::default()
         .from_str::<T>(source)
         .map_err(|e| Problem {
+            path: path.to_path_buf(),
             line: e.span.start.line,
             column: e.span.start.col,
             message: describe(&e.code, after(source, &e.span.start)),

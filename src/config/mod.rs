@@ -103,13 +103,8 @@ pub enum ConfigError {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{}:{line}:{column}: {message}", .path.display())]
-    Invalid {
-        path: PathBuf,
-        line: usize,
-        column: usize,
-        message: String,
-    },
+    #[error(transparent)]
+    Invalid(#[from] ron_text::Problem),
 }
 
 impl Config {
@@ -136,12 +131,7 @@ impl Config {
         if ron_text::is_blank(source) {
             return Ok(Config::default());
         }
-        ron_text::from_str(source).map_err(|p| ConfigError::Invalid {
-            path: path.to_path_buf(),
-            line: p.line,
-            column: p.column,
-            message: p.message,
-        })
+        Ok(ron_text::from_str(source, path)?)
     }
 
     /// The volume as a gain, 0.0 to 1.0.

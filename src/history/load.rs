@@ -64,12 +64,7 @@ pub fn lines_by_id(bytes: &[u8]) -> (Vec<(uuid::Uuid, &[u8])>, Vec<Skipped>) {
     let ends_clean = bytes.last().is_none_or(|b| *b == b'\n');
     let mut kept = Vec::new();
     let mut skipped = Vec::new();
-    let mut lines = bytes.split(|b| *b == b'\n').enumerate().peekable();
-    while let Some((index, line)) = lines.next() {
-        let last = lines.peek().is_none();
-        if line.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
+    for (index, line, last) in lines(bytes) {
         let readable = |v| v > VERSION || serde_json::from_slice::<Entry>(line).is_ok();
         match serde_json::from_slice::<IdOnly>(line) {
             Ok(IdOnly { v, id }) if readable(v) => kept.push((id, line)),
@@ -84,6 +79,16 @@ pub fn lines_by_id(bytes: &[u8]) -> (Vec<(uuid::Uuid, &[u8])>, Vec<Skipped>) {
         }
     }
     (kept, skipped)
+}
+
+/// The lines that hold something: (0-based number, text, whether it is the last line).
+fn lines(bytes: &[u8]) -> impl Iterator<Item = (usize, &[u8], bool)> {
+    let count = bytes.split(|b| *b == b'\n').count();
+    bytes
+        .split(|b| *b == b'\n')
+        .enumerate()
+        .map(move |(i, line)| (i, line, i + 1 == count))
+        .filter(|(_, line, _)| !line.iter().all(u8::is_ascii_whitespace))
 }
 
 /// Below this size one thread parses faster than several.
@@ -142,12 +147,7 @@ pub fn parse(bytes: &[u8]) -> Loaded {
 /// text ends where a line ended, so a bad last line is garbled rather than torn.
 fn parse_lines(bytes: &[u8], first_line: usize, ends_clean: bool) -> Loaded {
     let mut loaded = Loaded::default();
-    let mut lines = bytes.split(|b| *b == b'\n').enumerate().peekable();
-    while let Some((index, line)) = lines.next() {
-        let last = lines.peek().is_none();
-        if line.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
+    for (index, line, last) in lines(bytes) {
         let skip = |why| Skipped {
             line: first_line + index + 1,
             why,

@@ -39,12 +39,20 @@ mod tests {
                 let what = format!("{name}: {}", step.title);
                 match step.kind {
                     StepKind::Stretch => {
-                        assert!((10..=60).contains(&step.seconds), "{what}: {} s", step.seconds);
+                        assert!(
+                            (10..=60).contains(&step.seconds),
+                            "{what}: {} s",
+                            step.seconds
+                        );
                         assert!((1..=4).contains(&step.reps), "{what}: {} reps", step.reps);
                         assert!(step.seconds * step.reps <= 90, "{what}: too long in all");
                     }
                     StepKind::Massage => {
-                        assert!((30..=120).contains(&step.seconds), "{what}: {} s", step.seconds);
+                        assert!(
+                            (30..=120).contains(&step.seconds),
+                            "{what}: {} s",
+                            step.seconds
+                        );
                         assert!((1..=3).contains(&step.reps), "{what}: {} rounds", step.reps);
                         assert!(step.caution.is_some(), "{what}: no caution");
                     }
@@ -57,8 +65,14 @@ mod tests {
                     let caution = step.caution.as_deref().unwrap_or_default();
                     assert!(caution.contains("2 hours"), "{what}: {caution}");
                 }
-                assert!(!step.instructions.is_empty() || step.kind == StepKind::CheckIn, "{what}");
-                assert!(step.instructions.len() <= 4, "{what}: too many instructions");
+                assert!(
+                    !step.instructions.is_empty() || step.kind == StepKind::CheckIn,
+                    "{what}"
+                );
+                assert!(
+                    step.instructions.len() <= 4,
+                    "{what}: too many instructions"
+                );
             }
         }
     }
@@ -100,8 +114,19 @@ mod tests {
                 .map(String::from)
                 .collect();
             let text = words.join(" ");
-            for claim in ["toxins", "cure", "cures", "bed rest", "root cause", "heals", "fixes"] {
-                assert!(!text.contains(&format!(" {claim} ")), "{name} says {claim:?}");
+            for claim in [
+                "toxins",
+                "cure",
+                "cures",
+                "bed rest",
+                "root cause",
+                "heals",
+                "fixes",
+            ] {
+                assert!(
+                    !text.contains(&format!(" {claim} ")),
+                    "{name} says {claim:?}"
+                );
             }
         }
     }

@@ -27,13 +27,8 @@ pub enum RoutineError {
     NotText { path: PathBuf },
     #[error("{} is empty; a routine starts with ( and a title", .path.display())]
     Empty { path: PathBuf },
-    #[error("{}:{line}:{column}: {message}", .path.display())]
-    Invalid {
-        path: PathBuf,
-        line: usize,
-        column: usize,
-        message: String,
-    },
+    #[error(transparent)]
+    Invalid(#[from] ron_text::Problem),
 }
 
 /// Reads and validates one routine file.
@@ -72,12 +67,7 @@ pub fn parse(source: &str, path: &Path) -> Result<Routine, RoutineError> {
             path: path.to_path_buf(),
         });
     }
-    let mut routine = ron_text::from_str::<Routine>(source).map_err(|p| RoutineError::Invalid {
-        path: path.to_path_buf(),
-        line: p.line,
-        column: p.column,
-        message: p.message,
-    })?;
+    let mut routine = ron_text::from_str::<Routine>(source, path)?;
     routine.hash = format!("{:x}", Sha256::digest(source.as_bytes()));
     Ok(routine)
 }
