@@ -460,8 +460,17 @@ pub fn home_line(title: &str, level: Level, d: Duration) -> String {
     format!(
         "{title}  ·  {}  ·  {}",
         self::level(level),
-        duration_short(d)
+        duration_about(d)
     )
+}
+
+/// To the nearest minute from a minute up ("11 min"), for tight lists.
+pub fn duration_about(d: Duration) -> String {
+    let secs = ceil_secs(d);
+    if secs < 60 {
+        return format!("{secs} s");
+    }
+    format!("{} min", (secs + 30) / 60)
 }
 
 pub fn home_step_line(step: &Step) -> String {
