@@ -315,10 +315,13 @@ impl App {
             KeyCode::Enter => Answer::Enter,
             KeyCode::Char('c' | 'C') => Answer::CarryOn,
             KeyCode::Char('q') | KeyCode::Esc => {
-                // Leaving before the end: recorded as not answered (or as the advice given).
-                let check = screening.record();
-                if let Some(r) = &mut self.recorder {
-                    r.safety(check);
+                // Leaving before the end: recorded as not answered, or as the doctor advice
+                // given; the emergency advice was recorded when it showed.
+                if screening.stage() != Stage::EmergencyAdvice {
+                    let check = screening.record();
+                    if let Some(r) = &mut self.recorder {
+                        r.safety(check);
+                    }
                 }
                 self.recorder = None;
                 self.go_home();

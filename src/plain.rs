@@ -181,8 +181,10 @@ impl<'a, W: Write> Plain<'a, W> {
         recorder.safety(screening.record());
         if !screening.may_start() && self.signal.is_none() {
             let why = match screening.stage() {
-                Stage::Done(SafetyResult::SeeDoctorStopped) => text::STOPPED_FOR_DOCTOR,
-                Stage::Done(SafetyResult::Emergency) => "",
+                Stage::Done(SafetyResult::SeeDoctorStopped) | Stage::DoctorAdvice => {
+                    text::STOPPED_FOR_DOCTOR
+                }
+                Stage::Done(SafetyResult::Emergency) | Stage::EmergencyAdvice => "",
                 _ => text::NOT_ANSWERED,
             };
             if !why.is_empty() {

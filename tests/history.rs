@@ -147,11 +147,12 @@ fn assert_refused(out: &Outcome, what: &str) {
 
 #[test]
 fn kill_9_mid_step_in_plain_mode_keeps_the_session_and_the_pain_before() {
-    let sandbox = Sandbox::new();
+    let sandbox = Sandbox::screened();
     let file = sandbox.write("long.ron", LONG_HOLD);
     let mut cmd = sandbox.cmd_with_flags();
     cmd.arg("start").arg(&file);
     let mut running = spawn(cmd);
+    running.pass_quick_check();
     running.wait_for_stdout(PAIN_PROMPT);
     running.type_in("7\n");
     // The next question is asked once the answer is saved.
@@ -187,10 +188,11 @@ fn kill_9_mid_step_in_plain_mode_keeps_the_session_and_the_pain_before() {
 
 #[test]
 fn kill_9_mid_step_in_the_full_screen_keeps_the_session_and_the_answers_before() {
-    let sandbox = Sandbox::new();
+    let sandbox = Sandbox::screened();
     let file = sandbox.write("long.ron", LONG_HOLD);
     let file = file.to_str().expect("utf-8 path").to_string();
     let mut tui = Tui::start(sandbox, &["start", &file], 30, 100);
+    tui.pass_quick_check();
     tui.wait_for(PAIN_QUESTION);
     tui.key("8");
     tui.wait_for(AREAS_PROMPT);
@@ -233,11 +235,12 @@ fn kill_9_mid_step_in_the_full_screen_keeps_the_session_and_the_answers_before()
 
 #[test]
 fn kill_9_after_a_check_in_answer_keeps_its_pain() {
-    let sandbox = Sandbox::new();
+    let sandbox = Sandbox::screened();
     let file = sandbox.write("midway.ron", CHECK_IN_THEN_HOLD);
     let mut cmd = sandbox.cmd_with_flags();
     cmd.arg("start").arg(&file);
     let mut running = spawn(cmd);
+    running.pass_quick_check();
     running.wait_for_stdout(PAIN_PROMPT);
     running.type_in("\n\n\n\n");
     running.wait_for_stdout("Step 2 of 3: How is the pain now?\nPain now, 0 to 10");
@@ -383,12 +386,13 @@ fn a_torn_last_line_alone_is_reported_without_mention_of_a_newer_unknot() {
 
 #[test]
 fn a_second_writer_waits_about_two_seconds_then_is_told_the_history_is_busy() {
-    let sandbox = Sandbox::new();
+    let sandbox = Sandbox::screened();
     let file = sandbox.write("quick.ron", QUICK);
     let mut cmd = sandbox.cmd_with_flags();
     cmd.arg("start").arg(&file);
     let mut session = spawn(cmd);
     // The session holds the history from its first question on.
+    session.pass_quick_check();
     session.wait_for_stdout(PAIN_PROMPT);
     session.type_in("6\n");
     session.wait_for_stdout(AREAS_PROMPT);
@@ -445,11 +449,12 @@ fn a_second_writer_waits_about_two_seconds_then_is_told_the_history_is_busy() {
 
 #[test]
 fn the_full_screen_is_told_too_when_another_session_holds_the_history() {
-    let sandbox = Sandbox::new();
+    let sandbox = Sandbox::screened();
     let file = sandbox.write("quick.ron", QUICK);
     let mut cmd = sandbox.cmd_with_flags();
     cmd.arg("start").arg(&file);
     let mut session = spawn(cmd);
+    session.pass_quick_check();
     session.wait_for_stdout(PAIN_PROMPT);
     let file = file.to_str().expect("utf-8 path").to_string();
 

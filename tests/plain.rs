@@ -1,14 +1,23 @@
 //! Plain mode: the session as lines of text. Standard output is a pipe here, so plain mode is
 //! automatic; `--plain` is tested too. Routines are tiny (no lead-in, 1-second holds).
+//!
+//! Every sandbox here has the safety questions answered already (`Sandbox::screened`), so each
+//! session begins with the quick safety check, answered with an empty line; the safety
+//! questions themselves are tested in `safety.rs`.
 
 mod common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::{Outcome, Sandbox, run, run_with_input, spawn};
+use common::{NOTHING_NEW, Outcome, Sandbox, run, run_with_input, seed_screened, spawn};
 
-const AFTERCARE: &str = "Keep moving gently through the day, and avoid sitting for long stretches.";
+/// The three lines every summary ends with.
+const AFTERCARE: [&str; 3] = [
+    "Keep moving gently today; avoid sitting or lying still for long stretches.",
+    "Warmth can ease it: a wrapped hot-water bottle for 10 to 15 minutes, never on numb skin, and never fall asleep on it.",
+    "Some soreness after stretching is normal; pain that is sharp or spreads down the leg is not.",
+];
 const INVALID_ANSWER: &str = "Please type a whole number from 0 to 10, or press Enter to skip.";
 const INPUT_ENDED: &str = "No more input: the remaining check-ins are skipped.";
 const PAIN_PROMPT: &str = "Pain now, 0 to 10 (0 no pain, 1-3 mild, 4-6 moderate, 7-10 severe, 10 worst pain imaginable). Type a number and press Enter, or press Enter alone to skip.";
@@ -65,8 +74,9 @@ const LONG_HOLD: &str = r#"(
 /// Four empty lines: every question before the session skipped.
 const SKIP_BEFORE: &str = "\n\n\n\n";
 
+/// A screened sandbox holding `routine` as a file.
 fn setup(routine: &str) -> (Sandbox, PathBuf) {
-    let sandbox = Sandbox::new();
+    let sandbox = Sandbox::screened();
     let file = sandbox.write("routine.ron", routine);
     (sandbox, file)
 }
@@ -78,7 +88,8 @@ fn start_cmd(sandbox: &Sandbox, file: &Path) -> Command {
     cmd
 }
 
-/// `unknot start FILE` with `input` on stdin, run to the end.
+/// `unknot start FILE` with an empty line for the quick safety check, then `input` on stdin,
+/// run to the end.
 fn start(routine: &str, input: &str) -> Outcome {
     start_keeping(routine, input).1
 }
@@ -86,7 +97,7 @@ fn start(routine: &str, input: &str) -> Outcome {
 /// The same, keeping the sandbox to look at the history afterwards.
 fn start_keeping(routine: &str, input: &str) -> (Sandbox, Outcome) {
     let (sandbox, file) = setup(routine);
-    let out = run_with_input(start_cmd(&sandbox, &file), input);
+    let out = run_with_input(start_cmd(&sandbox, &file), &format!("{NOTHING_NEW}{input}"));
     out.assert_no_panic();
     (sandbox, out)
 }
@@ -128,11 +139,13 @@ fn assert_completed(out: &Outcome, title: &str) {
         "{}",
         out.describe()
     );
-    assert!(
-        out.stdout.ends_with(&format!("{AFTERCARE}\n")),
-        "{}",
-        out.describe()
-    );
+    assert_ends_with_aftercare(out);
+}
+
+/// The summary's last lines are the aftercare advice.
+fn assert_ends_with_aftercare(out: &Outcome) {
+    let aftercare: String = AFTERCARE.iter().map(|l| format!("{l}\n")).collect();
+    assert!(out.stdout.ends_with(&aftercare), "{}", out.describe());
 }
 
 // ---- A whole session -----------------------------------------------------------------------
@@ -166,7 +179,10 @@ fn a_session_prints_each_step_go_done_and_a_summary() {
             "Steps: 2 of 2 done",
             "",
             "No pain scores this time.",
-            AFTERCARE,
+            "",
+            AFTERCARE[0],
+            AFTERCARE[1],
+            AFTERCARE[2],
         ],
     );
     assert_eq!(count_lines(&out, "Done"), 3, "{}", out.describe());
@@ -191,7 +207,7 @@ fn a_muted_session_says_nothing_about_sound() {
     let (sandbox, file) = setup(routine);
     let mut cmd = start_cmd(&sandbox, &file);
     cmd.arg("--mute");
-    let out = run(cmd);
+    let out = run_with_input(cmd, NOTHING_NEW);
     assert_completed(&out, "One");
     assert_eq!(out.stderr, "", "{}", out.describe());
 }
@@ -238,9 +254,13 @@ fn explicit_plain_before_or_after_the_command_prints_the_same() {
     .into_iter()
     .enumerate()
     .map(|(n, args)| {
-        let mut cmd = sandbox.cmd_with_data_dir(&sandbox.path().join(format!("data-{n}")));
+        let data_dir = sandbox.path().join(format!("data-{n}"));
+        seed_screened(&data_dir);
+        let mut cmd = sandbox.cmd_with_data_dir(&data_dir);
         cmd.args(&args);
-        (args, spawn(cmd))
+        let mut running = spawn(cmd);
+        running.type_in(NOTHING_NEW);
+        (args, running)
     })
     .collect();
     let outs: Vec<_> = runs
@@ -287,7 +307,8 @@ fn questions_before_and_after_are_answered_by_lines_and_summed_up() {
             "Pain: 6 → 3: 3 points lower (50%), a real improvement",
             "It felt: better",
             "Note: Easier to walk",
-            AFTERCARE,
+            "",
+            AFTERCARE[0],
         ],
     );
     assert_eq!(count_lines(&out, INPUT_ENDED), 0, "{}", out.describe());
@@ -396,6 +417,7 @@ fn a_piped_answer_is_recorded_in_the_summary() {
 fn an_answer_typed_when_asked_is_recorded() {
     let (sandbox, file) = setup(WITH_CHECK_IN);
     let mut running = spawn(start_cmd(&sandbox, &file));
+    running.pass_quick_check();
     running.wait_for_stdout(&format!("{PAIN_PROMPT}\n"));
     running.type_in(SKIP_BEFORE);
     running.wait_for_stdout("Step 2 of 2: How is the pain now?\n");
@@ -477,6 +499,7 @@ fn closed_stdin_skips_every_check_in_and_still_completes() {
             (title: "After", kind: CheckIn),
         ],
     )"#;
+    // The input ends right after the quick safety check.
     let out = start(routine, "");
     assert_completed(&out, "Two check-ins");
     assert_eq!(
@@ -539,6 +562,7 @@ const WAIT_FOR_KEY: &str = r#"(
 fn wait_for_key_proceeds_on_enter_and_at_end_of_input() {
     let (sandbox, file) = setup(WAIT_FOR_KEY);
     let mut running = spawn(start_cmd(&sandbox, &file));
+    running.pass_quick_check();
     running.wait_for_stdout(&format!("{PAIN_PROMPT}\n"));
     running.type_in(SKIP_BEFORE);
     let so_far = running.wait_for_stdout("Step 1 of 2: Ball under the glutes, 1 second\n");
@@ -578,6 +602,7 @@ fn wait_for_key_proceeds_on_enter_and_at_end_of_input() {
 
 #[test]
 fn wait_for_key_with_closed_stdin_does_not_hang() {
+    // The input ends right after the quick safety check.
     let out = start(WAIT_FOR_KEY, "");
     assert_completed(&out, "Get into position");
     assert_eq!(count_lines(&out, "Go"), 2, "{}", out.describe());
@@ -590,6 +615,7 @@ fn wait_for_key_with_closed_stdin_does_not_hang() {
 fn interrupt_mid_step(signal: &str) -> Outcome {
     let (sandbox, file) = setup(LONG_HOLD);
     let mut running = spawn(start_cmd(&sandbox, &file));
+    running.pass_quick_check();
     running.wait_for_stdout(&format!("{PAIN_PROMPT}\n"));
     running.type_in("5\n\n\n\n");
     running.wait_for_stdout("\nGo\n");
@@ -616,11 +642,7 @@ fn sigterm_mid_step_ends_the_session_with_143() {
             "Pain before: 5 (moderate)",
         ],
     );
-    assert!(
-        out.stdout.ends_with(&format!("{AFTERCARE}\n")),
-        "{}",
-        out.describe()
-    );
+    assert_ends_with_aftercare(&out);
     assert_eq!(count_lines(&out, "Done"), 0, "{}", out.describe());
 }
 
@@ -651,6 +673,7 @@ fn sigterm_while_waiting_for_an_answer() {
     )"#;
     let (sandbox, file) = setup(routine);
     let mut running = spawn(start_cmd(&sandbox, &file));
+    running.pass_quick_check();
     running.wait_for_stdout(&format!("{PAIN_PROMPT}\n"));
     running.type_in(SKIP_BEFORE);
     running.wait_for_stdout(&format!(
@@ -666,7 +689,9 @@ fn sigterm_while_waiting_for_an_answer() {
 #[test]
 fn sigterm_while_asking_before_the_session_starts_nothing() {
     let (sandbox, file) = setup(LONG_HOLD);
+    let seeded = sandbox.history_text_lines();
     let mut running = spawn(start_cmd(&sandbox, &file));
+    running.pass_quick_check();
     running.wait_for_stdout(&format!("{PAIN_PROMPT}\n"));
     running.signal("TERM");
     let out = running.finish_after_exit();
@@ -674,14 +699,23 @@ fn sigterm_while_asking_before_the_session_starts_nothing() {
     assert_eq!(out.code(), Some(143), "{}", out.describe());
     assert!(!out.stdout.contains("Step 1"), "{}", out.describe());
     assert!(!out.stdout.contains("Go"), "{}", out.describe());
-    // Nothing was answered, so nothing is kept.
-    assert_eq!(sandbox.history_bytes(), b"", "{}", out.describe());
+    // No question before the session was answered, so no session is kept: only the quick
+    // safety check, which belongs to no session.
+    let lines = sandbox.history_text_lines();
+    assert_eq!(lines.len(), seeded.len() + 1, "{lines:#?}");
+    assert_eq!(lines[..seeded.len()], seeded[..], "{lines:#?}");
+    let added = &lines[seeded.len()];
+    assert!(
+        added.contains(r#""type":"safety","check":"quick_check","result":"clear"}"#),
+        "{added}"
+    );
 }
 
 #[test]
 fn sigterm_after_an_answer_before_keeps_it_and_starts_nothing() {
     let (sandbox, file) = setup(LONG_HOLD);
     let mut running = spawn(start_cmd(&sandbox, &file));
+    running.pass_quick_check();
     running.wait_for_stdout(&format!("{PAIN_PROMPT}\n"));
     running.type_in("4\n");
     running.wait_for_stdout(&format!("Pain: 4 (moderate)\n{AREAS_PROMPT}\n"));
@@ -708,9 +742,12 @@ const QUICK_ONE: &str = r#"(title: "Quick one", level: Gentle, lead_in: 0, steps
 
 #[test]
 fn without_a_name_the_routines_are_listed_and_one_is_chosen_by_number() {
-    let sandbox = Sandbox::new();
+    let sandbox = Sandbox::screened();
     sandbox.user_routine("quick", QUICK_ONE);
-    let out = run_with_input(sandbox.cmd_with_flags(), "nine\n9\n6\n");
+    let out = run_with_input(
+        sandbox.cmd_with_flags(),
+        &format!("nine\n9\n6\n{NOTHING_NEW}"),
+    );
     out.assert_no_panic();
     assert_completed(&out, "Quick one");
     let lines = out.stdout_lines();
@@ -771,9 +808,13 @@ fn a_users_routine_starts_by_name_or_by_title() {
         .into_iter()
         .enumerate()
         .map(|(n, name)| {
-            let mut cmd = sandbox.cmd_with_data_dir(&sandbox.path().join(format!("data-{n}")));
+            let data_dir = sandbox.path().join(format!("data-{n}"));
+            seed_screened(&data_dir);
+            let mut cmd = sandbox.cmd_with_data_dir(&data_dir);
             cmd.args(["start", name]);
-            (name, spawn(cmd))
+            let mut running = spawn(cmd);
+            running.type_in(NOTHING_NEW);
+            (name, running)
         })
         .collect();
     for (name, running) in runs {
@@ -787,10 +828,11 @@ fn a_users_routine_starts_by_name_or_by_title() {
 #[test]
 fn a_bundled_routine_starts_by_name() {
     // Only its first lines: the routine is long, so the session is interrupted once it is under way.
-    let sandbox = Sandbox::new();
+    let sandbox = Sandbox::screened();
     let mut cmd = sandbox.cmd_with_flags();
     cmd.args(["start", "gentle-start"]);
     let mut running = spawn(cmd);
+    running.pass_quick_check();
     running.wait_for_stdout(&format!("{PAIN_PROMPT}\n"));
     running.type_in(SKIP_BEFORE);
     running.wait_for_stdout("Step 1 of ");

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use portable_pty::PtySize;
 
-use common::tui::{DOWN, ENTER, ESC, Tui, assert_terminal_restored, seconds_left_of};
+use common::tui::{DOWN, ENTER, ESC, SCREEN_TITLE, Tui, assert_terminal_restored, seconds_left_of};
 use common::{Sandbox, send_signal};
 
 /// A lead-in of 2 s, then a hold long enough to watch the countdown and stop it by hand.
@@ -28,8 +28,9 @@ const COUNTDOWN: &str = r#"(
 )
 "#;
 
+/// A screened sandbox (only the quick safety check before a session) holding `routine`.
 fn sandbox_with(routine: &str) -> (Sandbox, PathBuf) {
-    let sandbox = Sandbox::new();
+    let sandbox = Sandbox::screened();
     let file = sandbox.write("countdown.ron", routine);
     (sandbox, file)
 }
@@ -95,6 +96,7 @@ fn nothing_counts_down_until_the_questions_before_are_answered() {
     let (sandbox, file) = sandbox_with(routine);
     let file = file.to_str().expect("utf-8 path").to_string();
     let mut tui = Tui::start(sandbox, &["start", &file], 30, 100);
+    tui.pass_quick_check();
     let screen = tui.wait_for(common::tui::PAIN_QUESTION);
     assert!(screen.contains("question 1 of 4"), "{screen}");
     // Longer than the whole routine: it has not started behind the questions.
@@ -122,6 +124,7 @@ fn before_and_after_questions_take_one_key_each_and_show_in_the_summary() {
     let (sandbox, file) = sandbox_with(routine);
     let file = file.to_str().expect("utf-8 path").to_string();
     let mut tui = Tui::start(sandbox, &["start", &file], 30, 100);
+    tui.pass_quick_check();
     tui.wait_for(common::tui::PAIN_QUESTION);
     tui.key("t");
     tui.wait_for("Where do you feel it?");
@@ -375,8 +378,9 @@ fn keys_still_work_in_a_session_while_the_window_is_too_small() {
     let file = file.to_str().expect("utf-8 path").to_string();
     let mut tui = Tui::start(sandbox, &["start", &file], 8, 30);
     tui.wait_for("Make the window bigger");
-    // Skip the questions before, stop the session, skip the questions after, close the summary:
-    // all without seeing any of it.
+    // Nothing new at the quick safety check, skip the questions before, stop the session, skip
+    // the questions after, close the summary: all without seeing any of it.
+    tui.key(ENTER);
     tui.key(ESC);
     std::thread::sleep(std::time::Duration::from_millis(300));
     tui.key("q");
@@ -389,4 +393,379 @@ fn keys_still_work_in_a_session_while_the_window_is_too_small() {
     // It really was a session, stopped by hand.
     let history = std::fs::read_to_string(tui.sandbox.history()).expect("a history file");
     assert!(history.contains(r#""outcome":"quit""#), "{history}");
+}
+
+// ---- Safety ----------------------------------------------------------------------------------
+
+/// One second on a tennis ball: the first time, the cautions come before it.
+const BALL: &str = r#"(
+    title: "Ball",
+    level: Gentle,
+    lead_in: 0,
+    steps: [(title: "Tennis ball under the glutes", kind: Massage, tool: Some(TennisBall), seconds: 1)],
+)"#;
+
+/// Two holds long enough to press keys in, with no lead-in.
+const TWO_HOLDS: &str = r#"(
+    title: "Two holds",
+    level: Gentle,
+    lead_in: 0,
+    steps: [
+        (title: "Knee to chest", kind: Stretch, seconds: 20),
+        (title: "Figure-4 stretch", kind: Stretch, seconds: 20),
+    ],
+)"#;
+
+/// The history, parsed line by line.
+fn history_values(sandbox: &Sandbox) -> Vec<serde_json::Value> {
+    sandbox
+        .history_text_lines()
+        .iter()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON ({e}): {l}")))
+        .collect()
+}
+
+fn lines_of_type(lines: &[serde_json::Value], kind: &str) -> Vec<serde_json::Value> {
+    lines
+        .iter()
+        .filter(|l| l["type"] == kind)
+        .cloned()
+        .collect()
+}
+
+/// The screen's line holding `text`, trimmed of the frame.
+fn line_with(screen: &str, text: &str) -> String {
+    screen
+        .lines()
+        .find(|l| l.contains(text))
+        .unwrap_or_else(|| panic!("no line with {text:?}\n{screen}"))
+        .trim_matches(|c: char| c.is_whitespace() || c == '│')
+        .to_string()
+}
+
+#[test]
+fn the_first_session_asks_every_safety_question_by_key_then_shows_the_cautions() {
+    let sandbox = Sandbox::new();
+    let file = sandbox.write("ball.ron", BALL);
+    let file = file.to_str().expect("utf-8 path").to_string();
+    let mut tui = Tui::start(sandbox, &["start", &file], 30, 100);
+    let screen = tui.wait_for_all(&[SCREEN_TITLE, "Answer y or n.", "y  yes      n  no"]);
+    assert!(
+        line_with(&screen, "sciatica in both legs").starts_with('›'),
+        "the first question is the current one\n{screen}"
+    );
+    // Enter is not an answer: only y or n moves on.
+    tui.key(ENTER);
+    tui.key("x");
+    for _ in 0..4 {
+        tui.key("n");
+    }
+    let screen = tui.wait_until("the fifth question", |s| {
+        s.lines()
+            .any(|l| l.contains("›") && l.contains("loss of control of your bowels"))
+    });
+    assert!(
+        line_with(&screen, "sciatica in both legs").starts_with("no"),
+        "{screen}"
+    );
+    assert!(!screen.contains("car accident"), "{screen}");
+    tui.key("N");
+    let screen = tui.wait_for("car accident");
+    assert!(
+        line_with(&screen, "car accident").starts_with('›'),
+        "{screen}"
+    );
+    for _ in 0..6 {
+        tui.key("n");
+    }
+    tui.wait_for_all(&[
+        "Before using a ball or roller",
+        "Do not roll over open or healing wounds",
+        "Enter  I have read this",
+    ]);
+    tui.key(ENTER);
+    tui.wait_for(common::tui::PAIN_QUESTION);
+    tui.key(ESC);
+    tui.skip_after();
+    tui.wait_for("Session complete");
+    tui.key(ENTER);
+    let (code, raw) = tui.wait_exit();
+    assert_eq!(code, 0, "screen:\n{}", tui.screen());
+    assert_terminal_restored(&raw);
+
+    let lines = history_values(&tui.sandbox);
+    let safety = lines_of_type(&lines, "safety");
+    assert_eq!(safety.len(), 2, "{lines:#?}");
+    assert_eq!(safety[0]["check"], "screening");
+    assert_eq!(safety[0]["result"], "clear");
+    assert!(safety[0].get("emergency_yes").is_none(), "{}", safety[0]);
+    assert_eq!(safety[1]["check"], "massage_cautions");
+    assert_eq!(safety[1]["result"], "shown");
+    assert_eq!(
+        lines_of_type(&lines, "session_started").len(),
+        1,
+        "{lines:#?}"
+    );
+}
+
+#[test]
+fn an_emergency_yes_on_the_full_screen_gives_the_advice_and_enter_goes_home() {
+    let mut tui = Tui::start(Sandbox::new(), &[], 30, 100);
+    tui.wait_for("Gentle start");
+    tui.key(ENTER);
+    tui.wait_for(SCREEN_TITLE);
+    for key in ["n", "n", "y", "n", "n"] {
+        tui.key(key);
+    }
+    let screen = tui.wait_for_all(&[
+        "Get urgent medical help now",
+        "Go to A&E (the emergency department)",
+        "Enter  back",
+    ]);
+    assert!(!screen.contains("car accident"), "{screen}");
+    tui.key(ENTER);
+    let screen = tui.wait_until("the home screen", |s| {
+        s.contains("Gentle start") && !s.contains("Get urgent medical help now")
+    });
+    assert!(!screen.contains(common::tui::PAIN_QUESTION), "{screen}");
+    tui.let_sound_settle();
+    tui.key("q");
+    let (code, raw) = tui.wait_exit();
+    assert_eq!(code, 0, "screen:\n{}", tui.screen());
+    assert_terminal_restored(&raw);
+
+    let lines = history_values(&tui.sandbox);
+    assert_eq!(lines.len(), 1, "one safety line, no session: {lines:#?}");
+    assert_eq!(lines[0]["type"], "safety");
+    assert_eq!(lines[0]["check"], "screening");
+    assert_eq!(lines[0]["result"], "emergency");
+    assert_eq!(lines[0]["emergency_yes"], serde_json::json!([3]));
+}
+
+#[test]
+fn leaving_the_emergency_advice_with_esc_records_it_once() {
+    let mut tui = Tui::start(Sandbox::new(), &[], 30, 100);
+    tui.wait_for("Gentle start");
+    tui.key(ENTER);
+    tui.wait_for(SCREEN_TITLE);
+    for key in ["y", "n", "n", "n", "n"] {
+        tui.key(key);
+    }
+    tui.wait_for("Get urgent medical help now");
+    tui.key(ESC);
+    tui.wait_until("the home screen", |s| {
+        s.contains("Gentle start") && !s.contains("Get urgent medical help now")
+    });
+    tui.let_sound_settle();
+    tui.key("q");
+    tui.wait_exit();
+    let lines = history_values(&tui.sandbox);
+    assert_eq!(lines.len(), 1, "one safety line: {lines:#?}");
+}
+
+#[test]
+fn a_doctor_first_yes_on_the_full_screen_carries_on_with_c() {
+    let (sandbox, file) = sandbox_with(BALL);
+    let file = file.to_str().expect("utf-8 path").to_string();
+    // Screened long ago: the full questions again, but the cautions were seen.
+    std::fs::remove_file(sandbox.history()).expect("remove the seeded history");
+    sandbox.append_history(&[
+        common::safety_line(45, "screening", "clear"),
+        common::safety_line(45, "massage_cautions", "shown"),
+    ]);
+    let mut tui = Tui::start(sandbox, &["start", &file], 30, 100);
+    tui.wait_for(SCREEN_TITLE);
+    for key in ["n", "n", "n", "n", "n", "n", "n", "n", "n", "y", "n"] {
+        tui.key(key);
+    }
+    tui.wait_for_all(&[
+        "Please see a doctor before exercising",
+        "c  a doctor has checked me: carry on",
+    ]);
+    tui.key("c");
+    // No cautions this time: straight to the questions before.
+    let screen = tui.wait_for(common::tui::PAIN_QUESTION);
+    assert!(!screen.contains("Before using a ball"), "{screen}");
+    tui.key(ESC);
+    tui.skip_after();
+    tui.wait_for("Session complete");
+    tui.key(ENTER);
+    let (code, _) = tui.wait_exit();
+    assert_eq!(code, 0, "screen:\n{}", tui.screen());
+    let lines = history_values(&tui.sandbox);
+    let safety = lines_of_type(&lines, "safety");
+    let last = safety.last().expect("safety lines");
+    assert_eq!(last["check"], "screening", "{last}");
+    assert_eq!(last["result"], "see_doctor_continued", "{last}");
+    assert_eq!(last["doctor_yes"], serde_json::json!([5]), "{last}");
+    assert_eq!(
+        lines_of_type(&lines, "session_started").len(),
+        1,
+        "{lines:#?}"
+    );
+}
+
+#[test]
+fn x_in_a_hold_asks_to_ease_off_and_g_carries_on_gentler() {
+    let (sandbox, file) = sandbox_with(TWO_HOLDS);
+    let file = file.to_str().expect("utf-8 path").to_string();
+    let mut tui = Tui::start(sandbox, &["start", &file], 30, 100);
+    tui.skip_before();
+    tui.wait_until("the hold's countdown", |s| {
+        seconds_left_of(s, "20 s").is_some()
+    });
+    tui.key("x");
+    let screen = tui.wait_for_all(&[
+        "Time to ease off",
+        "You said this hurts.",
+        "s  stop the session now",
+        "k  skip this step",
+        "g  carry on gentler",
+    ]);
+    // Only a choice closes it; meanwhile the hold waits.
+    let paused_at = line_with(&screen, "left in the session");
+    for key in [ESC, "q", " ", "n", ENTER] {
+        tui.key(key);
+    }
+    std::thread::sleep(std::time::Duration::from_millis(1200));
+    let screen = tui.screen();
+    assert!(screen.contains("Time to ease off"), "{screen}");
+    assert!(!screen.contains("Stop the session?"), "{screen}");
+    assert_eq!(
+        line_with(&screen, "left in the session"),
+        paused_at,
+        "{screen}"
+    );
+    assert!(screen.contains("Knee to chest"), "{screen}");
+
+    tui.key("g");
+    // The hold is now a third shorter: 14 s of 20, and it runs again.
+    let screen = tui.wait_until("the shorter hold", |s| {
+        !s.contains("Time to ease off") && seconds_left_of(s, "14 s").is_some()
+    });
+    assert!(screen.contains("Knee to chest"), "{screen}");
+    let first = seconds_left_of(&screen, "14 s").expect("seconds left");
+    tui.wait_until("the countdown to move", |s| {
+        seconds_left_of(s, "14 s").is_some_and(|n| n < first)
+    });
+    tui.key("\x03");
+    tui.skip_after();
+    tui.wait_for_all(&[
+        "Session stopped",
+        "Eased off when you said it hurt: carrying on gentler",
+    ]);
+    tui.key(ENTER);
+    let (code, raw) = tui.wait_exit();
+    assert_eq!(code, 0, "screen:\n{}", tui.screen());
+    assert_terminal_restored(&raw);
+    let lines = history_values(&tui.sandbox);
+    let rules = lines_of_type(&lines, "pain_rule");
+    assert_eq!(rules.len(), 1, "{lines:#?}");
+    assert_eq!(rules[0]["trigger"], "this_hurts");
+    assert_eq!(rules[0]["choice"], "gentler");
+    assert_eq!(
+        rules[0]["session"],
+        lines_of_type(&lines, "session_started")[0]["session"]
+    );
+}
+
+#[test]
+fn bang_shows_the_safety_box_and_esc_or_bang_closes_it() {
+    let (sandbox, file) = sandbox_with(TWO_HOLDS);
+    let file = file.to_str().expect("utf-8 path").to_string();
+    let mut tui = Tui::start(sandbox, &["start", &file], 30, 100);
+    tui.skip_before();
+    tui.wait_until("the hold's countdown", |s| {
+        seconds_left_of(s, "20 s").is_some()
+    });
+    for close in [ESC, "!"] {
+        tui.key("!");
+        tui.wait_for_all(&[
+            "Get urgent medical help (A&E or your emergency number) if:",
+            "toilet paper",
+            "! or Esc: close",
+        ]);
+        tui.key(close);
+        let screen = tui.wait_until("the safety box to close", |s| {
+            !s.contains("Get urgent medical help")
+        });
+        assert!(screen.contains("Knee to chest"), "{screen}");
+    }
+    // Still the same session, still counting down.
+    let screen = tui.wait_until("the countdown", |s| seconds_left_of(s, "20 s").is_some());
+    let first = seconds_left_of(&screen, "20 s").expect("seconds left");
+    tui.wait_until("the countdown to move", |s| {
+        seconds_left_of(s, "20 s").is_some_and(|n| n < first)
+    });
+    tui.key("\x03");
+    tui.skip_after();
+    tui.wait_for("Session stopped");
+    tui.key("q");
+    let (code, raw) = tui.wait_exit();
+    assert_eq!(code, 0, "screen:\n{}", tui.screen());
+    assert_terminal_restored(&raw);
+    let lines = history_values(&tui.sandbox);
+    assert!(lines_of_type(&lines, "pain_rule").is_empty(), "{lines:#?}");
+}
+
+#[test]
+fn the_home_screen_asks_about_the_morning_after_a_session_that_raised_the_pain() {
+    let sandbox = Sandbox::screened();
+    let session = uuid::Uuid::now_v7();
+    let check_in = |moment: &str, pain: u8| {
+        common::history_line(
+            1,
+            "check_in",
+            &format!(
+                r#""form":"{}","session":"{session}","moment":"{moment}","pain":{pain}"#,
+                uuid::Uuid::now_v7()
+            ),
+        )
+    };
+    sandbox.append_history(&[
+        common::history_line(
+            1,
+            "session_started",
+            &format!(r#""session":"{session}","routine":"Quick","routine_hash":"00""#),
+        ),
+        check_in("before", 3),
+        common::history_line(
+            1,
+            "session_ended",
+            &format!(r#""session":"{session}","outcome":"completed","elapsed_s":60.0"#),
+        ),
+        check_in("after", 6),
+    ]);
+    let mut tui = Tui::start(sandbox, &[], 30, 100);
+    tui.wait_for_all(&[
+        "How was the pain the morning after your session on",
+        "Press 0-9, or t for 10",
+    ]);
+    tui.key("4");
+    tui.wait_until("the question to go", |s| {
+        !s.contains("the morning after") && s.contains("Gentle start")
+    });
+    tui.let_sound_settle();
+    tui.key("q");
+    let (code, raw) = tui.wait_exit();
+    assert_eq!(code, 0, "screen:\n{}", tui.screen());
+    assert_terminal_restored(&raw);
+    let lines = history_values(&tui.sandbox);
+    let morning: Vec<_> = lines
+        .iter()
+        .filter(|l| l["type"] == "check_in" && l["moment"] == "next_morning")
+        .collect();
+    assert_eq!(morning.len(), 1, "{lines:#?}");
+    assert_eq!(morning[0]["pain"], 4);
+    assert_eq!(morning[0]["session"], session.to_string());
+
+    // Asked once: not again the next time the app opens.
+    let sandbox = std::mem::replace(&mut tui.sandbox, Sandbox::new());
+    drop(tui);
+    let mut tui = Tui::start(sandbox, &[], 30, 100);
+    let screen = tui.wait_for("Gentle start");
+    assert!(!screen.contains("the morning after"), "{screen}");
+    tui.let_sound_settle();
+    tui.key("q");
+    tui.wait_exit();
 }

@@ -6,7 +6,7 @@ mod common;
 use std::path::Path;
 
 use common::tui::Tui;
-use common::{Sandbox, run, run_with_input};
+use common::{NOTHING_NEW, Sandbox, run, run_with_input};
 
 /// A one-step routine over in about two seconds.
 const QUICK: &str = r#"(title: "Quick", level: Gentle, lead_in: 0, steps: [
@@ -108,7 +108,7 @@ fn the_lead_in_setting_applies_to_every_routine() {
 
 #[test]
 fn a_missing_or_unplayable_sound_file_is_named_once_and_the_session_runs() {
-    let sandbox = Sandbox::new();
+    let sandbox = Sandbox::screened();
     let junk = sandbox.write("junk.wav", "definitely not audio");
     let missing = sandbox.path().join("nowhere.ogg");
     std::fs::write(
@@ -123,7 +123,7 @@ fn a_missing_or_unplayable_sound_file_is_named_once_and_the_session_runs() {
     let routine = sandbox.write("quick.ron", QUICK);
     let mut cmd = sandbox.cmd_with_flags();
     cmd.args(["--plain", "start", routine.to_str().expect("utf-8")]);
-    let out = run_with_input(cmd, "");
+    let out = run_with_input(cmd, NOTHING_NEW);
     assert_eq!(out.code(), Some(0), "{}", out.describe());
     assert!(
         out.stdout.contains("Session complete: Quick"),
@@ -140,11 +140,11 @@ fn a_missing_or_unplayable_sound_file_is_named_once_and_the_session_runs() {
 
 #[test]
 fn the_sound_systems_own_messages_never_reach_stderr() {
-    let sandbox = Sandbox::new();
+    let sandbox = Sandbox::screened();
     let routine = sandbox.write("quick.ron", QUICK);
     let mut cmd = sandbox.cmd_with_flags();
     cmd.args(["--plain", "start", routine.to_str().expect("utf-8")]);
-    let out = run(cmd);
+    let out = run_with_input(cmd, NOTHING_NEW);
     assert_eq!(out.code(), Some(0), "{}", out.describe());
     assert_eq!(out.stderr_without_sound_note(), "", "{}", out.describe());
     assert!(
@@ -156,7 +156,7 @@ fn the_sound_systems_own_messages_never_reach_stderr() {
 
 #[test]
 fn mute_says_nothing_about_sound() {
-    let sandbox = Sandbox::new();
+    let sandbox = Sandbox::screened();
     let routine = sandbox.write("quick.ron", QUICK);
     let mut cmd = sandbox.cmd_with_flags();
     cmd.args([
@@ -165,7 +165,7 @@ fn mute_says_nothing_about_sound() {
         "start",
         routine.to_str().expect("utf-8"),
     ]);
-    let out = run(cmd);
+    let out = run_with_input(cmd, NOTHING_NEW);
     assert_eq!(out.code(), Some(0), "{}", out.describe());
     assert_eq!(out.stderr, "", "{}", out.describe());
 }
@@ -199,7 +199,7 @@ fn wait_for_file_line(path: &Path, text: &str) -> String {
 
 #[test]
 fn voice_announces_each_step_through_the_speech_program() {
-    let sandbox = Sandbox::new();
+    let sandbox = Sandbox::screened();
     let (script, said) = fake_speaker(&sandbox);
     std::fs::write(
         sandbox.config(),
@@ -217,7 +217,7 @@ fn voice_announces_each_step_through_the_speech_program() {
         "start",
         routine.to_str().expect("utf-8"),
     ]);
-    let out = run(cmd);
+    let out = run_with_input(cmd, NOTHING_NEW);
     assert_eq!(out.code(), Some(0), "{}", out.describe());
     let spoken = wait_for_file_line(&said, "Session complete");
     assert!(
@@ -228,7 +228,7 @@ fn voice_announces_each_step_through_the_speech_program() {
 
 #[test]
 fn voice_without_a_speech_program_is_off_with_one_message() {
-    let sandbox = Sandbox::new();
+    let sandbox = Sandbox::screened();
     std::fs::write(
         sandbox.config(),
         "(voice: true, voice_command: Some(\"no-such-speaker-anywhere\"))",
@@ -237,7 +237,7 @@ fn voice_without_a_speech_program_is_off_with_one_message() {
     let routine = sandbox.write("quick.ron", QUICK);
     let mut cmd = sandbox.cmd_with_flags();
     cmd.args(["--plain", "start", routine.to_str().expect("utf-8")]);
-    let out = run(cmd);
+    let out = run_with_input(cmd, NOTHING_NEW);
     assert_eq!(out.code(), Some(0), "{}", out.describe());
     assert_eq!(
         out.stderr_without_sound_note(),
@@ -247,7 +247,7 @@ fn voice_without_a_speech_program_is_off_with_one_message() {
 
 #[test]
 fn the_full_screen_marks_mute_and_the_missing_device_without_covering_the_keys() {
-    let sandbox = Sandbox::new();
+    let sandbox = Sandbox::screened();
     let routine = sandbox.write("slow.ron", &QUICK.replace("seconds: 2", "seconds: 60"));
     let mut tui = Tui::start(
         sandbox,
@@ -282,7 +282,7 @@ fn the_full_screen_marks_mute_and_the_missing_device_without_covering_the_keys()
 
 #[test]
 fn no_color_draws_the_screen_without_colours() {
-    let sandbox = Sandbox::new();
+    let sandbox = Sandbox::screened();
     let routine = sandbox.write("slow.ron", &QUICK.replace("seconds: 2", "seconds: 60"));
     let mut tui = Tui::start_with_env(
         sandbox,

@@ -34,10 +34,15 @@ pub fn gate(history: &History, now: DateTime<FixedOffset>) -> Gate {
     }
 }
 
-/// The self-massage cautions are shown once, with the first routine that uses a ball or roller.
+/// The self-massage cautions are shown once, with the first routine that uses a ball or roller
+/// (a ball against a wall included).
 pub fn needs_cautions(history: &History, routine: &Routine) -> bool {
     let uses_tool = routine.steps.iter().any(|s| {
-        s.kind == StepKind::Massage && matches!(s.tool, Some(Tool::TennisBall | Tool::FoamRoller))
+        s.kind == StepKind::Massage
+            && matches!(
+                s.tool,
+                Some(Tool::TennisBall | Tool::FoamRoller | Tool::Wall)
+            )
     });
     uses_tool
         && !history

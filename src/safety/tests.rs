@@ -162,6 +162,11 @@ fn cautions_are_shown_once_and_only_for_a_ball_or_roller() {
     let none = history_with(vec![]);
     assert!(needs_cautions(&none, gentle));
     assert!(!needs_cautions(&none, glides));
+    let desk = &c.find("desk-break").unwrap().routine;
+    assert!(
+        needs_cautions(&none, desk),
+        "a ball against a wall is a ball too"
+    );
     let shown = history_with(vec![(
         "2026-11-20T08:00:00+01:00",
         SafetyKind::MassageCautions,

@@ -271,6 +271,7 @@ pub const WAIT_FOR_KEY_PLAIN: &str = "Get into position, then press Enter";
 pub const WAIT_FOR_KEY: &str = "Get into position, then press Space";
 pub const CAUTION: &str = "Caution";
 pub const PAUSED_HINT: &str = "Paused - press Space to go on";
+pub const PAUSED_CHOOSE: &str = "Paused - choose how to go on";
 pub const NEXT: &str = "Next";
 pub const LAST_STEP: &str = "This is the last step";
 pub const SESSION_LEFT: &str = "left in the session";

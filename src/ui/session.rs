@@ -11,7 +11,7 @@ use tui_big_text::{BigText, PixelSize};
 
 use super::{Theme, checkin, keys_line, overlay};
 use crate::checkin::Form;
-use crate::session::{PhaseKind, Session};
+use crate::session::{Overlay, PhaseKind, Session};
 use crate::text;
 
 /// What the session screen says besides the session itself.
@@ -139,6 +139,8 @@ fn render_step(session: &Session, now: Instant, theme: &Theme, area: Rect, buf: 
 
     let (label, style) = if phase.kind == PhaseKind::Ready {
         (text::WAIT_FOR_KEY.to_string(), theme.ready())
+    } else if matches!(session.overlay(), Some(Overlay::PainRule(_))) {
+        (text::PAUSED_CHOOSE.to_string(), theme.paused())
     } else if session.is_paused() {
         (text::PAUSED_HINT.to_string(), theme.paused())
     } else {

@@ -82,6 +82,30 @@ impl Sandbox {
         path
     }
 
+    /// A sandbox whose person has already answered the safety questions (all clear) and seen
+    /// the self-massage cautions, just now: a session there asks only the quick safety check
+    /// ("Any new symptoms?"), answered in plain mode by an empty line ([`NOTHING_NEW`]) and on
+    /// the full screen by Enter.
+    pub fn screened() -> Sandbox {
+        let sandbox = Sandbox::new();
+        seed_screened(&sandbox.data_dir());
+        sandbox
+    }
+
+    /// Appends whole lines to this sandbox's history, creating the data folder.
+    pub fn append_history(&self, lines: &[String]) {
+        append_history(&self.data_dir(), lines);
+    }
+
+    /// The history, one string per line; empty when there is no file.
+    pub fn history_text_lines(&self) -> Vec<String> {
+        String::from_utf8(self.history_bytes())
+            .expect("the history is UTF-8")
+            .lines()
+            .map(String::from)
+            .collect()
+    }
+
     /// Writes a routine into the user's routines folder.
     pub fn user_routine(&self, name: &str, contents: &str) -> PathBuf {
         self.write(&format!("routines/{name}.ron"), contents)
@@ -130,6 +154,63 @@ impl Sandbox {
             .env_remove("NO_COLOR")
             .current_dir(MANIFEST_DIR);
     }
+}
+
+// ---- The safety questions before a session -------------------------------------------------
+
+/// The plain-mode answer to the quick safety check: an empty line, nothing new.
+pub const NOTHING_NEW: &str = "\n";
+/// The last line of the quick safety check in plain mode, which waits for that answer.
+pub const QUICK_PROMPT: &str =
+    "Press Enter if nothing has changed, or type yes if one of these has started.";
+
+/// A history line as unknot writes it: format version 1, a fresh id, the local time `days_ago`
+/// days back (with its offset, to the millisecond), then `type` and `fields` (JSON members
+/// without braces, such as `"check":"screening","result":"clear"`).
+pub fn history_line(days_ago: i64, kind: &str, fields: &str) -> String {
+    let at = chrono::Local::now().fixed_offset() - chrono::TimeDelta::days(days_ago);
+    let at = at.to_rfc3339_opts(chrono::SecondsFormat::Millis, false);
+    let id = uuid::Uuid::now_v7();
+    let mut line = format!(r#"{{"v":1,"id":"{id}","at":"{at}","type":"{kind}""#);
+    if !fields.is_empty() {
+        line.push(',');
+        line.push_str(fields);
+    }
+    line.push('}');
+    line
+}
+
+/// A `safety` history line: `check` and `result` as unknot stores them, `days_ago` days back.
+pub fn safety_line(days_ago: i64, check: &str, result: &str) -> String {
+    history_line(
+        days_ago,
+        "safety",
+        &format!(r#""check":"{check}","result":"{result}""#),
+    )
+}
+
+/// Appends whole lines to the history in `data_dir`, creating the folder.
+pub fn append_history(data_dir: &Path, lines: &[String]) {
+    std::fs::create_dir_all(data_dir).expect("create the data folder");
+    let mut file = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(data_dir.join("history.jsonl"))
+        .expect("open the history");
+    for line in lines {
+        writeln!(file, "{line}").expect("write a history line");
+    }
+}
+
+/// Seeds the history in `data_dir` with a clear screening and the cautions shown, just now.
+pub fn seed_screened(data_dir: &Path) {
+    append_history(
+        data_dir,
+        &[
+            safety_line(0, "screening", "clear"),
+            safety_line(0, "massage_cautions", "shown"),
+        ],
+    );
 }
 
 /// What a finished run left behind.
@@ -285,6 +366,12 @@ impl Running {
         }
     }
 
+    /// Waits for the quick safety check's prompt and answers it with an empty line: nothing new.
+    pub fn pass_quick_check(&mut self) {
+        self.wait_for_stdout(&format!("{QUICK_PROMPT}\n"));
+        self.type_in(NOTHING_NEW);
+    }
+
     /// Sends a signal by number with the system's `kill` command.
     pub fn signal(&self, name: &str) {
         send_signal(self.pid(), name);
@@ -357,6 +444,18 @@ pub fn run_with_input(cmd: Command, input: &str) -> Outcome {
         let _ = stdin.write_all(input.as_bytes());
     }
     running.finish()
+}
+
+/// Starts `cmd` with all of `input` on stdin, then the end of input; collect it with `finish`.
+/// Several can run at once, to keep a test short.
+pub fn spawn_with_input(cmd: Command, input: &str) -> Running {
+    let mut running = spawn(cmd);
+    if let Some(stdin) = running.stdin.as_mut() {
+        // A process that exits without reading its input is not an error here.
+        let _ = stdin.write_all(input.as_bytes());
+    }
+    running.close_stdin();
+    running
 }
 
 /// Runs `cmd` to the end with an empty, closed stdin.

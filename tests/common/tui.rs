@@ -16,6 +16,11 @@ pub const DOWN: &str = "\x1b[B";
 pub const LEAVE_ALT_SCREEN: &[u8] = b"\x1b[?1049l";
 pub const ENTER_ALT_SCREEN: &[u8] = b"\x1b[?1049h";
 
+/// The quick safety check before a session once the full questions have been answered.
+pub const QUICK_TITLE: &str = "Any new symptoms?";
+/// The title of the full safety questions, asked the first time and every 30 days.
+pub const SCREEN_TITLE: &str = "Before you start: a few safety questions";
+
 /// The title of the questions before a session, and the first question's words.
 pub const BEFORE_TITLE: &str = "Before you start";
 pub const PAIN_QUESTION: &str = "Pain right now, from 0 to 10";
@@ -167,6 +172,14 @@ impl Tui {
         self.wait_until(&format!("{text:?}"), |s| s.contains(text))
     }
 
+    /// Waits until every one of `texts` is on the screen at once, and returns the screen. A
+    /// frame reaches the terminal in pieces, so waiting for one part says nothing of the rest.
+    pub fn wait_for_all(&mut self, texts: &[&str]) -> String {
+        self.wait_until(&format!("all of {texts:?}"), |s| {
+            texts.iter().all(|t| s.contains(t))
+        })
+    }
+
     /// Types one key; the pause keeps escape sequences from running into each other.
     pub fn key(&mut self, key: &str) {
         self.writer.write_all(key.as_bytes()).expect("type a key");
@@ -174,8 +187,19 @@ impl Tui {
         std::thread::sleep(Duration::from_millis(50));
     }
 
-    /// Waits for the questions before a session and skips them all with Esc.
+    /// Waits for the quick safety check and answers it with Enter: nothing new.
+    pub fn pass_quick_check(&mut self) {
+        self.wait_for(QUICK_TITLE);
+        self.key(ENTER);
+        self.wait_until("the quick safety check to close", |s| {
+            !s.contains(QUICK_TITLE)
+        });
+    }
+
+    /// Passes the quick safety check (a sandbox from `Sandbox::screened`), then waits for the
+    /// questions before a session and skips them all with Esc.
     pub fn skip_before(&mut self) {
+        self.pass_quick_check();
         self.wait_for(BEFORE_TITLE);
         self.wait_for(PAIN_QUESTION);
         self.key(ESC);
