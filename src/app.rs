@@ -22,6 +22,7 @@ use crate::safety::{self, Answer, Screening, Stage};
 use crate::session::{Effect, Event, Key, Outcome, Overlay, PainChoice, PhaseKind, Session};
 use crate::summary::Summary;
 use crate::text;
+use crate::trace::Trace;
 use crate::ui::review::{Review, ReviewAction};
 use crate::ui::{self, Theme, home::Home};
 
@@ -84,6 +85,8 @@ pub struct App {
     audio: Audio<Stdout>,
     /// Told once, then kept in a corner of the session screen: no sound device, muted...
     notes: Vec<String>,
+    /// Phase boundaries, due and reached, when `UNKNOT_TRACE` asks for them.
+    trace: Trace,
     /// The signal that ended the app, if one did.
     signal: Option<i32>,
     done: bool,
@@ -201,6 +204,7 @@ impl App {
             theme: setup.theme,
             audio,
             notes,
+            trace: Trace::from_env(),
             signal: None,
             done: false,
         };
@@ -365,6 +369,7 @@ impl App {
             .map(Recorder::before)
             .unwrap_or_default();
         session.set_baseline(baseline);
+        self.trace.note(&session, Instant::now());
         self.screen = Screen::Session {
             session,
             form: None,
@@ -546,6 +551,7 @@ impl App {
     fn feed(&mut self, event: Event, now: Instant) {
         if let Screen::Session { session, .. } = &mut self.screen {
             let fx = session.handle(event, now);
+            self.trace.note(session, Instant::now());
             self.carry_out(fx);
         }
     }

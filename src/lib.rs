@@ -28,6 +28,7 @@ mod safety;
 mod session;
 mod summary;
 mod text;
+mod trace;
 mod ui;
 
 use std::io::{IsTerminal, Write};

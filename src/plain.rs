@@ -17,6 +17,7 @@ use crate::safety::{self, Answer as SafetyAnswer, Screening, Stage};
 use crate::session::{Announcement, Effect, Event, Key, Overlay, PainChoice, PhaseKind, Session};
 use crate::summary::Summary;
 use crate::text;
+use crate::trace::Trace;
 
 /// How a plain run ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -129,10 +130,13 @@ impl<'a, W: Write> Plain<'a, W> {
         }
         let (mut session, fx) = Session::begin(routine, Instant::now());
         session.set_baseline(recorder.before().0);
+        let mut trace = Trace::from_env();
+        trace.note(&session, Instant::now());
         self.carry_out(&session, fx, recorder)?;
         while session.outcome().is_none() {
             let event = self.next_event(&session, recorder)?;
             let fx = session.handle(event, Instant::now());
+            trace.note(&session, Instant::now());
             self.carry_out(&session, fx, recorder)?;
         }
         if self.signal.is_none() {

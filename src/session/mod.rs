@@ -208,7 +208,11 @@ impl Session {
         &self.phases
     }
 
-    #[cfg(test)]
+    /// When the current phase started running, if it is running and has not been paused.
+    pub fn phase_started(&self) -> Option<Instant> {
+        self.running_since.filter(|_| self.spent.is_zero())
+    }
+
     pub fn current_index(&self) -> usize {
         self.current
     }
