@@ -17,8 +17,12 @@ fn the_trace_has_every_boundary_due_exactly_on_the_schedule() {
     let routine = sandbox.write("timed.ron", TIMED);
     let trace = sandbox.path().join("trace.txt");
     let mut cmd = sandbox.cmd_with_flags();
-    cmd.env("UNKNOT_TRACE", &trace)
-        .args(["--plain", "--mute", "start", routine.to_str().expect("utf-8")]);
+    cmd.env("UNKNOT_TRACE", &trace).args([
+        "--plain",
+        "--mute",
+        "start",
+        routine.to_str().expect("utf-8"),
+    ]);
     // The quick check, then skip every question before.
     let out = run_with_input(cmd, "\n\n\n\n\n");
     assert_eq!(out.code(), Some(0), "{}", out.describe());
@@ -40,5 +44,8 @@ fn the_trace_has_every_boundary_due_exactly_on_the_schedule() {
     // lead-in, left, switch, right, lead-in, B: due at 0, 1, 3, 4, 6, 7 s.
     let due: Vec<f64> = rows.iter().map(|r| r.1).collect();
     assert_eq!(due, [0.0, 1000.0, 3000.0, 4000.0, 6000.0, 7000.0]);
-    assert!(rows.iter().all(|r| r.2 >= r.1), "never reached before it was due");
+    assert!(
+        rows.iter().all(|r| r.2 >= r.1),
+        "never reached before it was due"
+    );
 }

@@ -8,6 +8,8 @@ mod effect;
 mod timeline;
 
 #[cfg(test)]
+mod properties;
+#[cfg(test)]
 mod tests;
 
 use std::time::{Duration, Instant};
