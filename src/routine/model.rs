@@ -105,6 +105,22 @@ impl Step {
     }
 }
 
+#[cfg(test)]
+impl Routine {
+    /// A gentle routine called "Test" with these steps, for tests.
+    pub fn of_steps(lead_in: u32, steps: Vec<Step>) -> Routine {
+        Routine {
+            title: "Test".into(),
+            summary: String::new(),
+            level: Level::Gentle,
+            series: None,
+            lead_in,
+            steps,
+            hash: String::new(),
+        }
+    }
+}
+
 impl Routine {
     /// Planned time of the whole routine, lead-ins and rests included; check-ins take no time.
     pub fn planned_duration(&self) -> Duration {

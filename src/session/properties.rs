@@ -7,7 +7,7 @@ use proptest::prelude::*;
 
 use super::*;
 use crate::history::PainChoice;
-use crate::routine::{Level, Sides, Step, StepKind};
+use crate::routine::{Sides, Step, StepKind};
 
 fn step_strategy() -> impl Strategy<Value = Step> {
     (
@@ -53,15 +53,7 @@ fn routine_strategy() -> impl Strategy<Value = Routine> {
             seconds: 5,
             ..steps[0].clone()
         });
-        Routine {
-            title: "P".into(),
-            summary: String::new(),
-            level: Level::Gentle,
-            series: None,
-            lead_in,
-            steps,
-            hash: String::new(),
-        }
+        Routine::of_steps(lead_in, steps)
     })
 }
 

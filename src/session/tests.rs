@@ -3,7 +3,7 @@
 use std::time::{Duration, Instant};
 
 use super::*;
-use crate::routine::{Level, Side, Sides, Step, StepKind};
+use crate::routine::{Side, Sides, Step, StepKind};
 
 fn s(secs: f64) -> Duration {
     Duration::from_secs_f64(secs)
@@ -33,15 +33,7 @@ fn check_in() -> Step {
 }
 
 fn routine(lead_in: u32, steps: Vec<Step>) -> Routine {
-    Routine {
-        title: "Test".into(),
-        summary: String::new(),
-        level: Level::Gentle,
-        series: None,
-        lead_in,
-        steps,
-        hash: String::new(),
-    }
+    Routine::of_steps(lead_in, steps)
 }
 
 /// A session with a fake clock: `at(secs)` is the instant that many seconds after the start.

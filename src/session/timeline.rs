@@ -107,7 +107,7 @@ fn secs(s: u32) -> Duration {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::routine::{Level, Sides, Step, StepKind};
+    use crate::routine::{Sides, Step, StepKind};
 
     fn step(sides: Sides, seconds: u32, reps: u32, rest: u32) -> Step {
         Step {
@@ -125,15 +125,7 @@ mod tests {
     }
 
     fn routine(lead_in: u32, steps: Vec<Step>) -> Routine {
-        Routine {
-            title: "T".into(),
-            summary: String::new(),
-            level: Level::Gentle,
-            series: None,
-            lead_in,
-            steps,
-            hash: String::new(),
-        }
+        Routine::of_steps(lead_in, steps)
     }
 
     fn kinds(t: &Timeline) -> Vec<(PhaseKind, u64)> {
