@@ -558,10 +558,7 @@ impl App {
 
     fn carry_out(&mut self, fx: Vec<Effect>) {
         let mut cues = Vec::new();
-        let routine = match &self.screen {
-            Screen::Session { session, .. } => Some(session.routine().clone()),
-            _ => None,
-        };
+        let mut words = Vec::new();
         let mut ended = None;
         for effect in fx {
             match effect {
@@ -572,14 +569,15 @@ impl App {
                     }
                 }
                 Effect::Quit(outcome) => ended = Some(outcome),
-                Effect::Announce(a) => {
-                    if let Some(routine) = &routine {
-                        self.audio.say(&a, routine);
-                    }
-                }
+                Effect::Announce(a) => words.push(a),
             }
         }
         self.audio.play(&cues);
+        if let Screen::Session { session, .. } = &self.screen {
+            for a in &words {
+                self.audio.say(a, session.routine());
+            }
+        }
         let Screen::Session { session, form } = &mut self.screen else {
             return;
         };
