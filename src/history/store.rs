@@ -81,6 +81,16 @@ impl Store {
 
     /// Appends lines exactly as given (each without its newline) in one write, then syncs.
     pub fn append_lines(&mut self, lines: &[&[u8]]) -> Result<(), StoreError> {
+        // The file was deleted or replaced while we held it: write where the history is now,
+        // not into a file nobody will read again.
+        if !self.still_ours() {
+            let dir = self
+                .path
+                .parent()
+                .map(Path::to_path_buf)
+                .unwrap_or_default();
+            *self = Store::open(&dir)?;
+        }
         let mut bytes = Vec::new();
         // A line torn by a crash stays as it was; ours starts on the next line.
         if !self.ends_clean {
@@ -94,10 +104,28 @@ impl Store {
             path: self.path.clone(),
             source,
         };
+        // A write cut short (a full disk) may leave part of a line: the next one starts afresh.
+        self.ends_clean = false;
         self.file.write_all(&bytes).map_err(write_err)?;
         self.file.sync_data().map_err(write_err)?;
         self.ends_clean = true;
         Ok(())
+    }
+
+    /// Whether the file at the history's path is still the one held open.
+    fn still_ours(&self) -> bool {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            match (std::fs::metadata(&self.path), self.file.metadata()) {
+                (Ok(there), Ok(held)) => there.dev() == held.dev() && there.ino() == held.ino(),
+                _ => false,
+            }
+        }
+        #[cfg(not(unix))]
+        {
+            self.path.exists()
+        }
     }
 }
 
@@ -187,6 +215,29 @@ mod tests {
         assert_eq!(loaded.entries.len(), 3);
         assert_eq!(loaded.skipped.len(), 1);
         assert!(text.ends_with('\n'));
+    }
+
+    #[test]
+    fn a_history_deleted_or_replaced_meanwhile_gets_the_next_lines() {
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join(FILE_NAME);
+        let mut store = Store::open(tmp.path()).unwrap();
+        store.append(&[entry(1)]).unwrap();
+        std::fs::remove_file(&path).unwrap();
+        store.append(&[entry(2)]).unwrap();
+        let after_delete = crate::history::parse(&std::fs::read(&path).unwrap());
+        assert_eq!(
+            after_delete.entries.len(),
+            1,
+            "the line went to the new file"
+        );
+
+        let other = tmp.path().join("other.jsonl");
+        std::fs::write(&other, b"").unwrap();
+        std::fs::rename(&other, &path).unwrap();
+        store.append(&[entry(3)]).unwrap();
+        let after_replace = crate::history::parse(&std::fs::read(&path).unwrap());
+        assert_eq!(after_replace.entries.len(), 1);
     }
 
     #[test]

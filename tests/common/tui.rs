@@ -125,6 +125,23 @@ impl Tui {
         std::thread::sleep(SOUND_SETTLE.saturating_sub(self.started.elapsed()));
     }
 
+    /// Resizes the terminal (and the emulator reading it) to `rows` x `cols`.
+    pub fn resize(&mut self, rows: u16, cols: u16) {
+        self.parser
+            .lock()
+            .expect("parser lock")
+            .screen_mut()
+            .set_size(rows, cols);
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("resize the terminal");
+    }
+
     /// How many cells of the screen have a foreground or background colour.
     pub fn count_coloured_cells(&self) -> usize {
         let parser = self.parser.lock().expect("parser lock");
