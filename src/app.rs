@@ -14,7 +14,7 @@ use crate::audio::{Audio, AudioSetup, Bell};
 use crate::checkin::{self, Form, FormKey, Progress};
 use crate::error::AppError;
 use crate::history::{History, Store};
-use crate::history::{SafetyCheck, SafetyKind, SafetyResult};
+use crate::history::{SafetyCheck, SafetyResult};
 use crate::input::{self, Input};
 use crate::recorder::Recorder;
 use crate::routine::Routine;
@@ -348,7 +348,7 @@ impl App {
         }
         if let Stage::Done(_) = stage {
             let may_start = screening.may_start();
-            match std::mem::replace(&mut self.screen, Screen::Home(Home::new(Vec::new(), 0))) {
+            match self.take_screen() {
                 Screen::Safety {
                     routine, cautions, ..
                 } if may_start => self.after_safety(routine, cautions),
@@ -417,16 +417,9 @@ impl App {
             Screen::Cautions { .. } => match key.code {
                 KeyCode::Enter => {
                     if let Some(r) = &mut self.recorder {
-                        r.safety(SafetyCheck {
-                            check: SafetyKind::MassageCautions,
-                            emergency_yes: Vec::new(),
-                            doctor_yes: Vec::new(),
-                            result: SafetyResult::Shown,
-                        });
+                        r.safety(SafetyCheck::cautions_shown());
                     }
-                    if let Screen::Cautions { routine } =
-                        std::mem::replace(&mut self.screen, Screen::Home(Home::new(Vec::new(), 0)))
-                    {
+                    if let Screen::Cautions { routine } = self.take_screen() {
                         self.before(routine);
                     }
                 }
@@ -517,7 +510,7 @@ impl App {
             }
         }
         if progress == Progress::Done {
-            match std::mem::replace(&mut self.screen, Screen::Home(Home::new(Vec::new(), 0))) {
+            match self.take_screen() {
                 Screen::Before { routine, .. } => self.start_session(routine, now),
                 Screen::Session { session, .. } => {
                     self.screen = Screen::Session {
@@ -618,6 +611,11 @@ impl App {
             r.abandon();
         }
         self.go_home();
+    }
+
+    /// Takes the screen out to move on from it; an empty home screen stands in meanwhile.
+    fn take_screen(&mut self) -> Screen {
+        std::mem::replace(&mut self.screen, Screen::Home(Home::new(Vec::new(), 0)))
     }
 
     /// Keeps how the pain was the morning after a session, then shows the home screen again.

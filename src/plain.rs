@@ -9,7 +9,7 @@ use std::time::Instant;
 
 use crate::audio::Audio;
 use crate::checkin::{self, Form, Question};
-use crate::history::{History, SafetyCheck, SafetyKind, SafetyResult};
+use crate::history::{History, SafetyCheck, SafetyResult};
 use crate::input::Input;
 use crate::recorder::Recorder;
 use crate::routine::{Catalog, Routine};
@@ -116,12 +116,7 @@ impl<'a, W: Write> Plain<'a, W> {
             for caution in text::CAUTIONS {
                 writeln!(self.out, "  {caution}")?;
             }
-            recorder.safety(SafetyCheck {
-                check: SafetyKind::MassageCautions,
-                emergency_yes: Vec::new(),
-                doctor_yes: Vec::new(),
-                result: SafetyResult::Shown,
-            });
+            recorder.safety(SafetyCheck::cautions_shown());
         }
         self.ask(Form::before(recorder.session()), recorder)?;
         if let Some(signal) = self.signal {

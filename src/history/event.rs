@@ -71,6 +71,18 @@ pub struct SafetyCheck {
     pub result: SafetyResult,
 }
 
+impl SafetyCheck {
+    /// The self-massage cautions were shown.
+    pub fn cautions_shown() -> SafetyCheck {
+        SafetyCheck {
+            check: SafetyKind::MassageCautions,
+            emergency_yes: Vec::new(),
+            doctor_yes: Vec::new(),
+            result: SafetyResult::Shown,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SafetyKind {
