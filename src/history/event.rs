@@ -222,6 +222,7 @@ pub enum Felt {
 struct FlatEntry {
     v: u32,
     id: Uuid,
+    #[serde(deserialize_with = "super::timestamp::deserialize")]
     at: DateTime<FixedOffset>,
     #[serde(rename = "type")]
     kind: Kind,

@@ -83,12 +83,17 @@ pub fn lines_by_id(bytes: &[u8]) -> (Vec<(uuid::Uuid, &[u8])>, Vec<Skipped>) {
 
 /// The lines that hold something: (0-based number, text, whether it is the last line).
 fn lines(bytes: &[u8]) -> impl Iterator<Item = (usize, &[u8], bool)> {
-    let count = bytes.split(|b| *b == b'\n').count();
-    bytes
-        .split(|b| *b == b'\n')
-        .enumerate()
-        .map(move |(i, line)| (i, line, i + 1 == count))
-        .filter(|(_, line, _)| !line.iter().all(u8::is_ascii_whitespace))
+    let mut start = 0;
+    let mut ends = memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len()));
+    std::iter::from_fn(move || {
+        let end = ends.next()?;
+        let line = &bytes[start..end];
+        start = end + 1;
+        Some((line, end == bytes.len()))
+    })
+    .enumerate()
+    .map(|(i, (line, last))| (i, line, last))
+    .filter(|(_, line, _)| !line.iter().all(u8::is_ascii_whitespace))
 }
 
 /// Below this size one thread parses faster than several.
@@ -111,15 +116,12 @@ pub fn parse(bytes: &[u8]) -> Loaded {
         let end = if n == threads {
             bytes.len()
         } else {
-            bytes[target..]
-                .iter()
-                .position(|b| *b == b'\n')
-                .map_or(bytes.len(), |i| target + i + 1)
+            memchr::memchr(b'\n', &bytes[target..]).map_or(bytes.len(), |i| target + i + 1)
         };
         if end > start {
             let chunk = &bytes[start..end];
             chunks.push((chunk, first_line, end == bytes.len()));
-            first_line += chunk.iter().filter(|b| **b == b'\n').count();
+            first_line += memchr::memchr_iter(b'\n', chunk).count();
             start = end;
         }
     }
@@ -135,7 +137,10 @@ pub fn parse(bytes: &[u8]) -> Loaded {
             .map(|h| h.join().unwrap_or_default())
             .collect()
     });
-    let mut loaded = Loaded::default();
+    let mut loaded = Loaded {
+        entries: Vec::with_capacity(parts.iter().map(|p| p.entries.len()).sum()),
+        skipped: Vec::new(),
+    };
     for part in parts {
         loaded.entries.extend(part.entries);
         loaded.skipped.extend(part.skipped);
@@ -143,16 +148,28 @@ pub fn parse(bytes: &[u8]) -> Loaded {
     loaded
 }
 
+/// One line as JSON. Checking the line is UTF-8 once is cheaper than serde_json checking each
+/// string in it; a line that is not UTF-8 is left to serde_json to report.
+fn read<T: serde::de::DeserializeOwned>(line: &[u8]) -> serde_json::Result<T> {
+    match std::str::from_utf8(line) {
+        Ok(text) => serde_json::from_str(text),
+        Err(_) => serde_json::from_slice(line),
+    }
+}
+
 /// Parses whole lines; `first_line` is the 0-based number of the first. `ends_clean` says the
 /// text ends where a line ended, so a bad last line is garbled rather than torn.
 fn parse_lines(bytes: &[u8], first_line: usize, ends_clean: bool) -> Loaded {
-    let mut loaded = Loaded::default();
+    let mut loaded = Loaded {
+        entries: Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count() + 1),
+        skipped: Vec::new(),
+    };
     for (index, line, last) in lines(bytes) {
         let skip = |why| Skipped {
             line: first_line + index + 1,
             why,
         };
-        match serde_json::from_slice::<Entry>(line) {
+        match read::<Entry>(line) {
             Ok(entry) if entry.v <= VERSION => loaded.entries.push(entry),
             Ok(entry) => loaded.skipped.push(skip(SkipReason::Newer(entry.v))),
             Err(_) => {

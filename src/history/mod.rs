@@ -7,6 +7,7 @@ mod export_tests;
 mod load;
 mod stats;
 mod store;
+mod timestamp;
 
 pub use event::{
     Area, BodySide, CheckIn, Entry, Event, Felt, Moment, Outcome, PainChoice, PainTrigger,
