@@ -1,7 +1,8 @@
 //! unknot: a guided self-massage and stretching routine for sciatica, in the terminal.
 //!
 //! The binary is `main.rs`, which calls [`main`]; the history module is public so that its
-//! benchmark can load and summarise a large history directly.
+//! benchmark can load and summarise a large history directly, and [`readers`] so that fuzz
+//! targets can reach the routine and settings readers.
 
 #![cfg_attr(
     not(test),
@@ -21,6 +22,7 @@ mod input;
 mod paths;
 mod plain;
 mod quiet;
+pub mod readers;
 mod recorder;
 mod ron_text;
 mod routine;

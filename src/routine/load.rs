@@ -47,6 +47,11 @@ pub fn load_file(path: &Path) -> Result<Routine, RoutineError> {
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(read_err)?;
+    from_bytes(bytes, path)
+}
+
+/// Validates a routine file's bytes; `path` only names the source in errors.
+pub fn from_bytes(bytes: Vec<u8>, path: &Path) -> Result<Routine, RoutineError> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(RoutineError::TooLarge {
             path: path.to_path_buf(),

@@ -6,5 +6,5 @@ mod load;
 mod model;
 
 pub use catalog::{Catalog, Origin, RoutineEntry};
-pub use load::{LeadInBounds, RoutineError, load_file, parse};
+pub use load::{LeadInBounds, RoutineError, from_bytes, load_file, parse};
 pub use model::{Level, Routine, Side, Sides, Step, StepKind, Tool};
