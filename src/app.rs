@@ -107,6 +107,32 @@ impl TerminalGuard {
     }
 }
 
+impl TerminalGuard {
+    /// Gives the terminal back to the shell, stops until continued (`fg`), then takes it again.
+    fn suspend(&mut self) -> std::io::Result<()> {
+        ratatui::restore();
+        input::stop_now()?;
+        self.take_back()
+    }
+
+    /// Raw mode, the alternate screen and a whole new frame: the shell has drawn over the old one.
+    /// A new `Terminal` rather than `clear()`, which asks the terminal where its cursor is and
+    /// so waits on the thread that reads keys.
+    fn take_back(&mut self) -> std::io::Result<()> {
+        use ratatui::crossterm::{cursor, execute, terminal};
+        terminal::enable_raw_mode()?;
+        execute!(
+            std::io::stdout(),
+            terminal::EnterAlternateScreen,
+            terminal::Clear(terminal::ClearType::All),
+            cursor::Hide
+        )?;
+        self.0 =
+            ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(std::io::stdout()))?;
+        Ok(())
+    }
+}
+
 impl Drop for TerminalGuard {
     fn drop(&mut self) {
         ratatui::restore();
@@ -131,6 +157,7 @@ pub struct Setup {
 pub fn run(setup: Setup) -> Result<Option<i32>, AppError> {
     let (tx, rx) = input::channel_pair();
     input::watch_signals(tx.clone()).map_err(AppError::Terminal)?;
+    input::watch_suspend(tx.clone()).map_err(AppError::Terminal)?;
     let mut terminal = TerminalGuard::enter().map_err(AppError::Terminal)?;
     input::watch_terminal(tx.clone());
 
@@ -158,6 +185,21 @@ pub fn run(setup: Setup) -> Result<Option<i32>, AppError> {
         // Wake-ups come only when the countdown changes, so each one is worth a frame;
         // a key that means nothing here is not.
         redraw = match received {
+            // Raw mode turns Ctrl-Z into a key; it means what it means in any terminal program.
+            Ok(Input::Key(key)) if is_suspend(&key) => {
+                app.feed(Event::Suspend, now);
+                terminal.suspend().map_err(AppError::Terminal)?;
+                true
+            }
+            Ok(Input::Suspend) => {
+                app.feed(Event::Suspend, now);
+                terminal.suspend().map_err(AppError::Terminal)?;
+                true
+            }
+            Ok(Input::Continued) => {
+                terminal.take_back().map_err(AppError::Terminal)?;
+                true
+            }
             Ok(Input::Key(key)) => app.on_key(key, now),
             Ok(Input::Signal(signal)) => {
                 app.on_signal(signal, now);
@@ -185,6 +227,10 @@ pub fn run(setup: Setup) -> Result<Option<i32>, AppError> {
     }
     app.audio.settle(SETTLE_LIMIT);
     Ok(app.signal)
+}
+
+fn is_suspend(key: &KeyEvent) -> bool {
+    key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('z')
 }
 
 /// How long leaving waits for a sound device that is still opening.

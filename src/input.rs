@@ -6,7 +6,7 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread;
 
 use ratatui::crossterm::event::{self, Event as TermEvent, KeyEvent, KeyEventKind};
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP};
 use signal_hook::iterator::Signals;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,6 +20,10 @@ pub enum Input {
     Signal(i32),
     /// The sound device opened, or could not (and why).
     Audio(Result<(), String>),
+    /// SIGTSTP: asked to stop for a while (Ctrl-Z where the terminal is not raw, or `kill -TSTP`).
+    Suspend,
+    /// SIGCONT: running again after a stop, whoever stopped it.
+    Continued,
 }
 
 pub fn channel_pair() -> (Sender<Input>, Receiver<Input>) {
@@ -37,6 +41,31 @@ pub fn watch_signals(tx: Sender<Input>) -> std::io::Result<()> {
         }
     });
     Ok(())
+}
+
+/// Turns SIGTSTP and SIGCONT into inputs, so the app can give the terminal back before it
+/// stops, and take it again when it runs on.
+pub fn watch_suspend(tx: Sender<Input>) -> std::io::Result<()> {
+    let mut signals = Signals::new([SIGTSTP, SIGCONT])?;
+    thread::spawn(move || {
+        for signal in signals.forever() {
+            let input = if signal == SIGTSTP {
+                Input::Suspend
+            } else {
+                Input::Continued
+            };
+            if tx.send(input).is_err() {
+                break;
+            }
+        }
+    });
+    Ok(())
+}
+
+/// Stops the whole process as SIGTSTP would have without a handler; returns once it is
+/// continued (`fg`).
+pub fn stop_now() -> std::io::Result<()> {
+    signal_hook::low_level::emulate_default_handler(SIGTSTP)
 }
 
 /// Key presses (releases and repeats are dropped) and resizes from the terminal.

@@ -297,6 +297,7 @@ fn run_plain(
     }
     let (tx, rx) = input::channel_pair();
     input::watch_signals(tx.clone()).map_err(AppError::Terminal)?;
+    input::watch_suspend(tx.clone()).map_err(AppError::Terminal)?;
     input::watch_lines(tx.clone(), std::io::BufReader::new(std::io::stdin()));
     let io_err = |e: std::io::Error| {
         if e.kind() == std::io::ErrorKind::BrokenPipe {

@@ -10,7 +10,7 @@ use std::time::Instant;
 use crate::audio::Audio;
 use crate::checkin::{self, Form, Question};
 use crate::history::{History, SafetyCheck, SafetyResult};
-use crate::input::Input;
+use crate::input::{self, Input};
 use crate::recorder::Recorder;
 use crate::routine::{Catalog, Routine};
 use crate::safety::{self, Answer as SafetyAnswer, Screening, Stage};
@@ -133,6 +133,12 @@ impl<'a, W: Write> Plain<'a, W> {
             let fx = session.handle(event, Instant::now());
             trace.note(&session, Instant::now());
             self.carry_out(&session, fx, recorder)?;
+            // Paused first, so the time away is not counted.
+            if event == Event::Suspend {
+                writeln!(self.out, "{}", text::PLAIN_SUSPENDED)?;
+                self.out.flush()?;
+                input::stop_now()?;
+            }
         }
         if self.signal.is_none() {
             self.ask(Form::after(recorder.session()), recorder)?;
@@ -321,6 +327,14 @@ impl<'a, W: Write> Plain<'a, W> {
                 },
             });
         }
+        if session.is_paused() {
+            writeln!(self.out, "{}", text::PLAIN_PAUSED)?;
+            self.out.flush()?;
+            return Ok(match self.next_line() {
+                Answer::Signal(s) => self.interrupted(s),
+                Answer::Line(_) | Answer::Ended => Event::Key(Key::Space),
+            });
+        }
         if session.phase().kind == PhaseKind::Ready {
             return Ok(match self.next_line() {
                 Answer::Signal(s) => self.interrupted(s),
@@ -338,7 +352,8 @@ impl<'a, W: Write> Plain<'a, W> {
                 Ok(Input::Line(line)) => self.pending.push_back(line),
                 Ok(Input::Closed) => self.input_ended = true,
                 Ok(Input::Audio(opened)) => self.audio_opened(&opened),
-                Ok(Input::Key(_) | Input::Resize) => {}
+                Ok(Input::Suspend) => return Ok(Event::Suspend),
+                Ok(Input::Key(_) | Input::Resize | Input::Continued) => {}
                 Err(RecvTimeoutError::Timeout) => return Ok(Event::Tick),
                 Err(RecvTimeoutError::Disconnected) => {
                     if let Some(wake) = session.next_wakeup(now) {
@@ -362,7 +377,9 @@ impl<'a, W: Write> Plain<'a, W> {
                 Ok(Input::Line(line)) => return Answer::Line(line),
                 Ok(Input::Signal(s)) => return Answer::Signal(s),
                 Ok(Input::Audio(opened)) => self.audio_opened(&opened),
-                Ok(Input::Key(_) | Input::Resize) => {}
+                // Nothing counts down while a question waits: stop as if there were no handler.
+                Ok(Input::Suspend) => input::stop_now().unwrap_or_default(),
+                Ok(Input::Key(_) | Input::Resize | Input::Continued) => {}
                 Ok(Input::Closed) | Err(_) => {
                     self.input_ended = true;
                     return Answer::Ended;

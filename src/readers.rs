@@ -21,8 +21,8 @@ pub struct RoutineFacts {
 /// Reads a routine file's bytes as `unknot check` does and lays the routine out as a session
 /// would. Err is the sentence a person would see.
 pub fn routine(bytes: &[u8]) -> Result<RoutineFacts, String> {
-    let routine = routine::from_bytes(bytes.to_vec(), Path::new("routine.ron"))
-        .map_err(|e| e.to_string())?;
+    let routine =
+        routine::from_bytes(bytes.to_vec(), Path::new("routine.ron")).map_err(|e| e.to_string())?;
     let timeline = Timeline::new(&routine);
     Ok(RoutineFacts {
         steps: routine.steps.len(),

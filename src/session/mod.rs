@@ -42,6 +42,9 @@ pub enum Event {
     },
     /// Stopped from outside (a signal, the terminal went away).
     Interrupt,
+    /// The app is being suspended (Ctrl-Z): the countdown waits for the person to come back and
+    /// press Space, even if an open box would have resumed it on closing.
+    Suspend,
 }
 
 /// What the person pressed, already mapped from the keyboard.
@@ -157,6 +160,10 @@ impl Session {
                 Event::Key(key) => self.on_key(key, now, &mut fx),
                 Event::CheckedIn { pain, spread } => self.on_check_in(pain, spread, now, &mut fx),
                 Event::Interrupt => self.finish(Outcome::Interrupted, now, &mut fx),
+                Event::Suspend => {
+                    self.overlay_paused = false;
+                    self.set_paused(true, now);
+                }
             }
         }
         keep_one_cue(&mut fx);

@@ -71,6 +71,7 @@ fn event_strategy() -> impl Strategy<Value = Event> {
         1 => Just(Event::Key(Key::Back)),
         1 => Just(Event::Key(Key::ThisHurts)),
         1 => Just(Event::Key(Key::Safety)),
+        1 => Just(Event::Suspend),
         1 => Just(Event::Key(Key::Choose(PainChoice::Skip))),
         1 => Just(Event::Key(Key::Choose(PainChoice::Gentler))),
         1 => (proptest::option::of(0u8..=10), any::<bool>())

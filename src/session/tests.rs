@@ -561,6 +561,44 @@ fn help_pauses_and_closing_it_resumes() {
 }
 
 #[test]
+fn a_suspended_session_waits_for_space_however_long_it_was_away() {
+    let mut rig = Rig::new(routine(0, vec![timed("A", Sides::Both, 30, 1, 0)]));
+    rig.send(Event::Suspend, 12.0);
+    assert!(rig.session.is_paused());
+    assert_eq!(rig.session.next_wakeup(rig.at(12.0)), None);
+    // An hour later, back from the shell: nothing has run out.
+    rig.tick(3612.0);
+    assert_eq!(rig.remaining(3612.0), s(18.0));
+    assert_eq!(rig.session.outcome(), None);
+    rig.key(Key::Space, 3613.0);
+    assert_eq!(rig.remaining(3620.0), s(11.0));
+}
+
+#[test]
+fn suspending_with_a_box_open_keeps_the_pause_when_it_closes() {
+    let mut rig = Rig::new(routine(0, vec![timed("A", Sides::Both, 30, 1, 0)]));
+    rig.key(Key::Help, 10.0);
+    rig.send(Event::Suspend, 11.0);
+    rig.key(Key::Help, 500.0);
+    assert_eq!(rig.session.overlay(), None);
+    assert!(rig.session.is_paused());
+    assert_eq!(rig.remaining(600.0), s(20.0));
+}
+
+#[test]
+fn suspending_while_waiting_for_the_person_changes_nothing() {
+    let mut ready = timed("A", Sides::Both, 30, 1, 0);
+    ready.wait_for_key = true;
+    let mut rig = Rig::new(routine(0, vec![ready]));
+    assert_eq!(rig.kind(), PhaseKind::Ready);
+    rig.send(Event::Suspend, 5.0);
+    assert!(!rig.session.is_paused());
+    rig.key(Key::Space, 60.0);
+    assert_eq!(rig.kind(), PhaseKind::Work { side: None, rep: 1 });
+    assert_eq!(rig.remaining(70.0), s(20.0));
+}
+
+#[test]
 fn check_ins_wait_for_the_answer_and_next_skips_them() {
     let mut rig = Rig::new(routine(
         0,

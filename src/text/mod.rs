@@ -358,6 +358,8 @@ pub fn plain_pain_recorded(pain: Option<u8>) -> String {
 pub const PLAIN_PAIN_INVALID: &str =
     "Please type a whole number from 0 to 10, or press Enter to skip.";
 pub const PLAIN_INPUT_ENDED: &str = "No more input: the remaining check-ins are skipped.";
+pub const PLAIN_SUSPENDED: &str = "Paused while unknot is stopped. Type fg to come back.";
+pub const PLAIN_PAUSED: &str = "Paused. Press Enter to go on.";
 
 // ---- Summary -------------------------------------------------------------------------------
 
@@ -418,7 +420,7 @@ pub const STATUS_KEYS_SHORT: &str = "Space pause  ? help  q quit";
 pub const STATUS_KEYS_READY: &str = "Space ready  → skip step  ? help  q quit";
 
 pub const HELP_TITLE: &str = "Keys";
-pub const HELP_LINES: [(&str, &str); 12] = [
+pub const HELP_LINES: [(&str, &str); 13] = [
     ("Space", "pause or go on; \"ready\" when asked"),
     ("→ or n", "next step"),
     ("← or p", "restart this step; back a step near its start"),
@@ -430,6 +432,7 @@ pub const HELP_LINES: [(&str, &str); 12] = [
     ("!", "safety: warning signs and cautions"),
     ("m", "sound off or on"),
     ("q", "stop the session (asks first)"),
+    ("Ctrl-Z", "back to the shell; the timer waits, paused"),
     ("?", "this help; press ? or Esc to close"),
 ];
 pub const HELP_PAUSED: &str = "The timer is paused while this is open.";
