@@ -645,7 +645,8 @@ impl App {
     /// The questions after the session are done: show the summary.
     fn finish(&mut self, routine: &Routine) {
         let view = self.recorder.as_ref().and_then(Recorder::view);
-        self.screen = Screen::Summary(Summary::new(routine, view));
+        let unsaved = self.recorder.as_ref().and_then(Recorder::unsaved);
+        self.screen = Screen::Summary(Summary::new(routine, view, unsaved));
         // The history is unlocked until the next session.
         self.recorder = None;
     }

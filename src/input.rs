@@ -62,6 +62,16 @@ pub fn watch_suspend(tx: Sender<Input>) -> std::io::Result<()> {
     Ok(())
 }
 
+/// A file-size limit (`ulimit -f`) makes a write past it fail with an error the history can
+/// report and recover from, instead of SIGXFSZ ending the session.
+pub fn survive_file_size_limit() -> std::io::Result<()> {
+    signal_hook::flag::register(
+        signal_hook::consts::SIGXFSZ,
+        std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false)),
+    )
+    .map(drop)
+}
+
 /// Stops the whole process as SIGTSTP would have without a handler; returns once it is
 /// continued (`fg`).
 pub fn stop_now() -> std::io::Result<()> {

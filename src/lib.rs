@@ -79,6 +79,8 @@ struct Options {
 }
 
 fn run(cli: Cli) -> Result<ExitCode, AppError> {
+    // Should this fail, a file-size limit ends unknot as it ends any program: nothing worse.
+    let _ = input::survive_file_size_limit();
     let paths = Paths::resolve(cli.data_dir, cli.config);
     let mut out = std::io::stdout().lock();
     let printed = |r: std::io::Result<()>| r.map(|()| ExitCode::SUCCESS).or(Ok(ExitCode::SUCCESS));

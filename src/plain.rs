@@ -41,6 +41,8 @@ pub struct Plain<'a, W: Write> {
     /// The person has been told that the remaining check-ins are skipped.
     told_input_ended: bool,
     signal: Option<i32>,
+    /// The saving problem last told, so each is said once, when it starts.
+    told_problem: Option<String>,
 }
 
 enum Answer {
@@ -61,6 +63,7 @@ impl<'a, W: Write> Plain<'a, W> {
             input_ended: false,
             told_input_ended: false,
             signal: None,
+            told_problem: None,
         }
     }
 
@@ -143,7 +146,7 @@ impl<'a, W: Write> Plain<'a, W> {
         if self.signal.is_none() {
             self.ask(Form::after(recorder.session()), recorder)?;
         }
-        let summary = Summary::new(session.routine(), recorder.view());
+        let summary = Summary::new(session.routine(), recorder.view(), recorder.unsaved());
         self.print_summary(&summary)?;
         Ok(self.signal.map_or(Ended::Done, Ended::Signal))
     }
@@ -281,6 +284,7 @@ impl<'a, W: Write> Plain<'a, W> {
                 Ok(_) => {
                     // Saved first: the confirmation only ever follows a kept answer.
                     recorder.check_in(&form.answers);
+                    self.tell_saving_problem(recorder);
                     if question == Question::Pain {
                         writeln!(self.out, "{}", text::plain_pain_recorded(form.answers.pain))?;
                     }
@@ -426,7 +430,10 @@ impl<'a, W: Write> Plain<'a, W> {
                     self.audio.say(&a, session.routine());
                     self.announce(session.routine(), &a)?
                 }
-                Effect::Record(r) => recorder.record(&r),
+                Effect::Record(r) => {
+                    recorder.record(&r);
+                    self.tell_saving_problem(recorder);
+                }
                 Effect::Cue(c) => cues.push(c),
                 Effect::Quit(_) => {}
             }
@@ -434,6 +441,17 @@ impl<'a, W: Write> Plain<'a, W> {
         self.out.flush()?;
         self.audio.play(&cues);
         Ok(())
+    }
+
+    /// A save that fails, said on stderr when it starts failing; the session goes on.
+    fn tell_saving_problem(&mut self, recorder: &Recorder) {
+        let problem = recorder.problem().map(String::from);
+        if let Some(p) = &problem
+            && problem != self.told_problem
+        {
+            self.note(p);
+        }
+        self.told_problem = problem;
     }
 
     fn announce(&mut self, routine: &Routine, a: &Announcement) -> io::Result<()> {

@@ -15,8 +15,13 @@ pub struct Recorder {
     titles: Vec<String>,
     started: bool,
     entries: Vec<Entry>,
-    /// Why the last save failed, to show on screen; the session goes on.
+    /// How many of the last `entries` are not on disk yet (a full disk, say): they go with the
+    /// next line, in order, so nothing is lost once saving works again.
+    unsaved: usize,
+    /// Why saving failed, to show on screen; the session goes on.
     problem: Option<String>,
+    /// The failure itself, to say at the end if it lasted.
+    reason: Option<String>,
 }
 
 impl Recorder {
@@ -35,7 +40,9 @@ impl Recorder {
             titles: routine.steps.iter().map(|s| s.title.clone()).collect(),
             started: false,
             entries: Vec::new(),
+            unsaved: 0,
             problem,
+            reason: None,
         }
     }
 
@@ -45,6 +52,17 @@ impl Recorder {
 
     pub fn problem(&self) -> Option<&str> {
         self.problem.as_deref()
+    }
+
+    /// Why some of this session is not in the history, if it is not, to say at the end.
+    pub fn unsaved(&self) -> Option<String> {
+        match (&self.store, &self.reason, &self.problem) {
+            (Some(_), Some(reason), _) if self.unsaved > 0 => {
+                Some(crate::text::history_unsaved(self.unsaved, reason))
+            }
+            (None, _, Some(why)) if !self.entries.is_empty() => Some(why.clone()),
+            _ => None,
+        }
     }
 
     /// What the engine asks to keep.
@@ -142,12 +160,22 @@ impl Recorder {
             at: history::now(),
             event,
         };
+        self.entries.push(entry);
+        self.unsaved += 1;
         if let Some(store) = &mut self.store {
-            match store.append(std::slice::from_ref(&entry)) {
-                Ok(()) => self.problem = None,
-                Err(e) => self.problem = Some(e.to_string()),
+            let waiting = &self.entries[self.entries.len() - self.unsaved..];
+            match store.append(waiting) {
+                Ok(()) => {
+                    self.unsaved = 0;
+                    self.problem = None;
+                    self.reason = None;
+                }
+                Err(e) => {
+                    let reason = e.to_string();
+                    self.problem = Some(crate::text::history_saving_paused(&reason));
+                    self.reason = Some(reason);
+                }
             }
         }
-        self.entries.push(entry);
     }
 }

@@ -12,15 +12,18 @@ pub struct Summary {
     /// Timed steps in the routine.
     pub steps_total: usize,
     pub view: Option<SessionView>,
+    /// Why part of the session is not in the history, if it is not.
+    pub unsaved: Option<String>,
 }
 
 impl Summary {
-    pub fn new(routine: &Routine, view: Option<SessionView>) -> Summary {
+    pub fn new(routine: &Routine, view: Option<SessionView>, unsaved: Option<String>) -> Summary {
         Summary {
             title: routine.title.clone(),
             planned: routine.planned_duration(),
             steps_total: routine.timed_steps(),
             view,
+            unsaved,
         }
     }
 
@@ -50,11 +53,16 @@ impl Summary {
     pub fn lines(&self) -> Vec<String> {
         use crate::text;
         let (done, cut) = self.steps();
-        let mut lines = vec![
+        let mut lines: Vec<String> = self
+            .unsaved
+            .iter()
+            .flat_map(|why| [why.clone(), String::new()])
+            .collect();
+        lines.extend([
             text::summary_time(self.elapsed(), self.planned),
             text::summary_steps(done, cut, self.steps_total),
             String::new(),
-        ];
+        ]);
         let Some(view) = &self.view else {
             lines.push(text::SUMMARY_NO_CHECK_INS.to_string());
             lines.push(String::new());

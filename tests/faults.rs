@@ -185,3 +185,124 @@ fn a_plain_session_stopped_and_continued_waits_for_enter() {
     let out = running.finish();
     assert_eq!(out.code(), Some(0), "{}", out.describe());
 }
+
+/// Every line of the history is a whole JSON object, and the file ends with a newline.
+fn assert_whole_lines(bytes: &[u8]) {
+    assert_eq!(bytes.last(), Some(&b'\n'), "the history ends mid-line");
+    for line in bytes.split(|b| *b == b'\n').filter(|l| !l.is_empty()) {
+        let parsed: Result<serde_json::Value, _> = serde_json::from_slice(line);
+        assert!(
+            parsed.is_ok(),
+            "a half-written line: {}",
+            String::from_utf8_lossy(line)
+        );
+    }
+}
+
+#[test]
+fn a_file_size_limit_mid_session_leaves_whole_lines_and_says_what_was_not_saved() {
+    let sandbox = Sandbox::screened();
+    let routine = sandbox.write("two.ron", TWO_HOLDS);
+    let before = sandbox.history_bytes();
+    // bash counts `ulimit -f` in KiB: room for a line or two of the session, then a cut.
+    let limit_kib = before.len() / 1024 + 1;
+    let mut inner = sandbox.cmd_with_flags();
+    inner.args([
+        "--plain",
+        "--mute",
+        "start",
+        routine.to_str().expect("utf-8"),
+    ]);
+    let mut cmd = std::process::Command::new("bash");
+    cmd.arg("-c")
+        .arg(format!("ulimit -f {limit_kib} && exec \"$0\" \"$@\""))
+        .arg(inner.get_program())
+        .args(inner.get_args());
+    for (key, value) in inner.get_envs() {
+        match value {
+            Some(value) => cmd.env(key, value),
+            None => cmd.env_remove(key),
+        };
+    }
+    if let Some(dir) = inner.get_current_dir() {
+        cmd.current_dir(dir);
+    }
+    let mut running = spawn(cmd);
+    running.type_in("\n4\n\n\n\n\n\n\n");
+    let out = running.finish();
+    assert_eq!(out.code(), Some(0), "{}", out.describe());
+    assert!(
+        out.stderr.contains("Not saved yet") && out.stderr.contains("size limit"),
+        "{}",
+        out.describe()
+    );
+    assert!(
+        out.stdout.contains("of this session could not be saved"),
+        "{}",
+        out.describe()
+    );
+    assert!(
+        out.stdout.contains("Session complete"),
+        "{}",
+        out.describe()
+    );
+    let after = sandbox.history_bytes();
+    assert!(
+        after.starts_with(&before),
+        "the history before the session changed"
+    );
+    assert!(after.len() <= limit_kib * 1024);
+    assert!(
+        after.len() > before.len(),
+        "the first lines fitted and were kept"
+    );
+    assert_whole_lines(&after);
+}
+
+#[test]
+fn a_full_disk_mid_session_is_said_and_what_waited_is_saved_once_there_is_room() {
+    let sandbox = Sandbox::screened();
+    let routine = sandbox.write("two.ron", &TWO_HOLDS.replace("seconds: 2", "seconds: 3"));
+    let mut cmd = sandbox.cmd_with_flags();
+    cmd.args([
+        "--plain",
+        "--mute",
+        "start",
+        routine.to_str().expect("utf-8"),
+    ]);
+    let mut running = spawn(cmd);
+    running.type_in("\n4\n\n\n\n");
+    running.wait_for_stdout("Step 1 of 2");
+    // The history now leads to a device that is always full.
+    let history = sandbox.history();
+    let kept = history.with_extension("kept");
+    std::fs::rename(&history, &kept).expect("move the history aside");
+    std::os::unix::fs::symlink("/dev/full", &history).expect("link to /dev/full");
+    let deadline = Instant::now() + timeout();
+    while !running.stderr().contains("the disk is full") {
+        assert!(
+            Instant::now() < deadline,
+            "no word of the full disk: {}",
+            running.stderr()
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    // Room again, before the second step ends.
+    std::fs::remove_file(&history).expect("remove the link");
+    std::fs::rename(&kept, &history).expect("put the history back");
+    running.type_in("5\n\n\n");
+    let out = running.finish();
+    assert_eq!(out.code(), Some(0), "{}", out.describe());
+    assert!(
+        !out.stdout.contains("could not be saved"),
+        "{}",
+        out.describe()
+    );
+    let bytes = sandbox.history_bytes();
+    assert_whole_lines(&bytes);
+    let text = String::from_utf8_lossy(&bytes);
+    let count = |kind: &str| text.matches(&format!("\"type\":\"{kind}\"")).count();
+    assert_eq!(count("step_done"), 2, "{text}");
+    assert_eq!(count("session_ended"), 1, "{text}");
+    assert!(text.contains("\"moment\":\"after\",\"pain\":5"), "{text}");
+}

@@ -104,12 +104,31 @@ impl Store {
             path: self.path.clone(),
             source,
         };
-        // A write cut short (a full disk) may leave part of a line: the next one starts afresh.
-        self.ends_clean = false;
-        self.file.write_all(&bytes).map_err(write_err)?;
-        self.file.sync_data().map_err(write_err)?;
-        self.ends_clean = true;
-        Ok(())
+        let was_clean = self.ends_clean;
+        let len_before = self.file.metadata().map(|m| m.len());
+        let written = self
+            .file
+            .write_all(&bytes)
+            .and_then(|()| self.file.sync_data());
+        match written {
+            Ok(()) => {
+                self.ends_clean = true;
+                Ok(())
+            }
+            Err(e) => {
+                // A write cut short (a full disk) leaves part of a line. Those bytes are ours, from
+                // this call: taking them back leaves the file exactly as it was, and the caller
+                // writes the same lines again later. If even that fails, the next line starts afresh.
+                let rolled_back = len_before.is_ok_and(|len| {
+                    self.file
+                        .set_len(len)
+                        .and_then(|()| self.file.sync_data())
+                        .is_ok()
+                });
+                self.ends_clean = rolled_back && was_clean;
+                Err(write_err(e))
+            }
+        }
     }
 
     /// Whether the file at the history's path is still the one held open.

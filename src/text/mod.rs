@@ -89,6 +89,10 @@ pub fn io_reason(e: &std::io::Error) -> &'static str {
         K::IsADirectory => "it is a folder, not a file",
         K::InvalidData => "it is not a text file",
         K::BrokenPipe => "the other end was closed",
+        K::StorageFull => "the disk is full",
+        K::QuotaExceeded => "the disk quota is used up",
+        K::ReadOnlyFilesystem => "the disk is read-only",
+        K::FileTooLarge => "the file has reached its size limit",
         _ => "the operating system reported an error",
     }
 }
@@ -786,6 +790,15 @@ pub fn imported(new: usize, already: usize) -> String {
 
 pub fn history_not_saved(reason: &str) -> String {
     format!("This session will not be saved: {reason}")
+}
+
+pub fn history_saving_paused(reason: &str) -> String {
+    format!("Not saved yet: {reason}. unknot keeps your answers and tries again with the next one")
+}
+
+pub fn history_unsaved(count: usize, reason: &str) -> String {
+    let records = self::count(count, "record", "records");
+    format!("{records} of this session could not be saved: {reason}.")
 }
 
 // ---- Sound and voice -----------------------------------------------------------------------

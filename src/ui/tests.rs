@@ -276,7 +276,7 @@ fn recorded_summary() -> Summary {
         });
     }
     recorder.check_in(&after.answers);
-    Summary::new(session.routine(), recorder.view())
+    Summary::new(session.routine(), recorder.view(), None)
 }
 
 #[test]
