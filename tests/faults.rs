@@ -306,3 +306,75 @@ fn a_full_disk_mid_session_is_said_and_what_waited_is_saved_once_there_is_room()
     assert_eq!(count("session_ended"), 1, "{text}");
     assert!(text.contains("\"moment\":\"after\",\"pain\":5"), "{text}");
 }
+
+/// libfaketime, from Debian's `faketime` package: it moves a program's wall clock, not its
+/// monotonic clock, which is how a clock set by hand or by NTP looks to a program.
+fn libfaketime() -> std::path::PathBuf {
+    let found = [
+        "/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1",
+        "/usr/lib/aarch64-linux-gnu/faketime/libfaketimeMT.so.1",
+        "/usr/lib/faketime/libfaketimeMT.so.1",
+        "/usr/local/lib/faketime/libfaketimeMT.so.1",
+    ]
+    .into_iter()
+    .map(std::path::PathBuf::from)
+    .find(|p| p.exists());
+    found.expect("libfaketime is needed for this test: install the faketime package")
+}
+
+#[test]
+fn the_wall_clock_jumping_forward_and_back_does_not_change_the_countdown() {
+    let sandbox = Sandbox::screened();
+    let routine = sandbox.write(
+        "hold.ron",
+        r#"(title: "One hold", level: Gentle, lead_in: 0, steps: [
+            (title: "Hold", kind: Stretch, seconds: 4, instructions: ["x"]),
+        ])"#,
+    );
+    let offset = sandbox.path().join("clock-offset");
+    std::fs::write(&offset, "+0").expect("write the clock offset");
+    let mut cmd = sandbox.cmd_with_flags();
+    cmd.env("LD_PRELOAD", libfaketime())
+        .env("FAKETIME_DONT_FAKE_MONOTONIC", "1")
+        .env("FAKETIME_TIMESTAMP_FILE", &offset)
+        .env("FAKETIME_NO_CACHE", "1")
+        .args([
+            "--plain",
+            "--mute",
+            "start",
+            routine.to_str().expect("utf-8"),
+        ]);
+    let mut running = spawn(cmd);
+    running.type_in("\n\n\n\n\n");
+    running.wait_for_stdout("Go");
+    std::thread::sleep(Duration::from_millis(1000));
+    std::fs::write(&offset, "+1d").expect("jump a day ahead");
+    std::thread::sleep(Duration::from_millis(1000));
+    std::fs::write(&offset, "-3h").expect("jump back");
+    let out = running.finish();
+    assert_eq!(out.code(), Some(0), "{}", out.describe());
+    let lines: Vec<serde_json::Value> = sandbox
+        .history_text_lines()
+        .iter()
+        .map(|l| serde_json::from_str(l).expect("a history line"))
+        .collect();
+    let of_type = |kind: &str| {
+        lines
+            .iter()
+            .rfind(|l| l["type"] == kind)
+            .unwrap_or_else(|| panic!("no {kind} line: {lines:#?}"))
+    };
+    let at = |line: &serde_json::Value| {
+        chrono::DateTime::parse_from_rfc3339(line["at"].as_str().expect("at")).expect("a time")
+    };
+    // The jump reached the app: its wall clock went back hours within a 4-second session.
+    let wall = at(of_type("session_ended")) - at(of_type("session_started"));
+    assert!(
+        wall < chrono::TimeDelta::hours(-2),
+        "the clock did not move: {wall}"
+    );
+    // The countdown did not: the hold lasted its 4 seconds.
+    let actual = of_type("step_done")["actual_s"].as_f64().expect("actual_s");
+    assert!((4.0..4.5).contains(&actual), "the hold lasted {actual} s");
+    assert_eq!(of_type("session_ended")["elapsed_s"].as_f64(), Some(4.0));
+}
