@@ -65,6 +65,8 @@ invalid_fixtures! {
     seconds_on_check_in => ":6:67: step \"How is the pain now?\" is a CheckIn, which has no timer: remove its seconds",
     empty_title => ":2:13: expected a title with some words in it, found an empty one",
     empty_step_title => ":5:18: expected a title with some words in it, found an empty one",
+    line_break_in_title => ":5:25: expected text on one line, found a line break or another control character (for several lines of instructions, give each line its own quotes)",
+    control_character_in_instructions => ":5:84: expected text on one line, found a line break or another control character (for several lines of instructions, give each line its own quotes)",
     trailing_text => ":7:2: expected the end of the file after the routine's closing ), found more text",
     missing_comma => ":3:5: expected a comma here, between two fields or two items",
     wrong_type => ":5:55: expected a whole number, such as 30",

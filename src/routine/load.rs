@@ -110,12 +110,27 @@ pub type Reps = Bounded<RepsBounds>;
 pub type RestSeconds = Bounded<RestBounds>;
 pub type LeadIn = Bounded<LeadInBounds>;
 
-/// A title that is not empty or only spaces.
+/// Text shown as it is written, on screen or in a message: no line breaks or other control
+/// characters, which would break a line in two or send the terminal a command.
+#[derive(Default)]
+pub struct Words(pub String);
+
+impl<'de> Deserialize<'de> for Words {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        if s.chars().any(char::is_control) {
+            return Err(de::Error::custom(text::ERR_CONTROL_CHARACTER));
+        }
+        Ok(Words(s))
+    }
+}
+
+/// A title: words, and not empty or only spaces.
 pub struct Title(pub String);
 
 impl<'de> Deserialize<'de> for Title {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
+        let Words(s) = Words::deserialize(d)?;
         if s.trim().is_empty() {
             return Err(de::Error::custom(text::ERR_EMPTY_TITLE));
         }

@@ -4,7 +4,7 @@ use std::time::Duration;
 
 use serde::Deserialize;
 
-use super::load::{LeadIn, Reps, RestSeconds, Seconds, Title};
+use super::load::{LeadIn, Reps, RestSeconds, Seconds, Title, Words};
 use crate::ron_text::Bounded;
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -140,10 +140,10 @@ impl Routine {
 struct RawRoutine {
     title: Title,
     #[serde(default)]
-    summary: String,
+    summary: Words,
     level: Level,
     #[serde(default)]
-    series: Option<String>,
+    series: Option<Words>,
     #[serde(default = "default_lead_in")]
     lead_in: LeadIn,
     steps: Vec<Step>,
@@ -162,9 +162,9 @@ impl TryFrom<RawRoutine> for Routine {
         }
         Ok(Routine {
             title: raw.title.0,
-            summary: raw.summary,
+            summary: raw.summary.0,
             level: raw.level,
-            series: raw.series.filter(|s| !s.trim().is_empty()),
+            series: raw.series.map(|w| w.0).filter(|s| !s.trim().is_empty()),
             lead_in: raw.lead_in.0,
             steps: raw.steps,
             hash: String::new(),
@@ -191,9 +191,9 @@ struct RawStep {
     #[serde(default)]
     wait_for_key: bool,
     #[serde(default)]
-    instructions: Vec<String>,
+    instructions: Vec<Words>,
     #[serde(default)]
-    caution: Option<String>,
+    caution: Option<Words>,
 }
 
 fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Seconds>, D::Error> {
@@ -224,8 +224,8 @@ impl TryFrom<RawStep> for Step {
             reps: raw.reps.0,
             rest: raw.rest.0,
             wait_for_key: raw.wait_for_key,
-            instructions: raw.instructions,
-            caution: raw.caution,
+            instructions: raw.instructions.into_iter().map(|w| w.0).collect(),
+            caution: raw.caution.map(|w| w.0),
         })
     }
 }

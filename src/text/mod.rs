@@ -16,6 +16,8 @@ use crate::session::{Announcement, ceil_secs};
 pub const ERR_NO_TIMED_STEP: &str =
     "a routine needs at least one step that is not a CheckIn (steps: [...])";
 pub const ERR_EMPTY_TITLE: &str = "expected a title with some words in it, found an empty one";
+pub const ERR_CONTROL_CHARACTER: &str = "expected text on one line, found a line break or another control character \
+     (for several lines of instructions, give each line its own quotes)";
 pub const ERR_EOF: &str = "the file ends too early: a closing ) or ] is probably missing";
 pub const ERR_TRAILING: &str =
     "expected the end of the file after the routine's closing ), found more text";
