@@ -18,13 +18,7 @@ const TWO_HOLDS: &str = r#"(title: "Two holds", level: Gentle, lead_in: 0, steps
 fn a_history_deleted_under_a_running_session_gets_the_rest_of_it() {
     let sandbox = Sandbox::screened();
     let routine = sandbox.write("two.ron", TWO_HOLDS);
-    let mut cmd = sandbox.cmd_with_flags();
-    cmd.args([
-        "--plain",
-        "--mute",
-        "start",
-        routine.to_str().expect("utf-8"),
-    ]);
+    let mut cmd = plain_session(&sandbox, &routine);
     let mut running = spawn(cmd);
     // Nothing new; pain 4; skip where, side, numbness.
     running.type_in("\n4\n\n\n\n");
@@ -53,8 +47,8 @@ fn a_history_deleted_under_a_running_session_gets_the_rest_of_it() {
     }
 }
 
-#[test]
-fn a_window_shrunk_to_ten_by_four_and_back_keeps_the_session() {
+/// Two one-minute holds, full screen, past the questions before.
+fn two_minute_holds_on_screen() -> Tui {
     let sandbox = Sandbox::screened();
     let routine = sandbox.write("slow.ron", &TWO_HOLDS.replace("seconds: 2", "seconds: 60"));
     let mut tui = Tui::start(
@@ -64,6 +58,12 @@ fn a_window_shrunk_to_ten_by_four_and_back_keeps_the_session() {
         80,
     );
     tui.skip_before();
+    tui
+}
+
+#[test]
+fn a_window_shrunk_to_ten_by_four_and_back_keeps_the_session() {
+    let mut tui = two_minute_holds_on_screen();
     tui.wait_for("First");
     tui.resize(4, 10);
     tui.wait_until("the notice", |s| s.contains("bigger") || s.contains("Make"));
@@ -74,6 +74,13 @@ fn a_window_shrunk_to_ten_by_four_and_back_keeps_the_session() {
     tui.key("q");
     let (code, _) = tui.wait_exit();
     assert_eq!(code, 0);
+}
+
+/// `unknot --plain --mute start ROUTINE` with the sandbox's settings and data.
+fn plain_session(sandbox: &Sandbox, routine: &std::path::Path) -> std::process::Command {
+    let mut cmd = sandbox.cmd_with_flags();
+    cmd.args(["--plain", "--mute", "start"]).arg(routine);
+    cmd
 }
 
 /// Whether the process is stopped (state T in /proc/PID/stat), waiting up to the test timeout.
@@ -103,15 +110,7 @@ fn left_of_a_minute(tui: &mut Tui) -> u64 {
 
 #[test]
 fn ctrl_z_gives_the_terminal_back_and_the_session_waits_paused() {
-    let sandbox = Sandbox::screened();
-    let routine = sandbox.write("slow.ron", &TWO_HOLDS.replace("seconds: 2", "seconds: 60"));
-    let mut tui = Tui::start(
-        sandbox,
-        &["--mute", "start", routine.to_str().expect("utf-8")],
-        24,
-        80,
-    );
-    tui.skip_before();
+    let mut tui = two_minute_holds_on_screen();
     let before = left_of_a_minute(&mut tui);
     tui.key("\x1a");
     wait_stopped(tui.pid());
@@ -162,13 +161,7 @@ fn ctrl_z_gives_the_terminal_back_and_the_session_waits_paused() {
 fn a_plain_session_stopped_and_continued_waits_for_enter() {
     let sandbox = Sandbox::screened();
     let routine = sandbox.write("slow.ron", &TWO_HOLDS.replace("seconds: 2", "seconds: 3"));
-    let mut cmd = sandbox.cmd_with_flags();
-    cmd.args([
-        "--plain",
-        "--mute",
-        "start",
-        routine.to_str().expect("utf-8"),
-    ]);
+    let mut cmd = plain_session(&sandbox, &routine);
     let mut running = spawn(cmd);
     running.type_in("\n\n\n\n\n");
     running.wait_for_stdout("Step 1 of 2");
@@ -206,13 +199,7 @@ fn a_file_size_limit_mid_session_leaves_whole_lines_and_says_what_was_not_saved(
     let before = sandbox.history_bytes();
     // bash counts `ulimit -f` in KiB: room for a line or two of the session, then a cut.
     let limit_kib = before.len() / 1024 + 1;
-    let mut inner = sandbox.cmd_with_flags();
-    inner.args([
-        "--plain",
-        "--mute",
-        "start",
-        routine.to_str().expect("utf-8"),
-    ]);
+    let mut inner = plain_session(&sandbox, &routine);
     let mut cmd = std::process::Command::new("bash");
     cmd.arg("-c")
         .arg(format!("ulimit -f {limit_kib} && exec \"$0\" \"$@\""))
@@ -263,13 +250,7 @@ fn a_file_size_limit_mid_session_leaves_whole_lines_and_says_what_was_not_saved(
 fn a_full_disk_mid_session_is_said_and_what_waited_is_saved_once_there_is_room() {
     let sandbox = Sandbox::screened();
     let routine = sandbox.write("two.ron", &TWO_HOLDS.replace("seconds: 2", "seconds: 3"));
-    let mut cmd = sandbox.cmd_with_flags();
-    cmd.args([
-        "--plain",
-        "--mute",
-        "start",
-        routine.to_str().expect("utf-8"),
-    ]);
+    let mut cmd = plain_session(&sandbox, &routine);
     let mut running = spawn(cmd);
     running.type_in("\n4\n\n\n\n");
     running.wait_for_stdout("Step 1 of 2");
@@ -333,17 +314,11 @@ fn the_wall_clock_jumping_forward_and_back_does_not_change_the_countdown() {
     );
     let offset = sandbox.path().join("clock-offset");
     std::fs::write(&offset, "+0").expect("write the clock offset");
-    let mut cmd = sandbox.cmd_with_flags();
+    let mut cmd = plain_session(&sandbox, &routine);
     cmd.env("LD_PRELOAD", libfaketime())
         .env("FAKETIME_DONT_FAKE_MONOTONIC", "1")
         .env("FAKETIME_TIMESTAMP_FILE", &offset)
-        .env("FAKETIME_NO_CACHE", "1")
-        .args([
-            "--plain",
-            "--mute",
-            "start",
-            routine.to_str().expect("utf-8"),
-        ]);
+        .env("FAKETIME_NO_CACHE", "1");
     let mut running = spawn(cmd);
     running.type_in("\n\n\n\n\n");
     running.wait_for_stdout("Go");
