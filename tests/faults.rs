@@ -18,8 +18,7 @@ const TWO_HOLDS: &str = r#"(title: "Two holds", level: Gentle, lead_in: 0, steps
 fn a_history_deleted_under_a_running_session_gets_the_rest_of_it() {
     let sandbox = Sandbox::screened();
     let routine = sandbox.write("two.ron", TWO_HOLDS);
-    let mut cmd = plain_session(&sandbox, &routine);
-    let mut running = spawn(cmd);
+    let mut running = spawn(plain_session(&sandbox, &routine));
     // Nothing new; pain 4; skip where, side, numbness.
     running.type_in("\n4\n\n\n\n");
     running.wait_for_stdout("Step 1 of 2");
@@ -161,8 +160,7 @@ fn ctrl_z_gives_the_terminal_back_and_the_session_waits_paused() {
 fn a_plain_session_stopped_and_continued_waits_for_enter() {
     let sandbox = Sandbox::screened();
     let routine = sandbox.write("slow.ron", &TWO_HOLDS.replace("seconds: 2", "seconds: 3"));
-    let mut cmd = plain_session(&sandbox, &routine);
-    let mut running = spawn(cmd);
+    let mut running = spawn(plain_session(&sandbox, &routine));
     running.type_in("\n\n\n\n\n");
     running.wait_for_stdout("Step 1 of 2");
     send_signal(running.pid(), "TSTP");
@@ -250,8 +248,7 @@ fn a_file_size_limit_mid_session_leaves_whole_lines_and_says_what_was_not_saved(
 fn a_full_disk_mid_session_is_said_and_what_waited_is_saved_once_there_is_room() {
     let sandbox = Sandbox::screened();
     let routine = sandbox.write("two.ron", &TWO_HOLDS.replace("seconds: 2", "seconds: 3"));
-    let mut cmd = plain_session(&sandbox, &routine);
-    let mut running = spawn(cmd);
+    let mut running = spawn(plain_session(&sandbox, &routine));
     running.type_in("\n4\n\n\n\n");
     running.wait_for_stdout("Step 1 of 2");
     // The history now leads to a device that is always full.
