@@ -197,7 +197,7 @@ fn a_file_size_limit_mid_session_leaves_whole_lines_and_says_what_was_not_saved(
     let before = sandbox.history_bytes();
     // bash counts `ulimit -f` in KiB: room for a line or two of the session, then a cut.
     let limit_kib = before.len() / 1024 + 1;
-    let mut inner = plain_session(&sandbox, &routine);
+    let inner = plain_session(&sandbox, &routine);
     let mut cmd = std::process::Command::new("bash");
     cmd.arg("-c")
         .arg(format!("ulimit -f {limit_kib} && exec \"$0\" \"$@\""))
