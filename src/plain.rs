@@ -106,6 +106,8 @@ impl<'a, W: Write> Plain<'a, W> {
         history: &History,
         recorder: &mut Recorder,
     ) -> io::Result<Ended> {
+        // Said on stderr already, before anything else.
+        self.told_problem = recorder.problem().map(String::from);
         writeln!(self.out, "{}", text::plain_intro(&routine))?;
         let gate = safety::gate(history, crate::history::now());
         if !self.screen(Screening::new(gate), recorder)? {

@@ -75,6 +75,29 @@ fn a_window_shrunk_to_ten_by_four_and_back_keeps_the_session() {
     assert_eq!(code, 0);
 }
 
+/// `shell` (ending in `sh -c` or the like) runs `script`, then becomes `inner`, with its
+/// environment and folder.
+fn after_shell(
+    mut shell: std::process::Command,
+    script: &str,
+    inner: &std::process::Command,
+) -> std::process::Command {
+    shell
+        .arg(format!("{script} && exec \"$0\" \"$@\""))
+        .arg(inner.get_program())
+        .args(inner.get_args());
+    for (key, value) in inner.get_envs() {
+        match value {
+            Some(value) => shell.env(key, value),
+            None => shell.env_remove(key),
+        };
+    }
+    if let Some(dir) = inner.get_current_dir() {
+        shell.current_dir(dir);
+    }
+    shell
+}
+
 /// `unknot --plain --mute start ROUTINE` with the sandbox's settings and data.
 fn plain_session(sandbox: &Sandbox, routine: &std::path::Path) -> std::process::Command {
     let mut cmd = sandbox.cmd_with_flags();
@@ -198,21 +221,9 @@ fn a_file_size_limit_mid_session_leaves_whole_lines_and_says_what_was_not_saved(
     // bash counts `ulimit -f` in KiB: room for a line or two of the session, then a cut.
     let limit_kib = before.len() / 1024 + 1;
     let inner = plain_session(&sandbox, &routine);
-    let mut cmd = std::process::Command::new("bash");
-    cmd.arg("-c")
-        .arg(format!("ulimit -f {limit_kib} && exec \"$0\" \"$@\""))
-        .arg(inner.get_program())
-        .args(inner.get_args());
-    for (key, value) in inner.get_envs() {
-        match value {
-            Some(value) => cmd.env(key, value),
-            None => cmd.env_remove(key),
-        };
-    }
-    if let Some(dir) = inner.get_current_dir() {
-        cmd.current_dir(dir);
-    }
-    let mut running = spawn(cmd);
+    let mut bash = std::process::Command::new("bash");
+    bash.arg("-c");
+    let mut running = spawn(after_shell(bash, &format!("ulimit -f {limit_kib}"), &inner));
     running.type_in("\n4\n\n\n\n\n\n\n");
     let out = running.finish();
     assert_eq!(out.code(), Some(0), "{}", out.describe());
@@ -349,4 +360,55 @@ fn the_wall_clock_jumping_forward_and_back_does_not_change_the_countdown() {
     let actual = of_type("step_done")["actual_s"].as_f64().expect("actual_s");
     assert!((4.0..4.5).contains(&actual), "the hold lasted {actual} s");
     assert_eq!(of_type("session_ended")["elapsed_s"].as_f64(), Some(4.0));
+}
+
+#[test]
+fn a_read_only_data_dir_is_said_and_the_session_still_runs() {
+    let sandbox = Sandbox::screened();
+    let routine = sandbox.write("two.ron", TWO_HOLDS);
+    let before = sandbox.history_bytes();
+    let data = sandbox.data_dir();
+    let data = data.to_str().expect("utf-8");
+    let inner = plain_session(&sandbox, &routine);
+    // A private mount namespace: a filesystem of the test's own, holding a copy of the history,
+    // made read-only before unknot starts. Root needs no user namespace; anyone else does.
+    let root = std::process::Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| o.stdout.trim_ascii() == b"0");
+    let mut cmd = std::process::Command::new("unshare");
+    if !root {
+        cmd.arg("--map-root-user");
+    }
+    cmd.args(["--mount", "--propagation", "private", "sh", "-c"]);
+    let script = format!(
+        "cp {data}/history.jsonl {data}/../kept && mount -t tmpfs -o mode=700 unknot {data} \
+         && cp {data}/../kept {data}/history.jsonl && mount -o remount,ro {data}"
+    );
+    let mut running = spawn(after_shell(cmd, &script, &inner));
+    running.type_in("\n4\n\n\n\n\n\n\n");
+    let out = running.finish();
+    assert_eq!(out.code(), Some(0), "{}", out.describe());
+    let said = "This session will not be saved: cannot open the history";
+    assert_eq!(out.stderr.matches(said).count(), 1, "{}", out.describe());
+    assert!(
+        out.stderr.contains("the disk is read-only"),
+        "{}",
+        out.describe()
+    );
+    assert!(
+        out.stdout.contains("Session complete"),
+        "{}",
+        out.describe()
+    );
+    assert!(
+        out.stdout.contains(said),
+        "the summary says so too: {}",
+        out.describe()
+    );
+    assert_eq!(
+        sandbox.history_bytes(),
+        before,
+        "the real history is untouched"
+    );
 }
