@@ -113,6 +113,18 @@ class Pty:
                     return int(line.split()[1])
         return 0
 
+    def exited(self):
+        try:
+            return os.waitpid(self.pid, os.WNOHANG)[0] != 0
+        except ChildProcessError:
+            return True
+
+    def last_words(self):
+        """The first line the program printed that is text, for a program that gave up."""
+        text = ESCAPE.sub(b"", self.output).decode("utf-8", "replace")
+        lines = [l.strip() for l in text.splitlines() if l.strip()]
+        return lines[0][:80] if lines else "no output"
+
     def stop(self):
         try:
             os.kill(self.pid, signal.SIGTERM)
@@ -142,6 +154,8 @@ def measure_idle(argv, env, ready, settle, seconds):
     p.pump(2)
     cpu0, t0 = p.cpu_seconds(), time.monotonic()
     p.pump(seconds)
+    if p.exited():
+        return first, None, p.last_words()
     cpu = (p.cpu_seconds() - cpu0) / (time.monotonic() - t0) * 100
     hwm = p.hwm_kb()
     p.stop()
@@ -149,7 +163,8 @@ def measure_idle(argv, env, ready, settle, seconds):
 
 
 def unknot_args(work, routine_file):
-    return [str(BIN), "--mute", "--config", str(work / "config.ron"), "--data-dir",
+    """As a person starts it, sound on: the device opens, or the terminal bell stands in."""
+    return [str(BIN), "--config", str(work / "config.ron"), "--data-dir",
             str(work / "data"), "start", str(routine_file)]
 
 
@@ -290,6 +305,9 @@ def main():
     ]
     _, u_first, u_cpu, u_hwm = rows[0]
     for name, first, cpu, hwm in rows:
+        if cpu is None:
+            lines.append(f"| {name} | n/a | n/a | n/a | exited at start: \"{hwm}\" |")
+            continue
         shown = f"{first * 1000:.0f} ms" if first is not None else "n/a"
         ratio = lambda a, b: f"{a / b:.1f}x" if a is not None and b else "n/a"
         times = "" if name == "unknot" else \
