@@ -111,6 +111,8 @@ impl TerminalGuard {
     /// Gives the terminal back to the shell, stops until continued (`fg`), then takes it again.
     fn suspend(&mut self) -> std::io::Result<()> {
         ratatui::restore();
+        // The shell's prompt needs its cursor; restoring leaves it hidden.
+        ratatui::crossterm::execute!(std::io::stdout(), ratatui::crossterm::cursor::Show)?;
         input::stop_now()?;
         self.take_back()
     }
@@ -153,8 +155,16 @@ pub struct Setup {
     pub theme: Theme,
 }
 
-/// Runs the app. Returns the signal that stopped it, if any.
-pub fn run(setup: Setup) -> Result<Option<i32>, AppError> {
+/// How the app ended.
+pub struct Ended {
+    /// The signal that stopped it, if one did.
+    pub signal: Option<i32>,
+    /// What of a session stopped that way could not be saved, to say once the screen is back.
+    pub unsaved: Option<String>,
+}
+
+/// Runs the app.
+pub fn run(setup: Setup) -> Result<Ended, AppError> {
     let (tx, rx) = input::channel_pair();
     input::watch_signals(tx.clone()).map_err(AppError::Terminal)?;
     input::watch_suspend(tx.clone()).map_err(AppError::Terminal)?;
@@ -166,6 +176,7 @@ pub fn run(setup: Setup) -> Result<Option<i32>, AppError> {
         let _ = tx.send(Input::Audio(opened));
     });
     let mut redraw = true;
+    let mut just_resumed = false;
     loop {
         let now = Instant::now();
         if redraw {
@@ -184,22 +195,33 @@ pub fn run(setup: Setup) -> Result<Option<i32>, AppError> {
         let now = Instant::now();
         // Wake-ups come only when the countdown changes, so each one is worth a frame;
         // a key that means nothing here is not.
-        redraw = match received {
+        let received = match received {
             // Raw mode turns Ctrl-Z into a key; it means what it means in any terminal program.
-            Ok(Input::Key(key)) if is_suspend(&key) => {
-                app.feed(Event::Suspend, now);
-                terminal.suspend().map_err(AppError::Terminal)?;
-                true
-            }
+            Ok(Input::Key(key)) if is_suspend(&key) => Ok(Input::Suspend),
+            other => other,
+        };
+        redraw = match received {
+            // Nothing could bring unknot back (no shell): the stop is dropped, as the kernel would.
+            Ok(Input::Suspend) if !input::can_be_resumed() => false,
             Ok(Input::Suspend) => {
                 app.feed(Event::Suspend, now);
-                terminal.suspend().map_err(AppError::Terminal)?;
-                true
+                let resumed = terminal.suspend();
+                just_resumed = resumed.is_ok();
+                // Back to a terminal that is gone (closed while stopped): as if it closed now.
+                if resumed.is_err() {
+                    app.on_signal(signal_hook::consts::SIGHUP, Instant::now());
+                }
+                resumed.is_ok()
             }
-            Ok(Input::Continued) => {
-                terminal.take_back().map_err(AppError::Terminal)?;
-                true
-            }
+            // The SIGCONT of a resume just handled needs nothing more.
+            Ok(Input::Continued) if std::mem::take(&mut just_resumed) => false,
+            Ok(Input::Continued) => match terminal.take_back() {
+                Ok(()) => true,
+                Err(_) => {
+                    app.on_signal(signal_hook::consts::SIGHUP, now);
+                    false
+                }
+            },
             Ok(Input::Key(key)) => app.on_key(key, now),
             Ok(Input::Signal(signal)) => {
                 app.on_signal(signal, now);
@@ -226,7 +248,10 @@ pub fn run(setup: Setup) -> Result<Option<i32>, AppError> {
         };
     }
     app.audio.settle(SETTLE_LIMIT);
-    Ok(app.signal)
+    Ok(Ended {
+        signal: app.signal,
+        unsaved: app.recorder.as_ref().and_then(Recorder::unsaved),
+    })
 }
 
 fn is_suspend(key: &KeyEvent) -> bool {

@@ -72,8 +72,28 @@ pub fn survive_file_size_limit() -> std::io::Result<()> {
     .map(drop)
 }
 
-/// Stops the whole process as SIGTSTP would have without a handler; returns once it is
-/// continued (`fg`).
+/// Whether a shell could bring unknot back after a stop (`fg`): the parent of the job's process
+/// group leader is in another group of the same session. Started straight from a terminal window
+/// with no shell, a stop would be for good, and the terminal would simply hang; the kernel drops
+/// a terminal's own stop signal in that case, and unknot does the same. Only the leader's parent
+/// can be asked without reading /proc; for a process that is not its group's leader the answer
+/// is yes, as it mostly is.
+pub fn can_be_resumed() -> bool {
+    use rustix::process::{getpgid, getpgrp, getpid, getppid, getsid};
+    let group = getpgrp();
+    if group != getpid() {
+        return true;
+    }
+    let Some(parent) = getppid() else {
+        return false;
+    };
+    matches!(
+        (getpgid(Some(parent)), getsid(Some(parent)), getsid(None)),
+        (Ok(theirs), Ok(their_session), Ok(ours)) if theirs != group && their_session == ours
+    )
+}
+
+/// Stops the process as SIGTSTP would have without a handler; returns once it is continued.
 pub fn stop_now() -> std::io::Result<()> {
     signal_hook::low_level::emulate_default_handler(SIGTSTP)
 }

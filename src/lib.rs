@@ -61,7 +61,7 @@ pub fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) => {
             if !matches!(e, AppError::Reported { .. } | AppError::OutputClosed) {
-                eprintln!("unknot: {e}");
+                say(&e.to_string());
             }
             ExitCode::from(e.exit_code())
         }
@@ -245,7 +245,7 @@ fn full_screen(
     }
     let writer = paths.clone();
     let capture = quiet::StderrCapture::start().ok();
-    let signal = app::run(app::Setup {
+    let ended = app::run(app::Setup {
         home,
         start,
         store,
@@ -255,7 +255,17 @@ fn full_screen(
         theme: Theme::new(options.config.theme),
     });
     release_stderr(capture, options.verbose);
-    Ok(exit_code(signal?))
+    let ended = ended?;
+    if let Some(unsaved) = ended.unsaved {
+        say(&unsaved);
+    }
+    Ok(exit_code(ended.signal))
+}
+
+/// One line on stderr; a terminal already gone (closed under a stopped session) is not worth a
+/// panic.
+fn say(message: &str) {
+    let _ = writeln!(std::io::stderr(), "unknot: {message}");
 }
 
 /// Puts stderr back; with `--verbose`, shows what the sound system said meanwhile.
@@ -265,8 +275,9 @@ fn release_stderr(capture: Option<quiet::StderrCapture>, verbose: bool) {
     };
     let lines = capture.stop();
     if verbose {
+        let mut err = std::io::stderr();
         for line in lines {
-            eprintln!("{line}");
+            let _ = writeln!(err, "{line}");
         }
     }
 }

@@ -140,9 +140,7 @@ impl<'a, W: Write> Plain<'a, W> {
             self.carry_out(&session, fx, recorder)?;
             // Paused first, so the time away is not counted.
             if event == Event::Suspend {
-                writeln!(self.out, "{}", text::PLAIN_SUSPENDED)?;
-                self.out.flush()?;
-                input::stop_now()?;
+                self.stop()?;
             }
         }
         if self.signal.is_none() {
@@ -358,8 +356,8 @@ impl<'a, W: Write> Plain<'a, W> {
                 Ok(Input::Line(line)) => self.pending.push_back(line),
                 Ok(Input::Closed) => self.input_ended = true,
                 Ok(Input::Audio(opened)) => self.audio_opened(&opened),
-                Ok(Input::Suspend) => return Ok(Event::Suspend),
-                Ok(Input::Key(_) | Input::Resize | Input::Continued) => {}
+                Ok(Input::Suspend) if input::can_be_resumed() => return Ok(Event::Suspend),
+                Ok(Input::Key(_) | Input::Resize | Input::Suspend | Input::Continued) => {}
                 Err(RecvTimeoutError::Timeout) => return Ok(Event::Tick),
                 Err(RecvTimeoutError::Disconnected) => {
                     if let Some(wake) = session.next_wakeup(now) {
@@ -383,9 +381,13 @@ impl<'a, W: Write> Plain<'a, W> {
                 Ok(Input::Line(line)) => return Answer::Line(line),
                 Ok(Input::Signal(s)) => return Answer::Signal(s),
                 Ok(Input::Audio(opened)) => self.audio_opened(&opened),
-                // Nothing counts down while a question waits: stop as if there were no handler.
-                Ok(Input::Suspend) => input::stop_now().unwrap_or_default(),
-                Ok(Input::Key(_) | Input::Resize | Input::Continued) => {}
+                // Nothing counts down while a question waits: only the stop itself.
+                Ok(Input::Suspend) if input::can_be_resumed() => {
+                    if self.stop().is_err() {
+                        return Answer::Ended;
+                    }
+                }
+                Ok(Input::Key(_) | Input::Resize | Input::Suspend | Input::Continued) => {}
                 Ok(Input::Closed) | Err(_) => {
                     self.input_ended = true;
                     return Answer::Ended;
@@ -442,6 +444,16 @@ impl<'a, W: Write> Plain<'a, W> {
         }
         self.out.flush()?;
         self.audio.play(&cues);
+        Ok(())
+    }
+
+    /// Says so, stops until `fg`, and forgets lines typed before: after a stop, only a new Enter
+    /// goes on.
+    fn stop(&mut self) -> io::Result<()> {
+        writeln!(self.out, "{}", text::PLAIN_SUSPENDED)?;
+        self.out.flush()?;
+        input::stop_now()?;
+        self.pending.clear();
         Ok(())
     }
 

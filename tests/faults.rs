@@ -46,18 +46,39 @@ fn a_history_deleted_under_a_running_session_gets_the_rest_of_it() {
     }
 }
 
-/// Two one-minute holds, full screen, past the questions before.
-fn two_minute_holds_on_screen() -> Tui {
+/// Two one-minute holds, full screen, past the questions before; `start` gets the sandbox and
+/// unknot's arguments.
+fn two_minute_holds(start: impl FnOnce(Sandbox, &[&str]) -> Tui) -> Tui {
     let sandbox = Sandbox::screened();
     let routine = sandbox.write("slow.ron", &TWO_HOLDS.replace("seconds: 2", "seconds: 60"));
-    let mut tui = Tui::start(
-        sandbox,
-        &["--mute", "start", routine.to_str().expect("utf-8")],
-        24,
-        80,
-    );
+    let routine = routine.to_str().expect("utf-8").to_string();
+    let mut tui = start(sandbox, &["--mute", "start", &routine]);
     tui.skip_before();
     tui
+}
+
+fn two_minute_holds_on_screen() -> Tui {
+    two_minute_holds(|sandbox, args| Tui::start(sandbox, args, 24, 80))
+}
+
+/// Waits until the emulated terminal is in the state `ready` looks for.
+fn wait_terminal(tui: &Tui, what: &str, ready: impl Fn(&vt100::Screen) -> bool) {
+    let deadline = Instant::now() + timeout();
+    while !ready(tui.parser.lock().expect("parser").screen()) {
+        assert!(
+            Instant::now() < deadline,
+            "the terminal never showed {what}"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// The paused session with its countdown, whole: the number of seconds left.
+fn paused_with(tui: &mut Tui) -> u64 {
+    let screen = tui.wait_until("the paused countdown", |s| {
+        s.contains("Paused - press Space to go on") && seconds_left_of(s, "1 min").is_some()
+    });
+    seconds_left_of(&screen, "1 min").unwrap_or_default()
 }
 
 #[test]
@@ -131,52 +152,60 @@ fn left_of_a_minute(tui: &mut Tui) -> u64 {
 }
 
 #[test]
-fn ctrl_z_gives_the_terminal_back_and_the_session_waits_paused() {
-    let mut tui = two_minute_holds_on_screen();
+fn ctrl_z_gives_the_terminal_back_and_fg_finds_the_session_paused() {
+    // Run from a shell with job control, which brings it back with `fg` after a line is typed.
+    let mut tui = two_minute_holds(|sandbox, args| {
+        Tui::start_as_job(sandbox, args, 24, 80, "read; fg; read; fg")
+    });
+    let unknot = tui.job_pid();
     let before = left_of_a_minute(&mut tui);
     tui.key("\x1a");
-    wait_stopped(tui.pid());
-    // Stopped, the terminal is the shell's again: main screen, lines read whole, echo on.
-    assert!(
-        !tui.parser
-            .lock()
-            .expect("parser")
-            .screen()
-            .alternate_screen()
-    );
-    let flags = tui.local_flags();
-    assert!(flags.iter().any(|f| f == "ICANON"), "{flags:?}");
-    assert!(flags.iter().any(|f| f == "ECHO"), "{flags:?}");
+    wait_stopped(unknot);
+    // Stopped, the terminal is the shell's again: main screen, cursor shown.
+    wait_terminal(&tui, "the main screen with a cursor", |s| {
+        !s.alternate_screen() && !s.hide_cursor()
+    });
     std::thread::sleep(Duration::from_secs(3));
-    send_signal(tui.pid(), "CONT");
-    let screen = tui.wait_for("Paused - press Space to go on");
-    assert!(
-        tui.parser
-            .lock()
-            .expect("parser")
-            .screen()
-            .alternate_screen()
-    );
-    let after = seconds_left_of(&screen, "1 min").expect("the countdown is shown");
+    tui.key("\r");
+    let after = paused_with(&mut tui);
     assert!(
         after + 1 >= before,
-        "{before} s left before the stop, {after} s after 3 s away:\n{screen}"
+        "{before} s left before the stop, {after} s after 3 s away"
     );
     tui.key(" ");
     tui.wait_until("the countdown running again", |s| {
         !s.contains("Paused") && seconds_left_of(s, "1 min").is_some_and(|n| n + 1 < after)
     });
     // A stop asked from outside (kill -TSTP) is handled the same way.
-    send_signal(tui.pid(), "TSTP");
-    wait_stopped(tui.pid());
-    send_signal(tui.pid(), "CONT");
-    tui.wait_for("Paused - press Space to go on");
+    send_signal(unknot, "TSTP");
+    wait_stopped(unknot);
+    wait_terminal(&tui, "the main screen", |s| !s.alternate_screen());
+    tui.key("\r");
+    paused_with(&mut tui);
     tui.key("\x03");
     tui.skip_after();
     tui.key("q");
     let (code, raw) = tui.wait_exit();
-    assert_eq!(code, 0);
+    assert_eq!(code, 0, "the shell's exit is unknot's");
     common::tui::assert_terminal_restored(&raw);
+}
+
+#[test]
+fn ctrl_z_with_no_shell_to_come_back_to_is_ignored() {
+    // Started straight in a terminal, as a window's only program: a stop would be for good.
+    let mut tui = two_minute_holds_on_screen();
+    let before = left_of_a_minute(&mut tui);
+    tui.key("\x1a");
+    tui.wait_until("the countdown going on", |s| {
+        seconds_left_of(s, "1 min").is_some_and(|n| n + 2 <= before)
+    });
+    let stat = std::fs::read_to_string(format!("/proc/{}/stat", tui.pid())).expect("stat");
+    assert!(!stat.contains(") T "), "stopped for good: {stat}");
+    assert!(!tui.screen().contains("Paused"), "{}", tui.screen());
+    tui.key("\x03");
+    tui.skip_after();
+    tui.key("q");
+    assert_eq!(tui.wait_exit().0, 0);
 }
 
 #[test]
@@ -186,13 +215,19 @@ fn a_plain_session_stopped_and_continued_waits_for_enter() {
     let mut running = spawn(plain_session(&sandbox, &routine));
     running.type_in("\n\n\n\n\n");
     running.wait_for_stdout("Step 1 of 2");
+    // A line typed during the hold, before the stop: it must not count as the Enter after it.
+    running.type_in("\n");
+    std::thread::sleep(Duration::from_millis(300));
     send_signal(running.pid(), "TSTP");
     running.wait_for_stdout("Paused while unknot is stopped");
     wait_stopped(running.pid());
     // Longer away than the whole routine: nothing may have run on.
     std::thread::sleep(Duration::from_secs(4));
     send_signal(running.pid(), "CONT");
-    let out = running.wait_for_stdout("Press Enter to go on");
+    running.wait_for_stdout("Press Enter to go on");
+    // Longer than the hold had left: still waiting.
+    std::thread::sleep(Duration::from_millis(3500));
+    let out = running.stdout();
     assert!(!out.contains("Step 2 of 2"), "{out}");
     running.type_in("\n");
     running.wait_for_stdout("Step 2 of 2");
@@ -376,15 +411,26 @@ fn a_read_only_data_dir_is_said_and_the_session_still_runs() {
         .arg("-u")
         .output()
         .is_ok_and(|o| o.stdout.trim_ascii() == b"0");
-    let mut cmd = std::process::Command::new("unshare");
-    if !root {
-        cmd.arg("--map-root-user");
+    let unshare = || {
+        let mut cmd = std::process::Command::new("unshare");
+        if !root {
+            cmd.arg("--map-root-user");
+        }
+        cmd.args(["--mount", "--propagation", "private", "sh", "-c"]);
+        cmd
+    };
+    // Some containers forbid mount namespaces; there is no read-only disk to be had there.
+    let mut probe = unshare();
+    probe.arg("mount -t tmpfs probe /mnt");
+    if !probe.status().is_ok_and(|s| s.success()) {
+        eprintln!("skipped: no mount namespace can be made here");
+        return;
     }
-    cmd.args(["--mount", "--propagation", "private", "sh", "-c"]);
     let script = format!(
-        "cp {data}/history.jsonl {data}/../kept && mount -t tmpfs -o mode=700 unknot {data} \
-         && cp {data}/../kept {data}/history.jsonl && mount -o remount,ro {data}"
+        "cp '{data}/history.jsonl' '{data}/../kept' && mount -t tmpfs -o mode=700 unknot '{data}' \
+         && cp '{data}/../kept' '{data}/history.jsonl' && mount -o remount,ro '{data}'"
     );
+    let cmd = unshare();
     let mut running = spawn(after_shell(cmd, &script, &inner));
     running.type_in("\n4\n\n\n\n\n\n\n");
     let out = running.finish();
@@ -411,4 +457,23 @@ fn a_read_only_data_dir_is_said_and_the_session_still_runs() {
         before,
         "the real history is untouched"
     );
+}
+
+#[test]
+fn a_terminal_closed_while_unknot_is_stopped_still_records_the_session_as_interrupted() {
+    let mut tui =
+        two_minute_holds(|sandbox, args| Tui::start_as_job(sandbox, args, 24, 80, "read; fg"));
+    let unknot = tui.job_pid();
+    left_of_a_minute(&mut tui);
+    tui.key("\x1a");
+    wait_stopped(unknot);
+    // Closing a terminal hangs up its shell, which hangs up its jobs and wakes the stopped ones.
+    send_signal(tui.pid(), "HUP");
+    let deadline = Instant::now() + timeout();
+    while std::path::Path::new(&format!("/proc/{unknot}")).exists() {
+        assert!(Instant::now() < deadline, "unknot is still there");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let history = String::from_utf8_lossy(&tui.sandbox.history_bytes()).into_owned();
+    assert!(history.contains(r#""outcome":"interrupted""#), "{history}");
 }

@@ -119,12 +119,17 @@ impl Store {
                 // A write cut short (a full disk) leaves part of a line. Those bytes are ours, from
                 // this call: taking them back leaves the file exactly as it was, and the caller
                 // writes the same lines again later. If even that fails, the next line starts afresh.
-                let rolled_back = len_before.is_ok_and(|len| {
-                    self.file
-                        .set_len(len)
+                // Only ever shorter: a file cut from outside meanwhile is not grown back.
+                let now = self.file.metadata().map(|m| m.len());
+                let rolled_back = match (len_before, now) {
+                    (Ok(before), Ok(now)) if now > before => self
+                        .file
+                        .set_len(before)
                         .and_then(|()| self.file.sync_data())
-                        .is_ok()
-                });
+                        .is_ok(),
+                    (Ok(before), Ok(now)) => now == before,
+                    _ => false,
+                };
                 self.ends_clean = rolled_back && was_clean;
                 Err(write_err(e))
             }

@@ -117,9 +117,13 @@ pub struct Words(pub String);
 
 impl<'de> Deserialize<'de> for Words {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        if s.chars().any(char::is_control) {
-            return Err(de::Error::custom(text::ERR_CONTROL_CHARACTER));
+        // A tab pasted from another document is only a wide space.
+        let s = String::deserialize(d)?.replace('\t', " ");
+        if s.contains(['\n', '\r']) {
+            return Err(de::Error::custom(text::ERR_LINE_BREAK));
+        }
+        if let Some(c) = s.chars().find(|c| c.is_control()) {
+            return Err(de::Error::custom(text::err_control_character(c)));
         }
         Ok(Words(s))
     }

@@ -16,8 +16,15 @@ use crate::session::{Announcement, ceil_secs};
 pub const ERR_NO_TIMED_STEP: &str =
     "a routine needs at least one step that is not a CheckIn (steps: [...])";
 pub const ERR_EMPTY_TITLE: &str = "expected a title with some words in it, found an empty one";
-pub const ERR_CONTROL_CHARACTER: &str = "expected text on one line, found a line break or another control character \
+pub const ERR_LINE_BREAK: &str = "expected text on one line, found a line break \
      (for several lines of instructions, give each line its own quotes)";
+
+pub fn err_control_character(c: char) -> String {
+    format!(
+        "expected text, found the control character U+{:04X}, which a terminal would not show",
+        u32::from(c)
+    )
+}
 pub const ERR_EOF: &str = "the file ends too early: a closing ) or ] is probably missing";
 pub const ERR_TRAILING: &str =
     "expected the end of the file after the routine's closing ), found more text";

@@ -30,6 +30,17 @@ pub const AFTER_TITLE: &str = "How was it?";
 /// How long the app is given to open the sound device before a test leaves it.
 pub const SOUND_SETTLE: Duration = Duration::from_millis(1000);
 
+/// `--config` and `--data-dir` of the sandbox.
+fn sandbox_flags(sandbox: &Sandbox) -> Vec<String> {
+    [
+        "--config".into(),
+        sandbox.config().display().to_string(),
+        "--data-dir".into(),
+        sandbox.data_dir().display().to_string(),
+    ]
+    .into()
+}
+
 /// The app running in a pseudo-terminal, its screen kept up to date by a background reader.
 pub struct Tui {
     pub child: Box<dyn portable_pty::Child + Send + Sync>,
@@ -49,10 +60,55 @@ impl Tui {
         Tui::start_with_env(sandbox, args, rows, cols, &[])
     }
 
+    /// As `start`, but as a job of a shell with job control, as a person at a prompt starts
+    /// it: the shell runs `then` after unknot stops or ends (`read; fg` brings it back after a
+    /// line is typed). `pid()` is the shell's; `job_pid()` finds unknot's.
+    pub fn start_as_job(sandbox: Sandbox, args: &[&str], rows: u16, cols: u16, then: &str) -> Tui {
+        let script = format!("set -m; \"$0\" \"$@\"; {then}");
+        let mut shell = vec![
+            "--norc".to_string(),
+            "--noprofile".into(),
+            "-c".into(),
+            script,
+        ];
+        shell.push(BIN.into());
+        shell.extend(sandbox_flags(&sandbox));
+        shell.extend(args.iter().map(|a| a.to_string()));
+        Tui::spawn("bash", sandbox, &shell, rows, cols, &[])
+    }
+
+    /// The pid of unknot, started by `start_as_job`.
+    pub fn job_pid(&self) -> u32 {
+        let shell = self.pid();
+        let deadline = Instant::now() + timeout();
+        loop {
+            let children = std::fs::read_to_string(format!("/proc/{shell}/task/{shell}/children"))
+                .unwrap_or_default();
+            if let Some(pid) = children.split_whitespace().next() {
+                return pid.parse().expect("a pid");
+            }
+            assert!(Instant::now() < deadline, "the shell started nothing");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
     /// As `start`, with extra environment variables.
     pub fn start_with_env(
         sandbox: Sandbox,
         args: &[&str],
+        rows: u16,
+        cols: u16,
+        env: &[(&str, &str)],
+    ) -> Tui {
+        let mut all = sandbox_flags(&sandbox);
+        all.extend(args.iter().map(|a| a.to_string()));
+        Tui::spawn(BIN, sandbox, &all, rows, cols, env)
+    }
+
+    fn spawn(
+        program: &str,
+        sandbox: Sandbox,
+        args: &[String],
         rows: u16,
         cols: u16,
         env: &[(&str, &str)],
@@ -65,11 +121,7 @@ impl Tui {
                 pixel_height: 0,
             })
             .expect("open a pseudo-terminal");
-        let mut cmd = CommandBuilder::new(BIN);
-        cmd.arg("--config");
-        cmd.arg(sandbox.config());
-        cmd.arg("--data-dir");
-        cmd.arg(sandbox.data_dir());
+        let mut cmd = CommandBuilder::new(program);
         cmd.args(args);
         cmd.cwd(MANIFEST_DIR);
         cmd.env("TERM", "xterm-256color");
