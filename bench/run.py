@@ -120,10 +120,11 @@ class Pty:
             return True
 
     def last_words(self):
-        """The first line the program printed that is text, for a program that gave up."""
+        """Why a program gave up: its line that says error, else its first line of text."""
         text = ESCAPE.sub(b"", self.output).decode("utf-8", "replace")
         lines = [l.strip() for l in text.splitlines() if l.strip()]
-        return lines[0][:80] if lines else "no output"
+        said = [l for l in lines if l.lower().startswith("error")] or lines
+        return said[0][:80] if said else "no output"
 
     def stop(self):
         try:
