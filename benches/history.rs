@@ -4,7 +4,7 @@
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, FixedOffset, TimeDelta};
-use unknot::history::{self, CheckIn, Entry, Event, Moment, Outcome, Store, VERSION};
+use unknot::history::{self, CheckIn, Entry, Event, Moment, Outcome, Store};
 use uuid::Uuid;
 
 /// Events one made-up session writes: start, before, 8 steps, 1 check-in during, end, after.
@@ -12,12 +12,7 @@ const PER_SESSION: usize = 13;
 
 fn session(start: DateTime<FixedOffset>, n: usize) -> Vec<Entry> {
     let id = Uuid::now_v7();
-    let entry = |minutes: i64, event| Entry {
-        v: VERSION,
-        id: Uuid::now_v7(),
-        at: start + TimeDelta::minutes(minutes),
-        event,
-    };
+    let entry = |minutes: i64, event| Entry::at(start + TimeDelta::minutes(minutes), event);
     let check = |moment, pain, after_step: Option<&str>| {
         Event::CheckIn(CheckIn {
             form: Uuid::now_v7(),
@@ -125,17 +120,12 @@ fn main() {
     let runs = 50;
     let times: Vec<Duration> = (0..runs)
         .map(|_| {
-            let entry = Entry {
-                v: VERSION,
-                id: Uuid::now_v7(),
-                at: chrono::Local::now().fixed_offset(),
-                event: Event::CheckIn(CheckIn {
-                    form: Uuid::now_v7(),
-                    moment: Moment::Log,
-                    pain: Some(4),
-                    ..CheckIn::default()
-                }),
-            };
+            let entry = Entry::new(Event::CheckIn(CheckIn {
+                form: Uuid::now_v7(),
+                moment: Moment::Log,
+                pain: Some(4),
+                ..CheckIn::default()
+            }));
             let t = Instant::now();
             let _ = store.append(&[entry]);
             t.elapsed()

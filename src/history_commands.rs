@@ -12,7 +12,6 @@ use crate::error::AppError;
 use crate::history::export::{self, Format};
 use crate::history::{
     self, Area, BodySide, CheckIn, Entry, Event, FILE_NAME, History, Moment, Store, StoreError,
-    VERSION,
 };
 use crate::paths::Paths;
 use crate::text;
@@ -47,12 +46,7 @@ pub fn open_store(paths: &Paths) -> Result<Result<Store, String>, AppError> {
 
 /// Appends one check-in, stamped now.
 pub fn append_check_in(store: &mut Store, check: CheckIn) -> Result<Entry, StoreError> {
-    let entry = Entry {
-        v: VERSION,
-        id: Uuid::now_v7(),
-        at: history::now(),
-        event: Event::CheckIn(check),
-    };
+    let entry = Entry::new(Event::CheckIn(check));
     store.append(std::slice::from_ref(&entry))?;
     Ok(entry)
 }

@@ -459,13 +459,14 @@ impl<'a, W: Write> Plain<'a, W> {
 
     /// A save that fails, said on stderr when it starts failing; the session goes on.
     fn tell_saving_problem(&mut self, recorder: &Recorder) {
-        let problem = recorder.problem().map(String::from);
-        if let Some(p) = &problem
-            && problem != self.told_problem
-        {
+        let problem = recorder.problem();
+        if problem == self.told_problem.as_deref() {
+            return;
+        }
+        if let Some(p) = problem {
             self.note(p);
         }
-        self.told_problem = problem;
+        self.told_problem = problem.map(String::from);
     }
 
     fn announce(&mut self, routine: &Routine, a: &Announcement) -> io::Result<()> {

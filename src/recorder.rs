@@ -3,7 +3,7 @@
 
 use uuid::Uuid;
 
-use crate::history::{self, CheckIn, Entry, Event, Outcome, SessionView, Store, VERSION};
+use crate::history::{self, CheckIn, Entry, Event, Outcome, SessionView, Store};
 use crate::routine::Routine;
 use crate::session::{self, Record};
 
@@ -154,12 +154,7 @@ impl Recorder {
     }
 
     fn append(&mut self, event: Event) {
-        let entry = Entry {
-            v: VERSION,
-            id: Uuid::now_v7(),
-            at: history::now(),
-            event,
-        };
+        let entry = Entry::new(event);
         self.entries.push(entry);
         self.unsaved += 1;
         if let Some(store) = &mut self.store {

@@ -18,7 +18,7 @@ const TWO_HOLDS: &str = r#"(title: "Two holds", level: Gentle, lead_in: 0, steps
 fn a_history_deleted_under_a_running_session_gets_the_rest_of_it() {
     let sandbox = Sandbox::screened();
     let routine = sandbox.write("two.ron", TWO_HOLDS);
-    let mut running = spawn(plain_session(&sandbox, &routine));
+    let mut running = spawn(sandbox.plain_start(&routine, &["--mute"]));
     // Nothing new; pain 4; skip where, side, numbness.
     running.type_in("\n4\n\n\n\n");
     running.wait_for_stdout("Step 1 of 2");
@@ -119,13 +119,6 @@ fn after_shell(
     shell
 }
 
-/// `unknot --plain --mute start ROUTINE` with the sandbox's settings and data.
-fn plain_session(sandbox: &Sandbox, routine: &std::path::Path) -> std::process::Command {
-    let mut cmd = sandbox.cmd_with_flags();
-    cmd.args(["--plain", "--mute", "start"]).arg(routine);
-    cmd
-}
-
 /// Whether the process is stopped (state T in /proc/PID/stat), waiting up to the test timeout.
 fn wait_stopped(pid: u32) {
     let deadline = Instant::now() + timeout();
@@ -212,7 +205,7 @@ fn ctrl_z_with_no_shell_to_come_back_to_is_ignored() {
 fn a_plain_session_stopped_and_continued_waits_for_enter() {
     let sandbox = Sandbox::screened();
     let routine = sandbox.write("slow.ron", &TWO_HOLDS.replace("seconds: 2", "seconds: 3"));
-    let mut running = spawn(plain_session(&sandbox, &routine));
+    let mut running = spawn(sandbox.plain_start(&routine, &["--mute"]));
     running.type_in("\n\n\n\n\n");
     running.wait_for_stdout("Step 1 of 2");
     // A line typed during the hold, before the stop: it must not count as the Enter after it.
@@ -255,7 +248,7 @@ fn a_file_size_limit_mid_session_leaves_whole_lines_and_says_what_was_not_saved(
     let before = sandbox.history_bytes();
     // bash counts `ulimit -f` in KiB: room for a line or two of the session, then a cut.
     let limit_kib = before.len() / 1024 + 1;
-    let inner = plain_session(&sandbox, &routine);
+    let inner = sandbox.plain_start(&routine, &["--mute"]);
     let mut bash = std::process::Command::new("bash");
     bash.arg("-c");
     let mut running = spawn(after_shell(bash, &format!("ulimit -f {limit_kib}"), &inner));
@@ -294,7 +287,7 @@ fn a_file_size_limit_mid_session_leaves_whole_lines_and_says_what_was_not_saved(
 fn a_full_disk_mid_session_is_said_and_what_waited_is_saved_once_there_is_room() {
     let sandbox = Sandbox::screened();
     let routine = sandbox.write("two.ron", &TWO_HOLDS.replace("seconds: 2", "seconds: 3"));
-    let mut running = spawn(plain_session(&sandbox, &routine));
+    let mut running = spawn(sandbox.plain_start(&routine, &["--mute"]));
     running.type_in("\n4\n\n\n\n");
     running.wait_for_stdout("Step 1 of 2");
     // The history now leads to a device that is always full.
@@ -357,7 +350,7 @@ fn the_wall_clock_jumping_forward_and_back_does_not_change_the_countdown() {
     );
     let offset = sandbox.path().join("clock-offset");
     std::fs::write(&offset, "+0").expect("write the clock offset");
-    let mut cmd = plain_session(&sandbox, &routine);
+    let mut cmd = sandbox.plain_start(&routine, &["--mute"]);
     cmd.env("LD_PRELOAD", libfaketime())
         .env("FAKETIME_DONT_FAKE_MONOTONIC", "1")
         .env("FAKETIME_TIMESTAMP_FILE", &offset)
@@ -404,7 +397,7 @@ fn a_read_only_data_dir_is_said_and_the_session_still_runs() {
     let before = sandbox.history_bytes();
     let data = sandbox.data_dir();
     let data = data.to_str().expect("utf-8");
-    let inner = plain_session(&sandbox, &routine);
+    let inner = sandbox.plain_start(&routine, &["--mute"]);
     // A private mount namespace: a filesystem of the test's own, holding a copy of the history,
     // made read-only before unknot starts. Root needs no user namespace; anyone else does.
     let root = std::process::Command::new("id")

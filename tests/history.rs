@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use serde_json::Value;
 
 use common::tui::{ENTER, PAIN_QUESTION, Tui, seconds_left_of};
-use common::{MANIFEST_DIR, Outcome, Sandbox, run, send_signal, spawn};
+use common::{MANIFEST_DIR, Outcome, Running, Sandbox, run, send_signal, spawn};
 
 const PAIN_PROMPT: &str = "Pain now, 0 to 10 (";
 const AREAS_PROMPT: &str = "Where do you feel it?";
@@ -145,15 +145,22 @@ fn assert_refused(out: &Outcome, what: &str) {
 
 // ---- Surviving kill -9 ---------------------------------------------------------------------
 
+/// `unknot start FILE` with output not a terminal (so plain), past the quick safety check,
+/// asking for the pain before.
+fn at_the_first_pain_question(sandbox: &Sandbox, file: &Path) -> Running {
+    let mut cmd = sandbox.cmd_with_flags();
+    cmd.arg("start").arg(file);
+    let mut running = spawn(cmd);
+    running.pass_quick_check();
+    running.wait_for_stdout(PAIN_PROMPT);
+    running
+}
+
 #[test]
 fn kill_9_mid_step_in_plain_mode_keeps_the_session_and_the_pain_before() {
     let sandbox = Sandbox::screened();
     let file = sandbox.write("long.ron", LONG_HOLD);
-    let mut cmd = sandbox.cmd_with_flags();
-    cmd.arg("start").arg(&file);
-    let mut running = spawn(cmd);
-    running.pass_quick_check();
-    running.wait_for_stdout(PAIN_PROMPT);
+    let mut running = at_the_first_pain_question(&sandbox, &file);
     running.type_in("7\n");
     // The next question is asked once the answer is saved.
     running.wait_for_stdout(AREAS_PROMPT);
@@ -237,11 +244,7 @@ fn kill_9_mid_step_in_the_full_screen_keeps_the_session_and_the_answers_before()
 fn kill_9_after_a_check_in_answer_keeps_its_pain() {
     let sandbox = Sandbox::screened();
     let file = sandbox.write("midway.ron", CHECK_IN_THEN_HOLD);
-    let mut cmd = sandbox.cmd_with_flags();
-    cmd.arg("start").arg(&file);
-    let mut running = spawn(cmd);
-    running.pass_quick_check();
-    running.wait_for_stdout(PAIN_PROMPT);
+    let mut running = at_the_first_pain_question(&sandbox, &file);
     running.type_in("\n\n\n\n");
     running.wait_for_stdout("Step 2 of 3: How is the pain now?\nPain now, 0 to 10");
     running.type_in("5\n");
@@ -388,12 +391,8 @@ fn a_torn_last_line_alone_is_reported_without_mention_of_a_newer_unknot() {
 fn a_second_writer_waits_about_two_seconds_then_is_told_the_history_is_busy() {
     let sandbox = Sandbox::screened();
     let file = sandbox.write("quick.ron", QUICK);
-    let mut cmd = sandbox.cmd_with_flags();
-    cmd.arg("start").arg(&file);
-    let mut session = spawn(cmd);
     // The session holds the history from its first question on.
-    session.pass_quick_check();
-    session.wait_for_stdout(PAIN_PROMPT);
+    let mut session = at_the_first_pain_question(&sandbox, &file);
     session.type_in("6\n");
     session.wait_for_stdout(AREAS_PROMPT);
     let before = sandbox.history_bytes();
@@ -451,11 +450,7 @@ fn a_second_writer_waits_about_two_seconds_then_is_told_the_history_is_busy() {
 fn the_full_screen_is_told_too_when_another_session_holds_the_history() {
     let sandbox = Sandbox::screened();
     let file = sandbox.write("quick.ron", QUICK);
-    let mut cmd = sandbox.cmd_with_flags();
-    cmd.arg("start").arg(&file);
-    let mut session = spawn(cmd);
-    session.pass_quick_check();
-    session.wait_for_stdout(PAIN_PROMPT);
+    let mut session = at_the_first_pain_question(&sandbox, &file);
     let file = file.to_str().expect("utf-8 path").to_string();
 
     // Started straight into a routine: told before the terminal is taken over.

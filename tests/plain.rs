@@ -112,21 +112,6 @@ fn last_check_in(sandbox: &Sandbox, moment: &str) -> String {
         .to_string()
 }
 
-/// Fails unless each of `expected` is a whole line of `out`, in this order (others may be between).
-fn assert_lines_in_order(out: &Outcome, expected: &[&str]) {
-    let lines = out.stdout_lines();
-    let mut from = 0;
-    for want in expected {
-        match lines[from..].iter().position(|l| l == want) {
-            Some(at) => from += at + 1,
-            None => panic!(
-                "line {want:?} not found (in order) after line {from}\n{}",
-                out.describe()
-            ),
-        }
-    }
-}
-
 fn count_lines(out: &Outcome, exact: &str) -> usize {
     out.stdout_lines().iter().filter(|l| **l == exact).count()
 }
@@ -155,36 +140,33 @@ fn a_session_prints_each_step_go_done_and_a_summary() {
     let out = start(TWO_STEPS, "");
     assert_completed(&out, "Quick test");
     assert_eq!(out.stderr_without_sound_note(), "", "{}", out.describe());
-    assert_lines_in_order(
-        &out,
-        &[
-            "Quick test: 2 steps, about 4 seconds.",
-            PAIN_PROMPT,
-            INPUT_ENDED,
-            "Step 1 of 2: Knee rolls, 1 second",
-            "  Lie on your back.",
-            "  Let the knees sway.",
-            "  Caution: Stop if it hurts.",
-            "Go",
-            "Done",
-            "Step 2 of 2: Figure-4 stretch, left side, 1 second",
-            "Go: left side",
-            "Done",
-            "Switch to the right side: 1 second",
-            "Go: right side",
-            "Done",
-            "",
-            "Session complete: Quick test",
-            "Time: 4 seconds of 4 seconds planned",
-            "Steps: 2 of 2 done",
-            "",
-            "No pain scores this time.",
-            "",
-            AFTERCARE[0],
-            AFTERCARE[1],
-            AFTERCARE[2],
-        ],
-    );
+    out.assert_lines_in_order(&[
+        "Quick test: 2 steps, about 4 seconds.",
+        PAIN_PROMPT,
+        INPUT_ENDED,
+        "Step 1 of 2: Knee rolls, 1 second",
+        "  Lie on your back.",
+        "  Let the knees sway.",
+        "  Caution: Stop if it hurts.",
+        "Go",
+        "Done",
+        "Step 2 of 2: Figure-4 stretch, left side, 1 second",
+        "Go: left side",
+        "Done",
+        "Switch to the right side: 1 second",
+        "Go: right side",
+        "Done",
+        "",
+        "Session complete: Quick test",
+        "Time: 4 seconds of 4 seconds planned",
+        "Steps: 2 of 2 done",
+        "",
+        "No pain scores this time.",
+        "",
+        AFTERCARE[0],
+        AFTERCARE[1],
+        AFTERCARE[2],
+    ]);
     assert_eq!(count_lines(&out, "Done"), 3, "{}", out.describe());
     // Asked once; after the end of input nothing more is asked.
     assert_eq!(count_lines(&out, PAIN_PROMPT), 1, "{}", out.describe());
@@ -222,21 +204,18 @@ fn lead_in_reps_and_rests_are_announced() {
     )"#;
     let out = start(routine, "");
     assert_completed(&out, "Reps");
-    assert_lines_in_order(
-        &out,
-        &[
-            "Step 1 of 1: Pelvic tilts, 1 second, 2 times",
-            "Get ready: 1 second",
-            "Go",
-            "Done",
-            "Rest: 1 second",
-            "Go: rep 2",
-            "Done",
-            "Session complete: Reps",
-            "Time: 4 seconds of 4 seconds planned",
-            "Steps: 1 of 1 done",
-        ],
-    );
+    out.assert_lines_in_order(&[
+        "Step 1 of 1: Pelvic tilts, 1 second, 2 times",
+        "Get ready: 1 second",
+        "Go",
+        "Done",
+        "Rest: 1 second",
+        "Go: rep 2",
+        "Done",
+        "Session complete: Reps",
+        "Time: 4 seconds of 4 seconds planned",
+        "Steps: 1 of 1 done",
+    ]);
 }
 
 #[test]
@@ -270,7 +249,7 @@ fn explicit_plain_before_or_after_the_command_prints_the_same() {
     for (args, out) in &outs {
         assert_completed(out, "One");
         assert_eq!(out.stdout, outs[0].1.stdout, "{args:?}");
-        assert_lines_in_order(out, &["Step 1 of 1: Stand, 1 second", "Go", "Done"]);
+        out.assert_lines_in_order(&["Step 1 of 1: Stand, 1 second", "Go", "Done"]);
     }
 }
 
@@ -283,34 +262,31 @@ fn questions_before_and_after_are_answered_by_lines_and_summed_up() {
     let (sandbox, out) = start_keeping(routine, input);
     assert_completed(&out, "Asked");
     assert_eq!(out.stderr_without_sound_note(), "", "{}", out.describe());
-    assert_lines_in_order(
-        &out,
-        &[
-            "Asked: 1 step, about 1 second.",
-            PAIN_PROMPT,
-            "Pain: 6 (moderate)",
-            AREAS_PROMPT,
-            SIDE_PROMPT,
-            NUMBNESS_PROMPT,
-            "Step 1 of 1: Stand, 1 second",
-            "Go",
-            "Done",
-            PAIN_PROMPT,
-            "Pain: 3 (mild)",
-            FELT_PROMPT,
-            NOTE_PROMPT,
-            "",
-            "Session complete: Asked",
-            "Time: 1 second of 1 second planned",
-            "Steps: 1 of 1 done",
-            "",
-            "Pain: 6 → 3: 3 points lower (50%), a real improvement",
-            "It felt: better",
-            "Note: Easier to walk",
-            "",
-            AFTERCARE[0],
-        ],
-    );
+    out.assert_lines_in_order(&[
+        "Asked: 1 step, about 1 second.",
+        PAIN_PROMPT,
+        "Pain: 6 (moderate)",
+        AREAS_PROMPT,
+        SIDE_PROMPT,
+        NUMBNESS_PROMPT,
+        "Step 1 of 1: Stand, 1 second",
+        "Go",
+        "Done",
+        PAIN_PROMPT,
+        "Pain: 3 (mild)",
+        FELT_PROMPT,
+        NOTE_PROMPT,
+        "",
+        "Session complete: Asked",
+        "Time: 1 second of 1 second planned",
+        "Steps: 1 of 1 done",
+        "",
+        "Pain: 6 → 3: 3 points lower (50%), a real improvement",
+        "It felt: better",
+        "Note: Easier to walk",
+        "",
+        AFTERCARE[0],
+    ]);
     assert_eq!(count_lines(&out, INPUT_ENDED), 0, "{}", out.describe());
     let before = last_check_in(&sandbox, "before");
     assert!(
@@ -331,34 +307,31 @@ fn answers_in_other_words_and_wrong_answers_before_the_session() {
     let input = "ten\n10\nknee\n1 5\nup\nB\nmaybe\nn\n\nnot sure\nW\n\n";
     let (sandbox, out) = start_keeping(routine, input);
     assert_completed(&out, "Asked");
-    assert_lines_in_order(
-        &out,
-        &[
-            PAIN_PROMPT,
-            INVALID_ANSWER,
-            PAIN_PROMPT,
-            "Pain: 10 (severe)",
-            AREAS_PROMPT,
-            "Please type some of: back, buttock, thigh, calf, foot; or press Enter to skip.",
-            AREAS_PROMPT,
-            SIDE_PROMPT,
-            "Please type left, right or both; or press Enter to skip.",
-            SIDE_PROMPT,
-            NUMBNESS_PROMPT,
-            "Please type yes or no; or press Enter to skip.",
-            NUMBNESS_PROMPT,
-            "Step 1 of 1: Stand, 1 second",
-            PAIN_PROMPT,
-            "Skipped",
-            FELT_PROMPT,
-            "Please type better, same or worse; or press Enter to skip.",
-            FELT_PROMPT,
-            NOTE_PROMPT,
-            "Session complete: Asked",
-            "Pain before: 10 (severe)",
-            "It felt: worse",
-        ],
-    );
+    out.assert_lines_in_order(&[
+        PAIN_PROMPT,
+        INVALID_ANSWER,
+        PAIN_PROMPT,
+        "Pain: 10 (severe)",
+        AREAS_PROMPT,
+        "Please type some of: back, buttock, thigh, calf, foot; or press Enter to skip.",
+        AREAS_PROMPT,
+        SIDE_PROMPT,
+        "Please type left, right or both; or press Enter to skip.",
+        SIDE_PROMPT,
+        NUMBNESS_PROMPT,
+        "Please type yes or no; or press Enter to skip.",
+        NUMBNESS_PROMPT,
+        "Step 1 of 1: Stand, 1 second",
+        PAIN_PROMPT,
+        "Skipped",
+        FELT_PROMPT,
+        "Please type better, same or worse; or press Enter to skip.",
+        FELT_PROMPT,
+        NOTE_PROMPT,
+        "Session complete: Asked",
+        "Pain before: 10 (severe)",
+        "It felt: worse",
+    ]);
     assert!(!out.stdout.contains("Note:"), "{}", out.describe());
     let before = last_check_in(&sandbox, "before");
     assert!(
@@ -374,17 +347,14 @@ fn input_that_ends_after_the_session_skips_the_questions_after() {
     let routine = r#"(title: "Asked", level: Gentle, lead_in: 0, steps: [(title: "Stand", kind: Movement, seconds: 1)])"#;
     let out = start(routine, "2\n\n\n\n");
     assert_completed(&out, "Asked");
-    assert_lines_in_order(
-        &out,
-        &[
-            "Pain: 2 (mild)",
-            "Done",
-            PAIN_PROMPT,
-            INPUT_ENDED,
-            "Session complete: Asked",
-            "Pain before: 2 (mild)",
-        ],
-    );
+    out.assert_lines_in_order(&[
+        "Pain: 2 (mild)",
+        "Done",
+        PAIN_PROMPT,
+        INPUT_ENDED,
+        "Session complete: Asked",
+        "Pain before: 2 (mild)",
+    ]);
     assert_eq!(count_lines(&out, INPUT_ENDED), 1, "{}", out.describe());
     assert!(!out.stdout.contains(FELT_PROMPT), "{}", out.describe());
 }
@@ -395,21 +365,18 @@ fn input_that_ends_after_the_session_skips_the_questions_after() {
 fn a_piped_answer_is_recorded_in_the_summary() {
     let out = start(WITH_CHECK_IN, &format!("{SKIP_BEFORE}4\n\n"));
     assert_completed(&out, "Check me");
-    assert_lines_in_order(
-        &out,
-        &[
-            "Step 1 of 2: Knee rolls, 1 second",
-            "Go",
-            "Done",
-            "Step 2 of 2: How is the pain now?",
-            PAIN_PROMPT,
-            "Pain: 4 (moderate)",
-            AREAS_PROMPT,
-            "Session complete: Check me",
-            "Steps: 1 of 1 done",
-            "  after Knee rolls: 4 (moderate)",
-        ],
-    );
+    out.assert_lines_in_order(&[
+        "Step 1 of 2: Knee rolls, 1 second",
+        "Go",
+        "Done",
+        "Step 2 of 2: How is the pain now?",
+        PAIN_PROMPT,
+        "Pain: 4 (moderate)",
+        AREAS_PROMPT,
+        "Session complete: Check me",
+        "Steps: 1 of 1 done",
+        "  after Knee rolls: 4 (moderate)",
+    ]);
     assert_eq!(count_lines(&out, INVALID_ANSWER), 0, "{}", out.describe());
 }
 
@@ -425,13 +392,10 @@ fn an_answer_typed_when_asked_is_recorded() {
     running.wait_for_stdout("Pain: 7 (severe)\n");
     let out = running.finish();
     assert_completed(&out, "Check me");
-    assert_lines_in_order(
-        &out,
-        &[
-            "Session complete: Check me",
-            "  after Knee rolls: 7 (severe)",
-        ],
-    );
+    out.assert_lines_in_order(&[
+        "Session complete: Check me",
+        "  after Knee rolls: 7 (severe)",
+    ]);
 }
 
 #[test]
@@ -439,18 +403,15 @@ fn an_invalid_answer_is_explained_once_then_asked_again() {
     let out = start(WITH_CHECK_IN, &format!("{SKIP_BEFORE}eleven\n3\n"));
     assert_completed(&out, "Check me");
     assert_eq!(count_lines(&out, INVALID_ANSWER), 1, "{}", out.describe());
-    assert_lines_in_order(
-        &out,
-        &[
-            "Step 2 of 2: How is the pain now?",
-            PAIN_PROMPT,
-            INVALID_ANSWER,
-            PAIN_PROMPT,
-            "Pain: 3 (mild)",
-            "Session complete: Check me",
-            "  after Knee rolls: 3 (mild)",
-        ],
-    );
+    out.assert_lines_in_order(&[
+        "Step 2 of 2: How is the pain now?",
+        PAIN_PROMPT,
+        INVALID_ANSWER,
+        PAIN_PROMPT,
+        "Pain: 3 (mild)",
+        "Session complete: Check me",
+        "  after Knee rolls: 3 (mild)",
+    ]);
 }
 
 #[test]
@@ -458,10 +419,7 @@ fn out_of_range_answers_are_refused() {
     let out = start(WITH_CHECK_IN, &format!("{SKIP_BEFORE}11\n-1\n4.5\n 10 \n"));
     assert_completed(&out, "Check me");
     assert_eq!(count_lines(&out, INVALID_ANSWER), 3, "{}", out.describe());
-    assert_lines_in_order(
-        &out,
-        &["Pain: 10 (severe)", "  after Knee rolls: 10 (severe)"],
-    );
+    out.assert_lines_in_order(&["Pain: 10 (severe)", "  after Knee rolls: 10 (severe)"]);
 }
 
 #[test]
@@ -471,18 +429,15 @@ fn an_empty_line_skips_each_question() {
     assert_completed(&out, "Check me");
     assert_eq!(count_lines(&out, PAIN_PROMPT), 3, "{}", out.describe());
     assert_eq!(count_lines(&out, "Skipped"), 3, "{}", out.describe());
-    assert_lines_in_order(
-        &out,
-        &[
-            "Step 2 of 2: How is the pain now?",
-            PAIN_PROMPT,
-            "Skipped",
-            AREAS_PROMPT,
-            NOTE_PROMPT,
-            "Session complete: Check me",
-            "No pain scores this time.",
-        ],
-    );
+    out.assert_lines_in_order(&[
+        "Step 2 of 2: How is the pain now?",
+        PAIN_PROMPT,
+        "Skipped",
+        AREAS_PROMPT,
+        NOTE_PROMPT,
+        "Session complete: Check me",
+        "No pain scores this time.",
+    ]);
     assert_eq!(count_lines(&out, INVALID_ANSWER), 0, "{}", out.describe());
     assert_eq!(count_lines(&out, INPUT_ENDED), 0, "{}", out.describe());
 }
@@ -509,21 +464,18 @@ fn closed_stdin_skips_every_check_in_and_still_completes() {
         out.describe()
     );
     assert_eq!(count_lines(&out, PAIN_PROMPT), 1, "{}", out.describe());
-    assert_lines_in_order(
-        &out,
-        &[
-            PAIN_PROMPT,
-            INPUT_ENDED,
-            "Step 1 of 3: Before",
-            "Step 2 of 3: Knee rolls, 1 second",
-            "Go",
-            "Done",
-            "Step 3 of 3: After",
-            "Session complete: Two check-ins",
-            "Steps: 1 of 1 done",
-            "No pain scores this time.",
-        ],
-    );
+    out.assert_lines_in_order(&[
+        PAIN_PROMPT,
+        INPUT_ENDED,
+        "Step 1 of 3: Before",
+        "Step 2 of 3: Knee rolls, 1 second",
+        "Go",
+        "Done",
+        "Step 3 of 3: After",
+        "Session complete: Two check-ins",
+        "Steps: 1 of 1 done",
+        "No pain scores this time.",
+    ]);
 }
 
 #[test]
@@ -533,16 +485,13 @@ fn input_that_ends_before_the_first_check_in_is_still_told() {
     let out = start(WITH_CHECK_IN, SKIP_BEFORE);
     assert_completed(&out, "Check me");
     assert_eq!(count_lines(&out, INPUT_ENDED), 1, "{}", out.describe());
-    assert_lines_in_order(
-        &out,
-        &[
-            "Step 2 of 2: How is the pain now?",
-            PAIN_PROMPT,
-            INPUT_ENDED,
-            "Session complete: Check me",
-            "No pain scores this time.",
-        ],
-    );
+    out.assert_lines_in_order(&[
+        "Step 2 of 2: How is the pain now?",
+        PAIN_PROMPT,
+        INPUT_ENDED,
+        "Session complete: Check me",
+        "No pain scores this time.",
+    ]);
 }
 
 // ---- Waiting for the person ----------------------------------------------------------------
@@ -584,20 +533,17 @@ fn wait_for_key_proceeds_on_enter_and_at_end_of_input() {
     running.close_stdin();
     let out = running.finish();
     assert_completed(&out, "Get into position");
-    assert_lines_in_order(
-        &out,
-        &[
-            "Step 1 of 2: Ball under the glutes, 1 second",
-            "Go",
-            "Done",
-            "Step 2 of 2: Roller under the calves, 1 second",
-            "Go",
-            "Done",
-            PAIN_PROMPT,
-            INPUT_ENDED,
-            "Steps: 2 of 2 done",
-        ],
-    );
+    out.assert_lines_in_order(&[
+        "Step 1 of 2: Ball under the glutes, 1 second",
+        "Go",
+        "Done",
+        "Step 2 of 2: Roller under the calves, 1 second",
+        "Go",
+        "Done",
+        PAIN_PROMPT,
+        INPUT_ENDED,
+        "Steps: 2 of 2 done",
+    ]);
 }
 
 #[test]
@@ -632,16 +578,13 @@ fn interrupt_mid_step(signal: &str) -> Outcome {
 fn sigterm_mid_step_ends_the_session_with_143() {
     let out = interrupt_mid_step("TERM");
     assert_eq!(out.code(), Some(143), "{}", out.describe());
-    assert_lines_in_order(
-        &out,
-        &[
-            "Step 1 of 2: Knee to chest, 30 seconds",
-            "Go",
-            "Session interrupted: Long hold",
-            "Steps: 0 of 1 done, 1 cut short or skipped",
-            "Pain before: 5 (moderate)",
-        ],
-    );
+    out.assert_lines_in_order(&[
+        "Step 1 of 2: Knee to chest, 30 seconds",
+        "Go",
+        "Session interrupted: Long hold",
+        "Steps: 0 of 1 done, 1 cut short or skipped",
+        "Pain before: 5 (moderate)",
+    ]);
     assert_ends_with_aftercare(&out);
     assert_eq!(count_lines(&out, "Done"), 0, "{}", out.describe());
 }
@@ -650,14 +593,14 @@ fn sigterm_mid_step_ends_the_session_with_143() {
 fn sigint_mid_step_ends_the_session_with_130() {
     let out = interrupt_mid_step("INT");
     assert_eq!(out.code(), Some(130), "{}", out.describe());
-    assert_lines_in_order(&out, &["Session interrupted: Long hold"]);
+    out.assert_lines_in_order(&["Session interrupted: Long hold"]);
 }
 
 #[test]
 fn sighup_mid_step_ends_the_session_with_129() {
     let out = interrupt_mid_step("HUP");
     assert_eq!(out.code(), Some(129), "{}", out.describe());
-    assert_lines_in_order(&out, &["Session interrupted: Long hold"]);
+    out.assert_lines_in_order(&["Session interrupted: Long hold"]);
 }
 
 #[test]
@@ -682,7 +625,7 @@ fn sigterm_while_waiting_for_an_answer() {
     running.signal("TERM");
     let out = running.finish_after_exit();
     assert_eq!(out.code(), Some(143), "{}", out.describe());
-    assert_lines_in_order(&out, &["Session interrupted: Asking"]);
+    out.assert_lines_in_order(&["Session interrupted: Asking"]);
     assert_eq!(count_lines(&out, "Go"), 0, "{}", out.describe());
 }
 
@@ -773,7 +716,7 @@ fn without_a_name_the_routines_are_listed_and_one_is_chosen_by_number() {
         "{}",
         out.describe()
     );
-    assert_lines_in_order(&out, &["Step 1 of 1: Stand, 1 second", "Go", "Done"]);
+    out.assert_lines_in_order(&["Step 1 of 1: Stand, 1 second", "Go", "Done"]);
 }
 
 #[test]
@@ -844,5 +787,5 @@ fn a_bundled_routine_starts_by_name() {
         "{}",
         out.describe()
     );
-    assert_lines_in_order(&out, &["Session interrupted: Gentle start"]);
+    out.assert_lines_in_order(&["Session interrupted: Gentle start"]);
 }

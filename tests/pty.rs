@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use portable_pty::PtySize;
 
-use common::tui::{DOWN, ENTER, ESC, SCREEN_TITLE, Tui, assert_terminal_restored, seconds_left_of};
+use common::tui::{DOWN, ENTER, ESC, SCREEN_TITLE, Tui, seconds_left_of};
 use common::{Sandbox, send_signal};
 
 /// A lead-in of 2 s, then a hold long enough to watch the countdown and stop it by hand.
@@ -75,9 +75,7 @@ fn a_session_counts_down_stops_on_request_and_restores_the_terminal() {
     let summary = tui.wait_for("Session stopped");
     assert!(summary.contains("Countdown check"), "{summary}");
     tui.key(ENTER);
-    let (code, raw) = tui.wait_exit();
-    assert_eq!(code, 0, "screen:\n{}", tui.screen());
-    assert_terminal_restored(&raw);
+    tui.assert_exit_restored(0);
     let flags = tui.local_flags();
     assert!(
         flags.iter().any(|f| f == "ICANON") && flags.iter().any(|f| f == "ECHO"),
@@ -108,9 +106,7 @@ fn nothing_counts_down_until_the_questions_before_are_answered() {
     tui.skip_after();
     tui.wait_for("Session complete");
     tui.key("q");
-    let (code, raw) = tui.wait_exit();
-    assert_eq!(code, 0, "screen:\n{}", tui.screen());
-    assert_terminal_restored(&raw);
+    tui.assert_exit_restored(0);
 }
 
 #[test]
@@ -159,9 +155,7 @@ fn before_and_after_questions_take_one_key_each_and_show_in_the_summary() {
         assert!(summary.contains(line), "{line:?} not on screen\n{summary}");
     }
     tui.key(ENTER);
-    let (code, raw) = tui.wait_exit();
-    assert_eq!(code, 0, "screen:\n{}", tui.screen());
-    assert_terminal_restored(&raw);
+    tui.assert_exit_restored(0);
     let history = std::fs::read_to_string(tui.sandbox.history()).expect("a history file");
     let last_before = history
         .lines()
@@ -200,9 +194,7 @@ fn carrying_on_after_q_keeps_the_session_going() {
     tui.skip_after();
     tui.wait_for("Session stopped");
     tui.key("q");
-    let (code, raw) = tui.wait_exit();
-    assert_eq!(code, 0);
-    assert_terminal_restored(&raw);
+    tui.assert_exit_restored(0);
 }
 
 #[test]
@@ -227,9 +219,7 @@ fn the_home_screen_lists_routines_and_the_arrow_keys_move_the_marker() {
 
     tui.let_sound_settle();
     tui.key("q");
-    let (code, raw) = tui.wait_exit();
-    assert_eq!(code, 0, "screen:\n{}", tui.screen());
-    assert_terminal_restored(&raw);
+    tui.assert_exit_restored(0);
 }
 
 #[test]
@@ -237,9 +227,7 @@ fn leaving_at_once_leaves_nothing_on_the_terminal() {
     let mut tui = Tui::start(Sandbox::new(), &[], 30, 100);
     tui.wait_for("Gentle start");
     tui.key("q");
-    let (code, raw) = tui.wait_exit();
-    assert_eq!(code, 0, "screen:\n{}", tui.screen());
-    assert_terminal_restored(&raw);
+    tui.assert_exit_restored(0);
 }
 
 #[test]
@@ -249,9 +237,7 @@ fn a_window_too_small_says_so_and_keys_still_work() {
     assert!(!screen.contains("Gentle start"), "{screen}");
     tui.let_sound_settle();
     tui.key("q");
-    let (code, raw) = tui.wait_exit();
-    assert_eq!(code, 0, "screen:\n{}", tui.screen());
-    assert_terminal_restored(&raw);
+    tui.assert_exit_restored(0);
 }
 
 #[test]
@@ -274,9 +260,7 @@ fn growing_a_small_window_brings_the_screen_back() {
     tui.wait_for("Gentle start");
     tui.let_sound_settle();
     tui.key("q");
-    let (code, raw) = tui.wait_exit();
-    assert_eq!(code, 0);
-    assert_terminal_restored(&raw);
+    tui.assert_exit_restored(0);
 }
 
 #[test]
@@ -289,9 +273,7 @@ fn sigterm_mid_session_exits_143_and_restores_the_terminal() {
         seconds_left_of(s, "20 s").is_some()
     });
     send_signal(tui.pid(), "TERM");
-    let (code, raw) = tui.wait_exit();
-    assert_eq!(code, 143, "screen:\n{}", tui.screen());
-    assert_terminal_restored(&raw);
+    tui.assert_exit_restored(143);
     let flags = tui.local_flags();
     assert!(
         flags.iter().any(|f| f == "ICANON"),
@@ -334,9 +316,7 @@ fn a_check_in_answer_shows_in_the_summary() {
     };
     assert!(summary.contains("Short and asked"), "{summary}");
     tui.key(ENTER);
-    let (code, raw) = tui.wait_exit();
-    assert_eq!(code, 0);
-    assert_terminal_restored(&raw);
+    tui.assert_exit_restored(0);
 }
 
 #[test]
@@ -345,9 +325,7 @@ fn sigterm_on_the_home_screen_exits_143_and_restores_the_terminal() {
     tui.wait_for("Gentle start");
     tui.let_sound_settle();
     send_signal(tui.pid(), "TERM");
-    let (code, raw) = tui.wait_exit();
-    assert_eq!(code, 143, "screen:\n{}", tui.screen());
-    assert_terminal_restored(&raw);
+    tui.assert_exit_restored(143);
 }
 
 #[test]
@@ -367,9 +345,7 @@ fn ctrl_c_in_a_session_stops_it_without_asking() {
     let screen = tui.wait_for("Session stopped");
     assert!(!screen.contains("Stop the session?"), "{screen}");
     tui.key(ENTER);
-    let (code, raw) = tui.wait_exit();
-    assert_eq!(code, 0);
-    assert_terminal_restored(&raw);
+    tui.assert_exit_restored(0);
 }
 
 #[test]
@@ -387,9 +363,7 @@ fn keys_still_work_in_a_session_while_the_window_is_too_small() {
     tui.key("y");
     tui.key(ESC);
     tui.key(ENTER);
-    let (code, raw) = tui.wait_exit();
-    assert_eq!(code, 0, "screen:\n{}", tui.screen());
-    assert_terminal_restored(&raw);
+    tui.assert_exit_restored(0);
     // It really was a session, stopped by hand.
     let history = std::fs::read_to_string(tui.sandbox.history()).expect("a history file");
     assert!(history.contains(r#""outcome":"quit""#), "{history}");
@@ -489,9 +463,7 @@ fn the_first_session_asks_every_safety_question_by_key_then_shows_the_cautions()
     tui.skip_after();
     tui.wait_for("Session complete");
     tui.key(ENTER);
-    let (code, raw) = tui.wait_exit();
-    assert_eq!(code, 0, "screen:\n{}", tui.screen());
-    assert_terminal_restored(&raw);
+    tui.assert_exit_restored(0);
 
     let lines = history_values(&tui.sandbox);
     let safety = lines_of_type(&lines, "safety");
@@ -530,9 +502,7 @@ fn an_emergency_yes_on_the_full_screen_gives_the_advice_and_enter_goes_home() {
     assert!(!screen.contains(common::tui::PAIN_QUESTION), "{screen}");
     tui.let_sound_settle();
     tui.key("q");
-    let (code, raw) = tui.wait_exit();
-    assert_eq!(code, 0, "screen:\n{}", tui.screen());
-    assert_terminal_restored(&raw);
+    tui.assert_exit_restored(0);
 
     let lines = history_values(&tui.sandbox);
     assert_eq!(lines.len(), 1, "one safety line, no session: {lines:#?}");
@@ -655,9 +625,7 @@ fn x_in_a_hold_asks_to_ease_off_and_g_carries_on_gentler() {
         "Eased off when you said it hurt: carrying on gentler",
     ]);
     tui.key(ENTER);
-    let (code, raw) = tui.wait_exit();
-    assert_eq!(code, 0, "screen:\n{}", tui.screen());
-    assert_terminal_restored(&raw);
+    tui.assert_exit_restored(0);
     let lines = history_values(&tui.sandbox);
     let rules = lines_of_type(&lines, "pain_rule");
     assert_eq!(rules.len(), 1, "{lines:#?}");
@@ -701,9 +669,7 @@ fn bang_shows_the_safety_box_and_esc_or_bang_closes_it() {
     tui.skip_after();
     tui.wait_for("Session stopped");
     tui.key("q");
-    let (code, raw) = tui.wait_exit();
-    assert_eq!(code, 0, "screen:\n{}", tui.screen());
-    assert_terminal_restored(&raw);
+    tui.assert_exit_restored(0);
     let lines = history_values(&tui.sandbox);
     assert!(lines_of_type(&lines, "pain_rule").is_empty(), "{lines:#?}");
 }
@@ -747,9 +713,7 @@ fn the_home_screen_asks_about_the_morning_after_a_session_that_raised_the_pain()
     });
     tui.let_sound_settle();
     tui.key("q");
-    let (code, raw) = tui.wait_exit();
-    assert_eq!(code, 0, "screen:\n{}", tui.screen());
-    assert_terminal_restored(&raw);
+    tui.assert_exit_restored(0);
     let lines = history_values(&tui.sandbox);
     let morning: Vec<_> = lines
         .iter()

@@ -175,21 +175,6 @@ fn questions_asked(out: &Outcome) -> usize {
         .count()
 }
 
-/// Fails unless each of `expected` is a whole line of `out`, in this order (others may be between).
-fn assert_lines_in_order(out: &Outcome, expected: &[&str]) {
-    let lines = out.stdout_lines();
-    let mut from = 0;
-    for want in expected {
-        match lines[from..].iter().position(|l| l == want) {
-            Some(at) => from += at + 1,
-            None => panic!(
-                "line {want:?} not found (in order) after line {from}\n{}",
-                out.describe()
-            ),
-        }
-    }
-}
-
 /// Fails unless the session did not start: exit 1, no step, nothing of a session recorded.
 fn assert_not_started(sandbox: &Sandbox, out: &Outcome) {
     assert_eq!(out.code(), Some(1), "{}", out.describe());
@@ -301,7 +286,7 @@ fn a_fresh_profile_answers_every_question_no_then_sees_the_cautions_and_the_sess
         "Done",
         "Session complete: Ball",
     ]);
-    assert_lines_in_order(&out, &in_order);
+    out.assert_lines_in_order(&in_order);
     for line in [DOCTOR_TITLE, UNCLEAR, NOT_ANSWERED] {
         assert_eq!(count_lines(&out, line), 0, "{line}\n{}", out.describe());
     }
@@ -357,7 +342,7 @@ fn several_emergency_yes_answers_are_all_recorded() {
     let sandbox = Sandbox::new();
     let out = run_start(&sandbox, ONE_SECOND, &answers(5, &[1, 3, 5]));
     assert_not_started(&sandbox, &out);
-    assert_lines_in_order(&out, &EMERGENCY_ADVICE);
+    out.assert_lines_in_order(&EMERGENCY_ADVICE);
     assert_one_safety(
         &history(&sandbox),
         "screening",
@@ -389,7 +374,7 @@ fn a_doctor_first_yes_carries_on_only_when_a_doctor_has_checked_it() {
     for (reply, carries_on, sandbox, running) in runs {
         let out = finish(running);
         assert_eq!(questions_asked(&out), 11, "{reply:?}\n{}", out.describe());
-        assert_lines_in_order(&out, &[DOCTOR_TITLE, DOCTOR_PROMPT]);
+        out.assert_lines_in_order(&[DOCTOR_TITLE, DOCTOR_PROMPT]);
         assert!(
             !out.stdout.contains(EMERGENCY_ADVICE[0]),
             "{}",
@@ -427,16 +412,13 @@ fn an_unclear_answer_is_asked_for_again_and_never_taken_as_no() {
     let out = run_start(&sandbox, ONE_SECOND, &input);
     assert_not_started(&sandbox, &out);
     assert_eq!(count_lines(&out, UNCLEAR), 2, "{}", out.describe());
-    assert_lines_in_order(
-        &out,
-        &[
-            &format!("{}{YES_NO}", EMERGENCY_QUESTIONS[0]),
-            UNCLEAR,
-            UNCLEAR,
-            &format!("{}{YES_NO}", EMERGENCY_QUESTIONS[1]),
-            EMERGENCY_ADVICE[0],
-        ],
-    );
+    out.assert_lines_in_order(&[
+        &format!("{}{YES_NO}", EMERGENCY_QUESTIONS[0]),
+        UNCLEAR,
+        UNCLEAR,
+        &format!("{}{YES_NO}", EMERGENCY_QUESTIONS[1]),
+        EMERGENCY_ADVICE[0],
+    ]);
     assert_eq!(questions_asked(&out), 5, "{}", out.describe());
     assert_one_safety(&history(&sandbox), "screening", "emergency", &[1], &[]);
 }
@@ -482,7 +464,7 @@ fn input_that_ends_in_the_middle_of_the_questions_starts_nothing() {
     // Every question answered, then no word on the advice: stopped for a doctor.
     let out = finish(r3);
     assert_not_started(&s3, &out);
-    assert_lines_in_order(&out, &[DOCTOR_TITLE, DOCTOR_PROMPT]);
+    out.assert_lines_in_order(&[DOCTOR_TITLE, DOCTOR_PROMPT]);
     assert_one_safety(&history(&s3), "screening", "see_doctor_stopped", &[], &[4]);
 }
 
@@ -513,14 +495,11 @@ fn closed_input_answers_nothing_and_starts_nothing() {
     let sandbox = Sandbox::new();
     let out = run_start(&sandbox, ONE_SECOND, "");
     assert_not_started(&sandbox, &out);
-    assert_lines_in_order(
-        &out,
-        &[
-            SCREEN_INTRO,
-            &format!("{}{YES_NO}", EMERGENCY_QUESTIONS[0]),
-            NOT_ANSWERED,
-        ],
-    );
+    out.assert_lines_in_order(&[
+        SCREEN_INTRO,
+        &format!("{}{YES_NO}", EMERGENCY_QUESTIONS[0]),
+        NOT_ANSWERED,
+    ]);
     assert_one_safety(&history(&sandbox), "screening", "not_answered", &[], &[]);
 }
 
@@ -552,7 +531,7 @@ fn within_30_days_only_the_quick_check_is_asked() {
         .collect();
     quick.extend(listed.iter().map(String::as_str));
     quick.extend([QUICK_PROMPT, "Step 1 of 1: Stand, 1 second"]);
-    assert_lines_in_order(&out, &quick);
+    out.assert_lines_in_order(&quick);
     let lines = history(&nothing_new);
     assert_one_safety(&lines, "quick_check", "clear", &[], &[]);
     assert_eq!(
@@ -571,14 +550,11 @@ fn within_30_days_only_the_quick_check_is_asked() {
         "{}",
         out.describe()
     );
-    assert_lines_in_order(
-        &out,
-        &[
-            QUICK_PROMPT,
-            &format!("{}{YES_NO}", EMERGENCY_QUESTIONS[4]),
-            "Step 1 of 1: Stand, 1 second",
-        ],
-    );
+    out.assert_lines_in_order(&[
+        QUICK_PROMPT,
+        &format!("{}{YES_NO}", EMERGENCY_QUESTIONS[4]),
+        "Step 1 of 1: Stand, 1 second",
+    ]);
     let lines = history(&yes_then_no);
     assert_one_safety(&lines, "quick_check", "clear", &[], &[]);
     assert_eq!(of_type(&lines, "session_started").len(), 1, "{lines:#?}");
@@ -603,7 +579,7 @@ fn the_quick_check_stops_for_an_emergency_and_for_no_answer() {
 
     let out = finish(r1);
     assert_not_started(&emergency, &out);
-    assert_lines_in_order(&out, &EMERGENCY_ADVICE);
+    out.assert_lines_in_order(&EMERGENCY_ADVICE);
     assert_one_safety(&history(&emergency), "quick_check", "emergency", &[4], &[]);
 
     for (sandbox, running, unclear_lines) in [(&no_answer, r2, 0), (&unclear, r3, 1)] {
@@ -718,7 +694,7 @@ fn the_cautions_come_once_before_the_first_routine_with_a_ball_or_roller() {
         };
         assert!(at(QUICK_PROMPT) < at(CAUTIONS[0]), "{}", out.describe());
         assert!(at(CAUTIONS[0]) < at(PAIN_PROMPT), "{}", out.describe());
-        assert_lines_in_order(&out, &CAUTIONS);
+        out.assert_lines_in_order(&CAUTIONS);
         assert_one_safety(&history(sandbox), "massage_cautions", "shown", &[], &[]);
     }
 
@@ -771,23 +747,20 @@ fn a_rise_of_two_or_more_asks_to_ease_off_and_stop_ends_the_session() {
     let (sandbox, running) = ease_off(EASE_OFF, BEFORE_3, "6\n\nstop\n\n\n\n");
     let out = finish(running);
     assert_eq!(out.code(), Some(0), "{}", out.describe());
-    assert_lines_in_order(
-        &out,
-        &[
-            "Step 2 of 4: How is the pain now?",
-            "Pain: 6 (moderate)",
-            "Time to ease off. Your pain is 6 now, 3 points above the 3 you started with.",
-            EASE_OFF_PROMPT,
-            "Stopped",
-            "Session stopped: Ease off",
-            // Stopped before the hold had run at all: nothing of it is counted.
-            "Steps: 1 of 3 done",
-            "Pain before: 3 (mild)",
-            "  after Knee rolls: 6 (moderate)",
-            "Eased off when pain rose 2 points or more: stopped",
-            LAST_AFTERCARE,
-        ],
-    );
+    out.assert_lines_in_order(&[
+        "Step 2 of 4: How is the pain now?",
+        "Pain: 6 (moderate)",
+        "Time to ease off. Your pain is 6 now, 3 points above the 3 you started with.",
+        EASE_OFF_PROMPT,
+        "Stopped",
+        "Session stopped: Ease off",
+        // Stopped before the hold had run at all: nothing of it is counted.
+        "Steps: 1 of 3 done",
+        "Pain before: 3 (mild)",
+        "  after Knee rolls: 6 (moderate)",
+        "Eased off when pain rose 2 points or more: stopped",
+        LAST_AFTERCARE,
+    ]);
     assert!(!out.stdout.contains("Figure-4"), "{}", out.describe());
     let lines = history(&sandbox);
     let rules = of_type(&lines, "pain_rule");
@@ -806,20 +779,17 @@ fn skip_leaves_out_the_next_step_and_the_session_goes_on() {
     let (sandbox, running) = ease_off(EASE_OFF, BEFORE_3, "6\n\nskip\n\n\n\n");
     let out = finish(running);
     assert_completed(&out, "Ease off");
-    assert_lines_in_order(
-        &out,
-        &[
-            "Time to ease off. Your pain is 6 now, 3 points above the 3 you started with.",
-            EASE_OFF_PROMPT,
-            "Skipped",
-            "Step 4 of 4: Figure-4 stretch, 3 seconds",
-            "Go",
-            "Done",
-            "Session complete: Ease off",
-            "Steps: 2 of 3 done, 1 cut short or skipped",
-            "Eased off when pain rose 2 points or more: skipped",
-        ],
-    );
+    out.assert_lines_in_order(&[
+        "Time to ease off. Your pain is 6 now, 3 points above the 3 you started with.",
+        EASE_OFF_PROMPT,
+        "Skipped",
+        "Step 4 of 4: Figure-4 stretch, 3 seconds",
+        "Go",
+        "Done",
+        "Session complete: Ease off",
+        "Steps: 2 of 3 done, 1 cut short or skipped",
+        "Eased off when pain rose 2 points or more: skipped",
+    ]);
     let lines = history(&sandbox);
     let rules = of_type(&lines, "pain_rule");
     assert_eq!(rules.len(), 1, "{lines:#?}");
@@ -839,20 +809,17 @@ fn gentler_makes_every_hold_from_then_on_a_third_shorter() {
     let (sandbox, running) = ease_off(EASE_OFF, BEFORE_3, "6\n\ngentler\n\n\n\n");
     let out = finish(running);
     assert_completed(&out, "Ease off");
-    assert_lines_in_order(
-        &out,
-        &[
-            EASE_OFF_PROMPT,
-            "Carrying on gentler: holds a third shorter",
-            "Done",
-            "Step 4 of 4: Figure-4 stretch, 3 seconds",
-            "Done",
-            "Session complete: Ease off",
-            "Time: 5 seconds of 7 seconds planned",
-            "Steps: 3 of 3 done",
-            "Eased off when pain rose 2 points or more: carrying on gentler: holds a third shorter",
-        ],
-    );
+    out.assert_lines_in_order(&[
+        EASE_OFF_PROMPT,
+        "Carrying on gentler: holds a third shorter",
+        "Done",
+        "Step 4 of 4: Figure-4 stretch, 3 seconds",
+        "Done",
+        "Session complete: Ease off",
+        "Time: 5 seconds of 7 seconds planned",
+        "Steps: 3 of 3 done",
+        "Eased off when pain rose 2 points or more: carrying on gentler: holds a third shorter",
+    ]);
     let lines = history(&sandbox);
     let rules = of_type(&lines, "pain_rule");
     assert_eq!(rules.len(), 1, "{lines:#?}");
@@ -876,15 +843,12 @@ fn no_answer_to_ease_off_stops_the_session() {
     let (sandbox, running) = ease_off(EASE_OFF, BEFORE_3, "6\n\n");
     let out = finish(running);
     assert_eq!(out.code(), Some(0), "{}", out.describe());
-    assert_lines_in_order(
-        &out,
-        &[
-            EASE_OFF_PROMPT,
-            "Stopped",
-            "Session stopped: Ease off",
-            "Eased off when pain rose 2 points or more: stopped",
-        ],
-    );
+    out.assert_lines_in_order(&[
+        EASE_OFF_PROMPT,
+        "Stopped",
+        "Session stopped: Ease off",
+        "Eased off when pain rose 2 points or more: stopped",
+    ]);
     let lines = history(&sandbox);
     let rules = of_type(&lines, "pain_rule");
     assert_eq!(rules.len(), 1, "{lines:#?}");
@@ -935,15 +899,12 @@ fn high_pain_and_pain_spreading_down_the_leg_also_ask_to_ease_off() {
             }
         };
         assert_eq!(out.code(), Some(0), "{what}\n{}", out.describe());
-        assert_lines_in_order(
-            &out,
-            &[
-                reason,
-                EASE_OFF_PROMPT,
-                "Stopped",
-                "Session stopped: Checked",
-            ],
-        );
+        out.assert_lines_in_order(&[
+            reason,
+            EASE_OFF_PROMPT,
+            "Stopped",
+            "Session stopped: Checked",
+        ]);
         assert_eq!(rules.len(), 1, "{what}: {lines:#?}");
         let trigger = if what == "anything" { "rise" } else { what };
         assert_eq!(rules[0]["trigger"], trigger, "{what}: {lines:#?}");
@@ -963,18 +924,15 @@ fn a_session_that_raised_the_pain_by_two_ends_with_the_flare_advice() {
         let out = finish(running);
         assert_completed(&out, "One second");
         if flared {
-            assert_lines_in_order(
-                &out,
-                &[
-                    "Pain: 3 → 5: 2 points higher (67%), a real rise in pain",
-                    "",
-                    FLARE[0],
-                    FLARE[1],
-                    FLARE[2],
-                    "",
-                    "Keep moving gently today; avoid sitting or lying still for long stretches.",
-                ],
-            );
+            out.assert_lines_in_order(&[
+                "Pain: 3 → 5: 2 points higher (67%), a real rise in pain",
+                "",
+                FLARE[0],
+                FLARE[1],
+                FLARE[2],
+                "",
+                "Keep moving gently today; avoid sitting or lying still for long stretches.",
+            ]);
         } else {
             for line in FLARE {
                 assert_eq!(count_lines(&out, line), 0, "{}", out.describe());
@@ -1011,7 +969,7 @@ fn safety_prints_the_warning_signs_the_doctor_first_signs_and_the_cautions() {
         .map(|c| format!("  - {}", c.trim_start()))
         .collect();
     in_order.extend(cautions.iter().map(String::as_str));
-    assert_lines_in_order(&out, &in_order);
+    out.assert_lines_in_order(&in_order);
     for phrase in ["toilet paper", "A&E", "blood thinners", "press x", "!"] {
         assert!(out.stdout.contains(phrase), "{phrase}\n{}", out.describe());
     }

@@ -121,8 +121,7 @@ fn a_missing_or_unplayable_sound_file_is_named_once_and_the_session_runs() {
     )
     .expect("write config");
     let routine = sandbox.write("quick.ron", QUICK);
-    let mut cmd = sandbox.cmd_with_flags();
-    cmd.args(["--plain", "start", routine.to_str().expect("utf-8")]);
+    let cmd = sandbox.plain_start(&routine, &[]);
     let out = run_with_input(cmd, NOTHING_NEW);
     assert_eq!(out.code(), Some(0), "{}", out.describe());
     assert!(
@@ -142,8 +141,7 @@ fn a_missing_or_unplayable_sound_file_is_named_once_and_the_session_runs() {
 fn the_sound_systems_own_messages_never_reach_stderr() {
     let sandbox = Sandbox::screened();
     let routine = sandbox.write("quick.ron", QUICK);
-    let mut cmd = sandbox.cmd_with_flags();
-    cmd.args(["--plain", "start", routine.to_str().expect("utf-8")]);
+    let cmd = sandbox.plain_start(&routine, &[]);
     let out = run_with_input(cmd, NOTHING_NEW);
     assert_eq!(out.code(), Some(0), "{}", out.describe());
     assert_eq!(out.stderr_without_sound_note(), "", "{}", out.describe());
@@ -158,13 +156,7 @@ fn the_sound_systems_own_messages_never_reach_stderr() {
 fn mute_says_nothing_about_sound() {
     let sandbox = Sandbox::screened();
     let routine = sandbox.write("quick.ron", QUICK);
-    let mut cmd = sandbox.cmd_with_flags();
-    cmd.args([
-        "--plain",
-        "--mute",
-        "start",
-        routine.to_str().expect("utf-8"),
-    ]);
+    let cmd = sandbox.plain_start(&routine, &["--mute"]);
     let out = run_with_input(cmd, NOTHING_NEW);
     assert_eq!(out.code(), Some(0), "{}", out.describe());
     assert_eq!(out.stderr, "", "{}", out.describe());
@@ -210,13 +202,7 @@ fn voice_announces_each_step_through_the_speech_program() {
     )
     .expect("write config");
     let routine = sandbox.write("quick.ron", QUICK);
-    let mut cmd = sandbox.cmd_with_flags();
-    cmd.args([
-        "--plain",
-        "--voice",
-        "start",
-        routine.to_str().expect("utf-8"),
-    ]);
+    let cmd = sandbox.plain_start(&routine, &["--voice"]);
     let out = run_with_input(cmd, NOTHING_NEW);
     assert_eq!(out.code(), Some(0), "{}", out.describe());
     let spoken = wait_for_file_line(&said, "Session complete");
@@ -235,8 +221,7 @@ fn voice_without_a_speech_program_is_off_with_one_message() {
     )
     .expect("write config");
     let routine = sandbox.write("quick.ron", QUICK);
-    let mut cmd = sandbox.cmd_with_flags();
-    cmd.args(["--plain", "start", routine.to_str().expect("utf-8")]);
+    let cmd = sandbox.plain_start(&routine, &[]);
     let out = run_with_input(cmd, NOTHING_NEW);
     assert_eq!(out.code(), Some(0), "{}", out.describe());
     assert_eq!(

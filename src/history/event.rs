@@ -26,6 +26,23 @@ pub struct Entry {
     pub event: Event,
 }
 
+impl Entry {
+    /// A new line of this version, with a fresh id, happening now.
+    pub fn new(event: Event) -> Entry {
+        Entry::at(now(), event)
+    }
+
+    /// A new line of this version, with a fresh id, that happened at `at`.
+    pub fn at(at: DateTime<FixedOffset>, event: Event) -> Entry {
+        Entry {
+            v: VERSION,
+            id: Uuid::now_v7(),
+            at,
+            event,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Event {

@@ -380,19 +380,13 @@ pub fn per_week(h: &History, today: NaiveDate) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::history::event::VERSION;
 
     fn at(day: u32, hour: u32) -> DateTime<FixedOffset> {
         DateTime::parse_from_rfc3339(&format!("2026-11-{day:02}T{hour:02}:00:00+01:00")).unwrap()
     }
 
     fn entry(at: DateTime<FixedOffset>, event: Event) -> Entry {
-        Entry {
-            v: VERSION,
-            id: Uuid::now_v7(),
-            at,
-            event,
-        }
+        Entry::at(at, event)
     }
 
     fn check(session: Option<Uuid>, moment: Moment, pain: u8, after_step: Option<&str>) -> Event {

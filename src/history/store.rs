@@ -195,21 +195,16 @@ fn ends_with_newline(file: &mut File) -> std::io::Result<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::history::event::{CheckIn, Event, Moment, VERSION};
+    use crate::history::event::{CheckIn, Event, Moment};
     use uuid::Uuid;
 
     fn entry(pain: u8) -> Entry {
-        Entry {
-            v: VERSION,
-            id: Uuid::now_v7(),
-            at: chrono::Local::now().fixed_offset(),
-            event: Event::CheckIn(CheckIn {
-                form: Uuid::now_v7(),
-                moment: Moment::Log,
-                pain: Some(pain),
-                ..CheckIn::default()
-            }),
-        }
+        Entry::new(Event::CheckIn(CheckIn {
+            form: Uuid::now_v7(),
+            moment: Moment::Log,
+            pain: Some(pain),
+            ..CheckIn::default()
+        }))
     }
 
     #[cfg(unix)]

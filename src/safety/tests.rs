@@ -4,7 +4,7 @@ use chrono::DateTime;
 use uuid::Uuid;
 
 use super::*;
-use crate::history::{self, CheckIn, Dated, Entry, Event, Moment, VERSION};
+use crate::history::{self, CheckIn, Dated, Entry, Event, Moment};
 use crate::routine::Catalog;
 
 fn at(text: &str) -> DateTime<FixedOffset> {
@@ -181,12 +181,7 @@ fn sessions(routine: &str, pains: &[(u8, u8)]) -> History {
     for (day, (before, after)) in pains.iter().enumerate() {
         let id = Uuid::now_v7();
         let when = at(&format!("2026-11-{:02}T08:00:00+01:00", day + 1));
-        let entry = |event| Entry {
-            v: VERSION,
-            id: Uuid::now_v7(),
-            at: when,
-            event,
-        };
+        let entry = |event| Entry::at(when, event);
         let check = |moment, pain| {
             Event::CheckIn(CheckIn {
                 form: Uuid::now_v7(),

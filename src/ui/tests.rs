@@ -227,6 +227,21 @@ fn home_narrow_with_a_broken_file() {
 }
 
 /// A session recorded without a disk: stopped after a check-in, with answers before and after.
+/// A typed character as the form gets it: a newline is Enter.
+fn form_key(c: char) -> FormKey {
+    if c == '\n' {
+        FormKey::Enter
+    } else {
+        FormKey::Char(c)
+    }
+}
+
+fn type_into(form: &mut Form, keys: &str) {
+    for c in keys.chars() {
+        form.key(form_key(c));
+    }
+}
+
 fn recorded_summary() -> Summary {
     let keys = [
         READY,
@@ -245,11 +260,7 @@ fn recorded_summary() -> Summary {
     let mut recorder = Recorder::new(Err("testing".into()), &routine());
     let mut before = Form::before(recorder.session());
     for c in "62\nl".chars() {
-        before.key(if c == '\n' {
-            FormKey::Enter
-        } else {
-            FormKey::Char(c)
-        });
+        before.key(form_key(c));
         recorder.check_in(&before.answers);
     }
     let (mut session, fx) = Session::begin(routine(), t0);
@@ -268,13 +279,7 @@ fn recorded_summary() -> Summary {
         }
     }
     let mut after = Form::after(recorder.session());
-    for c in "3bsore but looser\n".chars() {
-        after.key(if c == '\n' {
-            FormKey::Enter
-        } else {
-            FormKey::Char(c)
-        });
-    }
+    type_into(&mut after, "3bsore but looser\n");
     recorder.check_in(&after.answers);
     Summary::new(session.routine(), recorder.view(), None)
 }
@@ -291,9 +296,7 @@ fn summary_after_a_stop() {
 #[test]
 fn before_form_areas_question() {
     let mut form = Form::before(Uuid::nil());
-    for c in "624".chars() {
-        form.key(FormKey::Char(c));
-    }
+    type_into(&mut form, "624");
     let t = draw(80, 24, |area, buf| {
         checkin::render(&form, "Before you start", &Theme::colored(), area, buf)
     });
@@ -303,9 +306,7 @@ fn before_form_areas_question() {
 #[test]
 fn after_form_note_question() {
     let mut form = Form::after(Uuid::nil());
-    for c in "3wneeds a break".chars() {
-        form.key(FormKey::Char(c));
-    }
+    type_into(&mut form, "3wneeds a break");
     let t = draw(60, 16, |area, buf| {
         checkin::render(&form, "How was it?", &Theme::colored(), area, buf)
     });

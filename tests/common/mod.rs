@@ -118,6 +118,13 @@ impl Sandbox {
         cmd
     }
 
+    /// `unknot --plain FLAGS start ROUTINE`, isolated as `cmd_with_flags` is.
+    pub fn plain_start(&self, routine: &Path, flags: &[&str]) -> Command {
+        let mut cmd = self.cmd_with_flags();
+        cmd.arg("--plain").args(flags).arg("start").arg(routine);
+        cmd
+    }
+
     /// The binary, isolated through `--config` and `--data-dir` given before `args`.
     pub fn cmd_with_flags(&self) -> Command {
         let mut cmd = Command::new(BIN);
@@ -224,6 +231,22 @@ pub struct Outcome {
 impl Outcome {
     pub fn code(&self) -> Option<i32> {
         self.status.code()
+    }
+
+    /// Fails unless each of `expected` is a whole line of stdout, in this order (others may be
+    /// between).
+    pub fn assert_lines_in_order(&self, expected: &[&str]) {
+        let lines = self.stdout_lines();
+        let mut from = 0;
+        for want in expected {
+            match lines[from..].iter().position(|l| l == want) {
+                Some(at) => from += at + 1,
+                None => panic!(
+                    "line {want:?} not found (in order) after line {from}\n{}",
+                    self.describe()
+                ),
+            }
+        }
     }
 
     /// Stderr without the note a machine with no sound device gets ("no sound device: using
@@ -377,32 +400,13 @@ impl Running {
         send_signal(self.pid(), name);
     }
 
-    /// Waits for the process to exit by itself (after a signal, say) with stdin still open, so
-    /// that the end of input cannot race the signal; then collects the output.
-    pub fn finish_after_exit(mut self) -> Outcome {
+    /// The exit status, once there is one; past the timeout the process is killed and the test
+    /// fails with what it printed.
+    fn wait_for_exit(&mut self) -> ExitStatus {
         let deadline = Instant::now() + timeout();
-        while self.child.try_wait().expect("wait for unknot").is_none() {
-            if Instant::now() > deadline {
-                let _ = self.child.kill();
-                panic!(
-                    "unknot did not exit within {:?}\n--- stdout ---\n{}\n--- stderr ---\n{}",
-                    timeout(),
-                    self.stdout(),
-                    self.stderr()
-                );
-            }
-            std::thread::sleep(Duration::from_millis(10));
-        }
-        self.finish()
-    }
-
-    /// Closes stdin, waits for the exit (killing the process after the timeout) and collects output.
-    pub fn finish(mut self) -> Outcome {
-        self.close_stdin();
-        let deadline = Instant::now() + timeout();
-        let status = loop {
+        loop {
             if let Some(status) = self.child.try_wait().expect("wait for unknot") {
-                break status;
+                return status;
             }
             if Instant::now() > deadline {
                 let _ = self.child.kill();
@@ -415,7 +419,20 @@ impl Running {
                 );
             }
             std::thread::sleep(Duration::from_millis(10));
-        };
+        }
+    }
+
+    /// Waits for the process to exit by itself (after a signal, say) with stdin still open, so
+    /// that the end of input cannot race the signal; then collects the output.
+    pub fn finish_after_exit(mut self) -> Outcome {
+        self.wait_for_exit();
+        self.finish()
+    }
+
+    /// Closes stdin, waits for the exit (killing the process after the timeout) and collects output.
+    pub fn finish(mut self) -> Outcome {
+        self.close_stdin();
+        let status = self.wait_for_exit();
         for reader in self.readers.drain(..) {
             let _ = reader.join();
         }

@@ -316,6 +316,13 @@ impl Tui {
         )
     }
 
+    /// Waits for the exit, checks its code and that the terminal was given back as it was found.
+    pub fn assert_exit_restored(&mut self, code: u32) {
+        let (got, raw) = self.wait_exit();
+        assert_eq!(got, code, "screen:\n{}", self.screen());
+        assert_terminal_restored(&raw);
+    }
+
     /// Waits for a process that was killed by a signal; fails if it exited by itself.
     pub fn wait_killed(&mut self) {
         let status = self.wait_status();
