@@ -79,18 +79,20 @@ pub fn survive_file_size_limit() -> std::io::Result<()> {
 /// can be asked without reading /proc; for a process that is not its group's leader the answer
 /// is yes, as it mostly is.
 pub fn can_be_resumed() -> bool {
-    use rustix::process::{getpgid, getpgrp, getpid, getppid, getsid};
-    let group = getpgrp();
-    if group != getpid() {
+    // Raw calls, not rustix's: a process whose group or session began outside this pid namespace
+    // (a container, for one) reads as 0, which rustix's non-zero `Pid` may not hold.
+    // SAFETY: each call takes and returns plain integers and touches no memory.
+    let (group, me, parent) = unsafe { (libc::getpgrp(), libc::getpid(), libc::getppid()) };
+    if group != me {
         return true;
     }
-    let Some(parent) = getppid() else {
+    if parent <= 0 {
         return false;
-    };
-    matches!(
-        (getpgid(Some(parent)), getsid(Some(parent)), getsid(None)),
-        (Ok(theirs), Ok(their_session), Ok(ours)) if theirs != group && their_session == ours
-    )
+    }
+    // SAFETY: as above.
+    let (theirs, their_session, ours) =
+        unsafe { (libc::getpgid(parent), libc::getsid(parent), libc::getsid(0)) };
+    theirs >= 0 && their_session >= 0 && theirs != group && their_session == ours
 }
 
 /// Stops the process as SIGTSTP would have without a handler; returns once it is continued.

@@ -119,22 +119,35 @@ fn after_shell(
     shell
 }
 
-/// Whether the process is stopped (state T in /proc/PID/stat), waiting up to the test timeout.
-fn wait_stopped(pid: u32) {
+/// The process's state letter, or None once it is gone.
+fn state_of(pid: u32) -> Option<String> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // The state follows the command name, which is in parentheses.
+    let rest = stat.rsplit(')').next()?;
+    rest.split_whitespace().next().map(str::to_owned)
+}
+
+fn wait_for_state(pid: u32, what: &str, done: impl Fn(Option<&str>) -> bool) {
     let deadline = Instant::now() + timeout();
     loop {
-        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).expect("read stat");
-        // The state follows the command name, which is in parentheses.
-        let state = stat
-            .rsplit(')')
-            .next()
-            .and_then(|rest| rest.split_whitespace().next());
-        if state == Some("T") {
+        let state = state_of(pid);
+        if done(state.as_deref()) {
             return;
         }
-        assert!(Instant::now() < deadline, "unknot did not stop: {stat}");
+        assert!(Instant::now() < deadline, "unknot {what}: state {state:?}");
         std::thread::sleep(Duration::from_millis(20));
     }
+}
+
+fn wait_stopped(pid: u32) {
+    wait_for_state(pid, "did not stop", |state| state == Some("T"));
+}
+
+/// Gone, or a zombie: an orphan's new parent (pid 1 of a container, say) may never reap it.
+fn wait_ended(pid: u32) {
+    wait_for_state(pid, "is still there", |state| {
+        matches!(state, None | Some("Z" | "X"))
+    });
 }
 
 fn left_of_a_minute(tui: &mut Tui) -> u64 {
@@ -192,8 +205,11 @@ fn ctrl_z_with_no_shell_to_come_back_to_is_ignored() {
     tui.wait_until("the countdown going on", |s| {
         seconds_left_of(s, "1 min").is_some_and(|n| n + 2 <= before)
     });
-    let stat = std::fs::read_to_string(format!("/proc/{}/stat", tui.pid())).expect("stat");
-    assert!(!stat.contains(") T "), "stopped for good: {stat}");
+    let state = state_of(tui.pid());
+    assert!(
+        matches!(state.as_deref(), Some("S" | "R")),
+        "still running, not stopped for good: {state:?}"
+    );
     assert!(!tui.screen().contains("Paused"), "{}", tui.screen());
     tui.key("\x03");
     tui.skip_after();
@@ -462,11 +478,7 @@ fn a_terminal_closed_while_unknot_is_stopped_still_records_the_session_as_interr
     wait_stopped(unknot);
     // Closing a terminal hangs up its shell, which hangs up its jobs and wakes the stopped ones.
     send_signal(tui.pid(), "HUP");
-    let deadline = Instant::now() + timeout();
-    while std::path::Path::new(&format!("/proc/{unknot}")).exists() {
-        assert!(Instant::now() < deadline, "unknot is still there");
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    wait_ended(unknot);
     let history = String::from_utf8_lossy(&tui.sandbox.history_bytes()).into_owned();
     assert!(history.contains(r#""outcome":"interrupted""#), "{history}");
 }
