@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use uuid::Uuid;
 
+use crate::checkin;
 use crate::error::AppError;
 use crate::history::export::{self, Format};
 use crate::history::{
@@ -71,7 +72,7 @@ pub fn log(
             pain: Some(pain),
             areas,
             side,
-            note: note.map(|n| n.trim().to_string()).filter(|n| !n.is_empty()),
+            note: note.as_deref().and_then(checkin::clean_note),
             ..CheckIn::default()
         },
     )?;

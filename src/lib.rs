@@ -21,6 +21,7 @@ mod history_commands;
 mod input;
 mod paths;
 mod plain;
+mod printable;
 mod quiet;
 pub mod readers;
 mod recorder;

@@ -582,6 +582,20 @@ fn a_quick_log_says_what_was_logged_and_when() {
 }
 
 #[test]
+fn a_quick_log_note_keeps_what_a_terminal_shows_and_no_more_than_a_line() {
+    let sandbox = Sandbox::new();
+    let typed = format!("sore\u{1b}[2J\u{202E} {}", "x".repeat(300));
+    let out = unknot(&sandbox, &["log", "3", "--note", &typed]);
+    assert_eq!(out.code(), Some(0), "{}", out.describe());
+    let note = history_lines(&sandbox)[0]["note"]
+        .as_str()
+        .map(str::to_owned);
+    let note = note.unwrap_or_default();
+    assert!(note.starts_with("sore[2J xxx"), "{note}");
+    assert_eq!(note.chars().count(), 200, "{note}");
+}
+
+#[test]
 fn a_log_keeps_the_local_time_and_offset_where_it_was_made() {
     let sandbox = Sandbox::new();
     for (tz, offset) in [("Asia/Kolkata", "+05:30"), ("America/St_Johns", "-03:30")] {
@@ -993,6 +1007,18 @@ fn csv_export_is_exact() {
 #[test]
 fn json_export_is_exact() {
     let sandbox = sandbox_with_history("two_weeks.jsonl");
+    assert_eq!(
+        export(&sandbox, &["history", "--format", "json"]),
+        read_fixture("two_weeks.expected.json")
+    );
+}
+
+#[test]
+fn a_history_joined_with_a_copy_of_itself_reads_as_once() {
+    // As `cat old.jsonl history.jsonl > history.jsonl` by hand would leave it.
+    let sandbox = sandbox_with_history("two_weeks.jsonl");
+    let once = read_fixture("two_weeks.jsonl");
+    std::fs::write(sandbox.history(), once.repeat(2)).expect("write the joined history");
     assert_eq!(
         export(&sandbox, &["history", "--format", "json"]),
         read_fixture("two_weeks.expected.json")

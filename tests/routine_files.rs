@@ -67,6 +67,7 @@ invalid_fixtures! {
     empty_step_title => ":5:18: expected a title with some words in it, found an empty one",
     line_break_in_title => ":5:25: expected text on one line, found a line break (for several lines of instructions, give each line its own quotes)",
     control_character_in_instructions => ":5:84: expected text, found the control character U+001B, which a terminal would not show",
+    direction_override_in_title => ":5:18: expected text, found the direction control U+202E, which would make the text after it read out of order",
     trailing_text => ":7:2: expected the end of the file after the routine's closing ), found more text",
     missing_comma => ":3:5: expected a comma here, between two fields or two items",
     wrong_type => ":5:55: expected a whole number, such as 30",

@@ -4,6 +4,7 @@
 use uuid::Uuid;
 
 use crate::history::{Area, BodySide, CheckIn, Felt, Moment};
+use crate::printable;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Question {
@@ -56,6 +57,19 @@ pub struct Form {
 
 /// The longest note kept: one line, not an essay.
 pub const NOTE_MAX: usize = 200;
+
+/// A note as kept: one line of what a terminal can show, at most [`NOTE_MAX`] characters, or
+/// none if nothing is left.
+pub fn clean_note(typed: &str) -> Option<String> {
+    let kept: String = typed
+        .trim()
+        .chars()
+        .filter(|&c| !printable::is_unshowable(c))
+        .take(NOTE_MAX)
+        .collect();
+    let kept = kept.trim();
+    (!kept.is_empty()).then(|| kept.to_string())
+}
 
 impl Form {
     /// Before a session: pain, where, which side, numbness.
@@ -191,7 +205,7 @@ impl Form {
                 }
                 None => Progress::Ignored,
             },
-            (Question::Note, FormKey::Char(c)) if !c.is_control() => {
+            (Question::Note, FormKey::Char(c)) if !printable::is_unshowable(c) => {
                 if self.note_draft.chars().count() < NOTE_MAX {
                     self.note_draft.push(c);
                 }
@@ -202,8 +216,7 @@ impl Form {
                 Progress::Editing
             }
             (Question::Note, FormKey::Enter) => {
-                let note = self.note_draft.trim();
-                self.answers.note = (!note.is_empty()).then(|| note.to_string());
+                self.answers.note = clean_note(&self.note_draft);
                 self.next()
             }
             // Enter skips a question that takes one key.
@@ -245,7 +258,7 @@ impl Form {
                 )
             }
             Question::Note => {
-                self.answers.note = Some(line.chars().take(NOTE_MAX).collect());
+                self.answers.note = clean_note(line);
             }
         }
         Ok(self.next())

@@ -119,3 +119,12 @@ fn notes_are_kept_to_one_short_line() {
     form.line(&long).unwrap();
     assert_eq!(form.answers.note.unwrap().len(), NOTE_MAX);
 }
+
+#[test]
+fn a_note_keeps_only_what_a_terminal_shows() {
+    let mut form = Form::after(Uuid::nil());
+    keys(&mut form, "\n\n");
+    form.line("  easier \u{1b}[31mtoday\u{202E}  ").unwrap();
+    assert_eq!(form.answers.note.as_deref(), Some("easier [31mtoday"));
+    assert_eq!(clean_note("\u{7}\u{7} "), None);
+}

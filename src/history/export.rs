@@ -9,7 +9,7 @@ use serde::{Serialize, Serializer};
 
 use super::event::CheckIn;
 use super::stats::{Change, History, SessionView};
-use crate::text;
+use crate::{printable, text};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -258,7 +258,8 @@ fn write_table(
         .map(|r| {
             [
                 r.date.clone(),
-                r.routine.as_deref().unwrap_or(text::KIND_LOG).to_string(),
+                // The only text from the file in the table, and it goes to a terminal.
+                printable::shown(r.routine.as_deref().unwrap_or(text::KIND_LOG)).into_owned(),
                 r.minutes.map(|m| format!("{m:.1}")).unwrap_or_default(),
                 r.outcome.unwrap_or_default().to_string(),
                 if r.log {

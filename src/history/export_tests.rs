@@ -333,6 +333,23 @@ fn table_cuts_long_routine_names() {
 }
 
 #[test]
+fn table_shows_a_routine_name_from_another_machine_without_obeying_it() {
+    let mut entries = fixture();
+    entries.push(started(
+        16,
+        "2026-11-23T09:00:00+01:00",
+        103,
+        "Reset\u{1b}[2J\u{202E}",
+    ));
+    let text = export(&super::build(&entries), Format::Table, None);
+    assert!(text.contains("Reset\u{FFFD}[2J\u{FFFD}"), "{text}");
+    assert!(!text.contains(['\u{1b}', '\u{202E}']), "{text}");
+    // A data format keeps the name as the file has it, escaped as the format does.
+    let json = export(&super::build(&entries), Format::Json, None);
+    assert!(json.contains(r"Reset\u001b[2J"), "{json}");
+}
+
+#[test]
 fn since_keeps_the_local_date_given_and_after() {
     let h = history();
     // The quick log was on the 20th in New York (the 21st in UTC): before the 21st.

@@ -1,10 +1,11 @@
 //! What the history says: sessions with their pain before and after, quick logs, per-routine
 //! figures, which steps seem to help, the streak. Pure functions of the loaded events.
 
-use std::collections::HashMap;
 use std::time::Duration;
 
 use chrono::{DateTime, Days, FixedOffset, NaiveDate};
+// A fast hash: the keys are ids from the user's own file, so there is nobody to defend against.
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use uuid::Uuid;
 
 use super::event::{CheckIn, Entry, Event, Moment, Outcome, PainChoice, PainTrigger, SafetyCheck};
@@ -113,8 +114,11 @@ impl SessionView {
 }
 
 /// Folds the events into sessions and quick logs. A check-in form saved several times counts
-/// once, with its last answers.
+/// once, with its last answers. A line whose event id came before is the same event again (two
+/// history files joined by hand, or a save retried after a failure it did not know had written),
+/// and counts once.
 pub fn build(entries: &[Entry]) -> History {
+    let mut seen: HashSet<Uuid> = HashSet::with_capacity(entries.len());
     let mut sessions: Vec<SessionView> = Vec::new();
     let mut by_id: HashMap<Uuid, usize> = HashMap::new();
     let mut logs: Vec<Dated<CheckIn>> = Vec::new();
@@ -140,7 +144,7 @@ pub fn build(entries: &[Entry]) -> History {
         })
     };
 
-    for entry in entries {
+    for entry in entries.iter().filter(|e| seen.insert(e.id)) {
         match &entry.event {
             Event::SessionStarted {
                 session, routine, ..
@@ -187,25 +191,29 @@ pub fn build(entries: &[Entry]) -> History {
                 let i = session_index(&mut sessions, *session, entry.at);
                 sessions[i].pain_rules.push((*trigger, *choice));
             }
-            Event::CheckIn(check_in) => match check_in.session {
-                Some(id) => {
-                    let i = session_index(&mut sessions, id, entry.at);
-                    place_check_in(&mut sessions[i], entry.at, check_in);
-                }
-                None => {
-                    let dated = Dated {
-                        at: entry.at,
-                        value: check_in.clone(),
-                    };
-                    match log_forms.get(&check_in.form) {
-                        Some(&i) => logs[i] = dated,
-                        None => {
-                            log_forms.insert(check_in.form, logs.len());
-                            logs.push(dated);
+            Event::CheckIn(check_in) => {
+                let check_in = check_in.clone();
+                match check_in.session {
+                    Some(id) => {
+                        let i = session_index(&mut sessions, id, entry.at);
+                        place_check_in(&mut sessions[i], entry.at, check_in);
+                    }
+                    None => {
+                        let form = check_in.form;
+                        let dated = Dated {
+                            at: entry.at,
+                            value: check_in,
+                        };
+                        match log_forms.get(&form) {
+                            Some(&i) => logs[i] = dated,
+                            None => {
+                                log_forms.insert(form, logs.len());
+                                logs.push(dated);
+                            }
                         }
                     }
                 }
-            },
+            }
         }
     }
     for s in &mut sessions {
@@ -224,19 +232,15 @@ pub fn build(entries: &[Entry]) -> History {
     }
 }
 
-fn place_check_in(s: &mut SessionView, at: DateTime<FixedOffset>, c: &CheckIn) {
+fn place_check_in(s: &mut SessionView, at: DateTime<FixedOffset>, c: CheckIn) {
     match c.moment {
-        Moment::Before => s.before = Some(c.clone()),
-        Moment::After => s.after = Some(c.clone()),
-        Moment::NextMorning => s.next_morning = Some(c.clone()),
+        Moment::Before => s.before = Some(c),
+        Moment::After => s.after = Some(c),
+        Moment::NextMorning => s.next_morning = Some(c),
         Moment::During | Moment::Log => {
-            let dated = Dated {
-                at,
-                value: c.clone(),
-            };
             match s.during.iter_mut().find(|d| d.value.form == c.form) {
-                Some(existing) => existing.value = c.clone(),
-                None => s.during.push(dated),
+                Some(existing) => existing.value = c,
+                None => s.during.push(Dated { at, value: c }),
             }
         }
     }
@@ -493,6 +497,14 @@ mod tests {
         let h = build(&session(20, 6, 5, 3, false));
         assert_eq!(h.sessions[0].outcome, Outcome::Interrupted);
         assert_eq!(h.sessions[0].elapsed, Duration::from_secs(160));
+    }
+
+    #[test]
+    fn an_event_written_twice_counts_once() {
+        let once = session(20, 6, 5, 3, false);
+        let twice: Vec<Entry> = once.iter().chain(&once).cloned().collect();
+        assert_eq!(build(&twice), build(&once));
+        assert_eq!(build(&twice).sessions[0].steps.len(), 2);
     }
 
     #[test]

@@ -9,7 +9,7 @@ use sha2::{Digest, Sha256};
 
 use super::Routine;
 use crate::ron_text::{self, Bounded, Bounds, is_blank};
-use crate::text;
+use crate::{printable, text};
 
 /// A routine is a page of text; anything bigger is not a routine file.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
@@ -111,7 +111,8 @@ pub type RestSeconds = Bounded<RestBounds>;
 pub type LeadIn = Bounded<LeadInBounds>;
 
 /// Text shown as it is written, on screen or in a message: no line breaks or other control
-/// characters, which would break a line in two or send the terminal a command.
+/// characters, which would break a line in two or send the terminal a command, and no direction
+/// overrides, which would make it read out of order.
 #[derive(Default)]
 pub struct Words(pub String);
 
@@ -122,8 +123,8 @@ impl<'de> Deserialize<'de> for Words {
         if s.contains(['\n', '\r']) {
             return Err(de::Error::custom(text::ERR_LINE_BREAK));
         }
-        if let Some(c) = s.chars().find(|c| c.is_control()) {
-            return Err(de::Error::custom(text::err_control_character(c)));
+        if let Some(c) = s.chars().find(|&c| printable::is_unshowable(c)) {
+            return Err(de::Error::custom(text::err_unshowable_character(c)));
         }
         Ok(Words(s))
     }

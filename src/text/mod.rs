@@ -19,11 +19,17 @@ pub const ERR_EMPTY_TITLE: &str = "expected a title with some words in it, found
 pub const ERR_LINE_BREAK: &str = "expected text on one line, found a line break \
      (for several lines of instructions, give each line its own quotes)";
 
-pub fn err_control_character(c: char) -> String {
-    format!(
-        "expected text, found the control character U+{:04X}, which a terminal would not show",
-        u32::from(c)
-    )
+pub fn err_unshowable_character(c: char) -> String {
+    let code = u32::from(c);
+    if c.is_control() {
+        format!(
+            "expected text, found the control character U+{code:04X}, which a terminal would not show"
+        )
+    } else {
+        format!(
+            "expected text, found the direction control U+{code:04X}, which would make the text after it read out of order"
+        )
+    }
 }
 pub const ERR_EOF: &str = "the file ends too early: a closing ) or ] is probably missing";
 pub const ERR_TRAILING: &str =
