@@ -24,6 +24,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import textwrap
 import time
 import uuid
 from datetime import datetime, timezone
@@ -124,7 +125,7 @@ class Pty:
         text = ESCAPE.sub(b"", self.output).decode("utf-8", "replace")
         lines = [l.strip() for l in text.splitlines() if l.strip()]
         said = [l for l in lines if l.lower().startswith("error")] or lines
-        return said[0][:80] if said else "no output"
+        return textwrap.shorten(said[0], 100, placeholder=" ...") if said else "no output"
 
     def stop(self):
         try:
