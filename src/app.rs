@@ -195,14 +195,7 @@ pub fn run(setup: Setup) -> Result<Ended, AppError> {
         let now = Instant::now();
         // Wake-ups come only when the countdown changes, so each one is worth a frame;
         // a key that means nothing here is not.
-        let received = match received {
-            // Raw mode turns Ctrl-Z into a key; it means what it means in any terminal program.
-            Ok(Input::Key(key)) if is_suspend(&key) => Ok(Input::Suspend),
-            other => other,
-        };
         redraw = match received {
-            // Nothing could bring unknot back (no shell): the stop is dropped, as the kernel would.
-            Ok(Input::Suspend) if !input::can_be_resumed() => false,
             Ok(Input::Suspend) => {
                 app.feed(Event::Suspend, now);
                 let resumed = terminal.suspend();
@@ -252,10 +245,6 @@ pub fn run(setup: Setup) -> Result<Ended, AppError> {
         signal: app.signal,
         unsaved: app.recorder.as_ref().and_then(Recorder::unsaved),
     })
-}
-
-fn is_suspend(key: &KeyEvent) -> bool {
-    key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('z')
 }
 
 /// How long leaving waits for a sound device that is still opening.

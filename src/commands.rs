@@ -12,7 +12,7 @@ use crate::text;
 pub fn catalog(paths: &Paths) -> Catalog {
     let catalog = Catalog::load(paths.routines_dir.as_deref().unwrap_or(Path::new("")));
     for e in &catalog.broken {
-        eprintln!("unknot: {}", text::warn_broken_routine(&e.to_string()));
+        crate::say(&text::warn_broken_routine(&e.to_string()));
     }
     catalog
 }
@@ -85,7 +85,7 @@ pub fn check(files: &[PathBuf], out: &mut impl Write) -> Result<(), AppError> {
             }
             Err(e) => {
                 invalid += 1;
-                eprintln!("unknot: {e}");
+                crate::say(&e.to_string());
             }
         }
     }
@@ -94,10 +94,7 @@ pub fn check(files: &[PathBuf], out: &mut impl Write) -> Result<(), AppError> {
     }
     // Each file's error is already printed; a tally only helps when there were several.
     if files.len() > 1 {
-        eprintln!(
-            "unknot: {}",
-            text::check_summary(files.len() - invalid, invalid)
-        );
+        crate::say(&text::check_summary(files.len() - invalid, invalid));
     }
     Err(AppError::Reported { code: 2 })
 }

@@ -88,7 +88,7 @@ pub fn export(
 ) -> Result<(), AppError> {
     let (history, notice) = load(paths)?;
     if let Some(notice) = notice {
-        eprintln!("unknot: {notice}");
+        crate::say(&notice);
     }
     export::write(&history, format, since, out).map_err(AppError::Output)
 }
@@ -105,7 +105,7 @@ pub fn import(paths: &Paths, file: &PathBuf, out: &mut impl Write) -> Result<(),
         return Err(AppError::NotHistory(file.clone()));
     }
     if !skipped.is_empty() {
-        eprintln!("unknot: {}", text::skipped_lines(file, &skipped));
+        crate::say(&text::skipped_lines(file, &skipped));
     }
     let dir = data_dir(paths)?;
     // Lock first, then read ours, so nothing is written between the two.

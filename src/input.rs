@@ -5,7 +5,9 @@ use std::io::BufRead;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread;
 
-use ratatui::crossterm::event::{self, Event as TermEvent, KeyEvent, KeyEventKind};
+use ratatui::crossterm::event::{
+    self, Event as TermEvent, KeyCode, KeyEvent, KeyEventKind, KeyModifiers,
+};
 use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP};
 use signal_hook::iterator::Signals;
 
@@ -20,7 +22,8 @@ pub enum Input {
     Signal(i32),
     /// The sound device opened, or could not (and why).
     Audio(Result<(), String>),
-    /// SIGTSTP: asked to stop for a while (Ctrl-Z where the terminal is not raw, or `kill -TSTP`).
+    /// Asked to stop for a while: Ctrl-Z (a key in raw mode, SIGTSTP otherwise) or
+    /// `kill -TSTP`. Only sent when a shell could bring unknot back; see [`can_be_resumed`].
     Suspend,
     /// SIGCONT: running again after a stop, whoever stopped it.
     Continued,
@@ -49,10 +52,12 @@ pub fn watch_suspend(tx: Sender<Input>) -> std::io::Result<()> {
     let mut signals = Signals::new([SIGTSTP, SIGCONT])?;
     thread::spawn(move || {
         for signal in signals.forever() {
-            let input = if signal == SIGTSTP {
+            let input = if signal != SIGTSTP {
+                Input::Continued
+            } else if can_be_resumed() {
                 Input::Suspend
             } else {
-                Input::Continued
+                continue;
             };
             if tx.send(input).is_err() {
                 break;
@@ -75,7 +80,7 @@ pub fn survive_file_size_limit() -> std::io::Result<()> {
 /// Whether a shell could bring unknot back after a stop (`fg`): the parent of the job's process
 /// group leader is in another group of the same session. Started straight from a terminal window
 /// with no shell, a stop would be for good, and the terminal would simply hang; the kernel drops
-/// a terminal's own stop signal in that case, and unknot does the same. Only the leader's parent
+/// a terminal's own stop signal in that case, and unknot drops the stop the same way. Only the leader's parent
 /// can be asked without reading /proc; for a process that is not its group's leader the answer
 /// is yes, as it mostly is.
 pub fn can_be_resumed() -> bool {
@@ -95,16 +100,29 @@ pub fn can_be_resumed() -> bool {
     theirs >= 0 && their_session >= 0 && theirs != group && their_session == ours
 }
 
+fn is_suspend(key: &KeyEvent) -> bool {
+    key.kind == KeyEventKind::Press
+        && key.modifiers.contains(KeyModifiers::CONTROL)
+        && key.code == KeyCode::Char('z')
+}
+
 /// Stops the process as SIGTSTP would have without a handler; returns once it is continued.
 pub fn stop_now() -> std::io::Result<()> {
     signal_hook::low_level::emulate_default_handler(SIGTSTP)
 }
 
-/// Key presses (releases and repeats are dropped) and resizes from the terminal.
+/// Key presses (releases and repeats are dropped) and resizes from the terminal. Raw mode turns
+/// Ctrl-Z into a key; it means what it means in any terminal program.
 pub fn watch_terminal(tx: Sender<Input>) {
     thread::spawn(move || {
         loop {
             let input = match event::read() {
+                Ok(TermEvent::Key(key)) if is_suspend(&key) => {
+                    if !can_be_resumed() {
+                        continue;
+                    }
+                    Input::Suspend
+                }
                 Ok(TermEvent::Key(key)) if key.kind == KeyEventKind::Press => Input::Key(key),
                 Ok(TermEvent::Resize(..)) => Input::Resize,
                 Ok(_) => continue,

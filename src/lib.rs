@@ -206,7 +206,7 @@ fn session(
     routine: Option<Routine>,
 ) -> Result<ExitCode, AppError> {
     if catalog.entries.is_empty() && routine.is_none() {
-        eprintln!("unknot: {}", text::ERR_NO_ROUTINES);
+        say(text::ERR_NO_ROUTINES);
         return Ok(ExitCode::from(1));
     }
     if !options.interactive {
@@ -263,9 +263,9 @@ fn full_screen(
     Ok(exit_code(ended.signal))
 }
 
-/// One line on stderr; a terminal already gone (closed under a stopped session) is not worth a
-/// panic.
-fn say(message: &str) {
+/// One line on stderr, as unknot speaks there; a terminal already gone (closed under a stopped
+/// session, say) is not worth a panic.
+pub(crate) fn say(message: &str) {
     let _ = writeln!(std::io::stderr(), "unknot: {message}");
 }
 
@@ -307,7 +307,7 @@ fn run_plain(
 ) -> Result<plain::Ended, AppError> {
     let store = history_commands::open_store(&options.paths)?;
     if let Err(problem) = &store {
-        eprintln!("unknot: {}", text::history_not_saved(problem));
+        say(&text::history_not_saved(problem));
     }
     let (tx, rx) = input::channel_pair();
     input::watch_signals(tx.clone()).map_err(AppError::Terminal)?;
@@ -376,10 +376,10 @@ fn clap_error(e: &clap::Error) -> ExitCode {
             ExitCode::SUCCESS
         }
         _ => {
-            eprintln!(
-                "unknot: {}; see `unknot --help`",
+            say(&format!(
+                "{}; see `unknot --help`",
                 one_sentence(&e.render().to_string())
-            );
+            ));
             ExitCode::from(2)
         }
     }

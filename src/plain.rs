@@ -356,8 +356,8 @@ impl<'a, W: Write> Plain<'a, W> {
                 Ok(Input::Line(line)) => self.pending.push_back(line),
                 Ok(Input::Closed) => self.input_ended = true,
                 Ok(Input::Audio(opened)) => self.audio_opened(&opened),
-                Ok(Input::Suspend) if input::can_be_resumed() => return Ok(Event::Suspend),
-                Ok(Input::Key(_) | Input::Resize | Input::Suspend | Input::Continued) => {}
+                Ok(Input::Suspend) => return Ok(Event::Suspend),
+                Ok(Input::Key(_) | Input::Resize | Input::Continued) => {}
                 Err(RecvTimeoutError::Timeout) => return Ok(Event::Tick),
                 Err(RecvTimeoutError::Disconnected) => {
                     if let Some(wake) = session.next_wakeup(now) {
@@ -382,12 +382,12 @@ impl<'a, W: Write> Plain<'a, W> {
                 Ok(Input::Signal(s)) => return Answer::Signal(s),
                 Ok(Input::Audio(opened)) => self.audio_opened(&opened),
                 // Nothing counts down while a question waits: only the stop itself.
-                Ok(Input::Suspend) if input::can_be_resumed() => {
+                Ok(Input::Suspend) => {
                     if self.stop().is_err() {
                         return Answer::Ended;
                     }
                 }
-                Ok(Input::Key(_) | Input::Resize | Input::Suspend | Input::Continued) => {}
+                Ok(Input::Key(_) | Input::Resize | Input::Continued) => {}
                 Ok(Input::Closed) | Err(_) => {
                     self.input_ended = true;
                     return Answer::Ended;

@@ -6,18 +6,24 @@ mod common;
 use std::time::{Duration, Instant};
 
 use common::tui::{Tui, seconds_left_of};
-use common::{Sandbox, send_signal, spawn, timeout};
+use common::{Outcome, Sandbox, send_signal, spawn, timeout};
 
-/// A 2 s hold, then a 2 s hold: long enough to do something to the history in between.
-const TWO_HOLDS: &str = r#"(title: "Two holds", level: Gentle, lead_in: 0, steps: [
-    (title: "First", kind: Stretch, seconds: 2, instructions: ["x"]),
-    (title: "Second", kind: Stretch, seconds: 2, instructions: ["y"]),
-])"#;
+/// Two holds of `seconds` each, written into the sandbox. Two seconds each is long enough to do
+/// something to the history in between.
+fn two_holds(sandbox: &Sandbox, seconds: u32) -> std::path::PathBuf {
+    let routine = format!(
+        r#"(title: "Two holds", level: Gentle, lead_in: 0, steps: [
+    (title: "First", kind: Stretch, seconds: {seconds}, instructions: ["x"]),
+    (title: "Second", kind: Stretch, seconds: {seconds}, instructions: ["y"]),
+])"#
+    );
+    sandbox.write("two.ron", &routine)
+}
 
 #[test]
 fn a_history_deleted_under_a_running_session_gets_the_rest_of_it() {
     let sandbox = Sandbox::screened();
-    let routine = sandbox.write("two.ron", TWO_HOLDS);
+    let routine = two_holds(&sandbox, 2);
     let mut running = spawn(sandbox.plain_start(&routine, &["--mute"]));
     // Nothing new; pain 4; skip where, side, numbness.
     running.type_in("\n4\n\n\n\n");
@@ -50,7 +56,7 @@ fn a_history_deleted_under_a_running_session_gets_the_rest_of_it() {
 /// unknot's arguments.
 fn two_minute_holds(start: impl FnOnce(Sandbox, &[&str]) -> Tui) -> Tui {
     let sandbox = Sandbox::screened();
-    let routine = sandbox.write("slow.ron", &TWO_HOLDS.replace("seconds: 2", "seconds: 60"));
+    let routine = two_holds(&sandbox, 60);
     let routine = routine.to_str().expect("utf-8").to_string();
     let mut tui = start(sandbox, &["--mute", "start", &routine]);
     tui.skip_before();
@@ -220,7 +226,7 @@ fn ctrl_z_with_no_shell_to_come_back_to_is_ignored() {
 #[test]
 fn a_plain_session_stopped_and_continued_waits_for_enter() {
     let sandbox = Sandbox::screened();
-    let routine = sandbox.write("slow.ron", &TWO_HOLDS.replace("seconds: 2", "seconds: 3"));
+    let routine = two_holds(&sandbox, 3);
     let mut running = spawn(sandbox.plain_start(&routine, &["--mute"]));
     running.type_in("\n\n\n\n\n");
     running.wait_for_stdout("Step 1 of 2");
@@ -244,6 +250,25 @@ fn a_plain_session_stopped_and_continued_waits_for_enter() {
     assert_eq!(out.code(), Some(0), "{}", out.describe());
 }
 
+/// The plain session of `inner` run after `script` in `shell`, pain 4 before and every other
+/// question skipped. It must end well, with the session complete.
+fn whole_session_after(
+    shell: std::process::Command,
+    script: &str,
+    inner: &std::process::Command,
+) -> Outcome {
+    let mut running = spawn(after_shell(shell, script, inner));
+    running.type_in("\n4\n\n\n\n\n\n\n");
+    let out = running.finish();
+    assert_eq!(out.code(), Some(0), "{}", out.describe());
+    assert!(
+        out.stdout.contains("Session complete"),
+        "{}",
+        out.describe()
+    );
+    out
+}
+
 /// Every line of the history is a whole JSON object, and the file ends with a newline.
 fn assert_whole_lines(bytes: &[u8]) {
     assert_eq!(bytes.last(), Some(&b'\n'), "the history ends mid-line");
@@ -260,17 +285,14 @@ fn assert_whole_lines(bytes: &[u8]) {
 #[test]
 fn a_file_size_limit_mid_session_leaves_whole_lines_and_says_what_was_not_saved() {
     let sandbox = Sandbox::screened();
-    let routine = sandbox.write("two.ron", TWO_HOLDS);
+    let routine = two_holds(&sandbox, 2);
     let before = sandbox.history_bytes();
     // bash counts `ulimit -f` in KiB: room for a line or two of the session, then a cut.
     let limit_kib = before.len() / 1024 + 1;
     let inner = sandbox.plain_start(&routine, &["--mute"]);
     let mut bash = std::process::Command::new("bash");
     bash.arg("-c");
-    let mut running = spawn(after_shell(bash, &format!("ulimit -f {limit_kib}"), &inner));
-    running.type_in("\n4\n\n\n\n\n\n\n");
-    let out = running.finish();
-    assert_eq!(out.code(), Some(0), "{}", out.describe());
+    let out = whole_session_after(bash, &format!("ulimit -f {limit_kib}"), &inner);
     assert!(
         out.stderr.contains("Not saved yet") && out.stderr.contains("size limit"),
         "{}",
@@ -278,11 +300,6 @@ fn a_file_size_limit_mid_session_leaves_whole_lines_and_says_what_was_not_saved(
     );
     assert!(
         out.stdout.contains("of this session could not be saved"),
-        "{}",
-        out.describe()
-    );
-    assert!(
-        out.stdout.contains("Session complete"),
         "{}",
         out.describe()
     );
@@ -302,7 +319,7 @@ fn a_file_size_limit_mid_session_leaves_whole_lines_and_says_what_was_not_saved(
 #[test]
 fn a_full_disk_mid_session_is_said_and_what_waited_is_saved_once_there_is_room() {
     let sandbox = Sandbox::screened();
-    let routine = sandbox.write("two.ron", &TWO_HOLDS.replace("seconds: 2", "seconds: 3"));
+    let routine = two_holds(&sandbox, 3);
     let mut running = spawn(sandbox.plain_start(&routine, &["--mute"]));
     running.type_in("\n4\n\n\n\n");
     running.wait_for_stdout("Step 1 of 2");
@@ -409,7 +426,7 @@ fn the_wall_clock_jumping_forward_and_back_does_not_change_the_countdown() {
 #[test]
 fn a_read_only_data_dir_is_said_and_the_session_still_runs() {
     let sandbox = Sandbox::screened();
-    let routine = sandbox.write("two.ron", TWO_HOLDS);
+    let routine = two_holds(&sandbox, 2);
     let before = sandbox.history_bytes();
     let data = sandbox.data_dir();
     let data = data.to_str().expect("utf-8");
@@ -440,19 +457,11 @@ fn a_read_only_data_dir_is_said_and_the_session_still_runs() {
          && cp '{data}/../kept' '{data}/history.jsonl' && mount -o remount,ro '{data}'"
     );
     let cmd = unshare();
-    let mut running = spawn(after_shell(cmd, &script, &inner));
-    running.type_in("\n4\n\n\n\n\n\n\n");
-    let out = running.finish();
-    assert_eq!(out.code(), Some(0), "{}", out.describe());
+    let out = whole_session_after(cmd, &script, &inner);
     let said = "This session will not be saved: cannot open the history";
     assert_eq!(out.stderr.matches(said).count(), 1, "{}", out.describe());
     assert!(
         out.stderr.contains("the disk is read-only"),
-        "{}",
-        out.describe()
-    );
-    assert!(
-        out.stdout.contains("Session complete"),
         "{}",
         out.describe()
     );

@@ -3,8 +3,6 @@
 
 mod common;
 
-use std::path::PathBuf;
-
 use portable_pty::PtySize;
 
 use common::tui::{DOWN, ENTER, ESC, SCREEN_TITLE, Tui, seconds_left_of};
@@ -28,11 +26,29 @@ const COUNTDOWN: &str = r#"(
 )
 "#;
 
-/// A screened sandbox (only the quick safety check before a session) holding `routine`.
-fn sandbox_with(routine: &str) -> (Sandbox, PathBuf) {
+/// A screened sandbox (only the quick safety check before a session) holding `routine`, and the
+/// routine file's path.
+fn sandbox_with(routine: &str) -> (Sandbox, String) {
     let sandbox = Sandbox::screened();
     let file = sandbox.write("countdown.ron", routine);
+    let file = file.to_str().expect("utf-8 path").to_string();
     (sandbox, file)
+}
+
+/// unknot started on `routine` in a 30 x 100 terminal.
+fn started_on(routine: &str) -> Tui {
+    let (sandbox, file) = sandbox_with(routine);
+    Tui::start(sandbox, &["start", &file], 30, 100)
+}
+
+/// [`started_on`], past the questions before, with the first hold (20 s) counting down.
+fn at_the_hold(routine: &str) -> Tui {
+    let mut tui = started_on(routine);
+    tui.skip_before();
+    tui.wait_until("the hold's countdown", |s| {
+        seconds_left_of(s, "20 s").is_some()
+    });
+    tui
 }
 
 /// The line of the screen holding the selection marker.
@@ -44,9 +60,7 @@ fn selected_line(screen: &str) -> Option<String> {
 
 #[test]
 fn a_session_counts_down_stops_on_request_and_restores_the_terminal() {
-    let (sandbox, file) = sandbox_with(COUNTDOWN);
-    let file = file.to_str().expect("utf-8 path").to_string();
-    let mut tui = Tui::start(sandbox, &["start", &file], 30, 100);
+    let mut tui = started_on(COUNTDOWN);
 
     tui.wait_for("Countdown check");
     assert!(
@@ -91,9 +105,7 @@ fn nothing_counts_down_until_the_questions_before_are_answered() {
         lead_in: 0,
         steps: [(title: "Knee rolls", kind: Movement, seconds: 1)],
     )"#;
-    let (sandbox, file) = sandbox_with(routine);
-    let file = file.to_str().expect("utf-8 path").to_string();
-    let mut tui = Tui::start(sandbox, &["start", &file], 30, 100);
+    let mut tui = started_on(routine);
     tui.pass_quick_check();
     let screen = tui.wait_for(common::tui::PAIN_QUESTION);
     assert!(screen.contains("question 1 of 4"), "{screen}");
@@ -117,9 +129,7 @@ fn before_and_after_questions_take_one_key_each_and_show_in_the_summary() {
         lead_in: 0,
         steps: [(title: "Knee rolls", kind: Movement, seconds: 1)],
     )"#;
-    let (sandbox, file) = sandbox_with(routine);
-    let file = file.to_str().expect("utf-8 path").to_string();
-    let mut tui = Tui::start(sandbox, &["start", &file], 30, 100);
+    let mut tui = started_on(routine);
     tui.pass_quick_check();
     tui.wait_for(common::tui::PAIN_QUESTION);
     tui.key("t");
@@ -169,13 +179,7 @@ fn before_and_after_questions_take_one_key_each_and_show_in_the_summary() {
 
 #[test]
 fn carrying_on_after_q_keeps_the_session_going() {
-    let (sandbox, file) = sandbox_with(COUNTDOWN);
-    let file = file.to_str().expect("utf-8 path").to_string();
-    let mut tui = Tui::start(sandbox, &["start", &file], 30, 100);
-    tui.skip_before();
-    tui.wait_until("the hold's countdown", |s| {
-        seconds_left_of(s, "20 s").is_some()
-    });
+    let mut tui = at_the_hold(COUNTDOWN);
     tui.key("q");
     tui.wait_for("Stop the session?");
     tui.key("n");
@@ -265,13 +269,7 @@ fn growing_a_small_window_brings_the_screen_back() {
 
 #[test]
 fn sigterm_mid_session_exits_143_and_restores_the_terminal() {
-    let (sandbox, file) = sandbox_with(COUNTDOWN);
-    let file = file.to_str().expect("utf-8 path").to_string();
-    let mut tui = Tui::start(sandbox, &["start", &file], 30, 100);
-    tui.skip_before();
-    tui.wait_until("the hold's countdown", |s| {
-        seconds_left_of(s, "20 s").is_some()
-    });
+    let mut tui = at_the_hold(COUNTDOWN);
     send_signal(tui.pid(), "TERM");
     tui.assert_exit_restored(143);
     let flags = tui.local_flags();
@@ -296,9 +294,7 @@ fn a_check_in_answer_shows_in_the_summary() {
             (title: "How is the pain now?", kind: CheckIn),
         ],
     )"#;
-    let (sandbox, file) = sandbox_with(routine);
-    let file = file.to_str().expect("utf-8 path").to_string();
-    let mut tui = Tui::start(sandbox, &["start", &file], 30, 100);
+    let mut tui = started_on(routine);
     tui.skip_before();
     // The check-in step's own questions: pain, then where.
     tui.wait_until("the check-in's pain question", |s| {
@@ -330,13 +326,7 @@ fn sigterm_on_the_home_screen_exits_143_and_restores_the_terminal() {
 
 #[test]
 fn ctrl_c_in_a_session_stops_it_without_asking() {
-    let (sandbox, file) = sandbox_with(COUNTDOWN);
-    let file = file.to_str().expect("utf-8 path").to_string();
-    let mut tui = Tui::start(sandbox, &["start", &file], 30, 100);
-    tui.skip_before();
-    tui.wait_until("the hold's countdown", |s| {
-        seconds_left_of(s, "20 s").is_some()
-    });
+    let mut tui = at_the_hold(COUNTDOWN);
     tui.key("\x03");
     // No "are you sure": straight to how it went; Ctrl-C there skips the questions too.
     let screen = tui.wait_for(common::tui::AFTER_TITLE);
@@ -351,7 +341,6 @@ fn ctrl_c_in_a_session_stops_it_without_asking() {
 #[test]
 fn keys_still_work_in_a_session_while_the_window_is_too_small() {
     let (sandbox, file) = sandbox_with(COUNTDOWN);
-    let file = file.to_str().expect("utf-8 path").to_string();
     let mut tui = Tui::start(sandbox, &["start", &file], 8, 30);
     tui.wait_for("Make the window bigger");
     // Nothing new at the quick safety check, skip the questions before, stop the session, skip
@@ -536,7 +525,6 @@ fn leaving_the_emergency_advice_with_esc_records_it_once() {
 #[test]
 fn a_doctor_first_yes_on_the_full_screen_carries_on_with_c() {
     let (sandbox, file) = sandbox_with(BALL);
-    let file = file.to_str().expect("utf-8 path").to_string();
     // Screened long ago: the full questions again, but the cautions were seen.
     std::fs::remove_file(sandbox.history()).expect("remove the seeded history");
     sandbox.append_history(&[
@@ -577,13 +565,7 @@ fn a_doctor_first_yes_on_the_full_screen_carries_on_with_c() {
 
 #[test]
 fn x_in_a_hold_asks_to_ease_off_and_g_carries_on_gentler() {
-    let (sandbox, file) = sandbox_with(TWO_HOLDS);
-    let file = file.to_str().expect("utf-8 path").to_string();
-    let mut tui = Tui::start(sandbox, &["start", &file], 30, 100);
-    tui.skip_before();
-    tui.wait_until("the hold's countdown", |s| {
-        seconds_left_of(s, "20 s").is_some()
-    });
+    let mut tui = at_the_hold(TWO_HOLDS);
     tui.key("x");
     let screen = tui.wait_for_all(&[
         "Time to ease off",
@@ -639,13 +621,7 @@ fn x_in_a_hold_asks_to_ease_off_and_g_carries_on_gentler() {
 
 #[test]
 fn bang_shows_the_safety_box_and_esc_or_bang_closes_it() {
-    let (sandbox, file) = sandbox_with(TWO_HOLDS);
-    let file = file.to_str().expect("utf-8 path").to_string();
-    let mut tui = Tui::start(sandbox, &["start", &file], 30, 100);
-    tui.skip_before();
-    tui.wait_until("the hold's countdown", |s| {
-        seconds_left_of(s, "20 s").is_some()
-    });
+    let mut tui = at_the_hold(TWO_HOLDS);
     for close in [ESC, "!"] {
         tui.key("!");
         tui.wait_for_all(&[

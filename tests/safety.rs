@@ -425,47 +425,24 @@ fn an_unclear_answer_is_asked_for_again_and_never_taken_as_no() {
 
 #[test]
 fn input_that_ends_in_the_middle_of_the_questions_starts_nothing() {
-    // Ends among the emergency questions, among the doctor questions, and at the doctor advice.
-    let cases = [
-        answers(2, &[]),
-        answers(7, &[]),
-        format!("{}{}", answers(5, &[]), answers(6, &[4])),
-    ];
-    let runs: Vec<_> = cases
-        .iter()
-        .map(|input| {
-            let sandbox = Sandbox::new();
-            let running = start(&sandbox, ONE_SECOND, input);
-            (input, sandbox, running)
-        })
-        .collect();
-    let [(_, s1, r1), (_, s2, r2), (_, s3, r3)] = <[_; 3]>::try_from(runs).ok().expect("3 runs");
-
-    let out = finish(r1);
-    assert_not_started(&s1, &out);
-    assert_eq!(questions_asked(&out), 3, "{}", out.describe());
-    assert!(
-        out.stdout.ends_with(&format!("{NOT_ANSWERED}\n")),
-        "{}",
-        out.describe()
-    );
-    assert_one_safety(&history(&s1), "screening", "not_answered", &[], &[]);
-
-    let out = finish(r2);
-    assert_not_started(&s2, &out);
-    assert_eq!(questions_asked(&out), 8, "{}", out.describe());
-    assert!(
-        out.stdout.ends_with(&format!("{NOT_ANSWERED}\n")),
-        "{}",
-        out.describe()
-    );
-    assert_one_safety(&history(&s2), "screening", "not_answered", &[], &[]);
-
-    // Every question answered, then no word on the advice: stopped for a doctor.
-    let out = finish(r3);
-    assert_not_started(&s3, &out);
-    out.assert_lines_in_order(&[DOCTOR_TITLE, DOCTOR_PROMPT]);
-    assert_one_safety(&history(&s3), "screening", "see_doctor_stopped", &[], &[4]);
+    // Ends among the emergency questions, then among the doctor questions: (answered, asked).
+    // Both run at once.
+    let runs = [(2, 3), (7, 8)].map(|(answered, asked)| {
+        let sandbox = Sandbox::new();
+        let running = start(&sandbox, ONE_SECOND, &answers(answered, &[]));
+        (sandbox, running, asked)
+    });
+    for (sandbox, running, asked) in runs {
+        let out = finish(running);
+        assert_not_started(&sandbox, &out);
+        assert_eq!(questions_asked(&out), asked, "{}", out.describe());
+        assert!(
+            out.stdout.ends_with(&format!("{NOT_ANSWERED}\n")),
+            "{}",
+            out.describe()
+        );
+        assert_one_safety(&history(&sandbox), "screening", "not_answered", &[], &[]);
+    }
 }
 
 #[test]
@@ -474,6 +451,7 @@ fn input_that_ends_at_the_doctor_advice_says_stopped_for_a_doctor() {
     let input = format!("{}{}", answers(5, &[]), answers(6, &[4]));
     let out = run_start(&sandbox, ONE_SECOND, &input);
     assert_not_started(&sandbox, &out);
+    out.assert_lines_in_order(&[DOCTOR_TITLE, DOCTOR_PROMPT]);
     assert_one_safety(
         &history(&sandbox),
         "screening",
