@@ -9,7 +9,9 @@ use ratatui::crossterm::event::{
     self, Event as TermEvent, KeyCode, KeyEvent, KeyEventKind, KeyModifiers,
 };
 use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP};
-use signal_hook::iterator::Signals;
+use signal_hook::iterator::exfiltrator::WithOrigin;
+use signal_hook::iterator::{Signals, SignalsInfo};
+use signal_hook::low_level::siginfo::Cause;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Input {
@@ -23,7 +25,8 @@ pub enum Input {
     /// The sound device opened, or could not (and why).
     Audio(Result<(), String>),
     /// Asked to stop for a while: Ctrl-Z (a key in raw mode, SIGTSTP otherwise) or
-    /// `kill -TSTP`. Only sent when a shell could bring unknot back; see [`can_be_resumed`].
+    /// `kill -TSTP`. Ctrl-Z only comes when a shell could bring unknot back; see
+    /// [`can_be_resumed`].
     Suspend,
     /// SIGCONT: running again after a stop, whoever stopped it.
     Continued,
@@ -49,12 +52,15 @@ pub fn watch_signals(tx: Sender<Input>) -> std::io::Result<()> {
 /// Turns SIGTSTP and SIGCONT into inputs, so the app can give the terminal back before it
 /// stops, and take it again when it runs on.
 pub fn watch_suspend(tx: Sender<Input>) -> std::io::Result<()> {
-    let mut signals = Signals::new([SIGTSTP, SIGCONT])?;
+    let mut signals = SignalsInfo::<WithOrigin>::new([SIGTSTP, SIGCONT])?;
     thread::spawn(move || {
-        for signal in signals.forever() {
-            let input = if signal != SIGTSTP {
+        for origin in signals.forever() {
+            // A stop sent by a program (`kill -TSTP`) is kept, as the kernel keeps it: whoever
+            // sent it can continue unknot. One from the terminal (Ctrl-Z) only where a shell can.
+            let sent = matches!(origin.cause, Cause::Sent(_));
+            let input = if origin.signal != SIGTSTP {
                 Input::Continued
-            } else if can_be_resumed() {
+            } else if sent || can_be_resumed() {
                 Input::Suspend
             } else {
                 continue;
@@ -77,17 +83,31 @@ pub fn survive_file_size_limit() -> std::io::Result<()> {
     .map(drop)
 }
 
-/// Whether a shell could bring unknot back after a stop (`fg`): the parent of the job's process
-/// group leader is in another group of the same session. Started straight from a terminal window
-/// with no shell, a stop would be for good, and the terminal would simply hang; the kernel drops
-/// a terminal's own stop signal in that case, and unknot drops the stop the same way. Only the leader's parent
-/// can be asked without reading /proc; for a process that is not its group's leader the answer
-/// is yes, as it mostly is.
+/// Whether a shell could bring unknot back after a stop (`fg`). The kernel drops a terminal's
+/// stop for a process group that no shell is watching over, since a stop would be for good and
+/// the terminal would simply hang; unknot drops Ctrl-Z in the same case. A job-control shell
+/// gives every job a process group of its own, so no shell is watching over unknot when:
+/// - its group is the session leader's (started as a terminal window's own program, or by a
+///   `sh -c` that has no job control), or
+/// - it leads its group and its parent is not in the same session, in another group.
+///
+/// Other members of a job's group are not asked about, since that needs /proc: a job that
+/// unknot does not lead (the end of a pipe) counts as watched over, as it nearly always is.
 pub fn can_be_resumed() -> bool {
     // Raw calls, not rustix's: a process whose group or session began outside this pid namespace
     // (a container, for one) reads as 0, which rustix's non-zero `Pid` may not hold.
     // SAFETY: each call takes and returns plain integers and touches no memory.
-    let (group, me, parent) = unsafe { (libc::getpgrp(), libc::getpid(), libc::getppid()) };
+    let (group, session, me, parent) = unsafe {
+        (
+            libc::getpgrp(),
+            libc::getsid(0),
+            libc::getpid(),
+            libc::getppid(),
+        )
+    };
+    if group == session {
+        return false;
+    }
     if group != me {
         return true;
     }
@@ -95,9 +115,8 @@ pub fn can_be_resumed() -> bool {
         return false;
     }
     // SAFETY: as above.
-    let (theirs, their_session, ours) =
-        unsafe { (libc::getpgid(parent), libc::getsid(parent), libc::getsid(0)) };
-    theirs >= 0 && their_session >= 0 && theirs != group && their_session == ours
+    let (theirs, their_session) = unsafe { (libc::getpgid(parent), libc::getsid(parent)) };
+    theirs >= 0 && their_session >= 0 && theirs != group && their_session == session
 }
 
 fn is_suspend(key: &KeyEvent) -> bool {

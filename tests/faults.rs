@@ -202,16 +202,15 @@ fn ctrl_z_gives_the_terminal_back_and_fg_finds_the_session_paused() {
     common::tui::assert_terminal_restored(&raw);
 }
 
-#[test]
-fn ctrl_z_with_no_shell_to_come_back_to_is_ignored() {
-    // Started straight in a terminal, as a window's only program: a stop would be for good.
-    let mut tui = two_minute_holds_on_screen();
+/// Ctrl-Z in the hold of `tui` (unknot's pid `unknot`): the countdown goes on, and the session
+/// ends as usual.
+fn assert_ctrl_z_ignored(mut tui: Tui, unknot: u32) {
     let before = left_of_a_minute(&mut tui);
     tui.key("\x1a");
     tui.wait_until("the countdown going on", |s| {
         seconds_left_of(s, "1 min").is_some_and(|n| n + 2 <= before)
     });
-    let state = state_of(tui.pid());
+    let state = state_of(unknot);
     assert!(
         matches!(state.as_deref(), Some("S" | "R")),
         "still running, not stopped for good: {state:?}"
@@ -221,6 +220,48 @@ fn ctrl_z_with_no_shell_to_come_back_to_is_ignored() {
     tui.skip_after();
     tui.key("q");
     assert_eq!(tui.wait_exit().0, 0);
+}
+
+#[test]
+fn ctrl_z_with_no_shell_to_come_back_to_is_ignored() {
+    // Started straight in a terminal, as a window's only program: a stop would be for good.
+    let tui = two_minute_holds_on_screen();
+    let unknot = tui.pid();
+    assert_ctrl_z_ignored(tui, unknot);
+}
+
+#[test]
+fn ctrl_z_under_a_shell_without_job_control_is_ignored() {
+    // As a launcher's `sh -c` runs it: the shell waits, but could never bring unknot back.
+    let tui = two_minute_holds(|sandbox, args| Tui::start_under_shell(sandbox, args, 24, 80));
+    let unknot = tui.job_pid();
+    assert_ctrl_z_ignored(tui, unknot);
+}
+
+#[test]
+fn ctrl_z_in_plain_mode_with_no_shell_to_come_back_to_is_ignored() {
+    // The terminal itself sends the stop here (plain mode leaves it in line mode).
+    let sandbox = Sandbox::screened();
+    let routine = two_holds(&sandbox, 3);
+    let routine = routine.to_str().expect("utf-8").to_string();
+    let mut tui = Tui::start(sandbox, &["--plain", "--mute", "start", &routine], 24, 80);
+    tui.wait_for("Press Enter if nothing has changed");
+    tui.key("\r\r\r\r\r");
+    tui.wait_for("Step 1 of 2");
+    tui.key("\x1a");
+    // The first hold ends on time: nothing stopped.
+    let screen = tui.wait_for("Step 2 of 2");
+    assert!(
+        !screen.contains("Paused while unknot is stopped"),
+        "{screen}"
+    );
+    let state = state_of(tui.pid());
+    assert!(
+        matches!(state.as_deref(), Some("S" | "R")),
+        "still running, not stopped for good: {state:?}"
+    );
+    tui.key("\x03");
+    assert_ne!(tui.wait_exit().0, 0, "ended by Ctrl-C");
 }
 
 #[test]

@@ -64,12 +64,29 @@ impl Tui {
     /// it: the shell runs `then` after unknot stops or ends (`read; fg` brings it back after a
     /// line is typed). `pid()` is the shell's; `job_pid()` finds unknot's.
     pub fn start_as_job(sandbox: Sandbox, args: &[&str], rows: u16, cols: u16, then: &str) -> Tui {
-        let script = format!("set -m; \"$0\" \"$@\"; {then}");
+        Tui::start_in_bash(
+            sandbox,
+            args,
+            rows,
+            cols,
+            &format!("set -m; \"$0\" \"$@\"; {then}"),
+        )
+    }
+
+    /// As `start_as_job`, but under a shell without job control, as `sh -c` in a launcher runs a
+    /// program: unknot shares the shell's process group, and nothing could bring it back after a
+    /// stop.
+    pub fn start_under_shell(sandbox: Sandbox, args: &[&str], rows: u16, cols: u16) -> Tui {
+        Tui::start_in_bash(sandbox, args, rows, cols, "\"$0\" \"$@\"; true")
+    }
+
+    /// bash running `script`, with unknot and its arguments as `$0` and `$@`.
+    fn start_in_bash(sandbox: Sandbox, args: &[&str], rows: u16, cols: u16, script: &str) -> Tui {
         let mut shell = vec![
             "--norc".to_string(),
             "--noprofile".into(),
             "-c".into(),
-            script,
+            script.to_string(),
         ];
         shell.push(BIN.into());
         shell.extend(sandbox_flags(&sandbox));
@@ -77,7 +94,7 @@ impl Tui {
         Tui::spawn("bash", sandbox, &shell, rows, cols, &[])
     }
 
-    /// The pid of unknot, started by `start_as_job`.
+    /// The pid of unknot, started by `start_as_job` or `start_under_shell`.
     pub fn job_pid(&self) -> u32 {
         let shell = self.pid();
         let deadline = Instant::now() + timeout();
