@@ -8,7 +8,7 @@ use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 
 use super::event::CheckIn;
-use super::stats::{Change, History, SessionView};
+use super::view::{Change, History, SessionView};
 use crate::{printable, text};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

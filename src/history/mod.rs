@@ -8,14 +8,13 @@ mod load;
 mod stats;
 mod store;
 mod timestamp;
+mod view;
 
 pub use event::{
     Area, BodySide, CheckIn, Entry, Event, Felt, Moment, Outcome, PainChoice, PainTrigger,
     SafetyCheck, SafetyKind, SafetyResult, VERSION, now,
 };
 pub use load::{Loaded, SkipReason, Skipped, lines_by_id, load, parse};
-pub use stats::{
-    Change, Dated, History, RoutineFigures, SessionView, StepEffect, StepView, Verdict, build,
-    per_routine, per_week, step_effects, streak,
-};
+pub use stats::{RoutineFigures, StepEffect, per_routine, per_week, step_effects, streak};
 pub use store::{FILE_NAME, Store, StoreError};
+pub use view::{Change, Dated, History, SessionView, StepView, Verdict, build};
