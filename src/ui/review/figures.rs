@@ -1,0 +1,61 @@
+//! The figures pane: regularity, per-routine averages and which steps seem to help.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+
+use super::{Review, render_scrolled};
+use crate::history::{RoutineFigures, StepEffect};
+use crate::text;
+use crate::ui::Theme;
+
+#[derive(Debug)]
+pub(super) struct Figures {
+    pub(super) routines: Vec<RoutineFigures>,
+    pub(super) steps: Vec<StepEffect>,
+    pub(super) streak: u32,
+    pub(super) per_week: f64,
+}
+
+pub(super) fn render_figures(review: &Review, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let f = &review.figures;
+    let h = &review.history;
+    let mut lines = vec![
+        Line::styled(text::FIGURES_REGULARITY, theme.heading()),
+        Line::from(text::figures_totals(h.sessions.len(), h.logs.len())),
+        Line::from(text::streak_line(f.streak)),
+        Line::from(text::per_week_line(f.per_week)),
+        Line::from(""),
+    ];
+    if !f.routines.is_empty() {
+        lines.push(Line::styled(text::FIGURES_ROUTINES, theme.heading()));
+        for r in &f.routines {
+            lines.push(Line::from(text::routine_line(
+                &r.routine,
+                r.sessions,
+                r.completed,
+            )));
+            lines.push(Line::from(text::routine_average(
+                r.average_change,
+                r.with_change,
+            )));
+        }
+        lines.push(Line::from(""));
+    }
+    lines.push(Line::styled(text::FIGURES_STEPS, theme.heading()));
+    if f.steps.is_empty() {
+        lines.push(Line::from(text::FIGURES_STEPS_NONE));
+    } else {
+        lines.extend(f.steps.iter().map(|e| {
+            Line::from(text::step_effect_line(
+                &e.step,
+                &e.routine,
+                e.average_change,
+                e.count,
+            ))
+        }));
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::styled(text::FIGURES_NOISE, theme.dim()));
+    render_scrolled(lines, &review.figures_scroll, area, buf);
+}

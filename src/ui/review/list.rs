@@ -1,0 +1,215 @@
+//! The session list: which columns fit a width, and the rows, header first; only the rows in
+//! view are drawn.
+
+use chrono::{DateTime, FixedOffset};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use super::{Review, chars, date, verdict_style};
+use crate::history::{History, SessionView, Verdict};
+use crate::text;
+use crate::ui::Theme;
+
+/// The longest routine name shown in full in the list; longer ones are cut.
+const ROUTINE_MAX: usize = 24;
+const DATE_WIDTH: usize = 16;
+const SHORT_DATE_WIDTH: usize = 10;
+const HIGHLIGHT: &str = "› ";
+
+/// The widest value of each list column, over the whole history.
+#[derive(Debug, Default)]
+pub(super) struct Widths {
+    routine: usize,
+    time: usize,
+    outcome: usize,
+    pain: usize,
+}
+
+fn short_date(at: &DateTime<FixedOffset>) -> String {
+    at.format("%Y-%m-%d").to_string()
+}
+
+pub(super) fn widths(h: &History) -> Widths {
+    let mut w = Widths {
+        routine: chars(text::REVIEW_COLUMNS[1]),
+        time: chars(text::REVIEW_COLUMNS[2]),
+        outcome: chars(text::REVIEW_COLUMNS[3]),
+        pain: chars(text::REVIEW_COLUMNS[4]),
+    };
+    for s in &h.sessions {
+        w.routine = w.routine.max(chars(&s.routine).min(ROUTINE_MAX));
+        w.time = w.time.max(chars(&text::minutes_short(s.elapsed)));
+        w.outcome = w.outcome.max(chars(text::outcome_word(s.outcome)));
+        w.pain = w
+            .pain
+            .max(chars(&text::pain_pair(s.pain_before(), s.pain_after())));
+    }
+    w
+}
+
+/// Which list columns fit in a width, most important first: date, outcome and pain always,
+/// then the verdict, the routine and the time.
+#[derive(Debug, Clone, Copy)]
+struct Columns {
+    short_date: bool,
+    routine: Option<usize>,
+    time: bool,
+    verdict: bool,
+}
+
+const VERDICTS: [Verdict; 5] = [
+    Verdict::Better,
+    Verdict::SlightlyLower,
+    Verdict::Same,
+    Verdict::SlightlyHigher,
+    Verdict::Worse,
+];
+
+fn columns(w: &Widths, width: usize) -> Columns {
+    let verdict_width = VERDICTS
+        .iter()
+        .map(|v| chars(text::verdict_short(*v)))
+        .max()
+        .unwrap_or_default();
+    let room = width.saturating_sub(chars(HIGHLIGHT));
+    let needed = |date| date + 1 + w.outcome + 1 + w.pain;
+    let short_date = needed(DATE_WIDTH) > room;
+    let mut left = room.saturating_sub(needed(if short_date {
+        SHORT_DATE_WIDTH
+    } else {
+        DATE_WIDTH
+    }));
+    let verdict = left > verdict_width;
+    if verdict {
+        left -= verdict_width + 1;
+    }
+    // A routine column narrower than this is not worth showing.
+    const ROUTINE_MIN: usize = 8;
+    let time = left > w.time + 1 + ROUTINE_MIN;
+    if time {
+        left -= w.time + 1;
+    }
+    let routine = (left > ROUTINE_MIN).then(|| w.routine.min(left - 1));
+    Columns {
+        short_date,
+        routine,
+        time,
+        verdict,
+    }
+}
+
+fn pad(s: &str, width: usize) -> String {
+    let n = chars(s);
+    if n > width {
+        let mut cut: String = s.chars().take(width.saturating_sub(1)).collect();
+        cut.push('…');
+        cut
+    } else {
+        format!("{s}{}", " ".repeat(width - n))
+    }
+}
+
+/// One row of the list, or the header when `session` is `None`.
+fn list_row<'a>(
+    session: Option<&SessionView>,
+    c: Columns,
+    w: &Widths,
+    theme: &Theme,
+) -> Vec<Span<'a>> {
+    let date_w = if c.short_date {
+        SHORT_DATE_WIDTH
+    } else {
+        DATE_WIDTH
+    };
+    let h = text::REVIEW_COLUMNS;
+    let (date, routine, time, outcome, pain, verdict) = match session {
+        None => (
+            h[0].to_string(),
+            h[1].to_string(),
+            h[2].to_string(),
+            h[3].to_string(),
+            h[4].to_string(),
+            (h[5].to_string(), Style::new()),
+        ),
+        Some(s) => (
+            if c.short_date {
+                short_date(&s.started)
+            } else {
+                date(&s.started)
+            },
+            s.routine.clone(),
+            text::minutes_short(s.elapsed),
+            text::outcome_word(s.outcome).to_string(),
+            text::pain_pair(s.pain_before(), s.pain_after()),
+            s.change().map_or((String::new(), Style::new()), |ch| {
+                let v = ch.verdict();
+                (text::verdict_short(v).to_string(), verdict_style(v, theme))
+            }),
+        ),
+    };
+    let mut spans = vec![Span::raw(pad(&date, date_w))];
+    if let Some(rw) = c.routine {
+        spans.push(Span::raw(format!(" {}", pad(&routine, rw))));
+    }
+    if c.time {
+        spans.push(Span::raw(format!(" {time:>width$}", width = w.time)));
+    }
+    spans.push(Span::raw(format!(" {}", pad(&outcome, w.outcome))));
+    spans.push(Span::raw(format!(" {}", pad(&pain, w.pain))));
+    if c.verdict {
+        spans.push(Span::styled(format!(" {}", verdict.0), verdict.1));
+    }
+    spans
+}
+
+pub(super) fn render_list(review: &Review, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let total = review.history.sessions.len();
+    if total == 0 {
+        Paragraph::new(text::REVIEW_NO_SESSIONS)
+            .wrap(Wrap { trim: true })
+            .render(area, buf);
+        return;
+    }
+    let [header_a, rows_a] =
+        Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
+    let c = columns(&review.widths, usize::from(area.width));
+    let mut header = vec![Span::raw(" ".repeat(chars(HIGHLIGHT)))];
+    header.extend(list_row(None, c, &review.widths, theme));
+    Line::from(header)
+        .style(theme.heading())
+        .render(header_a, buf);
+
+    let height = usize::from(rows_a.height).max(1);
+    review.page.set(height);
+    let mut offset = review.list_offset.get();
+    if review.selected < offset {
+        offset = review.selected;
+    } else if review.selected >= offset + height {
+        offset = review.selected + 1 - height;
+    }
+    offset = offset.min(total.saturating_sub(height));
+    review.list_offset.set(offset);
+
+    for (row, i) in (offset..total.min(offset + height)).enumerate() {
+        let Some(s) = review.session(i) else { break };
+        let selected = i == review.selected;
+        let mut spans = vec![Span::raw(if selected { HIGHLIGHT } else { "  " })];
+        spans.extend(list_row(Some(s), c, &review.widths, theme));
+        let mut line = Line::from(spans);
+        if selected {
+            line = line.style(theme.selected());
+        }
+        let y = rows_a.y.saturating_add(row as u16);
+        line.render(
+            Rect {
+                y,
+                height: 1,
+                ..rows_a
+            },
+            buf,
+        );
+    }
+}

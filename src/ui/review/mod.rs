@@ -1,0 +1,327 @@
+//! The review screen (`unknot history`): past sessions, a chart of pain over time, and figures.
+//!
+//! Three panes, switched with Tab or 1-3. Only the visible rows of the session list are drawn,
+//! so a history of thousands of sessions stays quick; the chart and the figures are worked out
+//! once, when the screen opens.
+
+mod chart;
+mod detail;
+mod figures;
+mod list;
+
+use std::cell::Cell;
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+
+use super::{Theme, keys_line};
+use crate::history::{History, SessionView, Verdict, per_routine, per_week, step_effects, streak};
+use crate::text;
+
+use chart::{ChartData, chart_data, render_chart};
+use detail::render_detail;
+use figures::{Figures, render_figures};
+use list::{Widths, render_list, widths};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pane {
+    Sessions,
+    Chart,
+    Figures,
+}
+
+impl Pane {
+    const ALL: [Pane; 3] = [Pane::Sessions, Pane::Chart, Pane::Figures];
+
+    fn index(self) -> usize {
+        match self {
+            Pane::Sessions => 0,
+            Pane::Chart => 1,
+            Pane::Figures => 2,
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct Review {
+    history: History,
+    notice: Option<String>,
+    pane: Pane,
+    /// Position in the list, newest first: 0 is the last session of `history.sessions`.
+    selected: usize,
+    /// The selected session is open in detail.
+    detail: bool,
+    /// Scroll positions, settled when drawn (the drawing knows the height).
+    list_offset: Cell<usize>,
+    page: Cell<usize>,
+    detail_scroll: Cell<u16>,
+    figures_scroll: Cell<u16>,
+    widths: Widths,
+    /// Boxed, so that a `Review` stays small to move around.
+    chart: Box<ChartData>,
+    figures: Box<Figures>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReviewAction {
+    Stay,
+    Close,
+}
+
+impl Review {
+    /// `notice`: a line to show once at the top when lines of the file were skipped (None if none).
+    pub fn new(history: History, notice: Option<String>, today: NaiveDate) -> Review {
+        let figures = Box::new(Figures {
+            routines: per_routine(&history),
+            steps: step_effects(&history),
+            streak: streak(&history, today),
+            per_week: per_week(&history, today),
+        });
+        Review {
+            widths: widths(&history),
+            chart: Box::new(chart_data(&history)),
+            figures,
+            history,
+            notice,
+            pane: Pane::Sessions,
+            selected: 0,
+            detail: false,
+            list_offset: Cell::new(0),
+            page: Cell::new(10),
+            detail_scroll: Cell::new(0),
+            figures_scroll: Cell::new(0),
+        }
+    }
+
+    /// Only key presses reach this. q / Esc closes (Esc from a detail goes back to the list first).
+    pub fn on_key(&mut self, key: KeyEvent) -> ReviewAction {
+        match key.code {
+            KeyCode::Char('q') => return ReviewAction::Close,
+            KeyCode::Esc if self.detail && self.pane == Pane::Sessions => self.detail = false,
+            KeyCode::Esc => return ReviewAction::Close,
+            KeyCode::Tab => self.pane = Pane::ALL[(self.pane.index() + 1) % 3],
+            KeyCode::BackTab => self.pane = Pane::ALL[(self.pane.index() + 2) % 3],
+            KeyCode::Char('1') => self.pane = Pane::Sessions,
+            KeyCode::Char('2') => self.pane = Pane::Chart,
+            KeyCode::Char('3') => self.pane = Pane::Figures,
+            KeyCode::Enter if self.pane == Pane::Sessions && !self.history.sessions.is_empty() => {
+                self.detail = true;
+                self.detail_scroll.set(0);
+            }
+            code => {
+                if let Some(motion) = Motion::from_key(code) {
+                    self.motion(motion);
+                }
+            }
+        }
+        ReviewAction::Stay
+    }
+
+    fn motion(&mut self, motion: Motion) {
+        let page = self.page.get().max(1);
+        match self.pane {
+            Pane::Sessions if self.detail => scroll(&self.detail_scroll, motion, page),
+            Pane::Sessions => {
+                let last = self.history.sessions.len().saturating_sub(1);
+                self.selected = match motion {
+                    Motion::Up => self.selected.saturating_sub(1),
+                    Motion::Down => self.selected.saturating_add(1),
+                    Motion::PageUp => self.selected.saturating_sub(page),
+                    Motion::PageDown => self.selected.saturating_add(page),
+                    Motion::Home => 0,
+                    Motion::End => last,
+                }
+                .min(last);
+            }
+            Pane::Figures => scroll(&self.figures_scroll, motion, page),
+            Pane::Chart => {}
+        }
+    }
+
+    /// The session at `i` in the newest-first list.
+    fn session(&self, i: usize) -> Option<&SessionView> {
+        let n = self.history.sessions.len();
+        i.checked_add(1)
+            .and_then(|i| n.checked_sub(i))
+            .and_then(|i| self.history.sessions.get(i))
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Motion {
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Home,
+    End,
+}
+
+impl Motion {
+    fn from_key(code: KeyCode) -> Option<Motion> {
+        Some(match code {
+            KeyCode::Up | KeyCode::Char('k') => Motion::Up,
+            KeyCode::Down | KeyCode::Char('j') => Motion::Down,
+            KeyCode::PageUp => Motion::PageUp,
+            KeyCode::PageDown => Motion::PageDown,
+            KeyCode::Home => Motion::Home,
+            KeyCode::End => Motion::End,
+            _ => return None,
+        })
+    }
+}
+
+/// Moves a text's scroll position; drawing it clamps the position to the text's end.
+fn scroll(position: &Cell<u16>, motion: Motion, page: usize) {
+    let page = u16::try_from(page).unwrap_or(u16::MAX);
+    let p = position.get();
+    position.set(match motion {
+        Motion::Up => p.saturating_sub(1),
+        Motion::Down => p.saturating_add(1),
+        Motion::PageUp => p.saturating_sub(page),
+        Motion::PageDown => p.saturating_add(page),
+        Motion::Home => 0,
+        Motion::End => u16::MAX,
+    });
+}
+
+fn date(at: &DateTime<FixedOffset>) -> String {
+    at.format("%Y-%m-%d %H:%M").to_string()
+}
+
+fn chars(s: &str) -> usize {
+    s.chars().count()
+}
+
+pub fn render(review: &Review, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let mut block = Block::bordered().title(Line::styled(
+        format!(" {} ", text::REVIEW_TITLE),
+        theme.title(),
+    ));
+    let sessions = review.history.sessions.len();
+    if review.pane == Pane::Sessions && sessions > 0 {
+        block = block.title_bottom(
+            Line::from(format!(
+                " {} ",
+                text::review_position(review.selected, sessions)
+            ))
+            .right_aligned(),
+        );
+    }
+    let inner = block.inner(area);
+    block.render(area, buf);
+
+    let notice = review
+        .notice
+        .as_deref()
+        .map(|n| Paragraph::new(Line::styled(n, theme.caution())).wrap(Wrap { trim: true }));
+    let notice_height = notice
+        .as_ref()
+        .map_or(0, |p| p.line_count(inner.width).min(3) as u16);
+    let empty = sessions == 0 && review.history.logs.is_empty();
+
+    let [tabs_a, notice_a, body_a, keys_a] = Layout::vertical([
+        Constraint::Length(u16::from(!empty)),
+        Constraint::Length(notice_height),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+
+    if let Some(notice) = notice {
+        notice.render(notice_a, buf);
+    }
+    let keys = if empty {
+        text::REVIEW_KEYS_EMPTY
+    } else {
+        render_tabs(review.pane, theme, tabs_a, buf);
+        match review.pane {
+            Pane::Sessions if review.detail => {
+                render_detail(review, theme, body_a, buf);
+                fit(
+                    text::REVIEW_KEYS_DETAIL,
+                    text::REVIEW_KEYS_DETAIL_SHORT,
+                    keys_a,
+                )
+            }
+            Pane::Sessions => {
+                render_list(review, theme, body_a, buf);
+                fit(text::REVIEW_KEYS_LIST, text::REVIEW_KEYS_LIST_SHORT, keys_a)
+            }
+            Pane::Chart => {
+                render_chart(&review.chart, theme, body_a, buf);
+                text::REVIEW_KEYS_CHART
+            }
+            Pane::Figures => {
+                render_figures(review, theme, body_a, buf);
+                fit(
+                    text::REVIEW_KEYS_FIGURES,
+                    text::REVIEW_KEYS_FIGURES_SHORT,
+                    keys_a,
+                )
+            }
+        }
+    };
+    if empty {
+        render_empty(theme, body_a, buf);
+    }
+    Paragraph::new(keys_line(keys, theme)).render(keys_a, buf);
+}
+
+/// The long key hint when it fits, else the short one.
+fn fit<'a>(long: &'a str, short: &'a str, area: Rect) -> &'a str {
+    if chars(long) <= usize::from(area.width) {
+        long
+    } else {
+        short
+    }
+}
+
+fn render_tabs(pane: Pane, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let spans: Vec<Span> = Pane::ALL
+        .iter()
+        .zip(text::REVIEW_PANES)
+        .map(|(p, name)| {
+            if *p == pane {
+                Span::styled(format!("[{name}]"), theme.selected())
+            } else {
+                Span::raw(format!(" {name} "))
+            }
+        })
+        .collect();
+    Line::from(spans).render(area, buf);
+}
+
+fn render_empty(theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let mut lines = vec![
+        Line::styled(text::REVIEW_EMPTY_TITLE, theme.heading()),
+        Line::from(""),
+    ];
+    lines.extend(text::REVIEW_EMPTY.iter().map(|l| Line::from(*l)));
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: true })
+        .render(area, buf);
+}
+
+fn verdict_style(v: Verdict, theme: &Theme) -> Style {
+    match v {
+        Verdict::Better => theme.gauge(),
+        Verdict::Worse => theme.caution(),
+        _ => Style::new(),
+    }
+}
+
+/// A paragraph scrolled to `position`, kept within the text.
+fn render_scrolled(lines: Vec<Line>, position: &Cell<u16>, area: Rect, buf: &mut Buffer) {
+    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
+    let total = paragraph.line_count(area.width);
+    let max = u16::try_from(total.saturating_sub(usize::from(area.height))).unwrap_or(u16::MAX);
+    let top = position.get().min(max);
+    position.set(top);
+    paragraph.scroll((top, 0)).render(area, buf);
+}
