@@ -24,6 +24,9 @@ pub use voice::Voice;
 use crate::routine::Routine;
 use crate::session::{Announcement, Cue};
 
+/// How long leaving waits for a sound device that is still opening.
+pub const SETTLE_LIMIT: Duration = Duration::from_secs(3);
+
 /// A sound to play and how loud, on its way to the audio thread.
 pub type Playing = (SamplesBuffer, f32);
 

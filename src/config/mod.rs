@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Deserializer};
 
-use crate::ron_text::{self, Bounded, Bounds};
 use crate::routine::LeadInBounds;
+use crate::routine::ron_text::{self, Bounded, Bounds};
 use crate::session::Cue;
 use crate::text;
 

@@ -76,6 +76,20 @@ pub enum Event {
     },
 }
 
+impl Event {
+    /// The session this event belongs to, if it belongs to one.
+    pub fn session(&self) -> Option<Uuid> {
+        match self {
+            Event::SessionStarted { session, .. }
+            | Event::StepDone { session, .. }
+            | Event::SessionEnded { session, .. }
+            | Event::PainRule { session, .. } => Some(*session),
+            Event::CheckIn(check_in) => check_in.session,
+            Event::Safety(_) => None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SafetyCheck {
     pub check: SafetyKind,

@@ -17,4 +17,4 @@ pub use event::{
 pub use load::{Loaded, SkipReason, Skipped, lines_by_id, load, parse};
 pub use stats::{RoutineFigures, StepEffect, per_routine, per_week, step_effects, streak};
 pub use store::{FILE_NAME, Store, StoreError};
-pub use view::{Change, Dated, History, SessionView, StepView, Verdict, build};
+pub use view::{Change, Dated, History, SessionView, StepView, Verdict, build, session_view};

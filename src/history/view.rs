@@ -1,11 +1,12 @@
 //! What the history holds, session by session: the events folded into sessions with their
-//! pain before and after, quick logs and safety answers. A pure function of the loaded events.
+//! pain before and after, quick logs and safety answers. A pure function of the loaded events,
+//! kept up to date one event at a time as a visit records more ([`History::add`]).
 
 use std::time::Duration;
 
 use chrono::{DateTime, FixedOffset};
 // A fast hash: the keys are ids from the user's own file, so there is nobody to defend against.
-use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
+use foldhash::{HashMap, HashSet};
 use uuid::Uuid;
 
 use super::event::{CheckIn, Entry, Event, Moment, Outcome, PainChoice, PainTrigger, SafetyCheck};
@@ -18,6 +19,20 @@ pub struct History {
     pub logs: Vec<Dated<CheckIn>>,
     /// Safety questions and cautions, oldest first.
     pub safety: Vec<Dated<SafetyCheck>>,
+    /// Where each id went, so a later event finds its session or form.
+    index: Index,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+struct Index {
+    /// Every event id folded in: the same event again counts once.
+    seen: HashSet<Uuid>,
+    /// Session id to its place in `sessions`.
+    sessions: HashMap<Uuid, usize>,
+    /// A quick log's form id to its place in `logs`.
+    log_forms: HashMap<Uuid, usize>,
+    /// The time a session's end record gives, by session id.
+    ended: HashMap<Uuid, Duration>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -118,15 +133,120 @@ impl SessionView {
 /// history files joined by hand, or a save retried after a failure it did not know had written),
 /// and counts once.
 pub fn build(entries: &[Entry]) -> History {
-    let mut seen: HashSet<Uuid> = HashSet::with_capacity(entries.len());
-    let mut sessions: Vec<SessionView> = Vec::new();
-    let mut by_id: HashMap<Uuid, usize> = HashMap::new();
-    let mut logs: Vec<Dated<CheckIn>> = Vec::new();
-    let mut safety: Vec<Dated<SafetyCheck>> = Vec::new();
-    let mut log_forms: HashMap<Uuid, usize> = HashMap::new();
+    let mut history = History::default();
+    history.index.seen.reserve(entries.len());
+    for entry in entries {
+        history.fold(entry);
+    }
+    history.settle();
+    history
+}
 
-    let mut session_index = |sessions: &mut Vec<SessionView>, id: Uuid, at| {
-        *by_id.entry(id).or_insert_with(|| {
+/// One session as the history will show it, from its events in order; `at` stands for the time
+/// of each. `None` without any event.
+pub fn session_view(events: &[Event], at: DateTime<FixedOffset>) -> Option<SessionView> {
+    let mut history = History::default();
+    for (n, event) in (1u128..).zip(events) {
+        history.fold(&Entry {
+            v: super::event::VERSION,
+            id: Uuid::from_u128(n),
+            at,
+            event: event.clone(),
+        });
+    }
+    history.settle();
+    history.sessions.into_iter().next()
+}
+
+impl History {
+    /// One more event, as if it had been in the file when it was read.
+    pub fn add(&mut self, entry: &Entry) {
+        let touched = self.fold(entry);
+        let sorted = last_in_order(&self.sessions, |s| s.started)
+            && last_in_order(&self.logs, |l| l.at)
+            && last_in_order(&self.safety, |s| s.at);
+        if !sorted {
+            self.settle();
+        } else if let Some(i) = touched {
+            self.fill_elapsed(i);
+        }
+    }
+
+    /// Folds in one event; returns the place of the session it touched, if any.
+    fn fold(&mut self, entry: &Entry) -> Option<usize> {
+        if !self.index.seen.insert(entry.id) {
+            return None;
+        }
+        let at = entry.at;
+        let i = match &entry.event {
+            Event::SessionStarted {
+                session, routine, ..
+            } => {
+                let i = self.session_index(*session, at);
+                self.sessions[i].routine.clone_from(routine);
+                self.sessions[i].started = at;
+                i
+            }
+            Event::StepDone {
+                session,
+                step,
+                title,
+                planned_s,
+                actual_s,
+                skipped,
+            } => {
+                let i = self.session_index(*session, at);
+                self.sessions[i].steps.push(StepView {
+                    step: *step,
+                    title: title.clone(),
+                    planned: secs(*planned_s),
+                    actual: secs(*actual_s),
+                    skipped: *skipped,
+                });
+                i
+            }
+            Event::SessionEnded {
+                session,
+                outcome,
+                elapsed_s,
+            } => {
+                let i = self.session_index(*session, at);
+                self.sessions[i].outcome = *outcome;
+                self.index.ended.insert(*session, secs(*elapsed_s));
+                i
+            }
+            Event::Safety(check) => {
+                self.safety.push(Dated {
+                    at,
+                    value: check.clone(),
+                });
+                return None;
+            }
+            Event::PainRule {
+                session,
+                trigger,
+                choice,
+            } => {
+                let i = self.session_index(*session, at);
+                self.sessions[i].pain_rules.push((*trigger, *choice));
+                i
+            }
+            Event::CheckIn(check_in) => {
+                let Some(id) = check_in.session else {
+                    self.log(at, check_in.clone());
+                    return None;
+                };
+                let i = self.session_index(id, at);
+                place_check_in(&mut self.sessions[i], at, check_in.clone());
+                i
+            }
+        };
+        Some(i)
+    }
+
+    fn session_index(&mut self, id: Uuid, at: DateTime<FixedOffset>) -> usize {
+        let sessions = &mut self.sessions;
+        *self.index.sessions.entry(id).or_insert_with(|| {
             sessions.push(SessionView {
                 id,
                 routine: String::new(),
@@ -142,93 +262,62 @@ pub fn build(entries: &[Entry]) -> History {
             });
             sessions.len() - 1
         })
-    };
+    }
 
-    for entry in entries.iter().filter(|e| seen.insert(e.id)) {
-        match &entry.event {
-            Event::SessionStarted {
-                session, routine, ..
-            } => {
-                let i = session_index(&mut sessions, *session, entry.at);
-                sessions[i].routine = routine.clone();
-                sessions[i].started = entry.at;
-            }
-            Event::StepDone {
-                session,
-                step,
-                title,
-                planned_s,
-                actual_s,
-                skipped,
-            } => {
-                let i = session_index(&mut sessions, *session, entry.at);
-                sessions[i].steps.push(StepView {
-                    step: *step,
-                    title: title.clone(),
-                    planned: secs(*planned_s),
-                    actual: secs(*actual_s),
-                    skipped: *skipped,
-                });
-            }
-            Event::SessionEnded {
-                session,
-                outcome,
-                elapsed_s,
-            } => {
-                let i = session_index(&mut sessions, *session, entry.at);
-                sessions[i].outcome = *outcome;
-                sessions[i].elapsed = secs(*elapsed_s);
-            }
-            Event::Safety(check) => safety.push(Dated {
-                at: entry.at,
-                value: check.clone(),
-            }),
-            Event::PainRule {
-                session,
-                trigger,
-                choice,
-            } => {
-                let i = session_index(&mut sessions, *session, entry.at);
-                sessions[i].pain_rules.push((*trigger, *choice));
-            }
-            Event::CheckIn(check_in) => {
-                let check_in = check_in.clone();
-                match check_in.session {
-                    Some(id) => {
-                        let i = session_index(&mut sessions, id, entry.at);
-                        place_check_in(&mut sessions[i], entry.at, check_in);
-                    }
-                    None => {
-                        let form = check_in.form;
-                        let dated = Dated {
-                            at: entry.at,
-                            value: check_in,
-                        };
-                        match log_forms.get(&form) {
-                            Some(&i) => logs[i] = dated,
-                            None => {
-                                log_forms.insert(form, logs.len());
-                                logs.push(dated);
-                            }
-                        }
-                    }
-                }
+    /// A quick log; the same form saved again replaces its answers.
+    fn log(&mut self, at: DateTime<FixedOffset>, check_in: CheckIn) {
+        let form = check_in.form;
+        let dated = Dated {
+            at,
+            value: check_in,
+        };
+        match self.index.log_forms.get(&form) {
+            Some(&i) => self.logs[i] = dated,
+            None => {
+                self.index.log_forms.insert(form, self.logs.len());
+                self.logs.push(dated);
             }
         }
     }
-    for s in &mut sessions {
-        // Without an end record, the time is what the finished steps add up to.
-        if s.elapsed.is_zero() {
-            s.elapsed = s.steps.iter().map(|st| st.actual).sum();
-        }
+
+    /// The time a session took: what its end record says, or, without one (a crash, a kill), what
+    /// its finished steps add up to.
+    fn fill_elapsed(&mut self, i: usize) {
+        let s = &mut self.sessions[i];
+        s.elapsed = match self.index.ended.get(&s.id) {
+            Some(d) if !d.is_zero() => *d,
+            _ => s.steps.iter().map(|st| st.actual).sum(),
+        };
     }
-    sessions.sort_by_key(|s| s.started);
-    logs.sort_by_key(|l| l.at);
-    safety.sort_by_key(|s| s.at);
-    History {
-        sessions,
-        logs,
-        safety,
+
+    /// Oldest first, and every place in the index where it now is.
+    fn settle(&mut self) {
+        for i in 0..self.sessions.len() {
+            self.fill_elapsed(i);
+        }
+        self.sessions.sort_by_key(|s| s.started);
+        self.logs.sort_by_key(|l| l.at);
+        self.safety.sort_by_key(|s| s.at);
+        self.index.sessions = self
+            .sessions
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id, i))
+            .collect();
+        self.index.log_forms = self
+            .logs
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (l.value.form, i))
+            .collect();
+    }
+}
+
+/// Whether the last item is in time order with the one before it.
+fn last_in_order<T>(items: &[T], at: impl Fn(&T) -> DateTime<FixedOffset>) -> bool {
+    match items {
+        [.., before, last] => at(before) <= at(last),
+        _ => true,
     }
 }
 

@@ -24,6 +24,8 @@ pub struct RoutineEntry {
 pub struct Catalog {
     pub entries: Vec<RoutineEntry>,
     pub broken: Vec<RoutineError>,
+    /// The settings' lead-in, in seconds, in place of each routine's own.
+    lead_in: Option<u32>,
 }
 
 impl Catalog {
@@ -65,6 +67,27 @@ impl Catalog {
         catalog
     }
 
+    /// Every routine with the settings' lead-in (seconds) in place of its own, and so every
+    /// routine loaded through [`Catalog::file`] later.
+    #[must_use]
+    pub fn with_lead_in(mut self, lead_in: Option<u32>) -> Catalog {
+        self.lead_in = lead_in;
+        for entry in &mut self.entries {
+            adjust(lead_in, &mut entry.routine);
+        }
+        self
+    }
+
+    /// A routine file outside the catalog, with the same settings applied.
+    ///
+    /// # Errors
+    /// The file's problem, with its line and column where it has them.
+    pub fn file(&self, path: &Path) -> Result<Routine, RoutineError> {
+        let mut routine = load_file(path)?;
+        adjust(self.lead_in, &mut routine);
+        Ok(routine)
+    }
+
     /// Finds a routine by name, or by title ignoring case.
     pub fn find(&self, wanted: &str) -> Option<&RoutineEntry> {
         let wanted = wanted.trim();
@@ -73,6 +96,13 @@ impl Catalog {
                 .iter()
                 .find(|e| e.routine.title.eq_ignore_ascii_case(wanted))
         })
+    }
+}
+
+/// The settings' lead-in in place of the routine's own, when the settings give one.
+fn adjust(lead_in: Option<u32>, routine: &mut Routine) {
+    if let Some(lead_in) = lead_in {
+        routine.lead_in = lead_in;
     }
 }
 

@@ -8,7 +8,7 @@ use serde::de::{self, Deserialize, Deserializer};
 use sha2::{Digest, Sha256};
 
 use super::Routine;
-use crate::ron_text::{self, Bounded, Bounds, is_blank};
+use super::ron_text::{self, Bounded, Bounds, is_blank};
 use crate::{printable, text};
 
 /// A routine is a page of text; anything bigger is not a routine file.

@@ -4,6 +4,7 @@ mod bundled;
 mod catalog;
 mod load;
 mod model;
+pub(crate) mod ron_text;
 
 pub use catalog::{Catalog, Origin, RoutineEntry};
 pub use load::{LeadInBounds, RoutineError, from_bytes, load_file, parse};

@@ -5,7 +5,7 @@ use std::time::Duration;
 use serde::Deserialize;
 
 use super::load::{LeadIn, Reps, RestSeconds, Seconds, Title, Words};
-use crate::ron_text::Bounded;
+use super::ron_text::Bounded;
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(try_from = "RawRoutine")]

@@ -34,21 +34,24 @@ pub fn gate(history: &History, now: DateTime<FixedOffset>) -> Gate {
     }
 }
 
-/// The self-massage cautions are shown once, with the first routine that uses a ball or roller
-/// (a ball against a wall included).
-pub fn needs_cautions(history: &History, routine: &Routine) -> bool {
-    let uses_tool = routine.steps.iter().any(|s| {
+/// Whether a routine uses a ball or a roller (a ball against a wall included): the self-massage
+/// cautions come before the first such routine.
+pub fn uses_ball_or_roller(routine: &Routine) -> bool {
+    routine.steps.iter().any(|s| {
         s.kind == StepKind::Massage
             && matches!(
                 s.tool,
                 Some(Tool::TennisBall | Tool::FoamRoller | Tool::Wall)
             )
-    });
-    uses_tool
-        && !history
-            .safety
-            .iter()
-            .any(|s| s.value.check == SafetyKind::MassageCautions)
+    })
+}
+
+/// Whether the self-massage cautions were shown before: they are shown once.
+pub fn cautions_shown(history: &History) -> bool {
+    history
+        .safety
+        .iter()
+        .any(|s| s.value.check == SafetyKind::MassageCautions)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -12,22 +12,20 @@ fn at(text: &str) -> DateTime<FixedOffset> {
 }
 
 fn history_with(safety: Vec<(&str, SafetyKind, SafetyResult)>) -> History {
-    History {
-        sessions: Vec::new(),
-        logs: Vec::new(),
-        safety: safety
-            .into_iter()
-            .map(|(when, check, result)| Dated {
-                at: at(when),
-                value: SafetyCheck {
-                    check,
-                    emergency_yes: Vec::new(),
-                    doctor_yes: Vec::new(),
-                    result,
-                },
-            })
-            .collect(),
-    }
+    let mut history = History::default();
+    history.safety = safety
+        .into_iter()
+        .map(|(when, check, result)| Dated {
+            at: at(when),
+            value: SafetyCheck {
+                check,
+                emergency_yes: Vec::new(),
+                doctor_yes: Vec::new(),
+                result,
+            },
+        })
+        .collect();
+    history
 }
 
 fn answer_all(s: &mut Screening, answers: &[Answer]) {
@@ -152,6 +150,11 @@ fn full_questions_first_then_quick_until_thirty_days_pass() {
 
 fn catalog() -> Catalog {
     Catalog::load(Path::new("/nonexistent"))
+}
+
+/// The cautions come before a routine with a ball or roller, unless they were shown before.
+fn needs_cautions(history: &History, routine: &Routine) -> bool {
+    uses_ball_or_roller(routine) && !cautions_shown(history)
 }
 
 #[test]

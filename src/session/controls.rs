@@ -15,9 +15,7 @@ impl Session {
                 self.on_pain_choice(trigger, choice, now, fx);
             }
             (Some(Overlay::PainRule(_)), _) => {}
-            (None, Key::ThisHurts) => {
-                self.open_overlay(Overlay::PainRule(PainTrigger::ThisHurts), now);
-            }
+            (None, Key::ThisHurts) => self.ease_off(PainTrigger::ThisHurts, now, fx),
             (None, Key::Safety) => self.open_overlay(Overlay::Safety, now),
             (Some(Overlay::Safety), Key::Safety | Key::Back | Key::Space | Key::Quit) => {
                 self.close_overlay(now)
@@ -65,8 +63,14 @@ impl Session {
         if let Some(trigger) = self.pain_rule(pain, spread)
             && self.outcome.is_none()
         {
-            self.open_overlay(Overlay::PainRule(trigger), now);
+            self.ease_off(trigger, now, fx);
         }
+    }
+
+    /// The pain-monitoring rule's box: the session waits for stop, skip or gentler.
+    fn ease_off(&mut self, trigger: PainTrigger, now: Instant, fx: &mut Vec<Effect>) {
+        self.open_overlay(Overlay::PainRule(trigger), now);
+        fx.push(Effect::EaseOff(trigger));
     }
 
     /// The pain-monitoring rule: 2 or more points above the start, above 5, or spreading down

@@ -125,6 +125,11 @@ impl Session {
         };
         fx.push(Effect::Cue(cue));
         fx.push(Effect::Announce(words));
+        if phase.kind == PhaseKind::CheckIn {
+            fx.push(Effect::AskCheckIn {
+                after_step: self.previous_step_title(),
+            });
+        }
     }
 
     pub(super) fn finish(&mut self, outcome: Outcome, now: Instant, fx: &mut Vec<Effect>) {

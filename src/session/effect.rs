@@ -9,7 +9,14 @@ pub enum Effect {
     Cue(Cue),
     Record(Record),
     Announce(Announcement),
-    /// The session is over; the app shows the summary.
+    /// A check-in step has begun: ask its questions. `after_step` is the title of the timed
+    /// step just before it, which the answer measures.
+    AskCheckIn {
+        after_step: Option<String>,
+    },
+    /// The pain-monitoring rule paused the session: stop, skip or carry on gentler?
+    EaseOff(crate::history::PainTrigger),
+    /// The session is over.
     Quit(Outcome),
 }
 

@@ -1,5 +1,6 @@
 //! Every word unknot shows or says, in one place, so the wording can be reviewed and kept consistent.
 
+pub mod keys;
 mod review;
 mod safety;
 
@@ -429,36 +430,11 @@ pub fn summary_note(note: &str) -> String {
     format!("Note: {note}")
 }
 pub const SUMMARY_NO_CHECK_INS: &str = "No pain scores this time.";
-pub const SUMMARY_KEYS: &str = "Enter or q: close";
-pub const SUMMARY_KEYS_HOME: &str = "Enter: back to the routines    q: quit";
 
 // ---- Keys and help -------------------------------------------------------------------------
 
-pub const STATUS_KEYS: &str = "Space pause  → next  ← back  +/- 15 s  ? help  q quit";
-pub const STATUS_KEYS_SHORT: &str = "Space pause  ? help  q quit";
-pub const STATUS_KEYS_READY: &str = "Space ready  → skip step  ? help  q quit";
-
-pub const HELP_TITLE: &str = "Keys";
-pub const HELP_LINES: [(&str, &str); 13] = [
-    ("Space", "pause or go on; \"ready\" when asked"),
-    ("→ or n", "next step"),
-    ("← or p", "restart this step; back a step near its start"),
-    ("+", "15 seconds more on this hold"),
-    ("-", "15 seconds less on this hold"),
-    ("0-9, t", "pain score at a check-in (t is 10)"),
-    ("Enter", "skip a check-in question"),
-    ("x", "this hurts: ease off now"),
-    ("!", "safety: warning signs and cautions"),
-    ("m", "sound off or on"),
-    ("q", "stop the session (asks first)"),
-    ("Ctrl-Z", "back to the shell; the timer waits, paused"),
-    ("?", "this help; press ? or Esc to close"),
-];
-pub const HELP_PAUSED: &str = "The timer is paused while this is open.";
-
 pub const QUIT_TITLE: &str = "Stop the session?";
 pub const QUIT_BODY: &str = "What you have done so far is kept.";
-pub const QUIT_KEYS: &str = "y: stop    n or Esc: carry on";
 
 pub const TOO_SMALL: &str = "Make the window bigger";
 
@@ -470,7 +446,6 @@ pub fn too_small_detail(w: u16, h: u16) -> String {
 
 pub const HOME_TITLE: &str = "unknot";
 pub const HOME_TAGLINE: &str = "Guided self-massage and stretching for sciatica";
-pub const HOME_KEYS: &str = "↑/↓ choose  Enter start  h history  q quit";
 pub const HOME_STEPS: &str = "Steps";
 pub fn home_broken(n: usize) -> String {
     match n {
@@ -630,8 +605,8 @@ pub fn felt(f: crate::history::Felt) -> &'static str {
 }
 
 /// The question as asked on screen.
-pub fn question(q: crate::checkin::Question) -> &'static str {
-    use crate::checkin::Question as Q;
+pub fn question(q: crate::visit::Question) -> &'static str {
+    use crate::visit::Question as Q;
     match q {
         Q::Pain => "Pain right now, from 0 to 10",
         Q::Areas => "Where do you feel it? Choose all that apply",
@@ -642,22 +617,9 @@ pub fn question(q: crate::checkin::Question) -> &'static str {
     }
 }
 
-/// The keys that answer it, on screen.
-pub fn question_keys(q: crate::checkin::Question) -> &'static str {
-    use crate::checkin::Question as Q;
-    match q {
-        Q::Pain => "0-9 or t (10)   Enter skip   Esc skip the rest",
-        Q::Areas => "1-5 choose   Enter done   Esc skip the rest",
-        Q::Side => "l left   r right   b both   Enter skip",
-        Q::Numbness => "y yes   n no   Enter skip",
-        Q::Felt => "b better   s same   w worse   Enter skip",
-        Q::Note => "type, then Enter   Enter alone or Esc to skip",
-    }
-}
-
 /// The question as a prompt line in plain mode, with how to answer.
-pub fn plain_question(q: crate::checkin::Question) -> String {
-    use crate::checkin::Question as Q;
+pub fn plain_question(q: crate::visit::Question) -> String {
+    use crate::visit::Question as Q;
     match q {
         Q::Pain => plain_pain_prompt(),
         Q::Areas => "Where do you feel it? Type any of back, buttock, thigh, calf, foot (or 1-5), or press Enter to skip.".to_string(),
@@ -669,8 +631,8 @@ pub fn plain_question(q: crate::checkin::Question) -> String {
 }
 
 /// One sentence when a plain answer does not fit the question.
-pub fn plain_invalid(q: crate::checkin::Question) -> &'static str {
-    use crate::checkin::Question as Q;
+pub fn plain_invalid(q: crate::visit::Question) -> &'static str {
+    use crate::visit::Question as Q;
     match q {
         Q::Pain => PLAIN_PAIN_INVALID,
         Q::Areas => {

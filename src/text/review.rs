@@ -122,15 +122,6 @@ pub fn review_position(selected: usize, total: usize) -> String {
     format!("{} of {total}", selected + 1)
 }
 
-pub const REVIEW_KEYS_LIST: &str = "↑/↓ move  Enter details  Tab or 1-3 panes  q close";
-pub const REVIEW_KEYS_LIST_SHORT: &str = "↑/↓  Enter details  Tab pane  q close";
-pub const REVIEW_KEYS_DETAIL: &str = "↑/↓ scroll  Esc back to the list  q close";
-pub const REVIEW_KEYS_DETAIL_SHORT: &str = "↑/↓ scroll  Esc back  q close";
-pub const REVIEW_KEYS_CHART: &str = "Tab or 1-3 panes  q close";
-pub const REVIEW_KEYS_FIGURES: &str = "↑/↓ scroll  Tab or 1-3 panes  q close";
-pub const REVIEW_KEYS_FIGURES_SHORT: &str = "↑/↓ scroll  Tab pane  q close";
-pub const REVIEW_KEYS_EMPTY: &str = "q close";
-
 // ---- One session in detail
 
 pub fn detail_title(date: &str, routine: &str) -> String {

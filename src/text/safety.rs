@@ -41,13 +41,9 @@ pub const DOCTOR_ADVICE: [&str; 3] = [
     "It is not an emergency, but please book an appointment soon.",
     "If a doctor has already checked this and said exercise is fine, you can carry on.",
 ];
-pub const DOCTOR_KEYS: &str = "c  a doctor has checked me: carry on      q  stop for now";
 
 pub const QUICK_TITLE: &str = "Any new symptoms?";
 pub const QUICK_INTRO: &str = "Since your last session, has any of these started?";
-pub const QUICK_KEYS: &str = "Enter  nothing new      y  yes, one of these has started";
-pub const SCREEN_KEYS: &str = "y  yes      n  no";
-pub const ADVICE_KEYS: &str = "Enter  back";
 
 pub const PLAIN_YES_NO: &str = "Type yes or no.";
 pub const PLAIN_UNCLEAR: &str = "Please answer yes or no.";
@@ -70,7 +66,6 @@ pub const CAUTIONS: [&str; 4] = [
     "If the ball or roller causes tingling, numbness or a shooting pain down the leg, move off that spot at once: lighter, and to the side.",
     "Use steady, moderate pressure and slow movement; it should feel like firm pressure or mild discomfort, never sharp pain.",
 ];
-pub const CAUTIONS_KEYS: &str = "Enter  I have read this";
 
 // ---- The pain-monitoring rule, as a guide: pain during exercise above 5 is too much, and a rise
 // or pain spreading further down the leg means a movement aggravates the nerve (Silbernagel 2007,
@@ -100,12 +95,6 @@ pub fn pain_rule_reason(
     }
 }
 
-pub const PAIN_RULE_CHOICES: [&str; 3] = [
-    "s  stop the session now",
-    "k  skip this step",
-    "g  carry on gentler: every hold a third shorter from now on",
-];
-
 pub const PLAIN_PAIN_RULE_PROMPT: &str =
     "Type stop, skip or gentler. Anything else, or no answer, stops the session.";
 
@@ -127,7 +116,19 @@ pub const FLARE: [&str; 3] = [
 ];
 
 pub fn next_morning_question(when: &str) -> String {
-    format!("How was the pain the morning after your session on {when}? Press 0-9, or t for 10")
+    format!("{} Press 0-9, or t for 10", morning_asked(when))
+}
+
+/// The morning-after question on its own: "How was the pain the morning after ...?".
+pub fn morning_asked(when: &str) -> String {
+    format!("How was the pain the morning after your session on {when}?")
+}
+
+pub fn plain_morning_question(when: &str) -> String {
+    format!(
+        "{} Type a number from 0 to 10, or press Enter to skip.",
+        morning_asked(when)
+    )
 }
 
 // ---- Aftercare: stay active and avoid long sitting (NHS; NICE QS155); heat has a small
@@ -188,7 +189,6 @@ get urgent help for the warning signs in `unknot safety`.
 
 pub const SAFETY_TITLE: &str = "Safety";
 pub const SAFETY_URGENT: &str = "Get urgent medical help (A&E or your emergency number) if:";
-pub const SAFETY_KEYS: &str = "! or Esc: close";
 
 /// Everything `unknot safety` prints: the warning signs and the cautions.
 pub fn safety_page() -> String {

@@ -6,13 +6,14 @@ use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use super::{Theme, keys_line};
-use crate::checkin::{Form, Question};
+use super::{Theme, keys, keys_line};
 use crate::history::Area;
 use crate::text;
+use crate::visit::{Form, Question};
 
-/// Draws the form inside `area` (the caller draws any frame around it).
-pub fn render(form: &Form, title: &str, theme: &Theme, area: Rect, buf: &mut Buffer) {
+/// Draws the form inside `area` (the caller draws any frame around it); `asked` is the
+/// question in words.
+pub fn render(form: &Form, title: &str, asked: &str, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let Some(question) = form.question() else {
         return;
     };
@@ -36,7 +37,7 @@ pub fn render(form: &Form, title: &str, theme: &Theme, area: Rect, buf: &mut Buf
     .alignment(Alignment::Center)
     .wrap(Wrap { trim: true })
     .render(title_a, buf);
-    Paragraph::new(Line::from(text::question(question)))
+    Paragraph::new(Line::from(asked))
         .alignment(Alignment::Center)
         .wrap(Wrap { trim: true })
         .render(question_a, buf);
@@ -49,7 +50,8 @@ pub fn render(form: &Form, title: &str, theme: &Theme, area: Rect, buf: &mut Buf
     ))
     .alignment(Alignment::Center)
     .render(answers_a, buf);
-    Paragraph::new(keys_line(text::question_keys(question), theme)).render(keys_a, buf);
+    let keys = keys::footer(keys::Context::Form(question));
+    Paragraph::new(keys_line(&keys, theme)).render(keys_a, buf);
 }
 
 fn body<'a>(form: &'a Form, question: Question, theme: &Theme) -> Vec<Line<'a>> {
@@ -83,7 +85,10 @@ fn body<'a>(form: &'a Form, question: Question, theme: &Theme) -> Vec<Line<'a>> 
             Span::styled("▏", theme.dim()),
         ])],
         Question::Side | Question::Numbness | Question::Felt => {
-            vec![Line::styled(text::question_keys(question), theme.heading())]
+            vec![Line::styled(
+                keys::footer(keys::Context::Form(question)),
+                theme.heading(),
+            )]
         }
     }
 }

@@ -5,9 +5,8 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, StatefulWidget, Widget, Wrap};
-use uuid::Uuid;
 
-use super::{Theme, keys_line};
+use super::{Theme, keys, keys_line};
 use crate::history::{History, per_week, streak};
 use crate::routine::{Origin, RoutineEntry};
 use crate::safety;
@@ -23,8 +22,6 @@ pub struct Home {
     pub recent: Vec<String>,
     /// Something the person should know (history lines skipped, history not saved).
     pub notice: Option<String>,
-    /// The session whose next morning is asked about, and the question.
-    pub morning: Option<(Uuid, String)>,
 }
 
 impl Home {
@@ -35,19 +32,13 @@ impl Home {
             broken,
             recent: Vec::new(),
             notice: None,
-            morning: None,
         }
     }
 
-    /// Fills in the last session, the streak, a suggestion to step up or back, and the
-    /// question about the morning after a session that raised the pain.
+    /// Fills in the last session, the streak, and a suggestion to step up or back.
     pub fn set_history(&mut self, history: &History, now: DateTime<FixedOffset>) {
         let today = now.date_naive();
         self.recent = Vec::new();
-        self.morning = safety::morning_to_ask(history, now).map(|s| {
-            let when = s.started.format("%a %-d %b").to_string();
-            (s.id, text::next_morning_question(&when))
-        });
         if let Some(last) = history.sessions.last() {
             self.recent.push(text::home_last(last));
         }
@@ -76,7 +67,8 @@ impl Home {
     }
 }
 
-pub fn render(home: &Home, theme: &Theme, area: Rect, buf: &mut Buffer) {
+/// `question` is the morning-after question, while it waits for an answer.
+pub fn render(home: &Home, question: Option<&str>, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let block = Block::bordered()
         .title(Line::styled(
             format!(" {} ", text::HOME_TITLE),
@@ -90,7 +82,7 @@ pub fn render(home: &Home, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let [recent_a, main_a, notice_a, broken_a, keys_a] = Layout::vertical([
         Constraint::Length(if recent_rows > 0 { recent_rows + 1 } else { 0 }),
         Constraint::Fill(1),
-        Constraint::Length(u16::from(home.notice.is_some() || home.morning.is_some())),
+        Constraint::Length(u16::from(home.notice.is_some() || question.is_some())),
         Constraint::Length(u16::from(home.broken > 0)),
         Constraint::Length(1),
     ])
@@ -103,8 +95,8 @@ pub fn render(home: &Home, theme: &Theme, area: Rect, buf: &mut Buffer) {
     )
     .wrap(Wrap { trim: true })
     .render(recent_a, buf);
-    if let Some((_, question)) = &home.morning {
-        Paragraph::new(Line::styled(question.as_str(), theme.ready())).render(notice_a, buf);
+    if let Some(question) = question {
+        Paragraph::new(Line::styled(question, theme.ready())).render(notice_a, buf);
     } else if let Some(notice) = &home.notice {
         Paragraph::new(Line::styled(notice.as_str(), theme.caution())).render(notice_a, buf);
     }
@@ -170,5 +162,6 @@ pub fn render(home: &Home, theme: &Theme, area: Rect, buf: &mut Buffer) {
         ))
         .render(broken_a, buf);
     }
-    Paragraph::new(keys_line(text::HOME_KEYS, theme)).render(keys_a, buf);
+    let keys = keys::footer(keys::Context::Home);
+    Paragraph::new(keys_line(&keys, theme)).render(keys_a, buf);
 }

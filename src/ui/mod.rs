@@ -1,7 +1,9 @@
 //! Drawing: one module per screen, each a pure function of its state (and of `now` for timers).
 
 pub mod checkin;
+mod footers;
 pub mod home;
+pub mod keys;
 pub mod overlay;
 pub mod review;
 #[cfg(test)]

@@ -6,7 +6,7 @@ use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
-use super::{Theme, keys_line};
+use super::{Theme, keys, keys_line};
 use crate::session::{Overlay, Session};
 use crate::text;
 
@@ -20,19 +20,19 @@ pub fn render(overlay: Overlay, session: &Session, theme: &Theme, area: Rect, bu
                 Line::from(""),
             ];
             lines.extend(
-                text::PAIN_RULE_CHOICES
-                    .iter()
-                    .map(|c| Line::styled(*c, theme.heading())),
+                keys::footer_lines(keys::Context::EaseOff)
+                    .into_iter()
+                    .map(|c| Line::styled(c, theme.heading())),
             );
             (text::PAIN_RULE_TITLE, lines)
         }
-        Overlay::Help => (text::HELP_TITLE, help_lines(theme)),
+        Overlay::Help => (text::keys::HELP_TITLE, help_lines(theme)),
         Overlay::ConfirmQuit => (
             text::QUIT_TITLE,
             vec![
                 Line::from(text::QUIT_BODY),
                 Line::from(""),
-                keys_line(text::QUIT_KEYS, theme),
+                Line::styled(keys::footer(keys::Context::ConfirmQuit), theme.keys()),
             ],
         ),
     };
@@ -45,7 +45,8 @@ pub fn render(overlay: Overlay, session: &Session, theme: &Theme, area: Rect, bu
     let mut block = Block::bordered().title(Line::styled(format!(" {title} "), theme.title()));
     if overlay == Overlay::Safety {
         // The way out stays visible even when the text is cut short.
-        block = block.title_bottom(keys_line(text::SAFETY_KEYS, theme).right_aligned());
+        let keys = keys::footer(keys::Context::SafetyInfo);
+        block = block.title_bottom(Line::styled(keys, theme.keys()).right_aligned());
     }
     let paragraph = paragraph.block(block);
     let popup = centered(area, width, height);
@@ -66,18 +67,25 @@ fn safety_lines(theme: &Theme) -> Vec<Line<'static>> {
     lines
 }
 
+/// The keymap's explained bindings, keys right-aligned in a column of their own.
 fn help_lines(theme: &Theme) -> Vec<Line<'static>> {
-    let mut lines: Vec<Line> = text::HELP_LINES
+    let help = keys::help_lines();
+    let width = help
         .iter()
+        .map(|(k, _)| k.chars().count())
+        .max()
+        .unwrap_or(0);
+    let mut lines: Vec<Line> = help
+        .into_iter()
         .map(|(key, what)| {
             Line::from(vec![
-                Span::styled(format!("{key:>7}  "), theme.heading()),
-                Span::from(*what),
+                Span::styled(format!("{key:>width$}  "), theme.heading()),
+                Span::from(what),
             ])
         })
         .collect();
     lines.push(Line::from(""));
-    lines.push(keys_line(text::HELP_PAUSED, theme));
+    lines.push(keys_line(text::keys::HELP_PAUSED, theme));
     lines
 }
 

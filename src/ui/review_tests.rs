@@ -229,7 +229,11 @@ fn screen(review: &Review, width: u16, height: u16) -> String {
 }
 
 fn press(review: &mut Review, code: KeyCode) -> ReviewAction {
-    review.on_key(KeyEvent::new(code, KeyModifiers::NONE))
+    let key = KeyEvent::new(code, KeyModifiers::NONE);
+    match super::keys::lookup(review.context(), &key) {
+        Some(super::keys::Act::Review(k)) => review.apply(k),
+        _ => ReviewAction::Stay,
+    }
 }
 
 #[test]

@@ -6,6 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Padding, Paragraph, Widget, Wrap};
 
+use super::keys::{self, Context};
 use super::{Theme, keys_line};
 use crate::safety::{Screening, Stage};
 use crate::text;
@@ -19,27 +20,27 @@ pub fn render_screening(s: &Screening, routine: &str, theme: &Theme, area: Rect,
                     .iter()
                     .map(|q| Line::from(format!("• {q}"))),
             );
-            (text::QUICK_TITLE, lines, text::QUICK_KEYS)
+            (text::QUICK_TITLE, lines, Context::SafetyQuick)
         }
         Stage::Emergency(n) => (
             text::SCREEN_TITLE,
             questions(&text::EMERGENCY_QUESTIONS, s.answers().0, n, theme),
-            text::SCREEN_KEYS,
+            Context::SafetyQuestion,
         ),
         Stage::Doctor(n) => (
             text::SCREEN_TITLE,
             questions(&text::DOCTOR_QUESTIONS, s.answers().1, n, theme),
-            text::SCREEN_KEYS,
+            Context::SafetyQuestion,
         ),
         Stage::EmergencyAdvice | Stage::Done(_) => (
             text::EMERGENCY_TITLE,
             advice(&text::EMERGENCY_ADVICE),
-            text::ADVICE_KEYS,
+            Context::EmergencyAdvice,
         ),
         Stage::DoctorAdvice => (
             text::DOCTOR_TITLE,
             advice(&text::DOCTOR_ADVICE),
-            text::DOCTOR_KEYS,
+            Context::DoctorAdvice,
         ),
     };
     if matches!(s.stage(), Stage::Emergency(_) | Stage::Doctor(_)) {
@@ -59,7 +60,7 @@ pub fn render_cautions(routine: &str, theme: &Theme, area: Rect, buf: &mut Buffe
         routine,
         text::CAUTIONS_TITLE,
         lines,
-        text::CAUTIONS_KEYS,
+        Context::Cautions,
         false,
         theme,
         area,
@@ -101,7 +102,7 @@ fn frame(
     routine: &str,
     title: &str,
     lines: Vec<Line>,
-    keys: &str,
+    keys: Context,
     urgent: bool,
     theme: &Theme,
     area: Rect,
@@ -131,5 +132,5 @@ fn frame(
     let height = u16::try_from(body.line_count(body_a.width)).unwrap_or(u16::MAX);
     body.scroll((height.saturating_sub(body_a.height), 0))
         .render(body_a, buf);
-    Paragraph::new(keys_line(keys, theme)).render(keys_a, buf);
+    Paragraph::new(keys_line(&keys::footer(keys), theme)).render(keys_a, buf);
 }

@@ -9,10 +9,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, LineGauge, Paragraph, Widget, Wrap};
 use tui_big_text::{BigText, PixelSize};
 
-use super::{Theme, checkin, keys_line, overlay};
-use crate::checkin::Form;
+use super::{Theme, checkin, keys, keys_line, overlay};
 use crate::session::{Overlay, PhaseKind, Session};
 use crate::text;
+use crate::visit::Form;
 
 /// What the session screen says besides the session itself.
 #[derive(Debug, Default)]
@@ -57,7 +57,8 @@ pub fn render(
 
     match form {
         Some(form) if session.awaiting_check_in() => {
-            checkin::render(form, &session.step().title, theme, inner, buf)
+            let asked = form.question().map_or("", text::question);
+            checkin::render(form, &session.step().title, asked, theme, inner, buf);
         }
         _ => render_step(session, now, theme, inner, buf),
     }
@@ -196,14 +197,13 @@ fn render_step(session: &Session, now: Instant, theme: &Theme, area: Rect, buf: 
     )
     .render(total_a, buf);
 
-    let keys = if phase.kind == PhaseKind::Ready {
-        text::STATUS_KEYS_READY
-    } else if area.width >= text::STATUS_KEYS.chars().count() as u16 {
-        text::STATUS_KEYS
+    let context = if phase.kind == PhaseKind::Ready {
+        keys::Context::SessionReady
     } else {
-        text::STATUS_KEYS_SHORT
+        keys::Context::Session
     };
-    Paragraph::new(keys_line(keys, theme)).render(keys_a, buf);
+    let keys = keys::footer_fit(context, area.width);
+    Paragraph::new(keys_line(&keys, theme)).render(keys_a, buf);
 }
 
 /// Instructions, then the caution, each a line of its own.

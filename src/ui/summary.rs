@@ -5,11 +5,20 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
-use super::{Theme, keys_line};
-use crate::summary::Summary;
+use super::{Theme, keys, keys_line};
 use crate::text;
+use crate::visit::Summary;
 
-pub fn render(summary: &Summary, from_home: bool, theme: &Theme, area: Rect, buf: &mut Buffer) {
+/// `unsaved` says why part of the session is not in the history; `from_home`, whether there are
+/// routines to go back to.
+pub fn render(
+    summary: &Summary,
+    unsaved: Option<&str>,
+    from_home: bool,
+    theme: &Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) {
     let block =
         Block::bordered().title(Line::styled(format!(" {} ", summary.title), theme.title()));
     let inner = block.inner(area);
@@ -21,15 +30,15 @@ pub fn render(summary: &Summary, from_home: bool, theme: &Theme, area: Rect, buf
         Line::styled(text::outcome(summary.outcome()), theme.heading()),
         Line::from(""),
     ];
-    lines.extend(summary.lines().into_iter().map(Line::from));
+    lines.extend(summary.lines(unsaved).into_iter().map(Line::from));
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
         .render(body_a, buf);
 
-    let keys = if from_home {
-        text::SUMMARY_KEYS_HOME
+    let keys = keys::footer(if from_home {
+        keys::Context::Summary
     } else {
-        text::SUMMARY_KEYS
-    };
-    Paragraph::new(keys_line(keys, theme)).render(keys_a, buf);
+        keys::Context::SummaryAlone
+    });
+    Paragraph::new(keys_line(&keys, theme)).render(keys_a, buf);
 }

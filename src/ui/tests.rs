@@ -12,11 +12,9 @@ use ratatui::style::{Color, Modifier};
 
 use super::home::Home;
 use super::*;
-use crate::checkin::{Form, FormKey};
-use crate::recorder::Recorder;
 use crate::routine::{Catalog, Routine, parse};
 use crate::session::{Event, Key, Session};
-use crate::summary::Summary;
+use crate::visit::{self, Form, FormKey, Summary, Visit};
 use uuid::Uuid;
 
 const ROUTINE: &str = r#"(
@@ -84,7 +82,7 @@ fn draw_session(width: u16, height: u16, session: &Session, now: Instant) -> Ter
     // A check-in step shows its form, as the app gives it one.
     let form = session
         .awaiting_check_in()
-        .then(|| Form::during(Uuid::nil(), session.previous_step_title()));
+        .then(|| Form::during(Uuid::nil(), Uuid::nil(), session.previous_step_title()));
     draw(width, height, |area, buf| {
         session::render(
             session,
@@ -212,7 +210,7 @@ fn home(selected: usize, broken: usize) -> Home {
 fn home_wide() {
     let h = home(1, 0);
     let t = draw(100, 30, |area, buf| {
-        home::render(&h, &Theme::colored(), area, buf)
+        home::render(&h, None, &Theme::colored(), area, buf)
     });
     assert_snapshot!(t.backend());
 }
@@ -221,18 +219,18 @@ fn home_wide() {
 fn home_narrow_with_a_broken_file() {
     let h = home(0, 1);
     let t = draw(60, 20, |area, buf| {
-        home::render(&h, &Theme::colored(), area, buf)
+        home::render(&h, None, &Theme::colored(), area, buf)
     });
     assert_snapshot!(t.backend());
 }
 
 /// A session recorded without a disk: stopped after a check-in, with answers before and after.
-/// A typed character as the form gets it: a newline is Enter.
+/// A typed character as the form gets it: a newline is Enter, an escape Esc.
 fn form_key(c: char) -> FormKey {
-    if c == '\n' {
-        FormKey::Enter
-    } else {
-        FormKey::Char(c)
+    match c {
+        '\n' => FormKey::Enter,
+        '\x1b' => FormKey::Escape,
+        c => FormKey::Char(c),
     }
 }
 
@@ -242,73 +240,79 @@ fn type_into(form: &mut Form, keys: &str) {
     }
 }
 
+/// A visit driven by keys, without a disk: the safety questions, the cautions, pain before,
+/// a check-in, a stop, and answers after.
 fn recorded_summary() -> Summary {
-    let keys = [
-        READY,
-        (10.0, Event::Key(Key::Next)),
-        (
-            11.0,
-            Event::CheckedIn {
-                pain: None,
-                spread: false,
-            },
-        ),
-        (20.0, Event::Key(Key::Quit)),
-        (21.0, Event::Key(Key::Yes)),
-    ];
     let t0 = Instant::now();
-    let mut recorder = Recorder::new(Err("testing".into()), &routine());
-    let mut before = Form::before(recorder.session());
-    for c in "62\nl".chars() {
-        before.key(form_key(c));
-        recorder.check_in(&before.answers);
+    let at = |secs: f64| t0 + Duration::from_secs_f64(secs);
+    let setup = visit::Setup {
+        entries: Vec::new(),
+        routine: Some(routine()),
+        id: Uuid::from_u128(1),
+        now: chrono::DateTime::parse_from_rfc3339("2026-11-20T08:15:00+01:00").unwrap(),
+        pace: visit::Pace::Keys,
+    };
+    let (mut visit, _) = Visit::begin(setup, &crate::history::History::default());
+    let mut feed = |secs: f64, event: visit::Event| {
+        visit.handle(event, at(secs));
+    };
+    feed(0.0, visit::Event::Opened(Ok(())));
+    for _ in 0..11 {
+        feed(0.0, visit::Event::Safety(crate::safety::Answer::No));
     }
-    let (mut session, fx) = Session::begin(routine(), t0);
-    let mut effects: Vec<_> = fx;
-    for (secs, event) in keys {
-        if matches!(event, Event::CheckedIn { .. }) {
-            let mut during = Form::during(recorder.session(), session.previous_step_title());
-            during.key(FormKey::Char('5'));
-            recorder.check_in(&during.answers);
-        }
-        effects.extend(session.handle(event, t0 + Duration::from_secs_f64(secs)));
+    feed(0.0, visit::Event::Continue);
+    for c in "62\nl\x1b".chars() {
+        feed(0.0, visit::Event::Form(form_key(c)));
     }
-    for e in effects {
-        if let crate::session::Effect::Record(r) = e {
-            recorder.record(&r);
-        }
+    feed(0.0, visit::Event::Session(Key::Space));
+    feed(10.0, visit::Event::Session(Key::Next));
+    feed(11.0, visit::Event::Form(FormKey::Char('5')));
+    feed(11.0, visit::Event::Form(FormKey::Enter));
+    feed(20.0, visit::Event::Session(Key::Quit));
+    feed(21.0, visit::Event::Session(Key::Yes));
+    for c in "3bsore but looser\n".chars() {
+        feed(21.0, visit::Event::Form(form_key(c)));
     }
-    let mut after = Form::after(recorder.session());
-    type_into(&mut after, "3bsore but looser\n");
-    recorder.check_in(&after.answers);
-    Summary::new(session.routine(), recorder.view(), None)
+    match visit.stage() {
+        visit::Stage::Summary(summary) => (**summary).clone(),
+        other => panic!("the visit is at {other:?}"),
+    }
 }
 
 #[test]
 fn summary_after_a_stop() {
     let s = recorded_summary();
     let t = draw(80, 20, |area, buf| {
-        summary::render(&s, true, &Theme::colored(), area, buf)
+        summary::render(&s, None, true, &Theme::colored(), area, buf)
     });
     assert_snapshot!(t.backend());
 }
 
 #[test]
 fn before_form_areas_question() {
-    let mut form = Form::before(Uuid::nil());
+    let mut form = Form::before(Uuid::nil(), Uuid::nil());
     type_into(&mut form, "624");
+    let asked = crate::text::question(form.question().unwrap());
     let t = draw(80, 24, |area, buf| {
-        checkin::render(&form, "Before you start", &Theme::colored(), area, buf)
+        checkin::render(
+            &form,
+            "Before you start",
+            asked,
+            &Theme::colored(),
+            area,
+            buf,
+        )
     });
     assert_snapshot!(t.backend());
 }
 
 #[test]
 fn after_form_note_question() {
-    let mut form = Form::after(Uuid::nil());
+    let mut form = Form::after(Uuid::nil(), Uuid::nil());
     type_into(&mut form, "3wneeds a break");
+    let asked = crate::text::question(form.question().unwrap());
     let t = draw(60, 16, |area, buf| {
-        checkin::render(&form, "How was it?", &Theme::colored(), area, buf)
+        checkin::render(&form, "How was it?", asked, &Theme::colored(), area, buf)
     });
     assert_snapshot!(t.backend());
 }
@@ -331,15 +335,12 @@ fn home_with_history() {
     let mut h = home(0, 0);
     let mut view = recorded_summary().view.unwrap();
     view.started = chrono::DateTime::parse_from_rfc3339("2026-11-20T08:15:00+01:00").unwrap();
-    let history = crate::history::History {
-        sessions: vec![view],
-        logs: Vec::new(),
-        safety: Vec::new(),
-    };
+    let mut history = crate::history::History::default();
+    history.sessions = vec![view];
     let now = history.sessions[0].started;
     h.set_history(&history, now);
     let t = draw(100, 16, |area, buf| {
-        home::render(&h, &Theme::colored(), area, buf)
+        home::render(&h, None, &Theme::colored(), area, buf)
     });
     assert_snapshot!(t.backend());
 }

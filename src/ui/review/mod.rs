@@ -13,12 +13,12 @@ use std::cell::Cell;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
+use super::keys::{self, Context, ReviewKey};
 use super::{Theme, keys_line};
 use crate::history::{History, SessionView, Verdict, per_routine, per_week, step_effects, streak};
 use crate::text;
@@ -98,26 +98,41 @@ impl Review {
         }
     }
 
-    /// Only key presses reach this. q / Esc closes (Esc from a detail goes back to the list first).
-    pub fn on_key(&mut self, key: KeyEvent) -> ReviewAction {
-        match key.code {
-            KeyCode::Char('q') => return ReviewAction::Close,
-            KeyCode::Esc if self.detail && self.pane == Pane::Sessions => self.detail = false,
-            KeyCode::Esc => return ReviewAction::Close,
-            KeyCode::Tab => self.pane = Pane::ALL[(self.pane.index() + 1) % 3],
-            KeyCode::BackTab => self.pane = Pane::ALL[(self.pane.index() + 2) % 3],
-            KeyCode::Char('1') => self.pane = Pane::Sessions,
-            KeyCode::Char('2') => self.pane = Pane::Chart,
-            KeyCode::Char('3') => self.pane = Pane::Figures,
-            KeyCode::Enter if self.pane == Pane::Sessions && !self.history.sessions.is_empty() => {
-                self.detail = true;
-                self.detail_scroll.set(0);
-            }
-            code => {
-                if let Some(motion) = Motion::from_key(code) {
-                    self.motion(motion);
+    /// What the keys mean on the view shown: the list, a session's detail, the chart, the
+    /// figures, or nothing yet.
+    pub fn context(&self) -> Context {
+        if self.history.sessions.is_empty() && self.history.logs.is_empty() {
+            return Context::ReviewEmpty;
+        }
+        match self.pane {
+            Pane::Sessions if self.detail => Context::ReviewDetail,
+            Pane::Sessions => Context::ReviewList,
+            Pane::Chart => Context::ReviewChart,
+            Pane::Figures => Context::ReviewFigures,
+        }
+    }
+
+    /// One control from the keymap. Esc from a detail goes back to the list first.
+    pub fn apply(&mut self, key: ReviewKey) -> ReviewAction {
+        match key {
+            ReviewKey::Close => return ReviewAction::Close,
+            ReviewKey::Back if self.detail && self.pane == Pane::Sessions => self.detail = false,
+            ReviewKey::Back => return ReviewAction::Close,
+            ReviewKey::NextPane => self.pane = Pane::ALL[(self.pane.index() + 1) % 3],
+            ReviewKey::PreviousPane => self.pane = Pane::ALL[(self.pane.index() + 2) % 3],
+            ReviewKey::Pane(n) => self.pane = Pane::ALL[usize::from(n).min(2)],
+            ReviewKey::Open => {
+                if self.pane == Pane::Sessions && !self.history.sessions.is_empty() {
+                    self.detail = true;
+                    self.detail_scroll.set(0);
                 }
             }
+            ReviewKey::Up => self.motion(Motion::Up),
+            ReviewKey::Down => self.motion(Motion::Down),
+            ReviewKey::PageUp => self.motion(Motion::PageUp),
+            ReviewKey::PageDown => self.motion(Motion::PageDown),
+            ReviewKey::First => self.motion(Motion::Home),
+            ReviewKey::Last => self.motion(Motion::End),
         }
         ReviewAction::Stay
     }
@@ -160,20 +175,6 @@ enum Motion {
     PageDown,
     Home,
     End,
-}
-
-impl Motion {
-    fn from_key(code: KeyCode) -> Option<Motion> {
-        Some(match code {
-            KeyCode::Up | KeyCode::Char('k') => Motion::Up,
-            KeyCode::Down | KeyCode::Char('j') => Motion::Down,
-            KeyCode::PageUp => Motion::PageUp,
-            KeyCode::PageDown => Motion::PageDown,
-            KeyCode::Home => Motion::Home,
-            KeyCode::End => Motion::End,
-            _ => return None,
-        })
-    }
 }
 
 /// Moves a text's scroll position; drawing it clamps the position to the text's end.
@@ -236,50 +237,19 @@ pub fn render(review: &Review, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if let Some(notice) = notice {
         notice.render(notice_a, buf);
     }
-    let keys = if empty {
-        text::REVIEW_KEYS_EMPTY
+    if empty {
+        render_empty(theme, body_a, buf);
     } else {
         render_tabs(review.pane, theme, tabs_a, buf);
         match review.pane {
-            Pane::Sessions if review.detail => {
-                render_detail(review, theme, body_a, buf);
-                fit(
-                    text::REVIEW_KEYS_DETAIL,
-                    text::REVIEW_KEYS_DETAIL_SHORT,
-                    keys_a,
-                )
-            }
-            Pane::Sessions => {
-                render_list(review, theme, body_a, buf);
-                fit(text::REVIEW_KEYS_LIST, text::REVIEW_KEYS_LIST_SHORT, keys_a)
-            }
-            Pane::Chart => {
-                render_chart(&review.chart, theme, body_a, buf);
-                text::REVIEW_KEYS_CHART
-            }
-            Pane::Figures => {
-                render_figures(review, theme, body_a, buf);
-                fit(
-                    text::REVIEW_KEYS_FIGURES,
-                    text::REVIEW_KEYS_FIGURES_SHORT,
-                    keys_a,
-                )
-            }
+            Pane::Sessions if review.detail => render_detail(review, theme, body_a, buf),
+            Pane::Sessions => render_list(review, theme, body_a, buf),
+            Pane::Chart => render_chart(&review.chart, theme, body_a, buf),
+            Pane::Figures => render_figures(review, theme, body_a, buf),
         }
-    };
-    if empty {
-        render_empty(theme, body_a, buf);
     }
-    Paragraph::new(keys_line(keys, theme)).render(keys_a, buf);
-}
-
-/// The long key hint when it fits, else the short one.
-fn fit<'a>(long: &'a str, short: &'a str, area: Rect) -> &'a str {
-    if chars(long) <= usize::from(area.width) {
-        long
-    } else {
-        short
-    }
+    let keys = keys::footer_fit(review.context(), keys_a.width);
+    Paragraph::new(keys_line(&keys, theme)).render(keys_a, buf);
 }
 
 fn render_tabs(pane: Pane, theme: &Theme, area: Rect, buf: &mut Buffer) {

@@ -1,18 +1,20 @@
-//! The commands that print and exit: list, check, new, paths.
+//! The routine commands: list, check, new; and finding the routine `unknot start` names.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use super::start::{Flags, Options};
 use crate::error::AppError;
-use crate::paths::Paths;
 use crate::routine::{Catalog, Origin, Routine, load_file};
+use crate::sys::paths::Paths;
+use crate::sys::stderr::say;
 use crate::text;
 
 /// Loads every routine, warning on stderr about the user's files that do not load.
 pub fn catalog(paths: &Paths) -> Catalog {
     let catalog = Catalog::load(paths.routines_dir.as_deref().unwrap_or(Path::new("")));
     for e in &catalog.broken {
-        crate::say(&text::warn_broken_routine(&e.to_string()));
+        say(&text::warn_broken_routine(&e.to_string()));
     }
     catalog
 }
@@ -25,12 +27,20 @@ pub fn resolve(catalog: &Catalog, wanted: &str) -> Result<Routine, AppError> {
     }
     let path = Path::new(wanted);
     if looks_like_path || path.is_file() {
-        return Ok(load_file(path)?);
+        return Ok(catalog.file(path)?);
     }
     Err(AppError::UnknownRoutine(wanted.to_string()))
 }
 
-pub fn list(catalog: &Catalog, out: &mut impl Write) -> std::io::Result<()> {
+/// `unknot list`: every routine with its level and length.
+pub fn list(paths: &Paths, flags: Flags) -> Result<(), AppError> {
+    let catalog = Options::load(paths, flags)?.catalog();
+    // Output cut off by whoever reads it (`| head`) is not worth a message.
+    let _ = write_list(&catalog, &mut std::io::stdout().lock());
+    Ok(())
+}
+
+fn write_list(catalog: &Catalog, out: &mut impl Write) -> std::io::Result<()> {
     let rows: Vec<[String; 4]> = catalog
         .entries
         .iter()
@@ -71,7 +81,8 @@ pub fn list(catalog: &Catalog, out: &mut impl Write) -> std::io::Result<()> {
 }
 
 /// Checks each file: "ok" lines on stdout, problems on stderr. Fails when any file is invalid.
-pub fn check(files: &[PathBuf], out: &mut impl Write) -> Result<(), AppError> {
+pub fn check(files: &[PathBuf]) -> Result<(), AppError> {
+    let out = &mut std::io::stdout().lock();
     let mut invalid = 0;
     for file in files {
         match load_file(file) {
@@ -85,7 +96,7 @@ pub fn check(files: &[PathBuf], out: &mut impl Write) -> Result<(), AppError> {
             }
             Err(e) => {
                 invalid += 1;
-                crate::say(&e.to_string());
+                say(&e.to_string());
             }
         }
     }
@@ -94,15 +105,16 @@ pub fn check(files: &[PathBuf], out: &mut impl Write) -> Result<(), AppError> {
     }
     // Each file's error is already printed; a tally only helps when there were several.
     if files.len() > 1 {
-        crate::say(&text::check_summary(files.len() - invalid, invalid));
+        say(&text::check_summary(files.len() - invalid, invalid));
     }
     Err(AppError::Reported { code: 2 })
 }
 
 /// The routine a new file starts from: every field shown, with comments.
-const TEMPLATE: &str = include_str!("routine/template.ron");
+const TEMPLATE: &str = include_str!("../routine/template.ron");
 
-pub fn new(paths: &Paths, name: &str, out: &mut impl Write) -> Result<(), AppError> {
+/// `unknot new NAME`: a commented routine file to edit, in the user's routines folder.
+pub fn new(paths: &Paths, name: &str) -> Result<(), AppError> {
     let usable = !name.is_empty()
         && name
             .chars()
@@ -132,7 +144,7 @@ pub fn new(paths: &Paths, name: &str, out: &mut impl Write) -> Result<(), AppErr
     file.write_all(template_for(name).as_bytes())
         .and_then(|()| file.sync_all())
         .map_err(write_err)?;
-    let _ = writeln!(out, "{}", text::new_routine_written(&shown));
+    let _ = writeln!(std::io::stdout(), "{}", text::new_routine_written(&shown));
     Ok(())
 }
 
@@ -142,24 +154,6 @@ fn template_for(name: &str) -> String {
         *first = first.to_ascii_uppercase();
     }
     TEMPLATE.replace("{title}", &title.into_iter().collect::<String>())
-}
-
-pub fn paths(paths: &Paths, out: &mut impl Write) -> std::io::Result<()> {
-    let shown = |p: &Option<PathBuf>| {
-        p.as_ref().map_or_else(
-            || text::PATHS_UNKNOWN.to_string(),
-            |p| p.display().to_string(),
-        )
-    };
-    let values = [
-        shown(&paths.config_file),
-        shown(&paths.routines_dir),
-        shown(&paths.data_dir),
-    ];
-    for (label, value) in text::PATHS_LINES.iter().zip(values) {
-        writeln!(out, "{label:14} {value}")?;
-    }
-    Ok(())
 }
 
 #[cfg(test)]

@@ -1,12 +1,23 @@
-//! The command line.
+//! The command line: what it accepts, and one `match` that sends each subcommand to the file of
+//! its group (`start`, `routines`, `history`, `pages`).
+
+mod history;
+mod pages;
+mod routines;
+mod start;
 
 use std::path::PathBuf;
+use std::process::ExitCode;
 
 use chrono::NaiveDate;
+use clap::error::ErrorKind;
 use clap::{Parser, Subcommand};
 
+use crate::error::AppError;
 use crate::history::export::Format;
 use crate::history::{Area, BodySide};
+use crate::sys::paths::Paths;
+use crate::sys::stderr::say;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -114,4 +125,88 @@ pub enum HistoryAction {
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| crate::text::ERR_DATE.to_string())
+}
+
+/// Reads the command line. Help and version are printed here; a mistake is said in one
+/// sentence and given as the exit code (2).
+///
+/// # Errors
+/// The exit code to leave with, when there is nothing to run.
+pub fn parse() -> Result<Cli, ExitCode> {
+    Cli::try_parse().map_err(|e| clap_error(&e))
+}
+
+/// Runs the command.
+///
+/// # Errors
+/// What went wrong, as one sentence with its exit code ([`AppError::exit_code`]).
+pub fn run(cli: Cli) -> Result<ExitCode, AppError> {
+    // Should this fail, a file-size limit ends unknot as it ends any program: nothing worse.
+    let _ = crate::sys::input::survive_file_size_limit();
+    let paths = Paths::resolve(cli.data_dir.clone(), cli.config.clone());
+    let flags = start::Flags {
+        plain: cli.plain,
+        mute: cli.mute,
+        voice: cli.voice,
+        verbose: cli.verbose,
+    };
+    let done = |r: Result<(), AppError>| r.map(|()| ExitCode::SUCCESS);
+    match cli.command {
+        None | Some(Command::Start { routine: None }) => start::home(&paths, flags),
+        Some(Command::Start {
+            routine: Some(wanted),
+        }) => start::routine(&paths, flags, &wanted),
+        Some(Command::List) => done(routines::list(&paths, flags)),
+        Some(Command::Check { files }) => done(routines::check(&files)),
+        Some(Command::New { name }) => done(routines::new(&paths, &name)),
+        Some(Command::Log {
+            pain,
+            areas,
+            side,
+            note,
+        }) => done(history::log(&paths, pain, areas, side, note)),
+        Some(Command::History {
+            action: Some(HistoryAction::Import { file }),
+            ..
+        }) => done(history::import(&paths, &file)),
+        Some(Command::History {
+            action: None,
+            format,
+            since,
+        }) => history::review_or_export(&paths, flags, format, since),
+        Some(Command::Paths) => done(pages::paths(&paths)),
+        Some(Command::Safety) => done(pages::safety()),
+        Some(Command::About) => done(pages::about()),
+        Some(Command::Config { .. }) => done(pages::default_config()),
+    }
+}
+
+/// clap's first paragraph on one line, with its tip (a likely spelling) in brackets.
+fn one_sentence(rendered: &str) -> String {
+    let mut paragraphs = rendered
+        .split("\n\n")
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "));
+    let first = paragraphs.next().unwrap_or_default();
+    let mut sentence = first.trim_start_matches("error: ").to_string();
+    if let Some(tip) = paragraphs.find_map(|p| p.strip_prefix("tip: ").map(str::to_string)) {
+        sentence.push_str(&format!(" ({tip})"));
+    }
+    sentence
+}
+
+/// clap's errors in unknot's voice: one sentence, exit code 2; help and version as usual.
+fn clap_error(e: &clap::Error) -> ExitCode {
+    match e.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            let _ = e.print();
+            ExitCode::SUCCESS
+        }
+        _ => {
+            say(&format!(
+                "{}; see `unknot --help`",
+                one_sentence(&e.render().to_string())
+            ));
+            ExitCode::from(2)
+        }
+    }
 }

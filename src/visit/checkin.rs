@@ -72,11 +72,12 @@ pub fn clean_note(typed: &str) -> Option<String> {
 }
 
 impl Form {
-    /// Before a session: pain, where, which side, numbness.
-    pub fn before(session: Uuid) -> Form {
+    /// Before a session: pain, where, which side, numbness. `form` is this form's own id.
+    pub fn before(session: Uuid, form: Uuid) -> Form {
         Form::new(
             Moment::Before,
             Some(session),
+            form,
             None,
             vec![
                 Question::Pain,
@@ -88,28 +89,42 @@ impl Form {
     }
 
     /// A check-in step during a session: pain, and where.
-    pub fn during(session: Uuid, after_step: Option<String>) -> Form {
+    pub fn during(session: Uuid, form: Uuid, after_step: Option<String>) -> Form {
         Form::new(
             Moment::During,
             Some(session),
+            form,
             after_step,
             vec![Question::Pain, Question::Areas],
         )
     }
 
     /// After a session: pain, how it felt, a note.
-    pub fn after(session: Uuid) -> Form {
+    pub fn after(session: Uuid, form: Uuid) -> Form {
         Form::new(
             Moment::After,
             Some(session),
+            form,
             None,
             vec![Question::Pain, Question::Felt, Question::Note],
+        )
+    }
+
+    /// The morning after an earlier session (`session`): the pain, nothing else.
+    pub fn morning(session: Uuid, form: Uuid) -> Form {
+        Form::new(
+            Moment::NextMorning,
+            Some(session),
+            form,
+            None,
+            vec![Question::Pain],
         )
     }
 
     fn new(
         moment: Moment,
         session: Option<Uuid>,
+        form: Uuid,
         after_step: Option<String>,
         questions: Vec<Question>,
     ) -> Form {
@@ -117,7 +132,7 @@ impl Form {
             questions,
             index: 0,
             answers: CheckIn {
-                form: Uuid::now_v7(),
+                form,
                 session,
                 moment,
                 after_step,
@@ -343,6 +358,3 @@ fn parse_areas(line: &str) -> Option<Vec<Area>> {
     areas.sort();
     Some(areas)
 }
-
-#[cfg(test)]
-mod tests;

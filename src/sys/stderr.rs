@@ -1,9 +1,10 @@
-//! Keeps other libraries' messages off the screen. With no sound card, ALSA and the audio
-//! crates print lines like "ALSA lib ... cannot find card" to stderr, right over the session.
-//! While unknot owns the terminal, stderr goes into a pipe whose text is kept for `--verbose`.
+//! unknot's own lines on stderr, and keeping other libraries' lines off the screen. With no
+//! sound card, ALSA and the audio crates print lines like "ALSA lib ... cannot find card" to
+//! stderr, right over the session. While unknot owns the terminal, stderr goes into a pipe whose
+//! text is kept for `--verbose`.
 
 use std::fs::File;
-use std::io::Read;
+use std::io::{Read, Write};
 use std::os::fd::{AsFd, OwnedFd};
 use std::sync::{Arc, Mutex};
 use std::thread;
@@ -77,5 +78,25 @@ impl StderrCapture {
 impl Drop for StderrCapture {
     fn drop(&mut self) {
         self.restore();
+    }
+}
+
+/// One line on stderr, as unknot speaks there; a terminal already gone (closed under a stopped
+/// session, say) is not worth a panic.
+pub fn say(message: &str) {
+    let _ = writeln!(std::io::stderr(), "unknot: {message}");
+}
+
+/// Puts stderr back; with `verbose`, shows what the sound system said meanwhile.
+pub fn release(capture: Option<StderrCapture>, verbose: bool) {
+    let Some(capture) = capture else {
+        return;
+    };
+    let lines = capture.stop();
+    if verbose {
+        let mut err = std::io::stderr();
+        for line in lines {
+            let _ = writeln!(err, "{line}");
+        }
     }
 }

@@ -1,4 +1,7 @@
-use super::*;
+use uuid::Uuid;
+
+use super::checkin::*;
+use crate::history::{Area, BodySide, Felt, Moment};
 
 fn keys(form: &mut Form, keys: &str) -> Vec<Progress> {
     keys.chars()
@@ -15,7 +18,7 @@ fn keys(form: &mut Form, keys: &str) -> Vec<Progress> {
 
 #[test]
 fn before_takes_five_keys_when_every_question_is_answered() {
-    let mut form = Form::before(Uuid::nil());
+    let mut form = Form::before(Uuid::nil(), Uuid::nil());
     let progress = keys(&mut form, "623\nly");
     assert_eq!(
         progress,
@@ -39,7 +42,7 @@ fn before_takes_five_keys_when_every_question_is_answered() {
 
 #[test]
 fn every_question_can_be_skipped_with_enter() {
-    let mut form = Form::before(Uuid::nil());
+    let mut form = Form::before(Uuid::nil(), Uuid::nil());
     assert_eq!(keys(&mut form, "\n\n\n\n").last(), Some(&Progress::Done));
     assert_eq!(form.answers.pain, None);
     assert!(form.answers.areas.is_empty());
@@ -47,7 +50,7 @@ fn every_question_can_be_skipped_with_enter() {
 
 #[test]
 fn escape_skips_the_rest() {
-    let mut form = Form::before(Uuid::nil());
+    let mut form = Form::before(Uuid::nil(), Uuid::nil());
     assert_eq!(
         keys(&mut form, "t\x1b"),
         vec![Progress::Answered, Progress::Done]
@@ -57,7 +60,7 @@ fn escape_skips_the_rest() {
 
 #[test]
 fn area_keys_toggle_and_other_keys_are_ignored() {
-    let mut form = Form::during(Uuid::nil(), Some("Ball".into()));
+    let mut form = Form::during(Uuid::nil(), Uuid::nil(), Some("Ball".into()));
     keys(&mut form, "4");
     assert_eq!(
         keys(&mut form, "2x2\n"),
@@ -74,7 +77,7 @@ fn area_keys_toggle_and_other_keys_are_ignored() {
 
 #[test]
 fn after_asks_pain_felt_and_a_note() {
-    let mut form = Form::after(Uuid::nil());
+    let mut form = Form::after(Uuid::nil(), Uuid::nil());
     keys(&mut form, "3b");
     assert_eq!(form.question(), Some(Question::Note));
     keys(&mut form, "stiff hipz\x08s\n");
@@ -85,7 +88,7 @@ fn after_asks_pain_felt_and_a_note() {
 
 #[test]
 fn plain_lines_answer_the_same_questions() {
-    let mut form = Form::before(Uuid::nil());
+    let mut form = Form::before(Uuid::nil(), Uuid::nil());
     assert_eq!(form.line("eleven"), Err(()));
     assert_eq!(form.line("11"), Err(()));
     assert_eq!(form.line(" 7 "), Ok(Progress::Answered));
@@ -102,7 +105,7 @@ fn plain_lines_answer_the_same_questions() {
 
 #[test]
 fn an_empty_line_skips() {
-    let mut form = Form::after(Uuid::nil());
+    let mut form = Form::after(Uuid::nil(), Uuid::nil());
     assert_eq!(form.line(""), Ok(Progress::Answered));
     assert_eq!(form.line("worse"), Ok(Progress::Answered));
     assert_eq!(form.line("  "), Ok(Progress::Done));
@@ -113,7 +116,7 @@ fn an_empty_line_skips() {
 
 #[test]
 fn notes_are_kept_to_one_short_line() {
-    let mut form = Form::after(Uuid::nil());
+    let mut form = Form::after(Uuid::nil(), Uuid::nil());
     keys(&mut form, "\n\n");
     let long = "a".repeat(500);
     form.line(&long).unwrap();
@@ -122,7 +125,7 @@ fn notes_are_kept_to_one_short_line() {
 
 #[test]
 fn a_note_keeps_only_what_a_terminal_shows() {
-    let mut form = Form::after(Uuid::nil());
+    let mut form = Form::after(Uuid::nil(), Uuid::nil());
     keys(&mut form, "\n\n");
     form.line("  easier \u{1b}[31mtoday\u{202E}  ").unwrap();
     assert_eq!(form.answers.note.as_deref(), Some("easier [31mtoday"));

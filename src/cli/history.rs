@@ -1,21 +1,23 @@
-//! The history from the command line: quick pain logs, exports, imports, and what the
-//! full-screen app needs to read and write it.
+//! The history commands: quick pain logs, the review, exports and imports; and reading the
+//! history once, and opening it for writing, for the rest of the command line.
 
 use std::collections::HashSet;
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use uuid::Uuid;
 
-use crate::checkin;
+use super::start::{self, Flags, Options};
 use crate::error::AppError;
 use crate::history::export::{self, Format};
 use crate::history::{
     self, Area, BodySide, CheckIn, Entry, Event, FILE_NAME, History, Moment, Store, StoreError,
 };
-use crate::paths::Paths;
+use crate::sys::paths::Paths;
+use crate::sys::stderr::say;
 use crate::text;
+use crate::visit;
 
 fn data_dir(paths: &Paths) -> Result<&Path, AppError> {
     paths.data_dir.as_deref().ok_or(AppError::NoDataDir)
@@ -52,14 +54,16 @@ pub fn append_check_in(store: &mut Store, check: CheckIn) -> Result<Entry, Store
     Ok(entry)
 }
 
+/// `unknot log PAIN`: a pain score (0-10) now, outside any session.
 pub fn log(
     paths: &Paths,
-    pain: u8,
+    pain: i64,
     areas: Vec<Area>,
     side: Option<BodySide>,
     note: Option<String>,
-    out: &mut impl Write,
 ) -> Result<(), AppError> {
+    // clap has checked the range already.
+    let pain = u8::try_from(pain).unwrap_or(0);
     let mut store = Store::open(data_dir(paths)?)?;
     let mut areas = areas;
     areas.sort();
@@ -72,30 +76,41 @@ pub fn log(
             pain: Some(pain),
             areas,
             side,
-            note: note.as_deref().and_then(checkin::clean_note),
+            note: note.as_deref().and_then(visit::clean_note),
             ..CheckIn::default()
         },
     )?;
-    let _ = writeln!(out, "{}", text::logged(pain, &entry.at));
+    let _ = writeln!(std::io::stdout(), "{}", text::logged(pain, &entry.at));
     Ok(())
 }
 
-pub fn export(
+/// `unknot history`: the review screen on a terminal; otherwise, or with a format, the history
+/// printed for sharing.
+pub fn review_or_export(
     paths: &Paths,
-    format: Format,
+    flags: Flags,
+    format: Option<Format>,
     since: Option<NaiveDate>,
-    out: &mut impl Write,
-) -> Result<(), AppError> {
+) -> Result<std::process::ExitCode, AppError> {
+    if format.is_none() && !flags.plain && std::io::stdout().is_terminal() {
+        return start::review(&Options::load(paths, flags)?);
+    }
     let (history, notice) = load(paths)?;
     if let Some(notice) = notice {
-        crate::say(&notice);
+        say(&notice);
     }
-    export::write(&history, format, since, out).map_err(AppError::Output)
+    let format = format.unwrap_or(Format::Table);
+    match export::write(&history, format, since, &mut std::io::stdout().lock()) {
+        Ok(()) => Ok(std::process::ExitCode::SUCCESS),
+        // Output cut off by whoever reads it (`| head`) is not worth a message.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(AppError::OutputClosed),
+        Err(e) => Err(AppError::Output(e)),
+    }
 }
 
 /// Merges another history file by event id: only events not already here are appended, each
 /// line exactly as it was written there, so nothing a newer unknot wrote is lost.
-pub fn import(paths: &Paths, file: &PathBuf, out: &mut impl Write) -> Result<(), AppError> {
+pub fn import(paths: &Paths, file: &PathBuf) -> Result<(), AppError> {
     let bytes = std::fs::read(file).map_err(|source| AppError::ImportRead {
         path: file.clone(),
         source,
@@ -105,7 +120,7 @@ pub fn import(paths: &Paths, file: &PathBuf, out: &mut impl Write) -> Result<(),
         return Err(AppError::NotHistory(file.clone()));
     }
     if !skipped.is_empty() {
-        crate::say(&text::skipped_lines(file, &skipped));
+        say(&text::skipped_lines(file, &skipped));
     }
     let dir = data_dir(paths)?;
     // Lock first, then read ours, so nothing is written between the two.
@@ -130,6 +145,10 @@ pub fn import(paths: &Paths, file: &PathBuf, out: &mut impl Write) -> Result<(),
     if !new.is_empty() {
         store.append_lines(&new)?;
     }
-    let _ = writeln!(out, "{}", text::imported(new.len(), offered - new.len()));
+    let _ = writeln!(
+        std::io::stdout(),
+        "{}",
+        text::imported(new.len(), offered - new.len())
+    );
     Ok(())
 }

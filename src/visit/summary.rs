@@ -1,4 +1,5 @@
-//! What a finished session amounts to: the history's view of it, with the routine's plan.
+//! What a finished session amounts to: the history's view of its own records, with the
+//! routine's plan, in words shared by the screen and plain mode.
 
 use std::time::Duration;
 
@@ -12,18 +13,15 @@ pub struct Summary {
     /// Timed steps in the routine.
     pub steps_total: usize,
     pub view: Option<SessionView>,
-    /// Why part of the session is not in the history, if it is not.
-    pub unsaved: Option<String>,
 }
 
 impl Summary {
-    pub fn new(routine: &Routine, view: Option<SessionView>, unsaved: Option<String>) -> Summary {
+    pub fn new(routine: &Routine, view: Option<SessionView>) -> Summary {
         Summary {
             title: routine.title.clone(),
             planned: routine.planned_duration(),
             steps_total: routine.timed_steps(),
             view,
-            unsaved,
         }
     }
 
@@ -49,14 +47,14 @@ impl Summary {
         })
     }
 
-    /// The summary as lines of text, shared by the screen and plain mode.
-    pub fn lines(&self) -> Vec<String> {
+    /// The summary as lines of text, shared by the screen and plain mode; `unsaved` says why
+    /// part of the session is not in the history, if it is not.
+    pub fn lines(&self, unsaved: Option<&str>) -> Vec<String> {
         use crate::text;
         let (done, cut) = self.steps();
-        let mut lines: Vec<String> = self
-            .unsaved
+        let mut lines: Vec<String> = unsaved
             .iter()
-            .flat_map(|why| [why.clone(), String::new()])
+            .flat_map(|why| [(*why).to_string(), String::new()])
             .collect();
         lines.extend([
             text::summary_time(self.elapsed(), self.planned),

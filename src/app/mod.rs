@@ -1,0 +1,142 @@
+//! The full-screen front end: the terminal, restored on every way out, and the loop that sleeps
+//! until the next deadline or input, hands it to the screen, and draws when something changed.
+
+mod screen;
+
+use std::sync::mpsc::RecvTimeoutError;
+use std::time::Instant;
+
+use ratatui::DefaultTerminal;
+
+pub use screen::{Ended, Setup, Start};
+
+use crate::error::AppError;
+use crate::sys::input::{self, Input};
+use screen::App;
+
+/// Runs the app until the person leaves it or a signal ends it.
+pub fn run(setup: Setup) -> Result<Ended, AppError> {
+    let (tx, rx) = input::channel_pair();
+    input::watch_signals(tx.clone()).map_err(AppError::Terminal)?;
+    input::watch_suspend(tx.clone()).map_err(AppError::Terminal)?;
+    let mut terminal = TerminalGuard::enter().map_err(AppError::Terminal)?;
+    input::watch_terminal(tx.clone());
+
+    let mut app = App::new(setup, Instant::now(), move |opened| {
+        // Wakes the loop to say it, if there is no device.
+        let _ = tx.send(Input::Audio(opened));
+    });
+    let mut redraw = true;
+    let mut just_resumed = false;
+    loop {
+        let now = Instant::now();
+        if redraw {
+            terminal
+                .0
+                .draw(|frame| app.draw(frame, now))
+                .map_err(AppError::Terminal)?;
+        }
+        if app.is_done() {
+            break;
+        }
+        let received = match app.next_wakeup(now) {
+            Some(wake) => rx.recv_timeout(wake.saturating_duration_since(Instant::now())),
+            None => rx.recv().map_err(|_| RecvTimeoutError::Disconnected),
+        };
+        let now = Instant::now();
+        // Wake-ups come only when the countdown changes, so each one is worth a frame;
+        // a key that means nothing here is not.
+        redraw = match received {
+            Ok(Input::Suspend) => {
+                app.suspend(now);
+                let resumed = terminal.suspend();
+                just_resumed = resumed.is_ok();
+                match resumed {
+                    Ok(()) => app.continued(Instant::now()),
+                    // Back to a terminal that is gone (closed while stopped): as if it closed now.
+                    Err(_) => app.on_signal(signal_hook::consts::SIGHUP, Instant::now()),
+                }
+                just_resumed
+            }
+            // The SIGCONT of a resume just handled needs nothing more.
+            Ok(Input::Continued) if std::mem::take(&mut just_resumed) => false,
+            Ok(Input::Continued) => match terminal.take_back() {
+                Ok(()) => true,
+                Err(_) => {
+                    app.on_signal(signal_hook::consts::SIGHUP, now);
+                    false
+                }
+            },
+            Ok(Input::Key(key)) => app.on_key(&key, now),
+            Ok(Input::Signal(signal)) => {
+                app.on_signal(signal, now);
+                false
+            }
+            // The terminal went away: nobody is left to follow the session.
+            Ok(Input::Closed) | Err(RecvTimeoutError::Disconnected) => {
+                app.on_signal(signal_hook::consts::SIGHUP, now);
+                false
+            }
+            Ok(Input::Audio(opened)) => {
+                app.audio_opened(&opened);
+                true
+            }
+            Ok(Input::Resize) => true,
+            Ok(Input::Line(_)) => false,
+            Err(RecvTimeoutError::Timeout) => {
+                app.tick(now);
+                true
+            }
+        };
+    }
+    Ok(app.finish())
+}
+
+/// Owns the terminal while the app runs; dropping it restores the terminal, whatever the path out.
+struct TerminalGuard(DefaultTerminal);
+
+impl TerminalGuard {
+    fn enter() -> std::io::Result<TerminalGuard> {
+        match ratatui::try_init() {
+            Ok(terminal) => Ok(TerminalGuard(terminal)),
+            Err(e) => {
+                ratatui::restore();
+                Err(e)
+            }
+        }
+    }
+}
+
+impl TerminalGuard {
+    /// Gives the terminal back to the shell, stops until continued (`fg`), then takes it again.
+    fn suspend(&mut self) -> std::io::Result<()> {
+        ratatui::restore();
+        // The shell's prompt needs its cursor; restoring leaves it hidden.
+        ratatui::crossterm::execute!(std::io::stdout(), ratatui::crossterm::cursor::Show)?;
+        input::stop_now()?;
+        self.take_back()
+    }
+
+    /// Raw mode, the alternate screen and a whole new frame: the shell has drawn over the old one.
+    /// A new `Terminal` rather than `clear()`, which asks the terminal where its cursor is and
+    /// so waits on the thread that reads keys.
+    fn take_back(&mut self) -> std::io::Result<()> {
+        use ratatui::crossterm::{cursor, execute, terminal};
+        terminal::enable_raw_mode()?;
+        execute!(
+            std::io::stdout(),
+            terminal::EnterAlternateScreen,
+            terminal::Clear(terminal::ClearType::All),
+            cursor::Hide
+        )?;
+        self.0 =
+            ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(std::io::stdout()))?;
+        Ok(())
+    }
+}
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        ratatui::restore();
+    }
+}

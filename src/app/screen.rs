@@ -1,0 +1,484 @@
+//! Which screen is up, and everything between the person and the visit: a key becomes an act
+//! through the keymap, an act becomes an event for the visit, and the visit's effects are
+//! carried out here (sounds, voice, history lines). Drawing picks the screen for the stage.
+
+use std::collections::VecDeque;
+use std::io::Stdout;
+use std::time::Instant;
+
+use ratatui::Frame;
+use ratatui::crossterm::event::KeyEvent;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Widget};
+use uuid::Uuid;
+
+use crate::audio::{Audio, AudioSetup, Bell};
+use crate::error::AppError;
+use crate::history::{self, Entry, History, Store};
+use crate::routine::{Routine, RoutineEntry};
+use crate::safety::Stage as SafetyStage;
+use crate::session::{Overlay, PhaseKind};
+use crate::sys::trace::Trace;
+use crate::text;
+use crate::ui::home::Home;
+use crate::ui::keys::{self, Act, Context};
+use crate::ui::review::{Review, ReviewAction};
+use crate::ui::{self, Theme};
+use crate::visit::{self, Effect, Ending, Event, FormKey, Pace, Question, Recorder, Stage, Visit};
+
+/// Opens the history for writing: the store, or why the session cannot be saved. `Err` when
+/// another session holds it.
+pub type StoreOpener = Box<dyn Fn() -> Result<Result<Store, String>, AppError>>;
+
+/// Where the app starts.
+pub enum Start {
+    Home,
+    Routine(Routine),
+    Review,
+}
+
+pub struct Setup {
+    pub home: Home,
+    pub start: Start,
+    /// What has happened before, read once at start; kept up to date with what is recorded.
+    pub history: History,
+    /// Lines of the history file that could not be read, said on the home and review screens.
+    pub notice: Option<String>,
+    /// The history opened for the first visit, when it was started from the command line (so a
+    /// busy history is said before the terminal is taken over).
+    pub store: Option<Result<Store, String>>,
+    /// Opens the history for each later visit; it is held only while a visit records.
+    pub open_store: StoreOpener,
+    pub audio: AudioSetup,
+    pub theme: Theme,
+}
+
+/// How the app ended.
+pub struct Ended {
+    /// The signal that stopped it, if one did.
+    pub signal: Option<i32>,
+    /// What of a session stopped that way could not be saved, to say once the screen is back.
+    pub unsaved: Option<String>,
+}
+
+pub struct App {
+    visit: Option<Visit>,
+    /// The review, open over the home screen (or alone, started as `unknot history`).
+    review: Option<Review>,
+    /// Where a visit returns to; `None` when started straight into a routine or the review.
+    home: Option<Home>,
+    history: History,
+    notice: Option<String>,
+    entries: Vec<RoutineEntry>,
+    store: Option<Result<Store, String>>,
+    open_store: StoreOpener,
+    /// The visit's history, while it records.
+    recorder: Option<Recorder>,
+    /// Why part of the last session is not in the history, for its summary.
+    unsaved: Option<String>,
+    audio: Audio<Stdout>,
+    /// Told once, then kept in a corner of the session screen: no sound device, muted...
+    notes: Vec<String>,
+    theme: Theme,
+    /// Phase boundaries, due and reached, when `UNKNOT_TRACE` asks for them.
+    trace: Trace,
+    signal: Option<i32>,
+    done: bool,
+}
+
+impl App {
+    pub fn new(
+        setup: Setup,
+        now: Instant,
+        on_open: impl FnOnce(Result<(), String>) + Send + 'static,
+    ) -> App {
+        let notes = setup.audio.notes.clone();
+        let audio = Audio::start(setup.audio, Bell::new(Some(std::io::stdout())), on_open);
+        let mut home = setup.home;
+        home.notice.clone_from(&setup.notice);
+        home.set_history(&setup.history, history::now());
+        let mut app = App {
+            visit: None,
+            review: None,
+            entries: home.entries.clone(),
+            home: Some(home),
+            history: setup.history,
+            notice: setup.notice,
+            store: setup.store,
+            open_store: setup.open_store,
+            recorder: None,
+            unsaved: None,
+            audio,
+            notes,
+            theme: setup.theme,
+            trace: Trace::from_env(),
+            signal: None,
+            done: false,
+        };
+        match setup.start {
+            Start::Home => app.start_visit(None, now),
+            Start::Routine(routine) => {
+                app.home = None;
+                app.start_visit(Some(routine), now);
+            }
+            Start::Review => {
+                app.home = None;
+                app.open_review();
+            }
+        }
+        app
+    }
+
+    pub fn is_done(&self) -> bool {
+        self.done
+    }
+
+    pub fn next_wakeup(&self, now: Instant) -> Option<Instant> {
+        if self.review.is_some() {
+            return None;
+        }
+        self.visit.as_ref().and_then(|v| v.next_wakeup(now))
+    }
+
+    pub fn finish(self) -> Ended {
+        self.audio.settle(crate::audio::SETTLE_LIMIT);
+        Ended {
+            signal: self.signal,
+            unsaved: self
+                .recorder
+                .as_ref()
+                .map_or_else(|| self.unsaved.clone(), Recorder::unsaved),
+        }
+    }
+
+    fn start_visit(&mut self, routine: Option<Routine>, now: Instant) {
+        let setup = visit::Setup {
+            entries: self.entries.clone(),
+            routine,
+            id: Uuid::now_v7(),
+            now: history::now(),
+            pace: Pace::Keys,
+        };
+        let (visit, fx) = Visit::begin(setup, &self.history);
+        self.visit = Some(visit);
+        self.carry_out(fx, now);
+    }
+
+    pub fn tick(&mut self, now: Instant) {
+        self.feed(Event::Tick, now);
+    }
+
+    pub fn on_signal(&mut self, signal: i32, now: Instant) {
+        self.feed(Event::Interrupt, now);
+        self.signal = Some(signal);
+        self.done = true;
+    }
+
+    pub fn suspend(&mut self, now: Instant) {
+        self.feed(Event::Suspend, now);
+    }
+
+    pub fn continued(&mut self, now: Instant) {
+        self.feed(Event::Continued, now);
+    }
+
+    pub fn audio_opened(&mut self, opened: &Result<(), String>) {
+        self.audio.opened(opened);
+        if opened.is_err() {
+            self.notes.push(text::NO_SOUND_DEVICE.to_string());
+        }
+    }
+
+    /// What is on screen, as far as keys go.
+    fn context(&self) -> Context {
+        if let Some(review) = &self.review {
+            return review.context();
+        }
+        let Some(visit) = &self.visit else {
+            return Context::Any;
+        };
+        match visit.stage() {
+            Stage::Morning { .. } if self.home.is_some() => Context::HomeMorning,
+            Stage::Morning { .. } => Context::Form(Question::Pain),
+            Stage::Choose => Context::Home,
+            Stage::Safety(s) => match s.stage() {
+                SafetyStage::Quick => Context::SafetyQuick,
+                SafetyStage::Emergency(_) | SafetyStage::Doctor(_) => Context::SafetyQuestion,
+                SafetyStage::DoctorAdvice => Context::DoctorAdvice,
+                SafetyStage::EmergencyAdvice | SafetyStage::Done(_) => Context::EmergencyAdvice,
+            },
+            Stage::Cautions => Context::Cautions,
+            Stage::Before(form) | Stage::After(form) => {
+                Context::Form(form.question().unwrap_or(Question::Pain))
+            }
+            Stage::Session { session, form } => match session.overlay() {
+                Some(Overlay::Help) => Context::Help,
+                Some(Overlay::ConfirmQuit) => Context::ConfirmQuit,
+                Some(Overlay::Safety) => Context::SafetyInfo,
+                Some(Overlay::PainRule(_)) => Context::EaseOff,
+                None => match form.as_ref().and_then(visit::Form::question) {
+                    Some(q) => Context::CheckIn(q),
+                    None if session.phase().kind == PhaseKind::Ready => Context::SessionReady,
+                    None => Context::Session,
+                },
+            },
+            Stage::Summary(_) if self.home.is_some() => Context::Summary,
+            Stage::Summary(_) => Context::SummaryAlone,
+            Stage::Over => Context::Any,
+        }
+    }
+
+    /// Returns whether the key did anything.
+    pub fn on_key(&mut self, key: &KeyEvent, now: Instant) -> bool {
+        let Some(act) = keys::lookup(self.context(), key) else {
+            return false;
+        };
+        let event = match act {
+            Act::Up | Act::Down => {
+                if let Some(home) = &mut self.home {
+                    if act == Act::Up {
+                        home.up();
+                    } else {
+                        home.down();
+                    }
+                }
+                return true;
+            }
+            Act::Start => match &self.home {
+                Some(home) => Event::Choose(home.selected),
+                None => return false,
+            },
+            Act::History => {
+                self.open_review();
+                return true;
+            }
+            Act::Mute => {
+                self.audio.toggle_mute();
+                return true;
+            }
+            // The input thread turns Ctrl-Z into a stop; here only for the help.
+            Act::Suspend => return false,
+            Act::Review(k) => {
+                let close = self
+                    .review
+                    .as_mut()
+                    .is_some_and(|r| r.apply(k) == ReviewAction::Close);
+                if close {
+                    self.review = None;
+                    self.done |= self.visit.is_none();
+                }
+                return true;
+            }
+            Act::Stop if self.review.is_some() => {
+                self.done = true;
+                return true;
+            }
+            Act::Stop => Event::Stop,
+            Act::Leave => Event::Leave,
+            Act::Continue => Event::Continue,
+            Act::Safety(answer) => Event::Safety(answer),
+            Act::Session(k) => Event::Session(k),
+            Act::Answer => match keys::typed(key) {
+                Some(c) => Event::Form(FormKey::Char(c)),
+                None => return false,
+            },
+            Act::Skip => Event::Form(FormKey::Enter),
+            Act::SkipRest => Event::Form(FormKey::Escape),
+            Act::Erase => Event::Form(FormKey::Backspace),
+        };
+        self.feed(event, now);
+        true
+    }
+
+    fn feed(&mut self, event: Event, now: Instant) {
+        let Some(visit) = &mut self.visit else {
+            return;
+        };
+        let fx = visit.handle(event, now);
+        self.carry_out(fx, now);
+    }
+
+    /// The visit's effects, made real. A result the visit waits for goes back to it as an event.
+    fn carry_out(&mut self, fx: Vec<Effect>, now: Instant) {
+        let mut batches = VecDeque::from([fx]);
+        while let Some(fx) = batches.pop_front() {
+            let mut cues = Vec::new();
+            let mut words = Vec::new();
+            let mut over = None;
+            for effect in fx {
+                match effect {
+                    Effect::Cue(cue) => cues.push(cue),
+                    Effect::Announce(a) => words.push(a),
+                    Effect::Record(event) => self.record(event),
+                    // The screen shows the stage itself.
+                    Effect::Say(_) => {}
+                    Effect::OpenHistory => {
+                        let opened = self.open_history();
+                        if let Some(visit) = &mut self.visit {
+                            batches.push_back(visit.handle(Event::Opened(opened), now));
+                        }
+                    }
+                    Effect::CloseHistory => {
+                        if let Some(recorder) = self.recorder.take() {
+                            self.unsaved = recorder.unsaved();
+                        }
+                    }
+                    Effect::Over(ending) => over = Some(ending),
+                }
+            }
+            self.audio.play(&cues);
+            if let Some(routine) = self.visit.as_ref().and_then(Visit::routine) {
+                for a in &words {
+                    self.audio.say(a, routine);
+                }
+            }
+            if let Some(session) = self.visit.as_ref().and_then(Visit::session) {
+                self.trace.note(session, Instant::now());
+            }
+            if let Some(ending) = over {
+                self.visit_over(ending, now);
+            }
+        }
+    }
+
+    /// The history, opened for the visit: the one opened before the terminal was taken, or a
+    /// new one. Another session holding it is said on the home screen.
+    fn open_history(&mut self) -> Result<(), String> {
+        match self.store.take().map_or_else(|| (self.open_store)(), Ok) {
+            Ok(store) => {
+                self.recorder = Some(Recorder::new(store));
+                self.unsaved = None;
+                Ok(())
+            }
+            Err(busy) => {
+                let busy = busy.to_string();
+                if let Some(home) = &mut self.home {
+                    home.notice = Some(busy.clone());
+                }
+                Err(busy)
+            }
+        }
+    }
+
+    /// A history line, written by the visit's recorder, or on its own outside a visit's
+    /// recording (the morning after, answered at home). Kept in memory too, for the screens.
+    fn record(&mut self, event: history::Event) {
+        let entry = match &mut self.recorder {
+            Some(recorder) => recorder.record(event),
+            None => self.record_alone(event),
+        };
+        self.history.add(&entry);
+    }
+
+    fn record_alone(&mut self, event: history::Event) -> Entry {
+        let (entry, problem) = match (self.open_store)() {
+            Ok(store) => {
+                let mut recorder = Recorder::new(store);
+                let entry = recorder.record(event);
+                (entry, recorder.unsaved())
+            }
+            Err(busy) => (Entry::new(event), Some(busy.to_string())),
+        };
+        if let (Some(problem), Some(home)) = (problem, &mut self.home) {
+            home.notice = Some(problem);
+        }
+        entry
+    }
+
+    /// Back to the routines for another visit, or out.
+    fn visit_over(&mut self, ending: Ending, now: Instant) {
+        self.visit = None;
+        match (ending, &mut self.home) {
+            (Ending::Home | Ending::NotStarted, Some(home)) => {
+                home.notice.clone_from(&self.notice);
+                home.set_history(&self.history, history::now());
+                self.start_visit(None, now);
+            }
+            _ => self.done = true,
+        }
+    }
+
+    fn open_review(&mut self) {
+        let today = history::now().date_naive();
+        self.review = Some(Review::new(
+            self.history.clone(),
+            self.notice.clone(),
+            today,
+        ));
+    }
+
+    pub fn draw(&self, frame: &mut Frame, now: Instant) {
+        let area = frame.area();
+        let buf = frame.buffer_mut();
+        if ui::too_small(area) {
+            ui::render_too_small(area, buf, &self.theme);
+            return;
+        }
+        let theme = &self.theme;
+        if let Some(review) = &self.review {
+            ui::review::render(review, theme, area, buf);
+            return;
+        }
+        let Some(visit) = &self.visit else {
+            return;
+        };
+        let title = visit.routine().map_or("", |r| r.title.as_str());
+        match visit.stage() {
+            Stage::Morning { of, .. } if self.home.is_some() => {
+                let question = text::next_morning_question(&of.format("%a %-d %b").to_string());
+                if let Some(home) = &self.home {
+                    ui::home::render(home, Some(&question), theme, area, buf);
+                }
+            }
+            Stage::Morning { form, of } => {
+                let asked = text::morning_asked(&of.format("%a %-d %b").to_string());
+                form_screen(form, text::HOME_TITLE, &asked, theme, area, buf);
+            }
+            Stage::Choose => {
+                if let Some(home) = &self.home {
+                    ui::home::render(home, None, theme, area, buf);
+                }
+            }
+            Stage::Safety(screening) => {
+                ui::safety::render_screening(screening, title, theme, area, buf);
+            }
+            Stage::Cautions => ui::safety::render_cautions(title, theme, area, buf),
+            Stage::Before(form) | Stage::After(form) => {
+                let asked = form.question().map_or("", text::question);
+                form_screen(form, title, asked, theme, area, buf);
+            }
+            Stage::Session { session, form } => {
+                let mut notes: Vec<&str> = self.notes.iter().map(String::as_str).collect();
+                if self.audio.is_muted() {
+                    notes.insert(0, text::MUTED);
+                }
+                let status = ui::session::Status {
+                    problem: self.recorder.as_ref().and_then(Recorder::problem),
+                    notes: &notes,
+                };
+                ui::session::render(session, form.as_ref(), &status, now, theme, area, buf);
+            }
+            Stage::Summary(summary) => {
+                let unsaved = self.unsaved.as_deref();
+                ui::summary::render(summary, unsaved, self.home.is_some(), theme, area, buf);
+            }
+            Stage::Over => {}
+        }
+    }
+}
+
+/// A check-in form on a screen of its own, framed with the routine's title.
+fn form_screen(
+    form: &visit::Form,
+    title: &str,
+    asked: &str,
+    theme: &Theme,
+    area: ratatui::layout::Rect,
+    buf: &mut ratatui::buffer::Buffer,
+) {
+    let block = Block::bordered().title(Line::styled(format!(" {title} "), theme.title()));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let heading = text::check_in_title(form.answers.moment);
+    ui::checkin::render(form, heading, asked, theme, inner, buf);
+}

@@ -1,0 +1,191 @@
+//! Starting unknot proper: the home screen, a routine, or the review; full screen, or plain lines
+//! when asked or when the output is not a terminal. Everything the front ends need is gathered
+//! here once: the settings, the routines, the history (read once), the history opened for writing.
+
+use std::io::IsTerminal;
+use std::process::ExitCode;
+
+use uuid::Uuid;
+
+use super::history::{load, open_store};
+use super::routines;
+use crate::app;
+use crate::audio::{AudioSetup, Sounds, Voice};
+use crate::config::Config;
+use crate::error::AppError;
+use crate::history;
+use crate::plain;
+use crate::routine::{Catalog, Routine};
+use crate::sys::paths::Paths;
+use crate::sys::stderr::{self, StderrCapture, say};
+use crate::text;
+use crate::ui::Theme;
+use crate::ui::home::Home;
+use crate::visit::{self, Pace};
+
+/// The command line's global switches.
+#[derive(Debug, Clone, Copy)]
+pub struct Flags {
+    pub plain: bool,
+    pub mute: bool,
+    pub voice: bool,
+    pub verbose: bool,
+}
+
+/// The command line and the settings, together.
+pub struct Options {
+    pub paths: Paths,
+    /// Full screen; otherwise plain lines.
+    pub interactive: bool,
+    pub verbose: bool,
+    pub config: Config,
+    pub mute: bool,
+    pub voice: bool,
+}
+
+impl Options {
+    /// Reads the settings file.
+    ///
+    /// # Errors
+    /// A settings file that cannot be read or is not valid, with its line and column.
+    pub fn load(paths: &Paths, flags: Flags) -> Result<Options, AppError> {
+        let config = Config::load(paths.config_file.as_deref())?;
+        Ok(Options {
+            interactive: !flags.plain && std::io::stdout().is_terminal(),
+            verbose: flags.verbose,
+            mute: flags.mute || config.muted,
+            voice: flags.voice || config.voice,
+            config,
+            paths: paths.clone(),
+        })
+    }
+
+    /// Every routine, with the settings applied.
+    pub fn catalog(&self) -> Catalog {
+        routines::catalog(&self.paths).with_lead_in(self.config.lead_in)
+    }
+
+    /// Sounds and voice from the settings, with what to tell the person about them.
+    fn audio(&self) -> AudioSetup {
+        let (sounds, mut notes) = Sounds::load(&self.config.sounds);
+        let voice = if self.voice {
+            let (voice, note) = Voice::start(self.config.voice_command.as_deref());
+            notes.extend(note);
+            voice
+        } else {
+            Voice::off()
+        };
+        AudioSetup {
+            sounds,
+            voice,
+            gain: self.config.gain(),
+            muted: self.mute,
+            notes,
+        }
+    }
+}
+
+/// The home screen, or in plain lines the list of routines to choose from.
+pub fn home(paths: &Paths, flags: Flags) -> Result<ExitCode, AppError> {
+    let options = Options::load(paths, flags)?;
+    let catalog = options.catalog();
+    if catalog.entries.is_empty() {
+        say(text::ERR_NO_ROUTINES);
+        return Ok(ExitCode::from(1));
+    }
+    visit(&options, catalog, None)
+}
+
+/// A routine by name, title or path, started at once.
+pub fn routine(paths: &Paths, flags: Flags, wanted: &str) -> Result<ExitCode, AppError> {
+    let options = Options::load(paths, flags)?;
+    let catalog = options.catalog();
+    let routine = routines::resolve(&catalog, wanted)?;
+    visit(&options, catalog, Some(routine))
+}
+
+/// The review of past sessions, full screen.
+pub fn review(options: &Options) -> Result<ExitCode, AppError> {
+    let (history, notice) = load(&options.paths)?;
+    full_screen(
+        options,
+        Home::new(Vec::new(), 0),
+        app::Start::Review,
+        history,
+        notice,
+        None,
+    )
+}
+
+fn visit(
+    options: &Options,
+    catalog: Catalog,
+    routine: Option<Routine>,
+) -> Result<ExitCode, AppError> {
+    let paths = &options.paths;
+    if options.interactive {
+        // Started straight into a routine, another session holding the history is said before
+        // the terminal is taken over; from the home screen, when a routine is chosen.
+        let store = routine.is_some().then(|| open_store(paths)).transpose()?;
+        let (history, notice) = load(paths).unwrap_or_default();
+        let home = Home::new(catalog.entries, catalog.broken.len());
+        let start = routine.map_or(app::Start::Home, app::Start::Routine);
+        return full_screen(options, home, start, history, notice, store);
+    }
+    let store = open_store(paths)?;
+    let (history, _) = load(paths).unwrap_or_default();
+    let ended = plain::run(plain::Setup {
+        visit: visit::Setup {
+            entries: catalog.entries,
+            routine,
+            id: Uuid::now_v7(),
+            now: history::now(),
+            pace: Pace::Lines,
+        },
+        history,
+        store,
+        audio: options.audio(),
+        verbose: options.verbose,
+    })?;
+    Ok(match ended {
+        plain::Ended::Done => ExitCode::SUCCESS,
+        plain::Ended::Signal(s) => exit_code(Some(s)),
+        // The safety questions kept the session from starting.
+        plain::Ended::NotStarted => ExitCode::from(1),
+    })
+}
+
+fn full_screen(
+    options: &Options,
+    home: Home,
+    start: app::Start,
+    history: history::History,
+    notice: Option<String>,
+    store: Option<Result<history::Store, String>>,
+) -> Result<ExitCode, AppError> {
+    let writer = options.paths.clone();
+    let capture = StderrCapture::start().ok();
+    let ended = app::run(app::Setup {
+        home,
+        start,
+        history,
+        notice,
+        store,
+        open_store: Box::new(move || open_store(&writer)),
+        audio: options.audio(),
+        theme: Theme::new(options.config.theme),
+    });
+    stderr::release(capture, options.verbose);
+    let ended = ended?;
+    if let Some(unsaved) = ended.unsaved {
+        say(&unsaved);
+    }
+    Ok(exit_code(ended.signal))
+}
+
+/// 0, or 128 + the signal that stopped the session, as a shell reports it.
+fn exit_code(signal: Option<i32>) -> ExitCode {
+    signal.map_or(ExitCode::SUCCESS, |s| {
+        ExitCode::from(128u8.saturating_add(u8::try_from(s).unwrap_or(0)))
+    })
+}

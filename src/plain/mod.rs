@@ -1,0 +1,244 @@
+//! The visit as lines of text, for screen readers and scripts: the same visit machine and the
+//! same timing as the full screen; answers are lines of standard input.
+//!
+//! This front end only turns input into the visit's events and carries out its effects: lines,
+//! the end of input, signals and deadlines go in; printed lines, sounds and history lines come out.
+
+mod prompts;
+
+use std::collections::VecDeque;
+use std::fs::File;
+use std::io::{self, IsTerminal, Write};
+use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use std::time::Instant;
+
+use crate::audio::{Audio, AudioSetup, Bell};
+use crate::error::AppError;
+use crate::history::{History, Store};
+use crate::sys::input::{self, Input};
+use crate::sys::stderr::{self, StderrCapture};
+use crate::sys::trace::Trace;
+use crate::text;
+use crate::visit::{self, Effect, Ending, Event, Recorder, Visit};
+
+/// How a plain run ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ended {
+    Done,
+    /// A signal stopped it.
+    Signal(i32),
+    /// The safety questions did not let the session start.
+    NotStarted,
+}
+
+/// What a plain run needs, gathered before it starts.
+pub struct Setup {
+    pub visit: visit::Setup,
+    /// What has happened before, loaded once.
+    pub history: History,
+    /// The history, opened for writing, or why it cannot be.
+    pub store: Result<Store, String>,
+    pub audio: AudioSetup,
+    /// Show what the sound system said, after the run.
+    pub verbose: bool,
+}
+
+/// Runs a visit in plain lines, from the first question to the summary.
+pub fn run(setup: Setup) -> Result<Ended, AppError> {
+    if let Err(problem) = &setup.store {
+        stderr::say(&text::history_not_saved(problem));
+    }
+    let (tx, rx) = input::channel_pair();
+    input::watch_signals(tx.clone()).map_err(AppError::Terminal)?;
+    input::watch_suspend(tx.clone()).map_err(AppError::Terminal)?;
+    input::watch_lines(tx.clone(), io::BufReader::new(io::stdin()));
+    let capture = StderrCapture::start().ok();
+    let real_stderr = || capture.as_ref().and_then(|c| c.real_stderr().ok());
+    // The bell rings only where a person hears it, never into a file or a pipe.
+    let bell = Bell::new(real_stderr().filter(|_| io::stderr().is_terminal()));
+    let notes = setup.audio.notes.clone();
+    let audio = Audio::start(setup.audio, bell, move |opened| {
+        let _ = tx.send(Input::Audio(opened));
+    });
+    let recorder = Recorder::new(setup.store);
+    let mut plain = Plain {
+        out: io::stdout().lock(),
+        audio,
+        notes: real_stderr(),
+        rx: &rx,
+        told_problem: recorder.problem().map(String::from),
+        recorder: Some(recorder),
+        unsaved: None,
+        signal: None,
+        ending: None,
+        trace: Trace::from_env(),
+        disconnected: false,
+    };
+    for note in &notes {
+        plain.note(note);
+    }
+    let result = plain.run(setup.visit, &setup.history);
+    plain.audio.settle(crate::audio::SETTLE_LIMIT);
+    drop(plain);
+    stderr::release(capture, setup.verbose);
+    let _ = io::stdout().flush();
+    result.map_err(|e| {
+        if e.kind() == io::ErrorKind::BrokenPipe {
+            AppError::OutputClosed
+        } else {
+            AppError::Terminal(e)
+        }
+    })
+}
+
+struct Plain<'a, W: Write> {
+    out: W,
+    /// Cues and voice; the bell, if it rings, rings on the real stderr.
+    audio: Audio<File>,
+    /// The real stderr, for notes that are not part of the visit's text.
+    notes: Option<File>,
+    rx: &'a Receiver<Input>,
+    /// Until the visit lets the history go.
+    recorder: Option<Recorder>,
+    /// The saving problem last told, so each is said once, when it starts.
+    told_problem: Option<String>,
+    /// Why part of the session is not in the history, once the visit let it go.
+    unsaved: Option<String>,
+    signal: Option<i32>,
+    ending: Option<Ending>,
+    /// Phase boundaries, due and reached, when `UNKNOT_TRACE` asks for them.
+    trace: Trace,
+    /// Every sender has gone: nothing more can arrive.
+    disconnected: bool,
+}
+
+impl<W: Write> Plain<'_, W> {
+    fn run(&mut self, setup: visit::Setup, history: &History) -> io::Result<Ended> {
+        let (mut visit, fx) = Visit::begin(setup, history);
+        self.carry_out(&mut visit, fx)?;
+        while self.ending.is_none() {
+            let event = self.next_event(&visit);
+            let suspend = event == Event::Suspend;
+            let fx = visit.handle(event, Instant::now());
+            self.carry_out(&mut visit, fx)?;
+            if suspend {
+                // Paused first, so the time away is not counted.
+                input::stop_now()?;
+                let fx = visit.handle(Event::Continued, Instant::now());
+                self.carry_out(&mut visit, fx)?;
+            }
+        }
+        Ok(match (self.signal, self.ending) {
+            (Some(s), _) => Ended::Signal(s),
+            (None, Some(Ending::NotStarted)) => Ended::NotStarted,
+            _ => Ended::Done,
+        })
+    }
+
+    /// Waits for what happens next: a line, the end of input, a deadline or a signal.
+    fn next_event(&mut self, visit: &Visit) -> Event {
+        loop {
+            let now = Instant::now();
+            let received = match visit.next_wakeup(now) {
+                Some(wake) => self.rx.recv_timeout(wake.saturating_duration_since(now)),
+                None => self.rx.recv().map_err(|_| RecvTimeoutError::Disconnected),
+            };
+            match received {
+                Ok(Input::Line(line)) => return Event::Line(line),
+                Ok(Input::Closed) => return Event::InputEnded,
+                Ok(Input::Signal(s)) => {
+                    self.signal = Some(s);
+                    return Event::Interrupt;
+                }
+                Ok(Input::Suspend) => return Event::Suspend,
+                Ok(Input::Audio(opened)) => self.audio_opened(&opened),
+                Ok(Input::Key(_) | Input::Resize | Input::Continued) => {}
+                Err(RecvTimeoutError::Timeout) => return Event::Tick,
+                Err(RecvTimeoutError::Disconnected) => {
+                    if let Some(wake) = visit.next_wakeup(now) {
+                        std::thread::sleep(wake.saturating_duration_since(now));
+                        return Event::Tick;
+                    }
+                    // Nothing more can come: the questions end, and then the visit with them.
+                    let first = !std::mem::replace(&mut self.disconnected, true);
+                    return if first {
+                        Event::InputEnded
+                    } else {
+                        Event::Interrupt
+                    };
+                }
+            }
+        }
+    }
+
+    fn carry_out(&mut self, visit: &mut Visit, fx: Vec<Effect>) -> io::Result<()> {
+        let mut batches = VecDeque::from([fx]);
+        while let Some(fx) = batches.pop_front() {
+            let mut cues = Vec::new();
+            for effect in fx {
+                match effect {
+                    Effect::Cue(cue) => cues.push(cue),
+                    Effect::Announce(a) => {
+                        if let Some(routine) = visit.routine() {
+                            self.audio.say(&a, routine);
+                            prompts::announce(&mut self.out, &a, routine)?;
+                        }
+                    }
+                    Effect::Record(event) => {
+                        if let Some(recorder) = &mut self.recorder {
+                            recorder.record(event);
+                        }
+                        self.tell_saving_problem();
+                    }
+                    Effect::Say(said) => {
+                        prompts::say(&mut self.out, &said, visit, self.unsaved.as_deref())?;
+                    }
+                    // Opened before the visit began, so that a busy history is said first.
+                    Effect::OpenHistory => {
+                        batches.push_back(visit.handle(Event::Opened(Ok(())), Instant::now()));
+                    }
+                    Effect::CloseHistory => {
+                        if let Some(recorder) = self.recorder.take() {
+                            self.unsaved = recorder.unsaved();
+                        }
+                    }
+                    Effect::Over(ending) => self.ending = Some(ending),
+                }
+            }
+            self.out.flush()?;
+            self.audio.play(&cues);
+            if let Some(session) = visit.session() {
+                self.trace.note(session, Instant::now());
+            }
+        }
+        Ok(())
+    }
+
+    fn audio_opened(&mut self, opened: &Result<(), String>) {
+        self.audio.opened(opened);
+        // Muted, there is nothing to ring and no way to unmute: the bell is not worth a word.
+        if opened.is_err() && !self.audio.is_muted() {
+            self.note(text::NO_SOUND_DEVICE);
+        }
+    }
+
+    /// Tells the person something on stderr, off the visit's own lines.
+    fn note(&mut self, note: &str) {
+        if let Some(err) = &mut self.notes {
+            let _ = writeln!(err, "unknot: {note}");
+        }
+    }
+
+    /// A save that fails, said on stderr when it starts failing; the session goes on.
+    fn tell_saving_problem(&mut self) {
+        let problem = self.recorder.as_ref().and_then(Recorder::problem);
+        if problem == self.told_problem.as_deref() {
+            return;
+        }
+        let problem = problem.map(String::from);
+        if let Some(p) = &problem {
+            self.note(p);
+        }
+        self.told_problem = problem;
+    }
+}

@@ -1,0 +1,7 @@
+//! The process around the app: input and signals on one channel, stderr, the timing trace,
+//! and where the user's files live.
+
+pub(crate) mod input;
+pub(crate) mod paths;
+pub mod stderr;
+pub(crate) mod trace;

@@ -1,0 +1,168 @@
+//! The visit up to the session: the morning after the last one, the choice of routine, the
+//! safety questions, the cautions and the questions before. Also every way out before the
+//! session begins.
+
+use super::{Effect, Ending, Form, NotStarted, Pace, Say, Stage, Visit};
+use crate::history::{self, SafetyCheck, SafetyResult};
+use crate::safety::{self, Answer, Screening, Stage as SafetyStage};
+
+impl Visit {
+    /// The morning question is answered, skipped or left: the routine comes next.
+    pub(super) fn after_morning(&mut self, fx: &mut Vec<Effect>) {
+        self.stage = Stage::Choose;
+        if self.routine.is_some() {
+            fx.push(Effect::OpenHistory);
+        } else {
+            fx.push(Effect::Say(Say::Routines));
+        }
+    }
+
+    /// A routine from the list: the history is opened for it first. Leaves the morning question
+    /// unanswered, to be asked again next time.
+    pub(super) fn choose(&mut self, index: usize, fx: &mut Vec<Effect>) {
+        if !matches!(self.stage, Stage::Choose | Stage::Morning { .. }) || self.routine.is_some() {
+            return;
+        }
+        match self.entries.get(index) {
+            Some(entry) => {
+                self.routine = Some(entry.routine.clone());
+                self.stage = Stage::Choose;
+                fx.push(Effect::OpenHistory);
+            }
+            None => fx.push(Effect::Say(Say::ChooseAgain)),
+        }
+    }
+
+    /// The history is open, or held by another session: then back to choosing.
+    pub(super) fn opened(&mut self, opened: Result<(), String>, fx: &mut Vec<Effect>) {
+        if !matches!(self.stage, Stage::Choose | Stage::Morning { .. }) || self.routine.is_none() {
+            return;
+        }
+        if opened.is_err() {
+            self.routine = None;
+            self.stage = Stage::Choose;
+            return;
+        }
+        fx.push(Effect::Say(Say::Intro));
+        let screening = Screening::new(self.gate);
+        fx.push(Effect::Say(Say::Safety(screening.stage())));
+        self.stage = Stage::Safety(screening);
+    }
+
+    /// One answer to the safety questions. An emergency answer is kept the moment its advice
+    /// shows; any other result when the questions end.
+    pub(super) fn safety_answer(&mut self, answer: Answer, fx: &mut Vec<Effect>) {
+        let Stage::Safety(screening) = &mut self.stage else {
+            return;
+        };
+        if !screening.answer(answer) {
+            return;
+        }
+        let stage = screening.stage();
+        let record = screening.record();
+        let may_start = screening.may_start();
+        match stage {
+            SafetyStage::EmergencyAdvice => {
+                self.record(history::Event::Safety(record), fx);
+                fx.push(Effect::Say(Say::Safety(stage)));
+                // Lines scroll on: the advice is said, and nothing starts.
+                if self.pace == Pace::Lines {
+                    self.over(Ending::NotStarted, fx);
+                }
+            }
+            SafetyStage::Done(SafetyResult::Emergency) => self.over(Ending::NotStarted, fx),
+            SafetyStage::Done(_) => {
+                self.record(history::Event::Safety(record), fx);
+                if may_start {
+                    self.after_safety(fx);
+                } else {
+                    fx.push(Effect::Say(Say::NotStarted(NotStarted::Doctor)));
+                    self.over(Ending::NotStarted, fx);
+                }
+            }
+            _ => fx.push(Effect::Say(Say::Safety(stage))),
+        }
+    }
+
+    /// Leaving the safety questions before their end: what was answered is kept (the emergency
+    /// advice was kept when it showed), and nothing starts.
+    pub(super) fn leave_safety(&mut self, fx: &mut Vec<Effect>) -> Option<NotStarted> {
+        let Stage::Safety(screening) = &self.stage else {
+            return None;
+        };
+        let stage = screening.stage();
+        if stage == SafetyStage::EmergencyAdvice {
+            return Some(NotStarted::Emergency);
+        }
+        let record = screening.record();
+        let why = if record.result == SafetyResult::SeeDoctorStopped {
+            NotStarted::Doctor
+        } else {
+            NotStarted::NotAnswered
+        };
+        self.record(history::Event::Safety(record), fx);
+        Some(why)
+    }
+
+    fn after_safety(&mut self, fx: &mut Vec<Effect>) {
+        let needs_cautions = !self.cautions_shown
+            && self
+                .routine
+                .as_ref()
+                .is_some_and(safety::uses_ball_or_roller);
+        if !needs_cautions {
+            self.before(fx);
+            return;
+        }
+        fx.push(Effect::Say(Say::Cautions));
+        self.stage = Stage::Cautions;
+        // Lines scroll on: printed is read.
+        if self.pace == Pace::Lines {
+            self.cautions_read(fx);
+        }
+    }
+
+    pub(super) fn cautions_read(&mut self, fx: &mut Vec<Effect>) {
+        if matches!(self.stage, Stage::Cautions) {
+            self.cautions_shown = true;
+            self.record(history::Event::Safety(SafetyCheck::cautions_shown()), fx);
+            self.before(fx);
+        }
+    }
+
+    fn before(&mut self, fx: &mut Vec<Effect>) {
+        let form = Form::before(self.id, self.next_form_id());
+        self.ask(form.question(), fx);
+        self.stage = Stage::Before(form);
+    }
+
+    /// Leaving before the session began: nothing starts. If an answer was already kept, the
+    /// history shows the session as stopped rather than cut off.
+    pub(super) fn abandon(&mut self, ending: Ending, fx: &mut Vec<Effect>) {
+        if !self.records.is_empty() {
+            self.record(
+                history::Event::SessionEnded {
+                    session: self.id,
+                    outcome: history::Outcome::Quit,
+                    elapsed_s: 0.0,
+                },
+                fx,
+            );
+        }
+        self.over(ending, fx);
+    }
+
+    /// q or Esc, and Ctrl-C (`ending` Exit), before the session.
+    pub(super) fn leave_before_session(&mut self, ending: Ending, fx: &mut Vec<Effect>) {
+        match &self.stage {
+            Stage::Morning { .. } | Stage::Choose => self.over(Ending::Exit, fx),
+            Stage::Safety(_) => {
+                self.leave_safety(fx);
+                self.over(ending, fx);
+            }
+            Stage::Cautions => self.over(ending, fx),
+            Stage::Before(_) => self.abandon(ending, fx),
+            _ => {}
+        }
+    }
+}
