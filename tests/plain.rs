@@ -789,3 +789,71 @@ fn a_bundled_routine_starts_by_name() {
     );
     out.assert_lines_in_order(&["Session interrupted: Gentle start"]);
 }
+
+// ---- The morning after ---------------------------------------------------------------------
+
+/// A session yesterday that raised the pain from 3 to 6, in a screened sandbox; its id.
+fn after_a_flare_yesterday(sandbox: &Sandbox) -> uuid::Uuid {
+    let session = uuid::Uuid::now_v7();
+    let check_in = |moment: &str, pain: u8| {
+        common::history_line(
+            1,
+            "check_in",
+            &format!(
+                r#""form":"{}","session":"{session}","moment":"{moment}","pain":{pain}"#,
+                uuid::Uuid::now_v7()
+            ),
+        )
+    };
+    sandbox.append_history(&[
+        common::history_line(
+            1,
+            "session_started",
+            &format!(r#""session":"{session}","routine":"Check me","routine_hash":"00""#),
+        ),
+        check_in("before", 3),
+        check_in("after", 6),
+    ]);
+    session
+}
+
+#[test]
+fn plain_mode_asks_about_the_morning_after_first_and_keeps_it_with_that_session() {
+    const MORNING: &str = "Type a number from 0 to 10, or press Enter to skip.";
+    let (sandbox, file) = setup(WITH_CHECK_IN);
+    let session = after_a_flare_yesterday(&sandbox);
+    let out = run_with_input(
+        start_cmd(&sandbox, &file),
+        &format!("eight\n5\n{NOTHING_NEW}{SKIP_BEFORE}\n\n\n\n\n"),
+    );
+    out.assert_no_panic();
+    assert_completed(&out, "Check me");
+    let first = out.stdout_lines()[0];
+    assert!(
+        first.starts_with("How was the pain the morning after your session on ")
+            && first.ends_with(MORNING),
+        "{}",
+        out.describe()
+    );
+    out.assert_lines_in_order(&[
+        INVALID_ANSWER,
+        first,
+        "Pain: 5 (moderate)",
+        "Check me: 2 steps, about 1 second.",
+    ]);
+    let morning = last_check_in(&sandbox, "next_morning");
+    assert!(morning.contains(r#""pain":5"#), "{morning}");
+    assert!(morning.contains(&session.to_string()), "{morning}");
+
+    // Asked once: the next start goes straight to the routine.
+    let again = run_with_input(
+        start_cmd(&sandbox, &file),
+        &format!("{NOTHING_NEW}{SKIP_BEFORE}\n\n\n\n\n"),
+    );
+    assert_completed(&again, "Check me");
+    assert!(
+        !again.stdout.contains("the morning after"),
+        "{}",
+        again.describe()
+    );
+}

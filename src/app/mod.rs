@@ -2,6 +2,8 @@
 //! until the next deadline or input, hands it to the screen, and draws when something changed.
 
 mod screen;
+#[cfg(test)]
+mod tests;
 
 use std::sync::mpsc::RecvTimeoutError;
 use std::time::Instant;
@@ -10,22 +12,25 @@ use ratatui::DefaultTerminal;
 
 pub use screen::{Ended, Setup, Start};
 
+use crate::audio::{Audio, AudioSetup, Bell};
 use crate::error::AppError;
 use crate::sys::input::{self, Input};
 use screen::App;
 
 /// Runs the app until the person leaves it or a signal ends it.
-pub fn run(setup: Setup) -> Result<Ended, AppError> {
+pub fn run(setup: Setup, audio: AudioSetup) -> Result<Ended, AppError> {
     let (tx, rx) = input::channel_pair();
     input::watch_signals(tx.clone()).map_err(AppError::Terminal)?;
     input::watch_suspend(tx.clone()).map_err(AppError::Terminal)?;
     let mut terminal = TerminalGuard::enter().map_err(AppError::Terminal)?;
     input::watch_terminal(tx.clone());
 
-    let mut app = App::new(setup, Instant::now(), move |opened| {
+    let notes = audio.notes.clone();
+    let audio = Audio::start(audio, Bell::new(Some(std::io::stdout())), move |opened| {
         // Wakes the loop to say it, if there is no device.
         let _ = tx.send(Input::Audio(opened));
     });
+    let mut app = App::new(setup, audio, notes, Instant::now());
     let mut redraw = true;
     let mut just_resumed = false;
     loop {

@@ -12,7 +12,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Widget};
 use uuid::Uuid;
 
-use crate::audio::{Audio, AudioSetup, Bell};
+use crate::audio::Audio;
 use crate::error::AppError;
 use crate::history::{self, Entry, History, Store};
 use crate::routine::{Routine, RoutineEntry};
@@ -49,7 +49,6 @@ pub struct Setup {
     pub store: Option<Result<Store, String>>,
     /// Opens the history for each later visit; it is held only while a visit records.
     pub open_store: StoreOpener,
-    pub audio: AudioSetup,
     pub theme: Theme,
 }
 
@@ -87,13 +86,9 @@ pub struct App {
 }
 
 impl App {
-    pub fn new(
-        setup: Setup,
-        now: Instant,
-        on_open: impl FnOnce(Result<(), String>) + Send + 'static,
-    ) -> App {
-        let notes = setup.audio.notes.clone();
-        let audio = Audio::start(setup.audio, Bell::new(Some(std::io::stdout())), on_open);
+    /// `notes` are what to tell the person about the sound once: files that could not be
+    /// used, no speech program.
+    pub fn new(setup: Setup, audio: Audio<Stdout>, notes: Vec<String>, now: Instant) -> App {
         let mut home = setup.home;
         home.notice.clone_from(&setup.notice);
         home.set_history(&setup.history, history::now());
@@ -425,7 +420,9 @@ impl App {
         let title = visit.routine().map_or("", |r| r.title.as_str());
         match visit.stage() {
             Stage::Morning { of, .. } if self.home.is_some() => {
-                let question = text::next_morning_question(&of.format("%a %-d %b").to_string());
+                let asked = text::morning_asked(&of.format("%a %-d %b").to_string());
+                let prompt = keys::prompt(Context::HomeMorning).unwrap_or_default();
+                let question = format!("{asked} {prompt}");
                 if let Some(home) = &self.home {
                     ui::home::render(home, Some(&question), theme, area, buf);
                 }

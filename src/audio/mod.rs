@@ -116,6 +116,22 @@ impl<W: Write> Audio<W> {
         }
     }
 
+    /// Audio that makes no sound and rings no bell, for tests of what drives it.
+    #[cfg(test)]
+    pub fn quiet() -> Audio<W> {
+        let settled = Settled::default();
+        settled.set();
+        Audio {
+            output: Output::Bell,
+            settled,
+            sounds: Sounds::load(&crate::config::SoundFiles::default()).0,
+            bell: Bell::new(None),
+            voice: Voice::off(),
+            gain: 0.0,
+            muted: true,
+        }
+    }
+
     /// The device opened, or could not: from now on cues go to it, or to the bell.
     pub fn opened(&mut self, result: &Result<(), String>) {
         let output = std::mem::replace(&mut self.output, Output::Bell);

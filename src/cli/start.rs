@@ -165,16 +165,16 @@ fn full_screen(
 ) -> Result<ExitCode, AppError> {
     let writer = options.paths.clone();
     let capture = StderrCapture::start().ok();
-    let ended = app::run(app::Setup {
+    let setup = app::Setup {
         home,
         start,
         history,
         notice,
         store,
         open_store: Box::new(move || open_store(&writer)),
-        audio: options.audio(),
         theme: Theme::new(options.config.theme),
-    });
+    };
+    let ended = app::run(setup, options.audio());
     stderr::release(capture, options.verbose);
     let ended = ended?;
     if let Some(unsaved) = ended.unsaved {

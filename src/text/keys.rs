@@ -34,6 +34,8 @@ pub const MORE_TIME: &str = "15 seconds more on this hold";
 pub const LESS_TIME: &str = "15 seconds less on this hold";
 pub const PAIN_SCORE: &str = "pain score at a check-in (t is 10)";
 pub const SKIP_QUESTION: &str = "skip a check-in question";
+pub const SKIP_REST: &str = "skip the check-in's other questions";
+pub const READY: &str = "\"ready\", when a step waits for you";
 pub const THIS_HURTS: &str = "this hurts: ease off now";
 pub const SAFETY_INFO: &str = "safety: warning signs and cautions";
 pub const MUTE: &str = "sound off or on";
@@ -44,6 +46,9 @@ pub const HELP: &str = "this help; press ? or Esc to close";
 
 // ---- Footers: a key and a word or two ----------------------------------------------------------
 
+pub const PRESS: &str = "Press";
+pub const F_MORNING_KEYS: &str = "0-9, or t";
+pub const F_FOR_TEN: &str = "for 10";
 pub const F_UP_DOWN: &str = "↑/↓";
 pub const F_CHOOSE: &str = "choose";
 pub const F_START: &str = "start";

@@ -115,10 +115,6 @@ pub const FLARE: [&str; 3] = [
     "See a doctor or physiotherapist if it stays worse for days, keeps spreading down the leg, or new numbness or weakness appears.",
 ];
 
-pub fn next_morning_question(when: &str) -> String {
-    format!("{} Press 0-9, or t for 10", morning_asked(when))
-}
-
 /// The morning-after question on its own: "How was the pain the morning after ...?".
 pub fn morning_asked(when: &str) -> String {
     format!("How was the pain the morning after your session on {when}?")

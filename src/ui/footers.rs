@@ -73,6 +73,8 @@ const fn shortened(
 }
 
 const QUIT_HOME: Hint = hint(&[Act::Leave], "q", w::F_QUIT);
+/// The morning-after question on the home screen says its own keys.
+const MORNING: &[Hint] = &[hint(&[Act::Answer], w::F_MORNING_KEYS, w::F_FOR_TEN)];
 const HOME: &[Hint] = &[
     hint(&[Act::Up, Act::Down], w::F_UP_DOWN, w::F_CHOOSE),
     hint(&[Act::Start], w::ENTER, w::F_START),
@@ -237,6 +239,7 @@ const REVIEW_DETAIL: &[Hint] = &[
         w::F_BACK_TO_LIST,
         (w::ESC, w::F_BACK),
     ),
+    long_only(PANES, w::F_PANES_KEYS, w::F_PANES),
     CLOSE,
 ];
 const REVIEW_CHART: &[Hint] = &[PANES_HINT, CLOSE];
@@ -267,6 +270,30 @@ fn spec(context: Context) -> (&'static [Hint], Spacing) {
         Context::ReviewFigures => (REVIEW_FIGURES, TIGHT),
         Context::ReviewEmpty => (REVIEW_EMPTY, TIGHT),
     }
+}
+
+/// A context's hints, and those of its prompt, for the tests that check them against the
+/// bindings.
+#[cfg(test)]
+pub fn hints(context: Context) -> Vec<Hint> {
+    let mut all = spec(context).0.to_vec();
+    if context == Context::HomeMorning {
+        all.extend(MORNING);
+    }
+    all
+}
+
+/// How to answer the question a screen asks beside its footer: "Press 0-9, or t for 10".
+pub fn prompt(context: Context) -> Option<String> {
+    let hints = match context {
+        Context::HomeMorning => MORNING,
+        _ => return None,
+    };
+    let keys: Vec<String> = hints
+        .iter()
+        .map(|h| format!("{} {}", h.label, h.words))
+        .collect();
+    Some(format!("{} {}", w::PRESS, keys.join(" ")))
 }
 
 fn question(q: Question) -> &'static [Hint] {

@@ -282,7 +282,7 @@ pub const BINDINGS: &[Binding] = &[
         Act::Session(Key::Help),
         words::HELP,
     ),
-    bind(C::SessionReady, &[ENTER], Act::Session(Key::Space)),
+    explained(C::SessionReady, &[ENTER], Act::Session(Key::Space), words::READY),
     explained(
         C::CheckIn(Question::Pain),
         &[Digits('0', '9'), Letter('t')],
@@ -295,7 +295,7 @@ pub const BINDINGS: &[Binding] = &[
         Act::Skip,
         words::SKIP_QUESTION,
     ),
-    bind(C::CheckIn(Question::Pain), &[ESC], Act::SkipRest),
+    explained(C::CheckIn(Question::Pain), &[ESC], Act::SkipRest, words::SKIP_REST),
     bind(
         C::CheckIn(Question::Areas),
         &[Digits('1', '5')],
@@ -490,7 +490,12 @@ pub fn name(k: K) -> String {
 }
 
 /// The contexts the session's help box explains, in its order.
-pub const HELP_CONTEXTS: [Context; 3] = [C::Session, C::CheckIn(Question::Pain), C::Any];
+pub const HELP_CONTEXTS: [Context; 4] = [
+    C::Session,
+    C::SessionReady,
+    C::CheckIn(Question::Pain),
+    C::Any,
+];
 
 /// The session's help box: each explained binding, its keys written out in full.
 pub fn help_lines() -> Vec<(String, &'static str)> {
@@ -504,4 +509,4 @@ pub fn help_lines() -> Vec<(String, &'static str)> {
         .collect()
 }
 
-pub use super::footers::{footer, footer_fit, footer_lines};
+pub use super::footers::{footer, footer_fit, footer_lines, prompt};

@@ -1,7 +1,7 @@
 //! Drawing: one module per screen, each a pure function of its state (and of `now` for timers).
 
 pub mod checkin;
-mod footers;
+pub(crate) mod footers;
 pub mod home;
 pub mod keys;
 pub mod overlay;
@@ -22,6 +22,8 @@ use crate::text;
 
 pub use theme::Theme;
 
+#[cfg(test)]
+mod keys_tests;
 #[cfg(test)]
 mod tests;
 

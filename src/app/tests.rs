@@ -1,0 +1,209 @@
+//! The whole full-screen app on a test backend: home, the safety questions, the cautions, the
+//! questions before, the session on a fake clock, a check-in, the questions after, the summary,
+//! and home again, each screen compared with its snapshot, and the history lines it wrote
+//! read back from disk. No pseudo-terminal, no sleeping: the clock is moved to each deadline.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use insta::assert_snapshot;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::screen::{App, Setup, Start};
+use crate::audio::Audio;
+use crate::history::{History, Store};
+use crate::routine::{Origin, RoutineEntry, parse};
+use crate::ui::Theme;
+use crate::ui::home::Home;
+
+/// A ball step that waits for the person, a check-in, and a stretch on each side.
+const ROUTINE: &str = r#"(
+    title: "Short evening",
+    summary: "A ball, a check-in and a stretch.",
+    level: Gentle,
+    lead_in: 3,
+    steps: [
+        (
+            title: "Tennis ball under the glutes",
+            kind: Massage,
+            tool: Some(TennisBall),
+            seconds: 20,
+            wait_for_key: true,
+            instructions: ["Sit on the ball, one buttock at a time."],
+            caution: Some("Move off any spot that sends tingling down the leg."),
+        ),
+        (title: "How is the pain now?", kind: CheckIn),
+        (
+            title: "Figure-4 stretch",
+            kind: Stretch,
+            sides: Each,
+            seconds: 10,
+            instructions: ["Cross one ankle over the other knee."],
+        ),
+    ],
+)"#;
+
+struct Drive {
+    app: App,
+    terminal: Terminal<TestBackend>,
+    now: Instant,
+}
+
+impl Drive {
+    fn key(&mut self, code: KeyCode) {
+        self.app.on_key(&KeyEvent::new(code, KeyModifiers::NONE), self.now);
+    }
+
+    fn type_in(&mut self, keys: &str) {
+        for c in keys.chars() {
+            self.key(match c {
+                '\n' => KeyCode::Enter,
+                c => KeyCode::Char(c),
+            });
+        }
+    }
+
+    /// Moves the clock to the app's next deadline and wakes it there.
+    fn next_deadline(&mut self) {
+        let wake = self.app.next_wakeup(self.now).expect("a deadline");
+        self.now = wake.max(self.now);
+        self.app.tick(self.now);
+    }
+
+    fn screen(&mut self) -> &TestBackend {
+        let now = self.now;
+        self.terminal
+            .draw(|frame| self.app.draw(frame, now))
+            .expect("drawn");
+        self.terminal.backend()
+    }
+
+    fn shows(&mut self, text: &str) -> bool {
+        format!("{}", self.screen()).contains(text)
+    }
+}
+
+/// Dates and times of day depend on when the test runs.
+macro_rules! snapshot {
+    ($name:expr, $screen:expr) => {
+        insta::with_settings!({filters => vec![
+            (r"\w{3} \d{1,2} \w{3} \d{2}:\d{2}", "[date]"),
+        ]}, {
+            assert_snapshot!($name, $screen);
+        });
+    };
+}
+
+#[test]
+fn a_whole_visit_from_home_to_the_summary_and_back() {
+    let data = tempfile::tempdir().expect("a temporary folder");
+    let dir = data.path().to_path_buf();
+    let routine = parse(ROUTINE, Path::new("short-evening.ron")).expect("the routine loads");
+    let home = Home::new(
+        vec![RoutineEntry {
+            name: "short-evening".into(),
+            origin: Origin::User,
+            routine,
+        }],
+        0,
+    );
+    let setup = Setup {
+        home,
+        start: Start::Home,
+        history: History::default(),
+        notice: None,
+        store: None,
+        open_store: Box::new(move || Ok(Store::open(&dir).map_err(|e| e.to_string()))),
+        theme: Theme::plain(),
+    };
+    let now = Instant::now();
+    let mut d = Drive {
+        app: App::new(setup, Audio::quiet(), Vec::new(), now),
+        terminal: Terminal::new(TestBackend::new(80, 24)).expect("a test terminal"),
+        now,
+    };
+
+    snapshot!("1_home", d.screen());
+    d.key(KeyCode::Enter);
+    snapshot!("2_safety_first_question", d.screen());
+    for _ in 0..11 {
+        d.type_in("n");
+    }
+    snapshot!("3_cautions", d.screen());
+    d.key(KeyCode::Enter);
+    snapshot!("4_pain_before", d.screen());
+    d.type_in("62\nln");
+    snapshot!("5_get_into_position", d.screen());
+    d.key(KeyCode::Char(' '));
+    d.next_deadline();
+    assert!(d.shows("Get ready"));
+    while !d.shows("Hold") {
+        d.next_deadline();
+    }
+    d.now += Duration::from_millis(2500);
+    d.app.tick(d.now);
+    snapshot!("6_holding", d.screen());
+    while !d.shows("question 1 of 2") {
+        d.next_deadline();
+    }
+    snapshot!("7_check_in", d.screen());
+    d.type_in("4\n");
+    while !d.shows("How was it?") {
+        d.next_deadline();
+    }
+    snapshot!("8_after", d.screen());
+    d.type_in("3bsore but looser\n");
+    snapshot!("9_summary", d.screen());
+    d.key(KeyCode::Enter);
+    snapshot!("10_home_again", d.screen());
+    d.type_in("q");
+    assert!(d.app.is_done());
+
+    let history = std::fs::read_to_string(data.path().join("history.jsonl")).expect("a history");
+    let lines: Vec<serde_json::Value> = history
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect();
+    let kinds: Vec<String> = lines
+        .iter()
+        .map(|l| {
+            let kind = l["type"].as_str().unwrap_or_default();
+            let detail = l["moment"].as_str().or(l["check"].as_str()).unwrap_or_default();
+            format!("{kind} {detail}").trim().to_string()
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "safety screening",
+            "safety massage_cautions",
+            "session_started",
+            "check_in before",
+            "check_in before",
+            "check_in before",
+            "check_in before",
+            "step_done",
+            "check_in during",
+            "check_in during",
+            "step_done",
+            "session_ended",
+            "check_in after",
+            "check_in after",
+            "check_in after",
+        ]
+    );
+    let last = |kind: &str, moment: &str| {
+        lines
+            .iter()
+            .rev()
+            .find(|l| l["type"] == kind && l["moment"] == moment)
+            .expect("the line")
+    };
+    assert_eq!(last("check_in", "before")["pain"], 6);
+    assert_eq!(last("check_in", "during")["pain"], 4);
+    assert_eq!(last("check_in", "after")["note"], "sore but looser");
+    let ended = lines.iter().find(|l| l["type"] == "session_ended").expect("an end");
+    assert_eq!(ended["outcome"], "completed");
+}
