@@ -9,41 +9,41 @@ pub enum AppError {
     Routine(#[from] RoutineError),
     #[error(transparent)]
     Config(#[from] crate::config::ConfigError),
-    #[error("{}", text::err_unknown_routine(.0))]
+    #[error("{}", text::routine::err_unknown_routine(.0))]
     UnknownRoutine(String),
     /// The problem was already told on stderr; only the exit code is left.
     #[error("")]
     Reported { code: u8 },
-    #[error("{}", text::err_bad_name(.0))]
+    #[error("{}", text::routine::err_bad_name(.0))]
     BadName(String),
-    #[error("{}", text::err_new_exists(.0))]
+    #[error("{}", text::routine::err_new_exists(.0))]
     AlreadyExists(String),
-    #[error("{}", text::ERR_NO_CONFIG_DIR)]
+    #[error("{}", text::cli::ERR_NO_CONFIG_DIR)]
     NoConfigDir,
-    #[error("cannot write {path}: {}", text::io_reason(.source))]
+    #[error("cannot write {path}: {}", text::cli::io_reason(.source))]
     Write {
         path: String,
         source: std::io::Error,
     },
-    #[error("{}", text::ERR_NO_DATA_DIR)]
+    #[error("{}", text::cli::ERR_NO_DATA_DIR)]
     NoDataDir,
     #[error(transparent)]
     Store(#[from] crate::history::StoreError),
-    #[error("{}", text::err_history_read(.path, .source))]
+    #[error("{}", text::history::err_history_read(.path, .source))]
     HistoryRead {
         path: std::path::PathBuf,
         source: std::io::Error,
     },
-    #[error("cannot read {}: {}", .path.display(), text::io_reason(.source))]
+    #[error("cannot read {}: {}", .path.display(), text::cli::io_reason(.source))]
     ImportRead {
         path: std::path::PathBuf,
         source: std::io::Error,
     },
-    #[error("{}", text::err_not_history(.0))]
+    #[error("{}", text::history::err_not_history(.0))]
     NotHistory(std::path::PathBuf),
-    #[error("cannot write the output: {}", text::io_reason(.0))]
+    #[error("cannot write the output: {}", text::cli::io_reason(.0))]
     Output(std::io::Error),
-    #[error("the terminal stopped working ({})", text::io_reason(.0))]
+    #[error("the terminal stopped working ({})", text::cli::io_reason(.0))]
     Terminal(std::io::Error),
     /// Whoever read the output has gone (`| head`); there is nobody left to tell.
     #[error("")]

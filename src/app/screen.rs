@@ -180,7 +180,7 @@ impl App {
     pub fn audio_opened(&mut self, opened: &Result<(), String>) {
         self.audio.opened(opened);
         if opened.is_err() {
-            self.notes.push(text::NO_SOUND_DEVICE.to_string());
+            self.notes.push(text::sound::NO_SOUND_DEVICE.to_string());
         }
     }
 
@@ -420,7 +420,7 @@ impl App {
         let title = visit.routine().map_or("", |r| r.title.as_str());
         match visit.stage() {
             Stage::Morning { of, .. } if self.home.is_some() => {
-                let asked = text::morning_asked(&of.format("%a %-d %b").to_string());
+                let asked = text::safety::morning_asked(&of.format("%a %-d %b").to_string());
                 let prompt = keys::prompt(Context::HomeMorning).unwrap_or_default();
                 let question = format!("{asked} {prompt}");
                 if let Some(home) = &self.home {
@@ -428,8 +428,8 @@ impl App {
                 }
             }
             Stage::Morning { form, of } => {
-                let asked = text::morning_asked(&of.format("%a %-d %b").to_string());
-                form_screen(form, text::HOME_TITLE, &asked, theme, area, buf);
+                let asked = text::safety::morning_asked(&of.format("%a %-d %b").to_string());
+                form_screen(form, text::home::HOME_TITLE, &asked, theme, area, buf);
             }
             Stage::Choose => {
                 if let Some(home) = &self.home {
@@ -441,13 +441,13 @@ impl App {
             }
             Stage::Cautions => ui::safety::render_cautions(title, theme, area, buf),
             Stage::Before(form) | Stage::After(form) => {
-                let asked = form.question().map_or("", text::question);
+                let asked = form.question().map_or("", Question::asked);
                 form_screen(form, title, asked, theme, area, buf);
             }
             Stage::Session { session, form } => {
                 let mut notes: Vec<&str> = self.notes.iter().map(String::as_str).collect();
                 if self.audio.is_muted() {
-                    notes.insert(0, text::MUTED);
+                    notes.insert(0, text::sound::MUTED);
                 }
                 let status = ui::session::Status {
                     problem: self.recorder.as_ref().and_then(Recorder::problem),
@@ -476,6 +476,6 @@ fn form_screen(
     let block = Block::bordered().title(Line::styled(format!(" {title} "), theme.title()));
     let inner = block.inner(area);
     block.render(area, buf);
-    let heading = text::check_in_title(form.answers.moment);
+    let heading = form.answers.moment.title();
     ui::checkin::render(form, heading, asked, theme, inner, buf);
 }

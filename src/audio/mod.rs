@@ -102,7 +102,7 @@ impl<W: Write> Audio<W> {
         #[cfg(not(feature = "sound"))]
         let output = {
             settled.set();
-            on_open(Err(crate::text::NO_SOUND_DEVICE.to_string()));
+            on_open(Err(crate::text::sound::NO_SOUND_DEVICE.to_string()));
             Output::Bell
         };
         Audio {
@@ -172,9 +172,9 @@ impl<W: Write> Audio<W> {
             Announcement::StepStart { step, side } => routine
                 .steps
                 .get(*step)
-                .map(|s| crate::text::voice_step(s, *side)),
+                .map(|s| crate::text::sound::voice_step(&s.line(*side))),
             Announcement::Switch { .. } | Announcement::CheckIn { .. } | Announcement::Complete => {
-                Some(crate::text::announcement(a, routine))
+                Some(a.words(routine))
             }
             _ => None,
         };

@@ -81,7 +81,7 @@ fn no_cue_of_a_bundled_routine_plays_over_another() {
 fn the_desk_break_schedule() {
     let lines: Vec<String> = schedule("desk-break")
         .into_iter()
-        .map(|(at, cue)| format!("{at:7.2} s  {}", crate::text::cue_name(cue)))
+        .map(|(at, cue)| format!("{at:7.2} s  {}", cue.name()))
         .collect();
     insta::assert_snapshot!(lines.join("\n"));
 }

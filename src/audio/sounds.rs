@@ -59,7 +59,7 @@ impl Sounds {
             let sound = match own {
                 Some((_, Ok(sound))) => sound,
                 Some((path, Err(why))) => {
-                    warnings.push(text::warn_sound_file(*cue, path, &why));
+                    warnings.push(text::sound::warn_sound_file(cue.name(), path, &why));
                     bundled_sound(bundled)
                 }
                 None => bundled_sound(bundled),
@@ -89,24 +89,24 @@ fn silence() -> SamplesBuffer {
 }
 
 fn read(path: &Path) -> Result<SamplesBuffer, String> {
-    let meta = std::fs::metadata(path).map_err(|e| text::io_reason(&e).to_string())?;
+    let meta = std::fs::metadata(path).map_err(|e| text::cli::io_reason(&e).to_string())?;
     if meta.len() > MAX_FILE_BYTES {
-        return Err(text::SOUND_TOO_BIG.to_string());
+        return Err(text::sound::SOUND_TOO_BIG.to_string());
     }
-    let bytes = std::fs::read(path).map_err(|e| text::io_reason(&e).to_string())?;
+    let bytes = std::fs::read(path).map_err(|e| text::cli::io_reason(&e).to_string())?;
     decode(bytes)
 }
 
 /// Decodes a whole WAV, Ogg Vorbis or FLAC file into samples.
 pub fn decode(bytes: Vec<u8>) -> Result<SamplesBuffer, String> {
-    let decoder =
-        Decoder::new(Cursor::new(bytes)).map_err(|_| text::SOUND_NOT_PLAYABLE.to_string())?;
+    let decoder = Decoder::new(Cursor::new(bytes))
+        .map_err(|_| text::sound::SOUND_NOT_PLAYABLE.to_string())?;
     let channels = decoder.channels();
     let rate = decoder.sample_rate();
     let limit = MAX_SECONDS * rate.get() as usize * usize::from(channels.get());
     let samples: Vec<f32> = decoder.take(limit).collect();
     if samples.is_empty() {
-        return Err(text::SOUND_EMPTY.to_string());
+        return Err(text::sound::SOUND_EMPTY.to_string());
     }
     Ok(SamplesBuffer::new(channels, rate, samples))
 }

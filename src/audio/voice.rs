@@ -32,10 +32,10 @@ impl Voice {
                 .unwrap_or_default(),
         };
         let Some((program, options)) = words.split_first() else {
-            return (Voice::off(), Some(text::NO_VOICE.to_string()));
+            return (Voice::off(), Some(text::sound::NO_VOICE.to_string()));
         };
         if which::which(program).is_err() {
-            return (Voice::off(), Some(text::voice_not_found(program)));
+            return (Voice::off(), Some(text::sound::voice_not_found(program)));
         }
         let (program, options) = (program.clone(), options.to_vec());
         let (tx, rx) = channel::<String>();
@@ -61,7 +61,7 @@ impl Voice {
             });
         match started {
             Ok(_) => (Voice { tx: Some(tx) }, None),
-            Err(_) => (Voice::off(), Some(text::NO_VOICE.to_string())),
+            Err(_) => (Voice::off(), Some(text::sound::NO_VOICE.to_string())),
         }
     }
 

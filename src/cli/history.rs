@@ -12,7 +12,8 @@ use super::start::{self, Flags, Options};
 use crate::error::AppError;
 use crate::history::export::{self, Format};
 use crate::history::{
-    self, Area, BodySide, CheckIn, Entry, Event, FILE_NAME, History, Moment, Store, StoreError,
+    self, Area, BodySide, CheckIn, Entry, Event, FILE_NAME, History, Moment, SkipReason, Skipped,
+    Store, StoreError,
 };
 use crate::sys::paths::Paths;
 use crate::sys::stderr::say;
@@ -30,15 +31,24 @@ pub fn load(paths: &Paths) -> Result<(History, Option<String>), AppError> {
         path: path.clone(),
         source,
     })?;
-    let notice = (!loaded.skipped.is_empty()).then(|| text::skipped_lines(&path, &loaded.skipped));
+    let notice = (!loaded.skipped.is_empty()).then(|| skipped_lines(&path, &loaded.skipped));
     Ok((history::build(&loaded.entries), notice))
+}
+
+/// The lines of `path` that could not be read, in one sentence for stderr.
+fn skipped_lines(path: &Path, skipped: &[Skipped]) -> String {
+    let numbers: Vec<usize> = skipped.iter().map(|s| s.line).collect();
+    let newer = skipped
+        .iter()
+        .any(|s| matches!(s.why, SkipReason::Newer(_)));
+    text::history::skipped_lines(path, &numbers, newer)
 }
 
 /// Opens the history for writing. Another session holding it is an error; any other problem
 /// is returned as a sentence, and the session runs without saving.
 pub fn open_store(paths: &Paths) -> Result<Result<Store, String>, AppError> {
     let Some(dir) = paths.data_dir.as_deref() else {
-        return Ok(Err(text::ERR_NO_DATA_DIR.to_string()));
+        return Ok(Err(text::cli::ERR_NO_DATA_DIR.to_string()));
     };
     match Store::open(dir) {
         Ok(store) => Ok(Ok(store)),
@@ -80,7 +90,11 @@ pub fn log(
             ..CheckIn::default()
         },
     )?;
-    let _ = writeln!(std::io::stdout(), "{}", text::logged(pain, &entry.at));
+    let _ = writeln!(
+        std::io::stdout(),
+        "{}",
+        text::history::logged(pain, &entry.at)
+    );
     Ok(())
 }
 
@@ -120,7 +134,7 @@ pub fn import(paths: &Paths, file: &PathBuf) -> Result<(), AppError> {
         return Err(AppError::NotHistory(file.clone()));
     }
     if !skipped.is_empty() {
-        say(&text::skipped_lines(file, &skipped));
+        say(&skipped_lines(file, &skipped));
     }
     let dir = data_dir(paths)?;
     // Lock first, then read ours, so nothing is written between the two.
@@ -148,7 +162,7 @@ pub fn import(paths: &Paths, file: &PathBuf) -> Result<(), AppError> {
     let _ = writeln!(
         std::io::stdout(),
         "{}",
-        text::imported(new.len(), offered - new.len())
+        text::history::imported(new.len(), offered - new.len())
     );
     Ok(())
 }

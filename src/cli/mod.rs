@@ -124,7 +124,8 @@ pub enum HistoryAction {
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| crate::text::ERR_DATE.to_string())
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .map_err(|_| crate::text::cli::ERR_DATE.to_string())
 }
 
 /// Reads the command line. Help and version are printed here; a mistake is said in one

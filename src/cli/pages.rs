@@ -18,7 +18,7 @@ fn print(page: &str) -> Result<(), AppError> {
 pub fn paths(paths: &Paths) -> Result<(), AppError> {
     let shown = |p: &Option<PathBuf>| {
         p.as_ref().map_or_else(
-            || text::PATHS_UNKNOWN.to_string(),
+            || text::cli::PATHS_UNKNOWN.to_string(),
             |p| p.display().to_string(),
         )
     };
@@ -27,7 +27,7 @@ pub fn paths(paths: &Paths) -> Result<(), AppError> {
         shown(&paths.routines_dir),
         shown(&paths.data_dir),
     ];
-    let page: String = text::PATHS_LINES
+    let page: String = text::cli::PATHS_LINES
         .iter()
         .zip(values)
         .map(|(label, value)| format!("{label:14} {value}\n"))
@@ -37,12 +37,12 @@ pub fn paths(paths: &Paths) -> Result<(), AppError> {
 
 /// `unknot safety`: the warning signs and the cautions.
 pub fn safety() -> Result<(), AppError> {
-    print(&text::safety_page())
+    print(&text::safety::safety_page())
 }
 
 /// `unknot about`: what self-massage and stretching can and cannot do, with sources.
 pub fn about() -> Result<(), AppError> {
-    print(text::ABOUT)
+    print(text::safety::ABOUT)
 }
 
 /// `unknot config --print-default`: every setting with its default, commented.

@@ -14,7 +14,7 @@ use crate::text;
 pub fn catalog(paths: &Paths) -> Catalog {
     let catalog = Catalog::load(paths.routines_dir.as_deref().unwrap_or(Path::new("")));
     for e in &catalog.broken {
-        say(&text::warn_broken_routine(&e.to_string()));
+        say(&text::routine::warn_broken_routine(&e.to_string()));
     }
     catalog
 }
@@ -47,17 +47,17 @@ fn write_list(catalog: &Catalog, out: &mut impl Write) -> std::io::Result<()> {
         .map(|e| {
             let mut title = e.routine.title.clone();
             if e.origin == Origin::User {
-                title = format!("{title} {}", text::LIST_YOURS);
+                title = format!("{title} {}", text::routine::LIST_YOURS);
             }
             [
                 e.name.clone(),
-                text::level(e.routine.level).to_string(),
-                text::duration_short(e.routine.planned_duration()),
+                e.routine.level.word().to_string(),
+                text::time::duration_short(e.routine.planned_duration()),
                 title,
             ]
         })
         .collect();
-    let header = text::LIST_HEADER.map(String::from);
+    let header = text::routine::LIST_HEADER.map(String::from);
     let mut widths = [0usize; 3];
     for row in std::iter::once(&header).chain(&rows) {
         for (w, cell) in widths.iter_mut().zip(row) {
@@ -88,11 +88,13 @@ pub fn check(files: &[PathBuf]) -> Result<(), AppError> {
         match load_file(file) {
             Ok(routine) => {
                 // A closed stdout must not turn a valid check into a failure.
-                let _ = writeln!(
-                    out,
-                    "{}",
-                    text::check_ok(&file.display().to_string(), &routine)
+                let ok = text::routine::check_ok(
+                    &file.display().to_string(),
+                    &routine.title,
+                    routine.steps.len(),
+                    routine.planned_duration(),
                 );
+                let _ = writeln!(out, "{ok}");
             }
             Err(e) => {
                 invalid += 1;
@@ -105,7 +107,10 @@ pub fn check(files: &[PathBuf]) -> Result<(), AppError> {
     }
     // Each file's error is already printed; a tally only helps when there were several.
     if files.len() > 1 {
-        say(&text::check_summary(files.len() - invalid, invalid));
+        say(&text::routine::check_summary(
+            files.len() - invalid,
+            invalid,
+        ));
     }
     Err(AppError::Reported { code: 2 })
 }
@@ -144,7 +149,11 @@ pub fn new(paths: &Paths, name: &str) -> Result<(), AppError> {
     file.write_all(template_for(name).as_bytes())
         .and_then(|()| file.sync_all())
         .map_err(write_err)?;
-    let _ = writeln!(std::io::stdout(), "{}", text::new_routine_written(&shown));
+    let _ = writeln!(
+        std::io::stdout(),
+        "{}",
+        text::routine::new_routine_written(&shown)
+    );
     Ok(())
 }
 

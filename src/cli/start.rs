@@ -90,7 +90,7 @@ pub fn home(paths: &Paths, flags: Flags) -> Result<ExitCode, AppError> {
     let options = Options::load(paths, flags)?;
     let catalog = options.catalog();
     if catalog.entries.is_empty() {
-        say(text::ERR_NO_ROUTINES);
+        say(text::routine::ERR_NO_ROUTINES);
         return Ok(ExitCode::from(1));
     }
     visit(&options, catalog, None)

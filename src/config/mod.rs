@@ -98,7 +98,7 @@ fn lead_in<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
 
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
-    #[error("cannot read {}: {}", .path.display(), text::io_reason(.source))]
+    #[error("cannot read {}: {}", .path.display(), text::cli::io_reason(.source))]
     Read {
         path: PathBuf,
         source: std::io::Error,

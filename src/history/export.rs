@@ -7,7 +7,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 
-use super::event::CheckIn;
+use super::event::{Area, BodySide, CheckIn, Felt};
 use super::view::{Change, History, SessionView};
 use crate::{printable, text};
 
@@ -62,7 +62,7 @@ enum Value<'a> {
 }
 
 impl Row {
-    /// The values in the order of [`text::EXPORT_KEYS`].
+    /// The values in the order of [`text::review::EXPORT_KEYS`].
     fn values(&self) -> [Value<'_>; 14] {
         fn text(s: Option<&str>) -> Value<'_> {
             s.map_or(Value::Null, Value::Text)
@@ -73,9 +73,9 @@ impl Row {
         [
             Value::Text(&self.date),
             Value::Text(if self.log {
-                text::KIND_LOG
+                text::review::KIND_LOG
             } else {
-                text::KIND_SESSION
+                text::review::KIND_SESSION
             }),
             text(self.routine.as_deref()),
             self.minutes.map_or(Value::Null, Value::Decimal),
@@ -83,7 +83,7 @@ impl Row {
             int(self.pain_before.map(i64::from)),
             int(self.pain_after.map(i64::from)),
             int(self.change.map(|c| i64::from(c.delta()))),
-            text(self.change.map(|c| text::verdict(c.verdict()))),
+            text(self.change.map(|c| c.verdict().words())),
             text(self.areas.as_deref()),
             text(self.side),
             text(self.numbness),
@@ -119,15 +119,15 @@ fn session_row(s: &SessionView) -> Row {
         log: false,
         routine: Some(s.routine.clone()),
         minutes: Some((s.elapsed.as_secs_f64() / 6.0).round() / 10.0),
-        outcome: Some(text::outcome_word(s.outcome)),
+        outcome: Some(s.outcome.word()),
         pain_before: s.pain_before(),
         pain_after: s.pain_after(),
         change: s.change(),
-        areas: before.and_then(|c| non_empty(text::areas_words(&c.areas, "; "))),
-        side: before.and_then(|c| c.side).map(text::body_side),
-        numbness: before.and_then(|c| c.numbness).map(text::yes_no),
-        felt: s.after.as_ref().and_then(|c| c.felt).map(text::felt),
-        note: non_empty(notes.join(text::NOTES_SEPARATOR)),
+        areas: before.and_then(|c| non_empty(Area::join(&c.areas, text::checkin::AREAS_EXPORT))),
+        side: before.and_then(|c| c.side).map(BodySide::word),
+        numbness: before.and_then(|c| c.numbness).map(text::review::yes_no),
+        felt: s.after.as_ref().and_then(|c| c.felt).map(Felt::word),
+        note: non_empty(notes.join(text::review::NOTES_SEPARATOR)),
     }
 }
 
@@ -141,10 +141,10 @@ fn log_row(at: &DateTime<FixedOffset>, c: &CheckIn) -> Row {
         pain_before: c.pain,
         pain_after: None,
         change: None,
-        areas: non_empty(text::areas_words(&c.areas, "; ")),
-        side: c.side.map(text::body_side),
-        numbness: c.numbness.map(text::yes_no),
-        felt: c.felt.map(text::felt),
+        areas: non_empty(Area::join(&c.areas, text::checkin::AREAS_EXPORT)),
+        side: c.side.map(BodySide::word),
+        numbness: c.numbness.map(text::review::yes_no),
+        felt: c.felt.map(Felt::word),
         note: c.note.clone().filter(|n| !n.trim().is_empty()),
     }
 }
@@ -177,7 +177,7 @@ fn rows(h: &History, since: Option<NaiveDate>) -> Vec<Row> {
 
 fn write_csv(rows: &[Row], out: &mut impl Write) -> std::io::Result<()> {
     let mut csv = csv::Writer::from_writer(out);
-    csv.write_record(text::EXPORT_KEYS)?;
+    csv.write_record(text::review::EXPORT_KEYS)?;
     for row in rows {
         let fields = row.values().map(|v| match v {
             Value::Text(s) => s.to_string(),
@@ -204,8 +204,8 @@ impl Serialize for Value<'_> {
 /// A row as a JSON object with its keys in column order.
 impl Serialize for Row {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(Some(text::EXPORT_KEYS.len()))?;
-        for (key, value) in text::EXPORT_KEYS.iter().zip(self.values()) {
+        let mut map = s.serialize_map(Some(text::review::EXPORT_KEYS.len()))?;
+        for (key, value) in text::review::EXPORT_KEYS.iter().zip(self.values()) {
             map.serialize_entry(key, &value)?;
         }
         map.end()
@@ -251,7 +251,7 @@ fn write_table(
     out: &mut impl Write,
 ) -> std::io::Result<()> {
     if rows.is_empty() {
-        return writeln!(out, "{}", text::export_empty(since));
+        return writeln!(out, "{}", text::review::export_empty(since));
     }
     let cells: Vec<[String; 6]> = rows
         .iter()
@@ -259,21 +259,22 @@ fn write_table(
             [
                 r.date.clone(),
                 // The only text from the file in the table, and it goes to a terminal.
-                printable::shown(r.routine.as_deref().unwrap_or(text::KIND_LOG)).into_owned(),
+                printable::shown(r.routine.as_deref().unwrap_or(text::review::KIND_LOG))
+                    .into_owned(),
                 r.minutes.map(|m| format!("{m:.1}")).unwrap_or_default(),
                 r.outcome.unwrap_or_default().to_string(),
                 if r.log {
                     r.pain_before.map(|p| p.to_string()).unwrap_or_default()
                 } else {
-                    text::pain_pair(r.pain_before, r.pain_after)
+                    text::review::pain_pair(r.pain_before, r.pain_after)
                 },
                 r.change
-                    .map(|c| text::verdict_short(c.verdict()).to_string())
+                    .map(|c| c.verdict().short().to_string())
                     .unwrap_or_default(),
             ]
         })
         .collect();
-    let mut widths = text::TABLE_HEADER.map(|h| h.chars().count());
+    let mut widths = text::review::TABLE_HEADER.map(|h| h.chars().count());
     for row in &cells {
         for (w, cell) in widths.iter_mut().zip(row) {
             *w = (*w).max(cell.chars().count());
@@ -304,7 +305,7 @@ fn write_table(
         }
         line.trim_end().to_string()
     };
-    writeln!(out, "{}", line(text::TABLE_HEADER))?;
+    writeln!(out, "{}", line(text::review::TABLE_HEADER))?;
     for row in &cells {
         writeln!(out, "{}", line(row.each_ref().map(String::as_str)))?;
     }
@@ -312,6 +313,6 @@ fn write_table(
     writeln!(
         out,
         "{}",
-        text::export_total(sessions, rows.len() - sessions)
+        text::review::export_total(sessions, rows.len() - sessions)
     )
 }

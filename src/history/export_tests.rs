@@ -5,9 +5,7 @@ use insta::assert_snapshot;
 use uuid::Uuid;
 
 use super::export::{Format, write};
-use super::{
-    Area, BodySide, CheckIn, Entry, Event, Felt, History, Moment, Outcome, VERSION, Verdict,
-};
+use super::{Area, BodySide, CheckIn, Entry, Event, Felt, History, Moment, Outcome, VERSION};
 use crate::text;
 
 fn at(s: &str) -> DateTime<FixedOffset> {
@@ -201,8 +199,8 @@ fn export(history: &History, format: Format, since: Option<NaiveDate>) -> String
 /// An expected export with the verdict words filled in from the text module.
 fn expected(template: &str) -> String {
     template
-        .replace("{better}", text::verdict(Verdict::Better))
-        .replace("{higher}", text::verdict(Verdict::SlightlyHigher))
+        .replace("{better}", text::summary::VERDICT_BETTER)
+        .replace("{higher}", text::summary::VERDICT_SLIGHTLY_HIGHER)
 }
 
 fn day(d: u32) -> Option<NaiveDate> {

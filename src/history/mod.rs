@@ -9,6 +9,7 @@ mod stats;
 mod store;
 mod timestamp;
 mod view;
+mod words;
 
 pub use event::{
     Area, BodySide, CheckIn, Entry, Event, Felt, Moment, Outcome, PainChoice, PainTrigger,

@@ -16,14 +16,14 @@ const LOCK_WAIT: Duration = Duration::from_secs(2);
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("{}", text::err_history_busy(.0))]
+    #[error("{}", text::history::err_history_busy(.0))]
     Busy(PathBuf),
-    #[error("{}", text::err_history_open(.path, .source))]
+    #[error("{}", text::history::err_history_open(.path, .source))]
     Open {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{}", text::err_history_write(.path, .source))]
+    #[error("{}", text::history::err_history_write(.path, .source))]
     Write {
         path: PathBuf,
         source: std::io::Error,

@@ -111,6 +111,19 @@ impl Change {
     }
 }
 
+impl Verdict {
+    /// The verdict of an average change; only the 2-point rule applies to an average.
+    pub fn of_average(average: f64) -> Verdict {
+        match average {
+            a if a <= -2.0 => Verdict::Better,
+            a if a < -0.05 => Verdict::SlightlyLower,
+            a if a < 0.05 => Verdict::Same,
+            a if a < 2.0 => Verdict::SlightlyHigher,
+            _ => Verdict::Worse,
+        }
+    }
+}
+
 impl SessionView {
     pub fn pain_before(&self) -> Option<u8> {
         self.before.as_ref().and_then(|c| c.pain)

@@ -46,7 +46,7 @@ pub struct Setup {
 /// Runs a visit in plain lines, from the first question to the summary.
 pub fn run(setup: Setup) -> Result<Ended, AppError> {
     if let Err(problem) = &setup.store {
-        stderr::say(&text::history_not_saved(problem));
+        stderr::say(&text::history::history_not_saved(problem));
     }
     let (tx, rx) = input::channel_pair();
     input::watch_signals(tx.clone()).map_err(AppError::Terminal)?;
@@ -218,7 +218,7 @@ impl<W: Write> Plain<'_, W> {
         self.audio.opened(opened);
         // Muted, there is nothing to ring and no way to unmute: the bell is not worth a word.
         if opened.is_err() && !self.audio.is_muted() {
-            self.note(text::NO_SOUND_DEVICE);
+            self.note(text::sound::NO_SOUND_DEVICE);
         }
     }
 

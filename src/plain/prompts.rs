@@ -18,58 +18,61 @@ pub fn say(
     match said {
         Say::Routines => {
             for (n, entry) in visit.entries().iter().enumerate() {
-                let r = &entry.routine;
-                let line = text::home_line(&r.title, r.level, r.planned_duration());
-                writeln!(out, "{}. {line}", n + 1)?;
+                writeln!(out, "{}. {}", n + 1, entry.routine.list_line())?;
             }
-            writeln!(out, "{}", text::PLAIN_HOME_PROMPT)?;
+            writeln!(out, "{}", text::home::PLAIN_HOME_PROMPT)?;
         }
         Say::ChooseAgain => {
-            writeln!(out, "{}", text::PLAIN_HOME_INVALID)?;
-            writeln!(out, "{}", text::PLAIN_HOME_PROMPT)?;
+            writeln!(out, "{}", text::home::PLAIN_HOME_INVALID)?;
+            writeln!(out, "{}", text::home::PLAIN_HOME_PROMPT)?;
         }
         Say::Morning(of) => {
             let when = of.format("%a %-d %b").to_string();
-            writeln!(out, "{}", text::plain_morning_question(&when))?;
+            writeln!(out, "{}", text::safety::plain_morning_question(&when))?;
         }
         Say::Intro => {
             if let Some(routine) = visit.routine() {
-                writeln!(out, "{}", text::plain_intro(routine))?;
+                let intro = text::home::plain_intro(
+                    &routine.title,
+                    routine.steps.len(),
+                    routine.planned_duration(),
+                );
+                writeln!(out, "{intro}")?;
             }
         }
         Say::Safety(stage) => safety_stage(out, *stage)?,
-        Say::Unclear => writeln!(out, "{}", text::PLAIN_UNCLEAR)?,
+        Say::Unclear => writeln!(out, "{}", text::safety::PLAIN_UNCLEAR)?,
         Say::NotStarted(why) => match why {
-            NotStarted::Doctor => writeln!(out, "{}", text::STOPPED_FOR_DOCTOR)?,
-            NotStarted::NotAnswered => writeln!(out, "{}", text::NOT_ANSWERED)?,
+            NotStarted::Doctor => writeln!(out, "{}", text::safety::STOPPED_FOR_DOCTOR)?,
+            NotStarted::NotAnswered => writeln!(out, "{}", text::safety::NOT_ANSWERED)?,
             // Its advice was said when it showed.
             NotStarted::Emergency => {}
         },
         Say::Cautions => {
-            writeln!(out, "{}:", text::CAUTIONS_TITLE)?;
-            for caution in text::CAUTIONS {
+            writeln!(out, "{}:", text::safety::CAUTIONS_TITLE)?;
+            for caution in text::safety::CAUTIONS {
                 writeln!(out, "  {caution}")?;
             }
         }
-        Say::Question(q) => writeln!(out, "{}", text::plain_question(*q))?,
-        Say::Invalid(q) => writeln!(out, "{}", text::plain_invalid(*q))?,
-        Say::Pain(pain) => writeln!(out, "{}", text::plain_pain_recorded(*pain))?,
-        Say::InputEnded => writeln!(out, "{}", text::PLAIN_INPUT_ENDED)?,
+        Say::Question(q) => writeln!(out, "{}", q.plain_prompt())?,
+        Say::Invalid(q) => writeln!(out, "{}", q.plain_invalid())?,
+        Say::Pain(pain) => writeln!(out, "{}", text::checkin::plain_pain_recorded(*pain))?,
+        Say::InputEnded => writeln!(out, "{}", text::checkin::PLAIN_INPUT_ENDED)?,
         Say::EaseOff {
             trigger,
             before,
             now,
         } => {
-            let reason = text::pain_rule_reason(*trigger, *before, *now);
-            writeln!(out, "{}. {reason}", text::PAIN_RULE_TITLE)?;
-            writeln!(out, "{}", text::PLAIN_PAIN_RULE_PROMPT)?;
+            let reason = trigger.reason(*before, *now);
+            writeln!(out, "{}. {reason}", text::safety::PAIN_RULE_TITLE)?;
+            writeln!(out, "{}", text::safety::PLAIN_PAIN_RULE_PROMPT)?;
         }
-        Say::Chose(choice) => writeln!(out, "{}", text::pain_choice(*choice))?,
-        Say::Paused => writeln!(out, "{}", text::PLAIN_PAUSED)?,
-        Say::Suspended => writeln!(out, "{}", text::PLAIN_SUSPENDED)?,
+        Say::Chose(choice) => writeln!(out, "{}", choice.words())?,
+        Say::Paused => writeln!(out, "{}", text::session::PLAIN_PAUSED)?,
+        Say::Suspended => writeln!(out, "{}", text::session::PLAIN_SUSPENDED)?,
         Say::Summary(s) => {
             writeln!(out)?;
-            writeln!(out, "{}: {}", text::outcome(s.outcome()), s.title)?;
+            writeln!(out, "{}: {}", s.outcome().heading(), s.title)?;
             for line in s.lines(unsaved) {
                 writeln!(out, "{line}")?;
             }
@@ -81,38 +84,51 @@ pub fn say(
 fn safety_stage(out: &mut impl Write, stage: Stage) -> io::Result<()> {
     match stage {
         Stage::Quick => {
-            writeln!(out, "{} {}", text::QUICK_TITLE, text::QUICK_INTRO)?;
-            for q in text::EMERGENCY_QUESTIONS {
+            writeln!(
+                out,
+                "{} {}",
+                text::safety::QUICK_TITLE,
+                text::safety::QUICK_INTRO
+            )?;
+            for q in text::safety::EMERGENCY_QUESTIONS {
                 writeln!(out, "  - {q}")?;
             }
-            writeln!(out, "{}", text::PLAIN_QUICK_PROMPT)?;
+            writeln!(out, "{}", text::safety::PLAIN_QUICK_PROMPT)?;
         }
         Stage::Emergency(n) => {
             if n == 0 {
-                writeln!(out, "{}. {}", text::SCREEN_TITLE, text::SCREEN_INTRO)?;
+                writeln!(
+                    out,
+                    "{}. {}",
+                    text::safety::SCREEN_TITLE,
+                    text::safety::SCREEN_INTRO
+                )?;
             }
-            let q = text::EMERGENCY_QUESTIONS
+            let q = text::safety::EMERGENCY_QUESTIONS
                 .get(n)
                 .copied()
                 .unwrap_or_default();
-            writeln!(out, "{q} {}", text::PLAIN_YES_NO)?;
+            writeln!(out, "{q} {}", text::safety::PLAIN_YES_NO)?;
         }
         Stage::Doctor(n) => {
-            let q = text::DOCTOR_QUESTIONS.get(n).copied().unwrap_or_default();
-            writeln!(out, "{q} {}", text::PLAIN_YES_NO)?;
+            let q = text::safety::DOCTOR_QUESTIONS
+                .get(n)
+                .copied()
+                .unwrap_or_default();
+            writeln!(out, "{q} {}", text::safety::PLAIN_YES_NO)?;
         }
         Stage::EmergencyAdvice => {
-            writeln!(out, "{}.", text::EMERGENCY_TITLE)?;
-            for line in text::EMERGENCY_ADVICE {
+            writeln!(out, "{}.", text::safety::EMERGENCY_TITLE)?;
+            for line in text::safety::EMERGENCY_ADVICE {
                 writeln!(out, "{line}")?;
             }
         }
         Stage::DoctorAdvice => {
-            writeln!(out, "{}.", text::DOCTOR_TITLE)?;
-            for line in text::DOCTOR_ADVICE {
+            writeln!(out, "{}.", text::safety::DOCTOR_TITLE)?;
+            for line in text::safety::DOCTOR_ADVICE {
                 writeln!(out, "{line}")?;
             }
-            writeln!(out, "{}", text::PLAIN_DOCTOR_PROMPT)?;
+            writeln!(out, "{}", text::safety::PLAIN_DOCTOR_PROMPT)?;
         }
         Stage::Done(_) => {}
     }
@@ -125,7 +141,7 @@ pub fn announce(out: &mut impl Write, a: &Announcement, routine: &Routine) -> io
     if *a == Announcement::Complete {
         return Ok(());
     }
-    writeln!(out, "{}", text::announcement(a, routine))?;
+    writeln!(out, "{}", a.words(routine))?;
     if let Announcement::StepStart { step, .. } = a
         && let Some(step) = routine.steps.get(*step)
     {
@@ -133,7 +149,7 @@ pub fn announce(out: &mut impl Write, a: &Announcement, routine: &Routine) -> io
             writeln!(out, "  {line}")?;
         }
         if let Some(caution) = &step.caution {
-            writeln!(out, "  {}: {caution}", text::CAUTION)?;
+            writeln!(out, "  {}: {caution}", text::session::CAUTION)?;
         }
     }
     Ok(())

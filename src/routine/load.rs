@@ -16,7 +16,7 @@ pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 
 #[derive(Debug, thiserror::Error)]
 pub enum RoutineError {
-    #[error("cannot read {}: {}", .path.display(), text::io_reason(.source))]
+    #[error("cannot read {}: {}", .path.display(), text::cli::io_reason(.source))]
     Read {
         path: PathBuf,
         source: std::io::Error,
@@ -121,10 +121,12 @@ impl<'de> Deserialize<'de> for Words {
         // A tab pasted from another document is only a wide space.
         let s = String::deserialize(d)?.replace('\t', " ");
         if s.contains(['\n', '\r']) {
-            return Err(de::Error::custom(text::ERR_LINE_BREAK));
+            return Err(de::Error::custom(text::routine::ERR_LINE_BREAK));
         }
         if let Some(c) = s.chars().find(|&c| printable::is_unshowable(c)) {
-            return Err(de::Error::custom(text::err_unshowable_character(c)));
+            return Err(de::Error::custom(text::routine::err_unshowable_character(
+                c,
+            )));
         }
         Ok(Words(s))
     }
@@ -137,7 +139,7 @@ impl<'de> Deserialize<'de> for Title {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let Words(s) = Words::deserialize(d)?;
         if s.trim().is_empty() {
-            return Err(de::Error::custom(text::ERR_EMPTY_TITLE));
+            return Err(de::Error::custom(text::routine::ERR_EMPTY_TITLE));
         }
         Ok(Title(s.trim().to_string()))
     }

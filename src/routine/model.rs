@@ -6,6 +6,7 @@ use serde::Deserialize;
 
 use super::load::{LeadIn, Reps, RestSeconds, Seconds, Title, Words};
 use super::ron_text::Bounded;
+use crate::text;
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(try_from = "RawRoutine")]
@@ -76,6 +77,50 @@ impl Sides {
             Sides::Each => &[Some(Side::Left), Some(Side::Right)],
         }
     }
+
+    /// The sides in words, as a step's line shows them; `None` for a step not one-sided.
+    pub fn word(self) -> Option<&'static str> {
+        match self {
+            Sides::Both => None,
+            Sides::Left => Some(text::routine::LEFT_SIDE),
+            Sides::Right => Some(text::routine::RIGHT_SIDE),
+            Sides::Each => Some(text::routine::EACH_SIDE),
+        }
+    }
+}
+
+impl Side {
+    /// "left side", "right side".
+    pub fn word(self) -> &'static str {
+        match self {
+            Side::Left => text::routine::LEFT_SIDE,
+            Side::Right => text::routine::RIGHT_SIDE,
+        }
+    }
+}
+
+impl Level {
+    /// The level's name: "gentle".
+    pub fn word(self) -> &'static str {
+        match self {
+            Level::Gentle => text::routine::GENTLE,
+            Level::Standard => text::routine::STANDARD,
+            Level::Deep => text::routine::DEEP,
+        }
+    }
+}
+
+impl Tool {
+    /// The tool's name: "tennis ball".
+    pub fn word(self) -> &'static str {
+        match self {
+            Tool::TennisBall => text::routine::TENNIS_BALL,
+            Tool::FoamRoller => text::routine::FOAM_ROLLER,
+            Tool::Chair => text::routine::CHAIR,
+            Tool::Wall => text::routine::WALL,
+            Tool::Mat => text::routine::MAT,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -103,6 +148,18 @@ impl Step {
     pub fn work(&self) -> Duration {
         Duration::from_secs(u64::from(self.seconds))
     }
+
+    /// The step in one line, on `side`: "Figure-4 stretch, left side, 30 seconds, 3 times",
+    /// as plain mode prints it and the voice says it.
+    pub fn line(&self, side: Option<Side>) -> String {
+        text::session::step_line(
+            &self.title,
+            side.map(Side::word),
+            self.work(),
+            self.reps,
+            self.is_check_in(),
+        )
+    }
 }
 
 #[cfg(test)]
@@ -125,6 +182,11 @@ impl Routine {
     /// Planned time of the whole routine, lead-ins and rests included; check-ins take no time.
     pub fn planned_duration(&self) -> Duration {
         crate::session::Timeline::new(self).planned_total()
+    }
+
+    /// The routine in one line of a list: "Gentle start  ·  gentle  ·  11 min".
+    pub fn list_line(&self) -> String {
+        text::home::home_line(&self.title, self.level.word(), self.planned_duration())
     }
 
     /// Steps that run on a timer (everything but check-ins).
@@ -158,7 +220,7 @@ impl TryFrom<RawRoutine> for Routine {
 
     fn try_from(raw: RawRoutine) -> Result<Self, String> {
         if raw.steps.iter().all(Step::is_check_in) {
-            return Err(crate::text::ERR_NO_TIMED_STEP.to_string());
+            return Err(text::routine::ERR_NO_TIMED_STEP.to_string());
         }
         Ok(Routine {
             title: raw.title.0,
@@ -211,9 +273,11 @@ impl TryFrom<RawStep> for Step {
         let title = raw.title.0;
         let seconds = match (raw.kind, raw.seconds) {
             (StepKind::CheckIn, None) => 0,
-            (StepKind::CheckIn, Some(_)) => return Err(crate::text::err_check_in_seconds(&title)),
+            (StepKind::CheckIn, Some(_)) => {
+                return Err(text::routine::err_check_in_seconds(&title));
+            }
             (_, Some(s)) => s.0,
-            (_, None) => return Err(crate::text::err_missing_seconds(&title)),
+            (_, None) => return Err(text::routine::err_missing_seconds(&title)),
         };
         Ok(Step {
             title,

@@ -55,33 +55,37 @@ fn after<'a>(source: &'a str, at: &ron::error::Position) -> &'a str {
 fn describe(code: &ron::Error, rest: &str) -> String {
     use ron::Error as E;
     if is_blank(rest) && !matches!(code, E::Message(_)) {
-        return text::ERR_EOF.to_string();
+        return text::routine::ERR_EOF.to_string();
     }
     match code {
         E::Message(m) => m.clone(),
-        E::Eof => text::ERR_EOF.to_string(),
-        E::ExpectedComma if rest.starts_with('.') => text::ERR_INTEGER.to_string(),
-        E::ExpectedStructLike | E::ExpectedNamedStructLike(_) => text::ERR_OPEN.to_string(),
+        E::Eof => text::routine::ERR_EOF.to_string(),
+        E::ExpectedComma if rest.starts_with('.') => text::routine::ERR_INTEGER.to_string(),
+        E::ExpectedStructLike | E::ExpectedNamedStructLike(_) => {
+            text::routine::ERR_OPEN.to_string()
+        }
         E::ExpectedDifferentStructName { .. } | E::ExpectedStructName(_) => {
-            text::ERR_STRUCT_NAME.to_string()
+            text::routine::ERR_STRUCT_NAME.to_string()
         }
         E::NoSuchStructField {
             expected, found, ..
-        } => text::err_unknown_field(found, expected),
+        } => text::routine::err_unknown_field(found, expected),
         E::NoSuchEnumVariant {
             expected, found, ..
-        } => text::err_unknown_variant(found, expected),
-        E::MissingStructField { field, outer } => text::err_missing_field(field, outer.as_deref()),
-        E::DuplicateStructField { field, .. } => text::err_duplicate_field(field),
-        E::TrailingCharacters => text::ERR_TRAILING.to_string(),
-        E::InvalidValueForType { expected, found } => text::err_expected(expected, found),
-        E::ExpectedComma => text::ERR_COMMA.to_string(),
-        E::ExpectedInteger | E::IntegerOutOfBounds => text::ERR_INTEGER.to_string(),
-        E::ExpectedString | E::ExpectedStringEnd => text::ERR_STRING.to_string(),
-        E::ExpectedBoolean => text::ERR_BOOLEAN.to_string(),
-        E::ExpectedArray | E::ExpectedArrayEnd => text::ERR_LIST.to_string(),
-        E::ExpectedOption => text::ERR_OPTION.to_string(),
-        other => text::err_syntax(&other.to_string()),
+        } => text::routine::err_unknown_variant(found, expected),
+        E::MissingStructField { field, outer } => {
+            text::routine::err_missing_field(field, outer.as_deref())
+        }
+        E::DuplicateStructField { field, .. } => text::routine::err_duplicate_field(field),
+        E::TrailingCharacters => text::routine::ERR_TRAILING.to_string(),
+        E::InvalidValueForType { expected, found } => text::routine::err_expected(expected, found),
+        E::ExpectedComma => text::routine::ERR_COMMA.to_string(),
+        E::ExpectedInteger | E::IntegerOutOfBounds => text::routine::ERR_INTEGER.to_string(),
+        E::ExpectedString | E::ExpectedStringEnd => text::routine::ERR_STRING.to_string(),
+        E::ExpectedBoolean => text::routine::ERR_BOOLEAN.to_string(),
+        E::ExpectedArray | E::ExpectedArrayEnd => text::routine::ERR_LIST.to_string(),
+        E::ExpectedOption => text::routine::ERR_OPTION.to_string(),
+        other => text::routine::err_syntax(&other.to_string()),
     }
 }
 
@@ -116,7 +120,7 @@ impl<'de, B: Bounds> Deserialize<'de> for Bounded<B> {
         let value = i64::deserialize(d)?;
         match u32::try_from(value) {
             Ok(v) if (B::MIN..=B::MAX).contains(&v) => Ok(Bounded::new(v)),
-            _ => Err(de::Error::custom(text::err_out_of_range(
+            _ => Err(de::Error::custom(text::routine::err_out_of_range(
                 B::NAME,
                 B::MIN,
                 B::MAX,

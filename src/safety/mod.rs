@@ -121,7 +121,7 @@ impl Screening {
             (Stage::Quick, Answer::Yes) => Stage::Emergency(0),
             (Stage::Emergency(n), Answer::Yes | Answer::No) => {
                 self.emergency.push(answer == Answer::Yes);
-                if n + 1 < text::EMERGENCY_QUESTIONS.len() {
+                if n + 1 < text::safety::EMERGENCY_QUESTIONS.len() {
                     Stage::Emergency(n + 1)
                 } else if self.emergency.contains(&true) {
                     Stage::EmergencyAdvice
@@ -133,7 +133,7 @@ impl Screening {
             }
             (Stage::Doctor(n), Answer::Yes | Answer::No) => {
                 self.doctor.push(answer == Answer::Yes);
-                if n + 1 < text::DOCTOR_QUESTIONS.len() {
+                if n + 1 < text::safety::DOCTOR_QUESTIONS.len() {
                     Stage::Doctor(n + 1)
                 } else if self.doctor.contains(&true) {
                     Stage::DoctorAdvice
@@ -236,7 +236,7 @@ pub fn progression(history: &History, entries: &[RoutineEntry]) -> Option<String
             .iter()
             .filter(|r| r.level < current.level)
             .max_by_key(|r| r.level)?;
-        return Some(text::suggest_down(&lower.title));
+        return Some(text::safety::suggest_down(&lower.title));
     }
     let recent: Vec<&SessionView> = history.sessions.iter().rev().take(3).collect();
     let steady = recent.len() == 3
@@ -250,7 +250,7 @@ pub fn progression(history: &History, entries: &[RoutineEntry]) -> Option<String
         .iter()
         .filter(|r| r.level > current.level)
         .min_by_key(|r| r.level)?;
-    Some(text::suggest_up(3, &current.title, &higher.title))
+    Some(text::safety::suggest_up(3, &current.title, &higher.title))
 }
 
 #[cfg(test)]

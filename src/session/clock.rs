@@ -4,6 +4,7 @@
 use std::time::{Duration, Instant};
 
 use super::{Effect, PhaseKind, Session};
+use crate::text::time::ceil_secs;
 
 impl Session {
     /// When the next thing visible or audible happens, if nothing else does first.
@@ -120,9 +121,4 @@ impl Session {
         }
         self.shown_secs = ceil_secs(self.remaining(now));
     }
-}
-
-/// Whole seconds, rounded up, as a countdown shows them.
-pub fn ceil_secs(d: Duration) -> u64 {
-    d.as_secs() + u64::from(d.subsec_nanos() > 0)
 }

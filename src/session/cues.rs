@@ -3,7 +3,8 @@
 
 use std::time::{Duration, Instant};
 
-use super::{Announcement, Cue, Effect, Outcome, PhaseKind, Record, Session, ceil_secs};
+use super::{Announcement, Cue, Effect, Outcome, PhaseKind, Record, Session};
+use crate::text::time::ceil_secs;
 
 /// Holds shorter than this get no halfway cue.
 const HALFWAY_MIN: Duration = Duration::from_secs(10);

@@ -9,6 +9,7 @@ mod controls;
 mod cues;
 mod effect;
 mod timeline;
+mod words;
 
 #[cfg(test)]
 mod properties;
@@ -17,7 +18,6 @@ mod tests;
 
 use std::time::{Duration, Instant};
 
-pub use clock::ceil_secs;
 pub use effect::{Announcement, Cue, Effect, Outcome, Record};
 pub use timeline::{Phase, PhaseKind, Timeline};
 

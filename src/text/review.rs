@@ -4,31 +4,19 @@ use std::time::Duration;
 
 use chrono::NaiveDate;
 
-use super::{area, body_side, change_short, count, duration_short, felt, pain_anchor};
-use crate::history::{Area, Change, CheckIn, Outcome, StepView, Verdict};
+use super::checkin::pain_anchor;
+use super::summary::change_short;
+use super::time::{count, duration_short, duration_words};
 
 // ---- Names shared by the review screen and the exports ----------------------------------------
 
 pub const KIND_SESSION: &str = "session";
 pub const KIND_LOG: &str = "quick log";
 
-/// How a session ended, as one word for tables.
-pub fn outcome_word(outcome: Outcome) -> &'static str {
-    match outcome {
-        Outcome::Completed => "completed",
-        Outcome::Quit => "stopped",
-        Outcome::Interrupted => "interrupted",
-    }
-}
-
-/// "buttock; thigh" (exports) or "buttock, thigh" (the screen), depending on `separator`.
-pub fn areas_words(areas: &[Area], separator: &str) -> String {
-    areas
-        .iter()
-        .map(|a| area(*a))
-        .collect::<Vec<_>>()
-        .join(separator)
-}
+// How a session ended, as one word for tables; picked by `Outcome::word`.
+pub const COMPLETED: &str = "completed";
+pub const STOPPED: &str = "stopped";
+pub const INTERRUPTED: &str = "interrupted";
 
 pub fn yes_no(yes: bool) -> &'static str {
     if yes { "yes" } else { "no" }
@@ -37,7 +25,7 @@ pub fn yes_no(yes: bool) -> &'static str {
 /// "6→3 (-3)" when both scores are known, "6→?" or "?→3" when one is missing, "" with none.
 pub fn pain_pair(before: Option<u8>, after: Option<u8>) -> String {
     match (before, after) {
-        (Some(before), Some(after)) => change_short(Change { before, after }),
+        (Some(before), Some(after)) => change_short(before, after),
         (Some(b), None) => format!("{b}→?"),
         (None, Some(a)) => format!("?→{a}"),
         (None, None) => String::new(),
@@ -128,19 +116,20 @@ pub fn detail_title(date: &str, routine: &str) -> String {
     format!("{routine}, {date}")
 }
 
-/// "Session complete, 10 minutes" and the like.
-pub fn detail_outcome(outcome: Outcome, elapsed: Duration) -> String {
-    let words = match outcome {
-        Outcome::Completed => "Completed",
-        Outcome::Quit => "Stopped before the end",
-        Outcome::Interrupted => "Interrupted (its end was never recorded)",
-    };
-    format!("{words}, {}", super::duration_words(elapsed))
+// How a session ended, in detail; picked by `Outcome::detail`.
+pub const DETAIL_COMPLETED: &str = "Completed";
+pub const DETAIL_STOPPED: &str = "Stopped before the end";
+pub const DETAIL_INTERRUPTED: &str = "Interrupted (its end was never recorded)";
+
+/// "Completed, 10 minutes" and the like, given `Outcome::detail`.
+pub fn detail_outcome(outcome: &str, elapsed: Duration) -> String {
+    format!("{outcome}, {}", duration_words(elapsed))
 }
 
-pub fn detail_change(change: Option<Change>) -> String {
-    match change {
-        Some(c) => format!("Pain: {}", super::change_line(c)),
+/// "Pain: 6 → 3: ...", given `Change::line`.
+pub fn detail_change(change_line: Option<&str>) -> String {
+    match change_line {
+        Some(line) => format!("Pain: {line}"),
         None => "Pain: no change to show (a score before or after is missing)".to_string(),
     }
 }
@@ -152,34 +141,42 @@ pub const DETAIL_STEPS: &str = "Steps";
 pub const DETAIL_NO_CHECK_IN: &str = "  not answered";
 pub const DETAIL_NO_STEPS: &str = "  none recorded";
 
-/// The lines of one check-in, indented: pain, where, numbness, how it felt, the note.
-pub fn check_in_lines(c: &CheckIn) -> Vec<String> {
-    let mut lines = vec![match c.pain {
+// The lines of one check-in, indented: pain, where, numbness, how it felt, the note.
+
+/// "  Pain 5 (moderate)", or "  Pain: skipped".
+pub fn detail_pain(pain: Option<u8>) -> String {
+    match pain {
         Some(p) => format!("  Pain {p} ({})", pain_anchor(p)),
         None => "  Pain: skipped".to_string(),
-    }];
-    if !c.areas.is_empty() || c.side.is_some() {
-        let mut place = areas_words(&c.areas, ", ");
-        if let Some(side) = c.side {
-            let side = format!("{} side", body_side(side));
-            place = if place.is_empty() {
-                side
-            } else {
-                format!("{place} ({side})")
-            };
-        }
-        lines.push(format!("  Where: {place}"));
     }
-    if let Some(n) = c.numbness {
-        lines.push(format!("  Numbness or tingling: {}", yes_no(n)));
+}
+
+/// "  Where: buttock, thigh (left side)", given the areas already joined (maybe none) and
+/// `BodySide::word`.
+pub fn detail_where(areas: &str, side: Option<&str>) -> String {
+    let mut place = areas.to_string();
+    if let Some(side) = side {
+        let side = format!("{side} side");
+        place = if place.is_empty() {
+            side
+        } else {
+            format!("{place} ({side})")
+        };
     }
-    if let Some(f) = c.felt {
-        lines.push(format!("  Felt: {}", felt(f)));
-    }
-    if let Some(note) = c.note.as_deref().filter(|n| !n.trim().is_empty()) {
-        lines.push(format!("  Note: {note}"));
-    }
-    lines
+    format!("  Where: {place}")
+}
+
+pub fn detail_numbness(numbness: bool) -> String {
+    format!("  Numbness or tingling: {}", yes_no(numbness))
+}
+
+/// "  Felt: better", given `Felt::word`.
+pub fn detail_felt(felt: &str) -> String {
+    format!("  Felt: {felt}")
+}
+
+pub fn detail_note(note: &str) -> String {
+    format!("  Note: {note}")
 }
 
 /// "After Ball: pain 5 (moderate)".
@@ -200,14 +197,19 @@ pub fn during_note(note: &str) -> String {
 }
 
 /// " 2. Ball: 1 min 40 s of 2 min, skipped".
-pub fn step_detail(s: &StepView) -> String {
-    let skipped = if s.skipped { ", skipped" } else { "" };
+pub fn step_detail(
+    step: usize,
+    title: &str,
+    actual: Duration,
+    planned: Duration,
+    skipped: bool,
+) -> String {
+    let skipped = if skipped { ", skipped" } else { "" };
     format!(
-        "{:>3}. {}: {} of {}{skipped}",
-        s.step + 1,
-        s.title,
-        duration_short(s.actual),
-        duration_short(s.planned)
+        "{:>3}. {title}: {} of {}{skipped}",
+        step + 1,
+        duration_short(actual),
+        duration_short(planned)
     )
 }
 
@@ -251,29 +253,17 @@ fn tenths(average: f64) -> String {
     }
 }
 
-/// The verdict of an average change; only the 2-point rule applies to an average.
-fn average_verdict(average: f64) -> Verdict {
-    match average {
-        a if a <= -2.0 => Verdict::Better,
-        a if a < -0.05 => Verdict::SlightlyLower,
-        a if a < 0.05 => Verdict::Same,
-        a if a < 2.0 => Verdict::SlightlyHigher,
-        _ => Verdict::Worse,
-    }
+/// "    average change -1.5 over 11 sessions: a little lower", given `Verdict::short` of
+/// `Verdict::of_average`.
+pub fn routine_average(average: f64, with_change: usize, verdict_short: &str) -> String {
+    format!(
+        "    average change {} over {}: {verdict_short}",
+        tenths(average),
+        count(with_change, "session", "sessions")
+    )
 }
 
-/// "    average change -1.5 over 11 sessions: a little lower".
-pub fn routine_average(average: Option<f64>, with_change: usize) -> String {
-    match average {
-        Some(a) => format!(
-            "    average change {} over {}: {}",
-            tenths(a),
-            count(with_change, "session", "sessions"),
-            super::verdict_short(average_verdict(a))
-        ),
-        None => "    no sessions with a pain score both before and after".to_string(),
-    }
-}
+pub const ROUTINE_NO_AVERAGE: &str = "    no sessions with a pain score both before and after";
 
 /// "After Ball (Gentle start): average change -1.5 over 4 check-ins".
 pub fn step_effect_line(step: &str, routine: &str, average: f64, check_ins: usize) -> String {

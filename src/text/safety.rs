@@ -73,39 +73,32 @@ pub const CAUTIONS: [&str; 4] = [
 
 pub const PAIN_RULE_TITLE: &str = "Time to ease off";
 
-pub fn pain_rule_reason(
-    trigger: crate::history::PainTrigger,
-    before: Option<u8>,
-    now: Option<u8>,
-) -> String {
-    use crate::history::PainTrigger as T;
-    match (trigger, before, now) {
-        (T::Rise, Some(b), Some(n)) => format!(
-            "Your pain is {n} now, {} points above the {b} you started with.",
-            n.saturating_sub(b)
-        ),
-        (T::High, _, Some(n)) => {
-            format!("Your pain is {n} now: above 5 is more than exercise should cause.")
-        }
-        (T::Spread, _, _) => {
-            "The pain has spread further down your leg: that part is irritating the nerve."
-                .to_string()
-        }
-        _ => "You said this hurts.".to_string(),
-    }
+// Why the session is asking to ease off, picked by `PainTrigger::reason`.
+
+/// "Your pain is 6 now, 2 points above the 4 you started with."
+pub fn pain_rose(before: u8, now: u8) -> String {
+    format!(
+        "Your pain is {now} now, {} points above the {before} you started with.",
+        now.saturating_sub(before)
+    )
 }
+
+/// "Your pain is 6 now: above 5 is more than exercise should cause."
+pub fn pain_high(now: u8) -> String {
+    format!("Your pain is {now} now: above 5 is more than exercise should cause.")
+}
+
+pub const REASON_SPREAD: &str =
+    "The pain has spread further down your leg: that part is irritating the nerve.";
+pub const REASON_THIS_HURTS: &str = "You said this hurts.";
 
 pub const PLAIN_PAIN_RULE_PROMPT: &str =
     "Type stop, skip or gentler. Anything else, or no answer, stops the session.";
 
-pub fn pain_choice(choice: crate::history::PainChoice) -> &'static str {
-    use crate::history::PainChoice as C;
-    match choice {
-        C::Stop => "Stopped",
-        C::Skip => "Skipped",
-        C::Gentler => "Carrying on gentler: holds a third shorter",
-    }
-}
+// The choice made, picked by `PainChoice::words`.
+pub const CHOSE_STOP: &str = "Stopped";
+pub const CHOSE_SKIP: &str = "Skipped";
+pub const CHOSE_GENTLER: &str = "Carrying on gentler: holds a third shorter";
 
 // ---- After a session that raised the pain (the next day matters most: Silbernagel 2007).
 

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::{Theme, keys, keys_line};
-use crate::history::Area;
+use crate::history::{Area, BodySide, Felt};
 use crate::text;
 use crate::visit::{Form, Question};
 
@@ -32,7 +32,10 @@ pub fn render(form: &Form, title: &str, asked: &str, theme: &Theme, area: Rect, 
     let (n, of) = form.position();
     Paragraph::new(Line::from(vec![
         Span::styled(title.to_string(), theme.heading()),
-        Span::styled(format!("   {}", text::question_of(n, of)), theme.dim()),
+        Span::styled(
+            format!("   {}", text::checkin::question_of(n, of)),
+            theme.dim(),
+        ),
     ]))
     .alignment(Alignment::Center)
     .wrap(Wrap { trim: true })
@@ -44,12 +47,17 @@ pub fn render(form: &Form, title: &str, asked: &str, theme: &Theme, area: Rect, 
     Paragraph::new(body)
         .alignment(Alignment::Center)
         .render(body_a, buf);
-    Paragraph::new(Line::styled(
-        text::answers_so_far(&form.answers),
-        theme.dim(),
-    ))
-    .alignment(Alignment::Center)
-    .render(answers_a, buf);
+    let a = &form.answers;
+    let so_far = text::checkin::answers_so_far(
+        a.pain,
+        &Area::join(&a.areas, text::checkin::AREAS_SCREEN),
+        a.side.map(BodySide::word),
+        a.numbness,
+        a.felt.map(Felt::word),
+    );
+    Paragraph::new(Line::styled(so_far, theme.dim()))
+        .alignment(Alignment::Center)
+        .render(answers_a, buf);
     let keys = keys::footer(keys::Context::Form(question));
     Paragraph::new(keys_line(&keys, theme)).render(keys_a, buf);
 }
@@ -63,7 +71,7 @@ fn body<'a>(form: &'a Form, question: Question, theme: &Theme) -> Vec<Line<'a>> 
             scale.push(Span::styled(" t=10 ", theme.heading()));
             let mut lines = vec![Line::from(scale), Line::from("")];
             lines.extend(
-                text::PAIN_ANCHORS
+                text::checkin::PAIN_ANCHORS
                     .iter()
                     .map(|(n, words)| Line::from(format!("{n:>5}  {words:<21}"))),
             );
@@ -76,7 +84,7 @@ fn body<'a>(form: &'a Form, question: Question, theme: &Theme) -> Vec<Line<'a>> 
                 let chosen = form.areas_draft.contains(a);
                 let mark = if chosen { "[x]" } else { "[ ]" };
                 let style = if chosen { theme.heading() } else { theme.dim() };
-                Line::styled(format!("{mark} {} {:<8}", i + 1, text::area(*a)), style)
+                Line::styled(format!("{mark} {} {:<8}", i + 1, a.word()), style)
             })
             .collect(),
         Question::Note => vec![Line::from(vec![

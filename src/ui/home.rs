@@ -40,10 +40,17 @@ impl Home {
         let today = now.date_naive();
         self.recent = Vec::new();
         if let Some(last) = history.sessions.last() {
-            self.recent.push(text::home_last(last));
+            let pain = last
+                .change()
+                .map(|c| text::home::home_last_pain(c.before, c.after, c.verdict().short()));
+            self.recent.push(text::home::home_last(
+                &last.routine,
+                &last.started,
+                pain.as_deref(),
+            ));
         }
         if !history.sessions.is_empty() {
-            self.recent.push(text::home_streak(
+            self.recent.push(text::home::home_streak(
                 streak(history, today),
                 per_week(history, today),
             ));
@@ -71,10 +78,10 @@ impl Home {
 pub fn render(home: &Home, question: Option<&str>, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let block = Block::bordered()
         .title(Line::styled(
-            format!(" {} ", text::HOME_TITLE),
+            format!(" {} ", text::home::HOME_TITLE),
             theme.title(),
         ))
-        .title(Line::from(format!(" {} ", text::HOME_TAGLINE)).right_aligned());
+        .title(Line::from(format!(" {} ", text::home::HOME_TAGLINE)).right_aligned());
     let inner = block.inner(area);
     block.render(area, buf);
 
@@ -113,13 +120,9 @@ pub fn render(home: &Home, question: Option<&str>, theme: &Theme, area: Rect, bu
         .entries
         .iter()
         .map(|e| {
-            let mut line = text::home_line(
-                &e.routine.title,
-                e.routine.level,
-                e.routine.planned_duration(),
-            );
+            let mut line = e.routine.list_line();
             if e.origin == Origin::User {
-                line.push_str(&format!("  {}", text::LIST_YOURS));
+                line.push_str(&format!("  {}", text::routine::LIST_YOURS));
             }
             ListItem::new(line)
         })
@@ -140,14 +143,18 @@ pub fn render(home: &Home, question: Option<&str>, theme: &Theme, area: Rect, bu
             Line::styled(r.title.clone(), theme.heading()),
             Line::from(r.summary.clone()),
             Line::from(""),
-            Line::styled(text::HOME_STEPS, theme.heading()),
+            Line::styled(text::home::HOME_STEPS, theme.heading()),
         ];
-        lines.extend(
-            r.steps
-                .iter()
-                .enumerate()
-                .map(|(i, s)| Line::from(format!("{:>2}. {}", i + 1, text::home_step_line(s)))),
-        );
+        lines.extend(r.steps.iter().enumerate().map(|(i, s)| {
+            let line = text::home::home_step_line(
+                &s.title,
+                s.sides.word(),
+                s.work(),
+                s.reps,
+                s.is_check_in(),
+            );
+            Line::from(format!("{:>2}. {line}", i + 1))
+        }));
         let detail = Block::new().padding(ratatui::widgets::Padding::horizontal(1));
         Paragraph::new(lines)
             .wrap(Wrap { trim: true })
@@ -157,7 +164,7 @@ pub fn render(home: &Home, question: Option<&str>, theme: &Theme, area: Rect, bu
 
     if home.broken > 0 {
         Paragraph::new(Line::styled(
-            text::home_broken(home.broken),
+            text::home::home_broken(home.broken),
             theme.caution(),
         ))
         .render(broken_a, buf);

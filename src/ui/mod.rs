@@ -44,8 +44,8 @@ pub fn render_too_small(area: Rect, buf: &mut Buffer, theme: &Theme) {
     ])
     .areas(area);
     Paragraph::new(vec![
-        Line::styled(text::TOO_SMALL, theme.heading()),
-        Line::from(text::too_small_detail(area.width, area.height)),
+        Line::styled(text::window::TOO_SMALL, theme.heading()),
+        Line::from(text::window::too_small_detail(area.width, area.height)),
     ])
     .alignment(Alignment::Center)
     .wrap(Wrap { trim: true })

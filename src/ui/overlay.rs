@@ -12,25 +12,22 @@ use crate::text;
 
 pub fn render(overlay: Overlay, session: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let (title, lines) = match overlay {
-        Overlay::Safety => (text::SAFETY_TITLE, safety_lines(theme)),
+        Overlay::Safety => (text::safety::SAFETY_TITLE, safety_lines(theme)),
         Overlay::PainRule(trigger) => {
             let (before, now) = session.pains();
-            let mut lines = vec![
-                Line::from(text::pain_rule_reason(trigger, before, now)),
-                Line::from(""),
-            ];
+            let mut lines = vec![Line::from(trigger.reason(before, now)), Line::from("")];
             lines.extend(
                 keys::footer_lines(keys::Context::EaseOff)
                     .into_iter()
                     .map(|c| Line::styled(c, theme.heading())),
             );
-            (text::PAIN_RULE_TITLE, lines)
+            (text::safety::PAIN_RULE_TITLE, lines)
         }
         Overlay::Help => (text::keys::HELP_TITLE, help_lines(theme)),
         Overlay::ConfirmQuit => (
-            text::QUIT_TITLE,
+            text::session::QUIT_TITLE,
             vec![
-                Line::from(text::QUIT_BODY),
+                Line::from(text::session::QUIT_BODY),
                 Line::from(""),
                 Line::styled(keys::footer(keys::Context::ConfirmQuit), theme.keys()),
             ],
@@ -55,15 +52,19 @@ pub fn render(overlay: Overlay, session: &Session, theme: &Theme, area: Rect, bu
 }
 
 fn safety_lines(theme: &Theme) -> Vec<Line<'static>> {
-    let mut lines = vec![Line::styled(text::SAFETY_URGENT, theme.heading())];
+    let mut lines = vec![Line::styled(text::safety::SAFETY_URGENT, theme.heading())];
     lines.extend(
-        text::EMERGENCY_QUESTIONS
+        text::safety::EMERGENCY_QUESTIONS
             .iter()
             .map(|q| Line::from(format!("• {q}"))),
     );
     lines.push(Line::from(""));
-    lines.push(Line::styled(text::CAUTIONS_TITLE, theme.heading()));
-    lines.extend(text::CAUTIONS.iter().map(|c| Line::from(format!("• {c}"))));
+    lines.push(Line::styled(text::safety::CAUTIONS_TITLE, theme.heading()));
+    lines.extend(
+        text::safety::CAUTIONS
+            .iter()
+            .map(|c| Line::from(format!("• {c}"))),
+    );
     lines
 }
 

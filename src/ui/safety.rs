@@ -14,37 +14,37 @@ use crate::text;
 pub fn render_screening(s: &Screening, routine: &str, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let (title, mut lines, keys) = match s.stage() {
         Stage::Quick => {
-            let mut lines = vec![Line::from(text::QUICK_INTRO), Line::from("")];
+            let mut lines = vec![Line::from(text::safety::QUICK_INTRO), Line::from("")];
             lines.extend(
-                text::EMERGENCY_QUESTIONS
+                text::safety::EMERGENCY_QUESTIONS
                     .iter()
                     .map(|q| Line::from(format!("• {q}"))),
             );
-            (text::QUICK_TITLE, lines, Context::SafetyQuick)
+            (text::safety::QUICK_TITLE, lines, Context::SafetyQuick)
         }
         Stage::Emergency(n) => (
-            text::SCREEN_TITLE,
-            questions(&text::EMERGENCY_QUESTIONS, s.answers().0, n, theme),
+            text::safety::SCREEN_TITLE,
+            questions(&text::safety::EMERGENCY_QUESTIONS, s.answers().0, n, theme),
             Context::SafetyQuestion,
         ),
         Stage::Doctor(n) => (
-            text::SCREEN_TITLE,
-            questions(&text::DOCTOR_QUESTIONS, s.answers().1, n, theme),
+            text::safety::SCREEN_TITLE,
+            questions(&text::safety::DOCTOR_QUESTIONS, s.answers().1, n, theme),
             Context::SafetyQuestion,
         ),
         Stage::EmergencyAdvice | Stage::Done(_) => (
-            text::EMERGENCY_TITLE,
-            advice(&text::EMERGENCY_ADVICE),
+            text::safety::EMERGENCY_TITLE,
+            advice(&text::safety::EMERGENCY_ADVICE),
             Context::EmergencyAdvice,
         ),
         Stage::DoctorAdvice => (
-            text::DOCTOR_TITLE,
-            advice(&text::DOCTOR_ADVICE),
+            text::safety::DOCTOR_TITLE,
+            advice(&text::safety::DOCTOR_ADVICE),
             Context::DoctorAdvice,
         ),
     };
     if matches!(s.stage(), Stage::Emergency(_) | Stage::Doctor(_)) {
-        lines.insert(0, Line::from(text::SCREEN_INTRO));
+        lines.insert(0, Line::from(text::safety::SCREEN_INTRO));
         lines.insert(1, Line::from(""));
     }
     let urgent = matches!(s.stage(), Stage::EmergencyAdvice | Stage::Done(_));
@@ -52,13 +52,13 @@ pub fn render_screening(s: &Screening, routine: &str, theme: &Theme, area: Rect,
 }
 
 pub fn render_cautions(routine: &str, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let lines = text::CAUTIONS
+    let lines = text::safety::CAUTIONS
         .iter()
         .flat_map(|c| [Line::from(format!("• {c}")), Line::from("")])
         .collect();
     frame(
         routine,
-        text::CAUTIONS_TITLE,
+        text::safety::CAUTIONS_TITLE,
         lines,
         Context::Cautions,
         false,

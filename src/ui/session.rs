@@ -12,7 +12,7 @@ use tui_big_text::{BigText, PixelSize};
 use super::{Theme, checkin, keys, keys_line, overlay};
 use crate::session::{Overlay, PhaseKind, Session};
 use crate::text;
-use crate::visit::Form;
+use crate::visit::{Form, Question};
 
 /// What the session screen says besides the session itself.
 #[derive(Debug, Default)]
@@ -40,7 +40,7 @@ pub fn render(
         .title(
             Line::from(format!(
                 " {} ",
-                text::step_of(phase.step, routine.steps.len())
+                text::session::step_of(phase.step, routine.steps.len())
             ))
             .right_aligned(),
         );
@@ -57,7 +57,7 @@ pub fn render(
 
     match form {
         Some(form) if session.awaiting_check_in() => {
-            let asked = form.question().map_or("", text::question);
+            let asked = form.question().map_or("", Question::asked);
             checkin::render(form, &session.step().title, asked, theme, inner, buf);
         }
         _ => render_step(session, now, theme, inner, buf),
@@ -82,8 +82,8 @@ fn render_step(session: &Session, now: Instant, theme: &Theme, area: Rect, buf: 
     let notes = notes(session, theme);
     // Before a step starts, the clock shows how long its hold will be.
     let clock = match phase.kind {
-        PhaseKind::Ready => text::clock(step.work()),
-        _ => text::clock(session.remaining(now)),
+        PhaseKind::Ready => text::time::clock(step.work()),
+        _ => text::time::clock(session.remaining(now)),
     };
 
     // Always: step title, phase, phase gauge, keys. "Next" and the session gauge only when there
@@ -129,26 +129,20 @@ fn render_step(session: &Session, now: Instant, theme: &Theme, area: Rect, buf: 
 
     let mut title = vec![Span::styled(step.title.clone(), theme.heading())];
     if let Some(tool) = step.tool {
-        title.push(Span::styled(
-            format!("  ({})", text::tool(tool)),
-            theme.dim(),
-        ));
+        title.push(Span::styled(format!("  ({})", tool.word()), theme.dim()));
     }
     Paragraph::new(Line::from(title))
         .alignment(Alignment::Center)
         .render(title_a, buf);
 
     let (label, style) = if phase.kind == PhaseKind::Ready {
-        (text::WAIT_FOR_KEY.to_string(), theme.ready())
+        (text::session::WAIT_FOR_KEY.to_string(), theme.ready())
     } else if matches!(session.overlay(), Some(Overlay::PainRule(_))) {
-        (text::PAUSED_CHOOSE.to_string(), theme.paused())
+        (text::session::PAUSED_CHOOSE.to_string(), theme.paused())
     } else if session.is_paused() {
-        (text::PAUSED_HINT.to_string(), theme.paused())
+        (text::session::PAUSED_HINT.to_string(), theme.paused())
     } else {
-        (
-            text::phase_label(phase.kind, step.reps),
-            phase_style(phase.kind, theme),
-        )
+        (phase.kind.label(step.reps), phase_style(phase.kind, theme))
     };
     Paragraph::new(Line::styled(label, style))
         .alignment(Alignment::Center)
@@ -175,7 +169,7 @@ fn render_step(session: &Session, now: Instant, theme: &Theme, area: Rect, buf: 
     if phase.is_timed() {
         let left = session.remaining(now);
         gauge(
-            text::phase_progress(left, phase.duration),
+            text::session::phase_progress(left, phase.duration),
             ratio(phase.duration.saturating_sub(left), phase.duration),
             theme,
         )
@@ -191,7 +185,11 @@ fn render_step(session: &Session, now: Instant, theme: &Theme, area: Rect, buf: 
     let done = session.total_done(now);
     let left = session.total_remaining(now);
     gauge(
-        format!("{} {}", text::duration_short(left), text::SESSION_LEFT),
+        format!(
+            "{} {}",
+            text::time::duration_short(left),
+            text::session::SESSION_LEFT
+        ),
         ratio(done, done + left),
         theme,
     )
@@ -216,7 +214,7 @@ fn notes<'a>(session: &'a Session, theme: &Theme) -> Vec<Line<'a>> {
         .collect();
     if let Some(caution) = &step.caution {
         lines.push(Line::styled(
-            format!("! {}: {caution}", text::CAUTION),
+            format!("! {}: {caution}", text::session::CAUTION),
             theme.caution(),
         ));
     }
@@ -228,13 +226,13 @@ fn next_words(session: &Session) -> String {
     let within_step = session
         .next_phase()
         .filter(|p| p.step == phase.step)
-        .map(|p| text::next_phase_words(p.kind, p.duration));
+        .map(|p| p.kind.next_words(p.duration));
     let next_step = session.next_step().map(|s| s.title.clone());
     match (within_step, next_step) {
-        (Some(w), Some(s)) => format!("{}: {w}, then {s}", text::NEXT),
-        (Some(w), None) => format!("{}: {w}", text::NEXT),
-        (None, Some(s)) => format!("{}: {s}", text::NEXT),
-        (None, None) => text::LAST_STEP.to_string(),
+        (Some(w), Some(s)) => format!("{}: {w}, then {s}", text::session::NEXT),
+        (Some(w), None) => format!("{}: {w}", text::session::NEXT),
+        (None, Some(s)) => format!("{}: {s}", text::session::NEXT),
+        (None, None) => text::session::LAST_STEP.to_string(),
     }
 }
 

@@ -6,7 +6,6 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use super::{Theme, keys, keys_line};
-use crate::text;
 use crate::visit::Summary;
 
 /// `unsaved` says why part of the session is not in the history; `from_home`, whether there are
@@ -27,7 +26,7 @@ pub fn render(
         Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(inner);
 
     let mut lines = vec![
-        Line::styled(text::outcome(summary.outcome()), theme.heading()),
+        Line::styled(summary.outcome().heading(), theme.heading()),
         Line::from(""),
     ];
     lines.extend(summary.lines(unsaved).into_iter().map(Line::from));

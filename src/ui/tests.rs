@@ -292,7 +292,7 @@ fn summary_after_a_stop() {
 fn before_form_areas_question() {
     let mut form = Form::before(Uuid::nil(), Uuid::nil());
     type_into(&mut form, "624");
-    let asked = crate::text::question(form.question().unwrap());
+    let asked = form.question().unwrap().asked();
     let t = draw(80, 24, |area, buf| {
         checkin::render(
             &form,
@@ -310,7 +310,7 @@ fn before_form_areas_question() {
 fn after_form_note_question() {
     let mut form = Form::after(Uuid::nil(), Uuid::nil());
     type_into(&mut form, "3wneeds a break");
-    let asked = crate::text::question(form.question().unwrap());
+    let asked = form.question().unwrap().asked();
     let t = draw(60, 16, |area, buf| {
         checkin::render(&form, "How was it?", asked, &Theme::colored(), area, buf)
     });

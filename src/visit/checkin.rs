@@ -5,6 +5,7 @@ use uuid::Uuid;
 
 use crate::history::{Area, BodySide, CheckIn, Felt, Moment};
 use crate::printable;
+use crate::text;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Question {
@@ -19,6 +20,44 @@ pub enum Question {
     Felt,
     /// One optional line of text.
     Note,
+}
+
+impl Question {
+    /// The question as asked on screen.
+    pub fn asked(self) -> &'static str {
+        match self {
+            Question::Pain => text::checkin::ASK_PAIN,
+            Question::Areas => text::checkin::ASK_AREAS,
+            Question::Side => text::checkin::ASK_SIDE,
+            Question::Numbness => text::checkin::ASK_NUMBNESS,
+            Question::Felt => text::checkin::ASK_FELT,
+            Question::Note => text::checkin::ASK_NOTE,
+        }
+    }
+
+    /// The question as a prompt line in plain mode, with how to answer.
+    pub fn plain_prompt(self) -> String {
+        match self {
+            Question::Pain => text::checkin::plain_pain_prompt(),
+            Question::Areas => text::checkin::PLAIN_ASK_AREAS.to_string(),
+            Question::Side => text::checkin::PLAIN_ASK_SIDE.to_string(),
+            Question::Numbness => text::checkin::PLAIN_ASK_NUMBNESS.to_string(),
+            Question::Felt => text::checkin::PLAIN_ASK_FELT.to_string(),
+            Question::Note => text::checkin::PLAIN_ASK_NOTE.to_string(),
+        }
+    }
+
+    /// One sentence when a plain answer does not fit the question.
+    pub fn plain_invalid(self) -> &'static str {
+        match self {
+            Question::Pain => text::checkin::PLAIN_PAIN_INVALID,
+            Question::Areas => text::checkin::PLAIN_AREAS_INVALID,
+            Question::Side => text::checkin::PLAIN_SIDE_INVALID,
+            Question::Numbness => text::checkin::PLAIN_NUMBNESS_INVALID,
+            Question::Felt => text::checkin::PLAIN_FELT_INVALID,
+            Question::Note => text::checkin::PLAIN_NOTE_INVALID,
+        }
+    }
 }
 
 /// A key as the form understands it.
@@ -349,7 +388,7 @@ fn parse_areas(line: &str) -> Option<Vec<Area>> {
             Ok(n) => Area::ALL.get(n.checked_sub(1)?).copied()?,
             Err(_) => Area::ALL
                 .into_iter()
-                .find(|a| crate::text::area(*a) == part.trim_end_matches('s'))?,
+                .find(|a| a.word() == part.trim_end_matches('s'))?,
         };
         if !areas.contains(&area) {
             areas.push(area);

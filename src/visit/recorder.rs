@@ -23,7 +23,7 @@ impl Recorder {
     pub fn new(store: Result<Store, String>) -> Recorder {
         let (store, problem) = match store {
             Ok(store) => (Some(store), None),
-            Err(why) => (None, Some(crate::text::history_not_saved(&why))),
+            Err(why) => (None, Some(crate::text::history::history_not_saved(&why))),
         };
         Recorder {
             store,
@@ -42,9 +42,9 @@ impl Recorder {
     /// Why some of what was given is not in the history, if it is not, to say at the end.
     pub fn unsaved(&self) -> Option<String> {
         match (&self.store, &self.reason, &self.problem) {
-            (Some(_), Some(reason), _) if !self.waiting.is_empty() => {
-                Some(crate::text::history_unsaved(self.waiting.len(), reason))
-            }
+            (Some(_), Some(reason), _) if !self.waiting.is_empty() => Some(
+                crate::text::history::history_unsaved(self.waiting.len(), reason),
+            ),
             (None, _, Some(why)) if self.given > 0 => Some(why.clone()),
             _ => None,
         }
@@ -64,7 +64,7 @@ impl Recorder {
                 }
                 Err(e) => {
                     let reason = e.to_string();
-                    self.problem = Some(crate::text::history_saving_paused(&reason));
+                    self.problem = Some(crate::text::history::history_saving_paused(&reason));
                     self.reason = Some(reason);
                 }
             }

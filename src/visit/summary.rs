@@ -57,49 +57,59 @@ impl Summary {
             .flat_map(|why| [(*why).to_string(), String::new()])
             .collect();
         lines.extend([
-            text::summary_time(self.elapsed(), self.planned),
-            text::summary_steps(done, cut, self.steps_total),
+            text::summary::summary_time(self.elapsed(), self.planned),
+            text::summary::summary_steps(done, cut, self.steps_total),
             String::new(),
         ]);
         let Some(view) = &self.view else {
-            lines.push(text::SUMMARY_NO_CHECK_INS.to_string());
+            lines.push(text::summary::SUMMARY_NO_CHECK_INS.to_string());
             lines.push(String::new());
-            lines.extend(text::AFTERCARE.map(String::from));
+            lines.extend(text::safety::AFTERCARE.map(String::from));
             return lines;
         };
         match view.change() {
-            Some(change) => lines.push(format!("{}: {}", text::PAIN, text::change_line(change))),
+            Some(change) => lines.push(format!("{}: {}", text::summary::PAIN, change.line())),
             None => match (view.pain_before(), view.pain_after()) {
-                (Some(b), None) => lines.push(text::summary_pain_one(text::BEFORE, b)),
-                (None, Some(a)) => lines.push(text::summary_pain_one(text::AFTER, a)),
+                (Some(b), None) => {
+                    lines.push(text::summary::summary_pain_one(text::summary::BEFORE, b))
+                }
+                (None, Some(a)) => {
+                    lines.push(text::summary::summary_pain_one(text::summary::AFTER, a))
+                }
                 _ => {}
             },
         }
         for d in &view.during {
             if let Some(p) = d.value.pain {
-                lines.push(text::summary_during(d.value.after_step.as_deref(), p));
+                lines.push(text::summary::summary_during(
+                    d.value.after_step.as_deref(),
+                    p,
+                ));
             }
         }
         if let Some(after) = &view.after {
             if let Some(felt) = after.felt {
-                lines.push(text::summary_felt(felt));
+                lines.push(text::summary::summary_felt(felt.word()));
             }
             if let Some(note) = &after.note {
-                lines.push(text::summary_note(note));
+                lines.push(text::summary::summary_note(note));
             }
         }
         for (trigger, choice) in &view.pain_rules {
-            lines.push(text::summary_pain_rule(*trigger, *choice));
+            lines.push(text::summary::summary_pain_rule(
+                trigger.why(),
+                choice.words(),
+            ));
         }
         if lines.last().is_some_and(String::is_empty) {
-            lines.push(text::SUMMARY_NO_CHECK_INS.to_string());
+            lines.push(text::summary::SUMMARY_NO_CHECK_INS.to_string());
         }
         lines.push(String::new());
         if view.change().is_some_and(|c| c.delta() >= 2) {
-            lines.extend(text::FLARE.map(String::from));
+            lines.extend(text::safety::FLARE.map(String::from));
             lines.push(String::new());
         }
-        lines.extend(text::AFTERCARE.map(String::from));
+        lines.extend(text::safety::AFTERCARE.map(String::from));
         lines
     }
 }

@@ -71,13 +71,17 @@ fn days(d: TimeDelta) -> f64 {
 
 pub(super) fn render_chart(data: &ChartData, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if data.before.is_empty() && data.after.is_empty() && data.logs.is_empty() {
-        Paragraph::new(text::CHART_EMPTY)
+        Paragraph::new(text::review::CHART_EMPTY)
             .wrap(Wrap { trim: true })
             .render(area, buf);
         return;
     }
     let styles = [theme.caution(), theme.gauge(), theme.rest()];
-    let names = [text::CHART_BEFORE, text::CHART_AFTER, text::CHART_LOG];
+    let names = [
+        text::review::CHART_BEFORE,
+        text::review::CHART_AFTER,
+        text::review::CHART_LOG,
+    ];
     let series = [&data.before, &data.after, &data.logs];
     let mut legend = Vec::new();
     for ((name, style), points) in names.iter().zip(styles).zip(series) {
@@ -97,12 +101,12 @@ pub(super) fn render_chart(data: &ChartData, theme: &Theme, area: Rect, buf: &mu
         Constraint::Fill(1),
     ])
     .areas(area);
-    Line::styled(text::CHART_TITLE, theme.heading()).render(title_a, buf);
+    Line::styled(text::review::CHART_TITLE, theme.heading()).render(title_a, buf);
     legend.render(legend_a, buf);
 
     let datasets: Vec<Dataset> = series
         .iter()
-        .zip(text::CHART_MARKERS)
+        .zip(text::review::CHART_MARKERS)
         .zip(styles)
         .map(|((points, marker), style)| {
             Dataset::default()

@@ -6,7 +6,7 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 
 use super::{Review, date, render_scrolled, verdict_style};
-use crate::history;
+use crate::history::{Area, BodySide, Change, CheckIn};
 use crate::text;
 use crate::ui::Theme;
 
@@ -16,43 +16,69 @@ pub(super) fn render_detail(review: &Review, theme: &Theme, area: Rect, buf: &mu
     };
     let mut lines = vec![
         Line::styled(
-            text::detail_title(&date(&s.started), &s.routine),
+            text::review::detail_title(&date(&s.started), &s.routine),
             theme.heading(),
         ),
-        Line::from(text::detail_outcome(s.outcome, s.elapsed)),
+        Line::from(text::review::detail_outcome(s.outcome.detail(), s.elapsed)),
         Line::styled(
-            text::detail_change(s.change()),
+            text::review::detail_change(s.change().map(Change::line).as_deref()),
             s.change()
                 .map_or(Style::new(), |c| verdict_style(c.verdict(), theme)),
         ),
         Line::from(""),
     ];
-    let check_in = |lines: &mut Vec<Line>, title, c: Option<&history::CheckIn>| {
+    let check_in = |lines: &mut Vec<Line>, title, c: Option<&CheckIn>| {
         lines.push(Line::styled(title, theme.heading()));
         match c {
-            Some(c) => lines.extend(text::check_in_lines(c).into_iter().map(Line::from)),
-            None => lines.push(Line::from(text::DETAIL_NO_CHECK_IN)),
+            Some(c) => lines.extend(check_in_lines(c).into_iter().map(Line::from)),
+            None => lines.push(Line::from(text::review::DETAIL_NO_CHECK_IN)),
         }
     };
-    check_in(&mut lines, text::DETAIL_BEFORE, s.before.as_ref());
+    check_in(&mut lines, text::review::DETAIL_BEFORE, s.before.as_ref());
     if !s.during.is_empty() {
-        lines.push(Line::styled(text::DETAIL_DURING, theme.heading()));
+        lines.push(Line::styled(text::review::DETAIL_DURING, theme.heading()));
         for d in &s.during {
-            lines.push(Line::from(text::during_line(
+            lines.push(Line::from(text::review::during_line(
                 d.value.after_step.as_deref(),
                 d.value.pain,
             )));
             if let Some(note) = d.value.note.as_deref().filter(|n| !n.trim().is_empty()) {
-                lines.push(Line::from(text::during_note(note)));
+                lines.push(Line::from(text::review::during_note(note)));
             }
         }
     }
-    check_in(&mut lines, text::DETAIL_AFTER, s.after.as_ref());
+    check_in(&mut lines, text::review::DETAIL_AFTER, s.after.as_ref());
     lines.push(Line::from(""));
-    lines.push(Line::styled(text::DETAIL_STEPS, theme.heading()));
+    lines.push(Line::styled(text::review::DETAIL_STEPS, theme.heading()));
     if s.steps.is_empty() {
-        lines.push(Line::from(text::DETAIL_NO_STEPS));
+        lines.push(Line::from(text::review::DETAIL_NO_STEPS));
     }
-    lines.extend(s.steps.iter().map(|st| Line::from(text::step_detail(st))));
+    lines.extend(s.steps.iter().map(|st| {
+        Line::from(text::review::step_detail(
+            st.step, &st.title, st.actual, st.planned, st.skipped,
+        ))
+    }));
     render_scrolled(lines, &review.detail_scroll, area, buf);
+}
+
+/// The lines of one check-in, indented: pain, where, numbness, how it felt, the note.
+fn check_in_lines(c: &CheckIn) -> Vec<String> {
+    let mut lines = vec![text::review::detail_pain(c.pain)];
+    if !c.areas.is_empty() || c.side.is_some() {
+        let areas = Area::join(&c.areas, text::checkin::AREAS_SCREEN);
+        lines.push(text::review::detail_where(
+            &areas,
+            c.side.map(BodySide::word),
+        ));
+    }
+    if let Some(n) = c.numbness {
+        lines.push(text::review::detail_numbness(n));
+    }
+    if let Some(f) = c.felt {
+        lines.push(text::review::detail_felt(f.word()));
+    }
+    if let Some(note) = c.note.as_deref().filter(|n| !n.trim().is_empty()) {
+        lines.push(text::review::detail_note(note));
+    }
+    lines
 }

@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 
 use super::{Review, render_scrolled};
-use crate::history::{RoutineFigures, StepEffect};
+use crate::history::{RoutineFigures, StepEffect, Verdict};
 use crate::text;
 use crate::ui::Theme;
 
@@ -21,33 +21,38 @@ pub(super) fn render_figures(review: &Review, theme: &Theme, area: Rect, buf: &m
     let f = &review.figures;
     let h = &review.history;
     let mut lines = vec![
-        Line::styled(text::FIGURES_REGULARITY, theme.heading()),
-        Line::from(text::figures_totals(h.sessions.len(), h.logs.len())),
-        Line::from(text::streak_line(f.streak)),
-        Line::from(text::per_week_line(f.per_week)),
+        Line::styled(text::review::FIGURES_REGULARITY, theme.heading()),
+        Line::from(text::review::figures_totals(h.sessions.len(), h.logs.len())),
+        Line::from(text::review::streak_line(f.streak)),
+        Line::from(text::review::per_week_line(f.per_week)),
         Line::from(""),
     ];
     if !f.routines.is_empty() {
-        lines.push(Line::styled(text::FIGURES_ROUTINES, theme.heading()));
+        lines.push(Line::styled(
+            text::review::FIGURES_ROUTINES,
+            theme.heading(),
+        ));
         for r in &f.routines {
-            lines.push(Line::from(text::routine_line(
+            lines.push(Line::from(text::review::routine_line(
                 &r.routine,
                 r.sessions,
                 r.completed,
             )));
-            lines.push(Line::from(text::routine_average(
-                r.average_change,
-                r.with_change,
-            )));
+            lines.push(Line::from(match r.average_change {
+                Some(a) => {
+                    text::review::routine_average(a, r.with_change, Verdict::of_average(a).short())
+                }
+                None => text::review::ROUTINE_NO_AVERAGE.to_string(),
+            }));
         }
         lines.push(Line::from(""));
     }
-    lines.push(Line::styled(text::FIGURES_STEPS, theme.heading()));
+    lines.push(Line::styled(text::review::FIGURES_STEPS, theme.heading()));
     if f.steps.is_empty() {
-        lines.push(Line::from(text::FIGURES_STEPS_NONE));
+        lines.push(Line::from(text::review::FIGURES_STEPS_NONE));
     } else {
         lines.extend(f.steps.iter().map(|e| {
-            Line::from(text::step_effect_line(
+            Line::from(text::review::step_effect_line(
                 &e.step,
                 &e.routine,
                 e.average_change,
@@ -56,6 +61,6 @@ pub(super) fn render_figures(review: &Review, theme: &Theme, area: Rect, buf: &m
         }));
     }
     lines.push(Line::from(""));
-    lines.push(Line::styled(text::FIGURES_NOISE, theme.dim()));
+    lines.push(Line::styled(text::review::FIGURES_NOISE, theme.dim()));
     render_scrolled(lines, &review.figures_scroll, area, buf);
 }

@@ -34,18 +34,19 @@ fn short_date(at: &DateTime<FixedOffset>) -> String {
 
 pub(super) fn widths(h: &History) -> Widths {
     let mut w = Widths {
-        routine: chars(text::REVIEW_COLUMNS[1]),
-        time: chars(text::REVIEW_COLUMNS[2]),
-        outcome: chars(text::REVIEW_COLUMNS[3]),
-        pain: chars(text::REVIEW_COLUMNS[4]),
+        routine: chars(text::review::REVIEW_COLUMNS[1]),
+        time: chars(text::review::REVIEW_COLUMNS[2]),
+        outcome: chars(text::review::REVIEW_COLUMNS[3]),
+        pain: chars(text::review::REVIEW_COLUMNS[4]),
     };
     for s in &h.sessions {
         w.routine = w.routine.max(chars(&s.routine).min(ROUTINE_MAX));
-        w.time = w.time.max(chars(&text::minutes_short(s.elapsed)));
-        w.outcome = w.outcome.max(chars(text::outcome_word(s.outcome)));
-        w.pain = w
-            .pain
-            .max(chars(&text::pain_pair(s.pain_before(), s.pain_after())));
+        w.time = w.time.max(chars(&text::review::minutes_short(s.elapsed)));
+        w.outcome = w.outcome.max(chars(s.outcome.word()));
+        w.pain = w.pain.max(chars(&text::review::pain_pair(
+            s.pain_before(),
+            s.pain_after(),
+        )));
     }
     w
 }
@@ -71,7 +72,7 @@ const VERDICTS: [Verdict; 5] = [
 fn columns(w: &Widths, width: usize) -> Columns {
     let verdict_width = VERDICTS
         .iter()
-        .map(|v| chars(text::verdict_short(*v)))
+        .map(|v| chars(v.short()))
         .max()
         .unwrap_or_default();
     let room = width.saturating_sub(chars(HIGHLIGHT));
@@ -124,7 +125,7 @@ fn list_row<'a>(
     } else {
         DATE_WIDTH
     };
-    let h = text::REVIEW_COLUMNS;
+    let h = text::review::REVIEW_COLUMNS;
     let (date, routine, time, outcome, pain, verdict) = match session {
         None => (
             h[0].to_string(),
@@ -141,12 +142,12 @@ fn list_row<'a>(
                 date(&s.started)
             },
             s.routine.clone(),
-            text::minutes_short(s.elapsed),
-            text::outcome_word(s.outcome).to_string(),
-            text::pain_pair(s.pain_before(), s.pain_after()),
+            text::review::minutes_short(s.elapsed),
+            s.outcome.word().to_string(),
+            text::review::pain_pair(s.pain_before(), s.pain_after()),
             s.change().map_or((String::new(), Style::new()), |ch| {
                 let v = ch.verdict();
-                (text::verdict_short(v).to_string(), verdict_style(v, theme))
+                (v.short().to_string(), verdict_style(v, theme))
             }),
         ),
     };
@@ -168,7 +169,7 @@ fn list_row<'a>(
 pub(super) fn render_list(review: &Review, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let total = review.history.sessions.len();
     if total == 0 {
-        Paragraph::new(text::REVIEW_NO_SESSIONS)
+        Paragraph::new(text::review::REVIEW_NO_SESSIONS)
             .wrap(Wrap { trim: true })
             .render(area, buf);
         return;

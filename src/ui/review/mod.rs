@@ -201,7 +201,7 @@ fn chars(s: &str) -> usize {
 
 pub fn render(review: &Review, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let mut block = Block::bordered().title(Line::styled(
-        format!(" {} ", text::REVIEW_TITLE),
+        format!(" {} ", text::review::REVIEW_TITLE),
         theme.title(),
     ));
     let sessions = review.history.sessions.len();
@@ -209,7 +209,7 @@ pub fn render(review: &Review, theme: &Theme, area: Rect, buf: &mut Buffer) {
         block = block.title_bottom(
             Line::from(format!(
                 " {} ",
-                text::review_position(review.selected, sessions)
+                text::review::review_position(review.selected, sessions)
             ))
             .right_aligned(),
         );
@@ -255,7 +255,7 @@ pub fn render(review: &Review, theme: &Theme, area: Rect, buf: &mut Buffer) {
 fn render_tabs(pane: Pane, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let spans: Vec<Span> = Pane::ALL
         .iter()
-        .zip(text::REVIEW_PANES)
+        .zip(text::review::REVIEW_PANES)
         .map(|(p, name)| {
             if *p == pane {
                 Span::styled(format!("[{name}]"), theme.selected())
@@ -269,10 +269,10 @@ fn render_tabs(pane: Pane, theme: &Theme, area: Rect, buf: &mut Buffer) {
 
 fn render_empty(theme: &Theme, area: Rect, buf: &mut Buffer) {
     let mut lines = vec![
-        Line::styled(text::REVIEW_EMPTY_TITLE, theme.heading()),
+        Line::styled(text::review::REVIEW_EMPTY_TITLE, theme.heading()),
         Line::from(""),
     ];
-    lines.extend(text::REVIEW_EMPTY.iter().map(|l| Line::from(*l)));
+    lines.extend(text::review::REVIEW_EMPTY.iter().map(|l| Line::from(*l)));
     Paragraph::new(lines)
         .wrap(Wrap { trim: true })
         .render(area, buf);

@@ -1,0 +1,157 @@
+//! Which words each value of the history's types takes. The words live in `text`; here each
+//! type picks its own, so `text` never needs to know the history's types.
+
+use super::event::{Area, BodySide, Felt, Moment, Outcome, PainChoice, PainTrigger};
+use super::view::{Change, Verdict};
+use crate::text;
+
+impl Area {
+    /// "buttock"; also what plain mode accepts for it.
+    pub fn word(self) -> &'static str {
+        match self {
+            Area::Back => text::checkin::BACK,
+            Area::Buttock => text::checkin::BUTTOCK,
+            Area::Thigh => text::checkin::THIGH,
+            Area::Calf => text::checkin::CALF,
+            Area::Foot => text::checkin::FOOT,
+        }
+    }
+
+    /// "buttock, thigh" with `text::checkin::AREAS_SCREEN`; empty for none.
+    pub fn join(areas: &[Area], separator: &str) -> String {
+        areas
+            .iter()
+            .map(|a| a.word())
+            .collect::<Vec<_>>()
+            .join(separator)
+    }
+}
+
+impl BodySide {
+    /// "left", "right", "both".
+    pub fn word(self) -> &'static str {
+        match self {
+            BodySide::Left => text::checkin::LEFT,
+            BodySide::Right => text::checkin::RIGHT,
+            BodySide::Both => text::checkin::BOTH,
+        }
+    }
+}
+
+impl Felt {
+    /// "better", "same", "worse".
+    pub fn word(self) -> &'static str {
+        match self {
+            Felt::Better => text::checkin::BETTER,
+            Felt::Same => text::checkin::SAME,
+            Felt::Worse => text::checkin::WORSE,
+        }
+    }
+}
+
+impl Moment {
+    /// The title of a check-in form asked at this moment: "Before you start".
+    pub fn title(self) -> &'static str {
+        match self {
+            Moment::Before => text::checkin::TITLE_BEFORE,
+            Moment::During => text::checkin::CHECK_IN_TITLE,
+            Moment::After => text::checkin::TITLE_AFTER,
+            Moment::NextMorning => text::checkin::TITLE_NEXT_MORNING,
+            Moment::Log => text::checkin::TITLE_LOG,
+        }
+    }
+}
+
+impl Outcome {
+    /// The summary's heading: "Session complete".
+    pub fn heading(self) -> &'static str {
+        match self {
+            Outcome::Completed => text::summary::COMPLETED,
+            Outcome::Quit => text::summary::STOPPED,
+            Outcome::Interrupted => text::summary::INTERRUPTED,
+        }
+    }
+
+    /// One word for tables and exports: "completed".
+    pub fn word(self) -> &'static str {
+        match self {
+            Outcome::Completed => text::review::COMPLETED,
+            Outcome::Quit => text::review::STOPPED,
+            Outcome::Interrupted => text::review::INTERRUPTED,
+        }
+    }
+
+    /// As one session's detail says it: "Stopped before the end".
+    pub fn detail(self) -> &'static str {
+        match self {
+            Outcome::Completed => text::review::DETAIL_COMPLETED,
+            Outcome::Quit => text::review::DETAIL_STOPPED,
+            Outcome::Interrupted => text::review::DETAIL_INTERRUPTED,
+        }
+    }
+}
+
+impl PainTrigger {
+    /// Why the session eased off, for its summary: "pain went above 5".
+    pub fn why(self) -> &'static str {
+        match self {
+            PainTrigger::Rise => text::summary::WHY_RISE,
+            PainTrigger::High => text::summary::WHY_HIGH,
+            PainTrigger::Spread => text::summary::WHY_SPREAD,
+            PainTrigger::ThisHurts => text::summary::WHY_THIS_HURTS,
+        }
+    }
+
+    /// Why the session asks to ease off now, with the scores `before` it and `now` when known.
+    pub fn reason(self, before: Option<u8>, now: Option<u8>) -> String {
+        match (self, before, now) {
+            (PainTrigger::Rise, Some(b), Some(n)) => text::safety::pain_rose(b, n),
+            (PainTrigger::High, _, Some(n)) => text::safety::pain_high(n),
+            (PainTrigger::Spread, _, _) => text::safety::REASON_SPREAD.to_string(),
+            _ => text::safety::REASON_THIS_HURTS.to_string(),
+        }
+    }
+}
+
+impl PainChoice {
+    /// What was done: "Stopped", "Carrying on gentler: holds a third shorter".
+    pub fn words(self) -> &'static str {
+        match self {
+            PainChoice::Stop => text::safety::CHOSE_STOP,
+            PainChoice::Skip => text::safety::CHOSE_SKIP,
+            PainChoice::Gentler => text::safety::CHOSE_GENTLER,
+        }
+    }
+}
+
+impl Verdict {
+    /// "a real improvement".
+    pub fn words(self) -> &'static str {
+        match self {
+            Verdict::Better => text::summary::VERDICT_BETTER,
+            Verdict::SlightlyLower => text::summary::VERDICT_SLIGHTLY_LOWER,
+            Verdict::Same => text::summary::VERDICT_SAME,
+            Verdict::SlightlyHigher => text::summary::VERDICT_SLIGHTLY_HIGHER,
+            Verdict::Worse => text::summary::VERDICT_WORSE,
+        }
+    }
+
+    /// The verdict in a word or two, for tight spaces: "better".
+    pub fn short(self) -> &'static str {
+        match self {
+            Verdict::Better => text::summary::SHORT_BETTER,
+            Verdict::SlightlyLower => text::summary::SHORT_SLIGHTLY_LOWER,
+            Verdict::Same => text::summary::SHORT_SAME,
+            Verdict::SlightlyHigher => text::summary::SHORT_SLIGHTLY_HIGHER,
+            Verdict::Worse => text::summary::SHORT_WORSE,
+        }
+    }
+}
+
+impl Change {
+    /// "6 → 3: 3 points lower (50%), a real improvement", as the summary and a session's
+    /// detail show it.
+    pub fn line(self) -> String {
+        text::summary::change_line(self.before, self.after, self.verdict().words())
+    }
+}

@@ -1,0 +1,94 @@
+//! Words about the history file: errors opening, reading and writing it, lines skipped, a pain
+//! logged, events imported, and a session that cannot be saved.
+
+use std::path::Path;
+
+use chrono::{DateTime, FixedOffset};
+
+use super::checkin::pain_anchor;
+use super::cli::io_reason;
+use super::time::count;
+
+pub fn err_history_busy(path: &Path) -> String {
+    format!(
+        "another unknot session is writing {}; finish or stop it first",
+        path.display()
+    )
+}
+
+pub fn err_history_open(path: &Path, e: &std::io::Error) -> String {
+    format!(
+        "cannot open the history {}: {}",
+        path.display(),
+        io_reason(e)
+    )
+}
+
+pub fn err_history_write(path: &Path, e: &std::io::Error) -> String {
+    format!("could not save to {}: {}", path.display(), io_reason(e))
+}
+
+pub fn err_history_read(path: &Path, e: &std::io::Error) -> String {
+    format!(
+        "cannot read the history {}: {}",
+        path.display(),
+        io_reason(e)
+    )
+}
+
+pub fn err_not_history(path: &Path) -> String {
+    format!("{} is not an unknot history file", path.display())
+}
+
+/// Lines of the history that could not be read: counted, numbered (the first ten), and left in
+/// the file; `newer` when some were written by a newer unknot.
+pub fn skipped_lines(path: &Path, numbers: &[usize], newer: bool) -> String {
+    let mut shown: Vec<String> = numbers.iter().take(10).map(usize::to_string).collect();
+    if numbers.len() > 10 {
+        shown.push(format!("and {} more", numbers.len() - 10));
+    }
+    format!(
+        "{}: skipped {} that could not be read (line {}){}; the file is left as it is",
+        path.display(),
+        count(numbers.len(), "line", "lines"),
+        shown.join(", "),
+        if newer {
+            ", some from a newer unknot"
+        } else {
+            ""
+        }
+    )
+}
+
+pub fn logged(pain: u8, at: &DateTime<FixedOffset>) -> String {
+    format!(
+        "Logged pain {pain} ({}) at {}.",
+        pain_anchor(pain),
+        at.format("%H:%M")
+    )
+}
+
+pub fn imported(new: usize, already: usize) -> String {
+    let were = if already == 1 {
+        "1 was".to_string()
+    } else {
+        format!("{already} were")
+    };
+    format!(
+        "Imported {}; {were} already here.",
+        count(new, "event", "events")
+    )
+}
+
+pub fn history_not_saved(reason: &str) -> String {
+    format!("This session will not be saved: {reason}")
+}
+
+pub fn history_saving_paused(reason: &str) -> String {
+    format!("Not saved yet: {reason}. unknot keeps your answers and tries again with the next one")
+}
+
+pub fn history_unsaved(records: usize, reason: &str) -> String {
+    let records = count(records, "record", "records");
+    format!("{records} of this session could not be saved: {reason}.")
+}
