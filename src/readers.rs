@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use crate::config::{Config, ConfigError};
 use crate::routine;
-use crate::session::Timeline;
+use crate::routine::Timeline;
 
 /// What a routine that loads amounts to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

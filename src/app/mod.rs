@@ -1,6 +1,7 @@
 //! The full-screen front end: the terminal, restored on every way out, and the loop that sleeps
 //! until the next deadline or input, hands it to the screen, and draws when something changed.
 
+mod draw;
 mod screen;
 #[cfg(test)]
 mod tests;

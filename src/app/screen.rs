@@ -6,25 +6,20 @@ use std::collections::VecDeque;
 use std::io::Stdout;
 use std::time::Instant;
 
-use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
-use ratatui::text::Line;
-use ratatui::widgets::{Block, Widget};
 use uuid::Uuid;
 
 use crate::audio::Audio;
 use crate::error::AppError;
 use crate::history::{self, Entry, History, Store};
 use crate::routine::{Routine, RoutineEntry};
-use crate::safety::Stage as SafetyStage;
-use crate::session::{Overlay, PhaseKind};
 use crate::sys::trace::Trace;
 use crate::text;
+use crate::ui::Theme;
 use crate::ui::home::Home;
-use crate::ui::keys::{self, Act, Context};
+use crate::ui::keys::{self, Act};
 use crate::ui::review::{Review, ReviewAction};
-use crate::ui::{self, Theme};
-use crate::visit::{self, Effect, Ending, Event, FormKey, Pace, Question, Recorder, Stage, Visit};
+use crate::visit::{self, Effect, Ending, Event, FormKey, Pace, Recorder, Visit};
 
 /// Opens the history for writing: the store, or why the session cannot be saved. `Err` when
 /// another session holds it.
@@ -61,28 +56,28 @@ pub struct Ended {
 }
 
 pub struct App {
-    visit: Option<Visit>,
+    pub(super) visit: Option<Visit>,
     /// The review, open over the home screen (or alone, started as `unknot history`).
-    review: Option<Review>,
+    pub(super) review: Option<Review>,
     /// Where a visit returns to; `None` when started straight into a routine or the review.
-    home: Option<Home>,
-    history: History,
-    notice: Option<String>,
-    entries: Vec<RoutineEntry>,
-    store: Option<Result<Store, String>>,
-    open_store: StoreOpener,
+    pub(super) home: Option<Home>,
+    pub(super) history: History,
+    pub(super) notice: Option<String>,
+    pub(super) entries: Vec<RoutineEntry>,
+    pub(super) store: Option<Result<Store, String>>,
+    pub(super) open_store: StoreOpener,
     /// The visit's history, while it records.
-    recorder: Option<Recorder>,
+    pub(super) recorder: Option<Recorder>,
     /// Why part of the last session is not in the history, for its summary.
-    unsaved: Option<String>,
-    audio: Audio<Stdout>,
+    pub(super) unsaved: Option<String>,
+    pub(super) audio: Audio<Stdout>,
     /// Told once, then kept in a corner of the session screen: no sound device, muted...
-    notes: Vec<String>,
-    theme: Theme,
+    pub(super) notes: Vec<String>,
+    pub(super) theme: Theme,
     /// Phase boundaries, due and reached, when `UNKNOT_TRACE` asks for them.
-    trace: Trace,
-    signal: Option<i32>,
-    done: bool,
+    pub(super) trace: Trace,
+    pub(super) signal: Option<i32>,
+    pub(super) done: bool,
 }
 
 impl App {
@@ -181,45 +176,6 @@ impl App {
         self.audio.opened(opened);
         if opened.is_err() {
             self.notes.push(text::sound::NO_SOUND_DEVICE.to_string());
-        }
-    }
-
-    /// What is on screen, as far as keys go.
-    fn context(&self) -> Context {
-        if let Some(review) = &self.review {
-            return review.context();
-        }
-        let Some(visit) = &self.visit else {
-            return Context::Any;
-        };
-        match visit.stage() {
-            Stage::Morning { .. } if self.home.is_some() => Context::HomeMorning,
-            Stage::Morning { .. } => Context::Form(Question::Pain),
-            Stage::Choose => Context::Home,
-            Stage::Safety(s) => match s.stage() {
-                SafetyStage::Quick => Context::SafetyQuick,
-                SafetyStage::Emergency(_) | SafetyStage::Doctor(_) => Context::SafetyQuestion,
-                SafetyStage::DoctorAdvice => Context::DoctorAdvice,
-                SafetyStage::EmergencyAdvice | SafetyStage::Done(_) => Context::EmergencyAdvice,
-            },
-            Stage::Cautions => Context::Cautions,
-            Stage::Before(form) | Stage::After(form) => {
-                Context::Form(form.question().unwrap_or(Question::Pain))
-            }
-            Stage::Session { session, form } => match session.overlay() {
-                Some(Overlay::Help) => Context::Help,
-                Some(Overlay::ConfirmQuit) => Context::ConfirmQuit,
-                Some(Overlay::Safety) => Context::SafetyInfo,
-                Some(Overlay::PainRule(_)) => Context::EaseOff,
-                None => match form.as_ref().and_then(visit::Form::question) {
-                    Some(q) => Context::CheckIn(q),
-                    None if session.phase().kind == PhaseKind::Ready => Context::SessionReady,
-                    None => Context::Session,
-                },
-            },
-            Stage::Summary(_) if self.home.is_some() => Context::Summary,
-            Stage::Summary(_) => Context::SummaryAlone,
-            Stage::Over => Context::Any,
         }
     }
 
@@ -401,81 +357,4 @@ impl App {
             today,
         ));
     }
-
-    pub fn draw(&self, frame: &mut Frame, now: Instant) {
-        let area = frame.area();
-        let buf = frame.buffer_mut();
-        if ui::too_small(area) {
-            ui::render_too_small(area, buf, &self.theme);
-            return;
-        }
-        let theme = &self.theme;
-        if let Some(review) = &self.review {
-            ui::review::render(review, theme, area, buf);
-            return;
-        }
-        let Some(visit) = &self.visit else {
-            return;
-        };
-        let title = visit.routine().map_or("", |r| r.title.as_str());
-        match visit.stage() {
-            Stage::Morning { of, .. } if self.home.is_some() => {
-                let asked = text::safety::morning_asked(&of.format("%a %-d %b").to_string());
-                let prompt = keys::prompt(Context::HomeMorning).unwrap_or_default();
-                let question = format!("{asked} {prompt}");
-                if let Some(home) = &self.home {
-                    ui::home::render(home, Some(&question), theme, area, buf);
-                }
-            }
-            Stage::Morning { form, of } => {
-                let asked = text::safety::morning_asked(&of.format("%a %-d %b").to_string());
-                form_screen(form, text::home::HOME_TITLE, &asked, theme, area, buf);
-            }
-            Stage::Choose => {
-                if let Some(home) = &self.home {
-                    ui::home::render(home, None, theme, area, buf);
-                }
-            }
-            Stage::Safety(screening) => {
-                ui::safety::render_screening(screening, title, theme, area, buf);
-            }
-            Stage::Cautions => ui::safety::render_cautions(title, theme, area, buf),
-            Stage::Before(form) | Stage::After(form) => {
-                let asked = form.question().map_or("", Question::asked);
-                form_screen(form, title, asked, theme, area, buf);
-            }
-            Stage::Session { session, form } => {
-                let mut notes: Vec<&str> = self.notes.iter().map(String::as_str).collect();
-                if self.audio.is_muted() {
-                    notes.insert(0, text::sound::MUTED);
-                }
-                let status = ui::session::Status {
-                    problem: self.recorder.as_ref().and_then(Recorder::problem),
-                    notes: &notes,
-                };
-                ui::session::render(session, form.as_ref(), &status, now, theme, area, buf);
-            }
-            Stage::Summary(summary) => {
-                let unsaved = self.unsaved.as_deref();
-                ui::summary::render(summary, unsaved, self.home.is_some(), theme, area, buf);
-            }
-            Stage::Over => {}
-        }
-    }
-}
-
-/// A check-in form on a screen of its own, framed with the routine's title.
-fn form_screen(
-    form: &visit::Form,
-    title: &str,
-    asked: &str,
-    theme: &Theme,
-    area: ratatui::layout::Rect,
-    buf: &mut ratatui::buffer::Buffer,
-) {
-    let block = Block::bordered().title(Line::styled(format!(" {title} "), theme.title()));
-    let inner = block.inner(area);
-    block.render(area, buf);
-    let heading = form.answers.moment.title();
-    ui::checkin::render(form, heading, asked, theme, inner, buf);
 }

@@ -53,7 +53,8 @@ struct Drive {
 
 impl Drive {
     fn key(&mut self, code: KeyCode) {
-        self.app.on_key(&KeyEvent::new(code, KeyModifiers::NONE), self.now);
+        self.app
+            .on_key(&KeyEvent::new(code, KeyModifiers::NONE), self.now);
     }
 
     fn type_in(&mut self, keys: &str) {
@@ -170,7 +171,10 @@ fn a_whole_visit_from_home_to_the_summary_and_back() {
         .iter()
         .map(|l| {
             let kind = l["type"].as_str().unwrap_or_default();
-            let detail = l["moment"].as_str().or(l["check"].as_str()).unwrap_or_default();
+            let detail = l["moment"]
+                .as_str()
+                .or(l["check"].as_str())
+                .unwrap_or_default();
             format!("{kind} {detail}").trim().to_string()
         })
         .collect();
@@ -204,6 +208,9 @@ fn a_whole_visit_from_home_to_the_summary_and_back() {
     assert_eq!(last("check_in", "before")["pain"], 6);
     assert_eq!(last("check_in", "during")["pain"], 4);
     assert_eq!(last("check_in", "after")["note"], "sore but looser");
-    let ended = lines.iter().find(|l| l["type"] == "session_ended").expect("an end");
+    let ended = lines
+        .iter()
+        .find(|l| l["type"] == "session_ended")
+        .expect("an end");
     assert_eq!(ended["outcome"], "completed");
 }

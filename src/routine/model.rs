@@ -181,7 +181,7 @@ impl Routine {
 impl Routine {
     /// Planned time of the whole routine, lead-ins and rests included; check-ins take no time.
     pub fn planned_duration(&self) -> Duration {
-        crate::session::Timeline::new(self).planned_total()
+        super::Timeline::new(self).planned_total()
     }
 
     /// The routine in one line of a list: "Gentle start  ·  gentle  ·  11 min".

@@ -8,7 +8,6 @@ mod clock;
 mod controls;
 mod cues;
 mod effect;
-mod timeline;
 mod words;
 
 #[cfg(test)]
@@ -18,8 +17,8 @@ mod tests;
 
 use std::time::{Duration, Instant};
 
+pub use crate::routine::{Phase, PhaseKind, Timeline};
 pub use effect::{Announcement, Cue, Effect, Outcome, Record};
-pub use timeline::{Phase, PhaseKind, Timeline};
 
 pub use crate::history::{PainChoice, PainTrigger};
 

@@ -3,7 +3,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::footers::{self, Hint, Short};
+use super::keys::footers::{self, Hint, Short};
 use super::keys::{self, Act, BINDINGS, Context, HELP_CONTEXTS, ReviewKey, lookup, name};
 use crate::safety::Answer;
 use crate::session::Key;
@@ -59,7 +59,10 @@ fn ctrl(c: char) -> KeyEvent {
 #[test]
 fn each_help_line_has_its_binding_and_each_binding_the_help_explains_has_a_line() {
     let help = keys::help_lines();
-    for b in BINDINGS.iter().filter(|b| HELP_CONTEXTS.contains(&b.context)) {
+    for b in BINDINGS
+        .iter()
+        .filter(|b| HELP_CONTEXTS.contains(&b.context))
+    {
         let words = b.help.unwrap_or_else(|| panic!("{b:?} has no help line"));
         let label: Vec<String> = b.keys.iter().map(|k| name(*k)).collect();
         assert!(
@@ -90,8 +93,7 @@ fn every_key_a_footer_names_does_what_the_footer_says() {
             for label in labels {
                 for token in label.split('/').flat_map(|t| t.split(" or ")) {
                     let names_a_key = bound.iter().any(|(keys, act)| {
-                        hint.acts.contains(act)
-                            && keys.iter().any(|k| token.starts_with(&name(*k)))
+                        hint.acts.contains(act) && keys.iter().any(|k| token.starts_with(&name(*k)))
                     });
                     assert!(
                         names_a_key,
@@ -180,9 +182,18 @@ fn q_leaves_a_question_but_is_a_letter_in_a_note() {
 #[test]
 fn a_check_in_takes_its_own_keys_first_and_leaves_the_rest_to_the_session() {
     let at_check_in = Context::CheckIn(Question::Pain);
-    assert_eq!(lookup(at_check_in, &press(KeyCode::Char('7'))), Some(Act::Answer));
-    assert_eq!(lookup(at_check_in, &press(KeyCode::Esc)), Some(Act::SkipRest));
-    assert_eq!(lookup(at_check_in, &press(KeyCode::Char('m'))), Some(Act::Mute));
+    assert_eq!(
+        lookup(at_check_in, &press(KeyCode::Char('7'))),
+        Some(Act::Answer)
+    );
+    assert_eq!(
+        lookup(at_check_in, &press(KeyCode::Esc)),
+        Some(Act::SkipRest)
+    );
+    assert_eq!(
+        lookup(at_check_in, &press(KeyCode::Char('m'))),
+        Some(Act::Mute)
+    );
     assert_eq!(
         lookup(at_check_in, &press(KeyCode::Right)),
         Some(Act::Session(Key::Next))
@@ -219,7 +230,10 @@ fn the_footers_read_as_the_screens_show_them() {
         keys::footer(Context::Session),
         "Space pause  → next  ← back  +/- 15 s  ? help  q quit"
     );
-    assert_eq!(keys::footer_fit(Context::Session, 40), "Space pause  ? help  q quit");
+    assert_eq!(
+        keys::footer_fit(Context::Session, 40),
+        "Space pause  ? help  q quit"
+    );
     assert_eq!(keys::footer(Context::SafetyQuestion), "y  yes      n  no");
     assert_eq!(
         keys::prompt(Context::HomeMorning).as_deref(),

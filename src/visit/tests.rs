@@ -81,7 +81,11 @@ impl Run {
     /// Opened at once, as both front ends answer.
     fn start(pace: Pace, history: &History) -> Run {
         let mut run = Run::new(pace, history, Some(routine()));
-        assert!(run.effects.contains(&Effect::OpenHistory), "{:?}", run.effects);
+        assert!(
+            run.effects.contains(&Effect::OpenHistory),
+            "{:?}",
+            run.effects
+        );
         run.at(0.0, Event::Opened(Ok(())));
         run
     }
@@ -217,8 +221,10 @@ fn the_session_starts_in_the_history_with_its_first_answer_and_ends_completed() 
     let records = run.records();
     let id = Uuid::from_u128(VISIT);
     assert!(matches!(&records[0], H::Safety(c) if c.check == SafetyKind::QuickCheck));
-    assert!(matches!(&records[1], H::SessionStarted { session, routine, .. }
-        if *session == id && routine == "Short"));
+    assert!(
+        matches!(&records[1], H::SessionStarted { session, routine, .. }
+        if *session == id && routine == "Short")
+    );
     assert!(matches!(records.last(), Some(H::CheckIn(c)) if c.moment == Moment::After));
     let ended: Vec<_> = records
         .iter()
@@ -256,8 +262,14 @@ fn the_summary_is_the_visits_own_records_as_the_history_will_show_them() {
     assert_eq!(view.pain_after(), Some(3));
     assert_eq!(view.during.len(), 1);
     assert_eq!(view.during[0].value.pain, Some(4));
-    assert_eq!(view.during[0].value.after_step.as_deref(), Some("Knee rolls"));
-    assert_eq!(view.after.as_ref().and_then(|a| a.note.as_deref()), Some("sore but looser"));
+    assert_eq!(
+        view.during[0].value.after_step.as_deref(),
+        Some("Knee rolls")
+    );
+    assert_eq!(
+        view.after.as_ref().and_then(|a| a.note.as_deref()),
+        Some("sore but looser")
+    );
     assert_eq!(summary.steps(), (2, 0));
 }
 
@@ -270,7 +282,11 @@ fn every_form_has_an_id_of_its_own_made_from_the_visit_id() {
     let id = Uuid::from_u128(VISIT);
     for form in &forms {
         assert_ne!(*form, id);
-        assert_eq!(form.as_u128() >> 8, id.as_u128() >> 8, "made from the visit id");
+        assert_eq!(
+            form.as_u128() >> 8,
+            id.as_u128() >> 8,
+            "made from the visit id"
+        );
     }
     forms.sort();
     forms.dedup();
@@ -331,7 +347,11 @@ fn the_next_morning_is_asked_first_in_both_paces_and_kept_with_its_session() {
         assert_eq!(morning[0].session, Some(flared));
         assert_eq!(morning[0].pain, Some(4));
         // Not the start of a session of its own.
-        assert!(!run.records().iter().any(|r| matches!(r, H::SessionStarted { .. })));
+        assert!(
+            !run.records()
+                .iter()
+                .any(|r| matches!(r, H::SessionStarted { .. }))
+        );
         assert!(run.effects.contains(&Effect::OpenHistory), "{pace:?}");
     }
 }
@@ -388,7 +408,11 @@ fn leaving_the_safety_questions_keeps_what_was_answered_and_nothing_starts() {
     let mut lines = Run::start(Pace::Lines, &History::default());
     lines.lines(0.0, &["no", "no"]).at(0.0, Event::InputEnded);
     answered_two(&lines);
-    assert!(lines.said().contains(&Say::NotStarted(NotStarted::NotAnswered)));
+    assert!(
+        lines
+            .said()
+            .contains(&Say::NotStarted(NotStarted::NotAnswered))
+    );
     assert_eq!(lines.ending(), Some(Ending::NotStarted));
 
     let mut keys = Run::start(Pace::Keys, &History::default());
@@ -412,12 +436,11 @@ fn leaving_the_safety_questions_keeps_what_was_answered_and_nothing_starts() {
 fn an_unclear_line_is_never_a_no() {
     let mut run = Run::start(Pace::Lines, &History::default());
     run.lines(0.0, &["maybe", "", "nope"]);
-    assert_eq!(
-        run.said().iter().filter(|s| **s == Say::Unclear).count(),
-        3
-    );
+    assert_eq!(run.said().iter().filter(|s| **s == Say::Unclear).count(), 3);
     assert!(run.records().is_empty());
-    assert!(matches!(run.visit.stage(), Stage::Safety(s) if s.stage() == SafetyStage::Emergency(0)));
+    assert!(
+        matches!(run.visit.stage(), Stage::Safety(s) if s.stage() == SafetyStage::Emergency(0))
+    );
 }
 
 #[test]
@@ -450,8 +473,13 @@ fn when_input_ends_the_questions_left_are_skipped_said_once_and_the_session_runs
     // Asked nothing after the end: the check-in and the questions after are skipped.
     assert_eq!(run.questions(), [Question::Pain, Question::Areas]);
     assert_eq!(run.ending(), Some(Ending::Home));
-    assert!(run.records().iter().any(|r| matches!(r,
-        H::SessionEnded { outcome: history::Outcome::Completed, .. })));
+    assert!(run.records().iter().any(|r| matches!(
+        r,
+        H::SessionEnded {
+            outcome: history::Outcome::Completed,
+            ..
+        }
+    )));
 }
 
 #[test]
@@ -459,12 +487,23 @@ fn the_pain_rule_asks_how_to_go_on_and_no_answer_stops() {
     let mut run = Run::start(Pace::Lines, &screened());
     run.lines(0.0, &["", "3", "", "", ""]);
     run.at(2.0, Event::Tick).lines(2.0, &["6", ""]);
-    assert!(run.said().iter().any(|s| matches!(s,
-        Say::EaseOff { before: Some(3), now: Some(6), .. })));
+    assert!(run.said().iter().any(|s| matches!(
+        s,
+        Say::EaseOff {
+            before: Some(3),
+            now: Some(6),
+            ..
+        }
+    )));
     run.at(2.5, Event::InputEnded);
     assert!(run.said().contains(&Say::Chose(PainChoice::Stop)));
-    assert!(run.records().iter().any(|r| matches!(r,
-        H::PainRule { choice: PainChoice::Stop, .. })));
+    assert!(run.records().iter().any(|r| matches!(
+        r,
+        H::PainRule {
+            choice: PainChoice::Stop,
+            ..
+        }
+    )));
 }
 
 #[test]
@@ -473,13 +512,19 @@ fn ctrl_c_before_the_session_marks_it_stopped_once_an_answer_was_kept() {
     run.at(0.0, Event::Safety(Answer::Enter));
     run.keys(0.0, "6");
     run.at(0.0, Event::Stop);
-    assert!(run.records().iter().any(|r| matches!(r,
-        H::SessionEnded { outcome: history::Outcome::Quit, .. })));
+    assert!(run.records().iter().any(|r| matches!(
+        r,
+        H::SessionEnded {
+            outcome: history::Outcome::Quit,
+            ..
+        }
+    )));
     assert_eq!(run.ending(), Some(Ending::Home));
 
     // With nothing answered, nothing is left behind.
     let mut run = Run::start(Pace::Keys, &screened());
-    run.at(0.0, Event::Safety(Answer::Enter)).at(0.0, Event::Leave);
+    run.at(0.0, Event::Safety(Answer::Enter))
+        .at(0.0, Event::Leave);
     assert_eq!(run.records().len(), 1, "the quick check only");
 }
 
@@ -489,8 +534,13 @@ fn a_signal_mid_session_ends_it_interrupted_with_a_summary_and_no_questions_afte
         let mut run = Run::start(pace, &screened());
         run.at(0.0, Event::Safety(Answer::Enter)).keys(0.0, "\x1b");
         run.at(1.0, Event::Interrupt);
-        assert!(run.records().iter().any(|r| matches!(r,
-            H::SessionEnded { outcome: history::Outcome::Interrupted, .. })));
+        assert!(run.records().iter().any(|r| matches!(
+            r,
+            H::SessionEnded {
+                outcome: history::Outcome::Interrupted,
+                ..
+            }
+        )));
         assert_eq!(run.questions(), [Question::Pain], "{pace:?}");
         assert!(run.said().iter().any(|s| matches!(s, Say::Summary(_))));
         assert_eq!(run.ending(), Some(Ending::Exit));
@@ -507,9 +557,17 @@ fn a_stop_drops_lines_typed_before_it_and_waits_for_a_new_one() {
     assert!(run.said().contains(&Say::Paused));
     // Long after the hold would have ended, it has not: paused.
     run.at(20.0, Event::Tick);
-    assert!(!run.records().iter().any(|r| matches!(r, H::StepDone { .. })));
+    assert!(
+        !run.records()
+            .iter()
+            .any(|r| matches!(r, H::StepDone { .. }))
+    );
     run.lines(20.0, &[""]).at(21.4, Event::Tick);
-    assert!(run.records().iter().any(|r| matches!(r, H::StepDone { .. })));
+    assert!(
+        run.records()
+            .iter()
+            .any(|r| matches!(r, H::StepDone { .. }))
+    );
 }
 
 #[test]
@@ -528,7 +586,10 @@ fn a_plain_choice_by_number_and_a_wrong_one() {
     assert_eq!(run.said(), [Say::Routines]);
     run.lines(0.0, &["nine", "99", "1"]);
     assert_eq!(
-        run.said().iter().filter(|s| **s == Say::ChooseAgain).count(),
+        run.said()
+            .iter()
+            .filter(|s| **s == Say::ChooseAgain)
+            .count(),
         2
     );
     assert!(run.effects.contains(&Effect::OpenHistory));

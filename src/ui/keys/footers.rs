@@ -1,7 +1,7 @@
 //! The footers of every screen, made from the keymap's acts: each hint names acts that the
 //! context binds, so a footer cannot offer a key that does something else.
 
-use super::keys::{self, Act, Context, ReviewKey};
+use super::{self as keys, Act, Context, ReviewKey};
 use crate::safety::Answer;
 use crate::session::{Key, PainChoice};
 use crate::text::keys as w;

@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 
-use crate::routine::{Routine, Side};
+use super::{Routine, Side};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PhaseKind {
