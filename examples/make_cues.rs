@@ -25,6 +25,11 @@ fn note(hz: f32, at: f32, decay: f32, gain: f32) -> Note {
     }
 }
 
+#[expect(
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    reason = "sample counts of a few seconds, and samples scaled to within i16's range"
+)]
 fn render(notes: &[Note], seconds: f32) -> Vec<i16> {
     let len = (seconds * RATE as f32) as usize;
     let mut mix = vec![0.0f32; len];
@@ -47,7 +52,7 @@ fn render(notes: &[Note], seconds: f32) -> Vec<i16> {
     }
     let loudest = mix.iter().fold(0.0f32, |m, s| m.max(s.abs())).max(1e-6);
     mix.iter()
-        .map(|s| (s / loudest * PEAK * i16::MAX as f32) as i16)
+        .map(|s| (s / loudest * PEAK * f32::from(i16::MAX)) as i16)
         .collect()
 }
 

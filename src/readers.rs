@@ -19,7 +19,10 @@ pub struct RoutineFacts {
 }
 
 /// Reads a routine file's bytes as `unknot check` does and lays the routine out as a session
-/// would. Err is the sentence a person would see.
+/// would.
+///
+/// # Errors
+/// The sentence a person would see about a file that does not load.
 pub fn routine(bytes: &[u8]) -> Result<RoutineFacts, String> {
     let routine =
         routine::from_bytes(bytes.to_vec(), Path::new("routine.ron")).map_err(|e| e.to_string())?;
@@ -31,7 +34,10 @@ pub fn routine(bytes: &[u8]) -> Result<RoutineFacts, String> {
     })
 }
 
-/// Reads a settings file's bytes as unknot does at start. Err is the sentence a person would see.
+/// Reads a settings file's bytes as unknot does at start.
+///
+/// # Errors
+/// The sentence a person would see about a file that does not load.
 pub fn settings(bytes: &[u8]) -> Result<(), String> {
     let path = Path::new("config.ron");
     let source = std::str::from_utf8(bytes).map_err(|_| {

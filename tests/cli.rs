@@ -1,4 +1,10 @@
 //! The commands that print and exit: list, paths, new, start with a bad name, flags, help.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "an integration test crate is test code throughout, and its helpers (here and in tests/common) fail a test by panicking as its #[test] functions do; clippy.toml's allow-*-in-tests reaches only #[test] functions and #[cfg(test)] modules"
+)]
 
 mod common;
 

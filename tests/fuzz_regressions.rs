@@ -1,5 +1,11 @@
 //! The inputs the fuzz targets in `fuzz/` kept, each run through the same checks as there, so
 //! whatever a fuzzer once found stays fixed without a fuzzer installed.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "an integration test crate is test code throughout, and its helpers (here and in tests/common) fail a test by panicking as its #[test] functions do; clippy.toml's allow-*-in-tests reaches only #[test] functions and #[cfg(test)] modules"
+)]
 
 #[path = "../fuzz/checks.rs"]
 mod checks;

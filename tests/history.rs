@@ -1,6 +1,16 @@
 //! The history file, black-box on the real binary: what survives a kill -9, how unreadable lines
 //! are skipped and left alone, one writer at a time, private file modes, imports, exact exports,
 //! and bad input that must leave the file as it was.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "an integration test crate is test code throughout, and its helpers (here and in tests/common) fail a test by panicking as its #[test] functions do; clippy.toml's allow-*-in-tests reaches only #[test] functions and #[cfg(test)] modules"
+)]
+#![expect(
+    clippy::disallowed_methods,
+    reason = "the lock tests time how long the real binary waits"
+)]
 
 mod common;
 
@@ -506,7 +516,7 @@ fn two_logs_at_the_same_moment_both_land_on_their_own_lines() {
     let lines = history_lines(&sandbox);
     assert_eq!(lines.len(), 2, "{lines:#?}");
     let mut pains: Vec<i64> = lines.iter().filter_map(|l| l["pain"].as_i64()).collect();
-    pains.sort();
+    pains.sort_unstable();
     assert_eq!(pains, [4, 5]);
     assert_ne!(lines[0]["id"], lines[1]["id"]);
     assert_ne!(lines[0]["form"], lines[1]["form"]);
@@ -684,7 +694,7 @@ fn import_merges_another_history_and_a_second_import_adds_nothing() {
     let lines = history_lines(&sandbox);
     assert_eq!(lines.len(), 3, "{lines:#?}");
     let mut pains: Vec<i64> = lines.iter().filter_map(|l| l["pain"].as_i64()).collect();
-    pains.sort();
+    pains.sort_unstable();
     assert_eq!(pains, [3, 5, 6]);
     let rows = export_json(&sandbox);
     assert_eq!(rows.len(), 3, "{rows:#?}");
@@ -711,7 +721,7 @@ fn import_of_known_and_new_events_adds_only_the_new() {
     let sandbox = Sandbox::new();
     std::fs::create_dir_all(sandbox.data_dir()).expect("create the data folder");
     // Ours holds the first 10 events; the file offered holds all 19.
-    let first: String = full.lines().take(10).map(|l| format!("{l}\n")).collect();
+    let first: String = full.lines().take(10).flat_map(|l| [l, "\n"]).collect();
     std::fs::write(sandbox.history(), &first).expect("write the history");
     let offered = sandbox.write("offered.jsonl", &full);
 
@@ -926,7 +936,7 @@ fn import_keeps_fields_it_does_not_know() {
 
 // ---- Exact exports -------------------------------------------------------------------------
 
-/// tests/fixtures/history/two_weeks.jsonl as CSV, worked out by hand: sessions and quick logs
+/// `tests/fixtures/history/two_weeks.jsonl` as CSV, worked out by hand: sessions and quick logs
 /// by the moment they happened (the Desk break, 23:30 on the 4th in New York, is 04:30 UTC on the
 /// 5th, so it comes after the 03:00 UTC log of the 5th), dates in
 /// the local time written, minutes to one decimal, a re-saved form counted once, notes of one

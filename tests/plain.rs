@@ -4,6 +4,16 @@
 //! Every sandbox here has the safety questions answered already (`Sandbox::screened`), so each
 //! session begins with the quick safety check, answered with an empty line; the safety
 //! questions themselves are tested in `safety.rs`.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "an integration test crate is test code throughout, and its helpers (here and in tests/common) fail a test by panicking as its #[test] functions do; clippy.toml's allow-*-in-tests reaches only #[test] functions and #[cfg(test)] modules"
+)]
+#![expect(
+    clippy::disallowed_methods,
+    reason = "made-up history lines get fresh ids"
+)]
 
 mod common;
 
@@ -129,7 +139,7 @@ fn assert_completed(out: &Outcome, title: &str) {
 
 /// The summary's last lines are the aftercare advice.
 fn assert_ends_with_aftercare(out: &Outcome) {
-    let aftercare: String = AFTERCARE.iter().map(|l| format!("{l}\n")).collect();
+    let aftercare: String = AFTERCARE.iter().flat_map(|l| [*l, "\n"]).collect();
     assert!(out.stdout.ends_with(&aftercare), "{}", out.describe());
 }
 

@@ -1,5 +1,15 @@
 //! The full-screen app in a real pseudo-terminal: keys go in, the screen is read back through a
 //! terminal emulator (vt100), and the terminal must be left as it was found.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "an integration test crate is test code throughout, and its helpers (here and in tests/common) fail a test by panicking as its #[test] functions do; clippy.toml's allow-*-in-tests reaches only #[test] functions and #[cfg(test)] modules"
+)]
+#![expect(
+    clippy::disallowed_methods,
+    reason = "made-up history lines get fresh ids"
+)]
 
 mod common;
 

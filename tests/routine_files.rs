@@ -1,5 +1,11 @@
 //! `unknot check FILE...` as a person sees it: one exact line per problem on stderr, the line and
 //! column of the mistake, exit code 2; "ok" lines on stdout for files that load.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "an integration test crate is test code throughout, and its helpers (here and in tests/common) fail a test by panicking as its #[test] functions do; clippy.toml's allow-*-in-tests reaches only #[test] functions and #[cfg(test)] modules"
+)]
 
 mod common;
 
@@ -100,7 +106,7 @@ fn fixture_names(folder: &str) -> Vec<String> {
 
 #[test]
 fn every_invalid_fixture_has_its_own_test() {
-    let mut tested: Vec<String> = INVALID_FIXTURES.iter().map(|s| s.to_string()).collect();
+    let mut tested: Vec<String> = INVALID_FIXTURES.iter().map(ToString::to_string).collect();
     tested.sort();
     assert_eq!(fixture_names("invalid"), tested);
 }
@@ -246,7 +252,7 @@ fn the_bundled_routines_all_pass() {
     let mut files: Vec<String> = std::fs::read_dir(Path::new(MANIFEST_DIR).join("routines"))
         .expect("read routines/")
         .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".ron"))
+        .filter(|n| Path::new(n).extension().is_some_and(|x| x == "ron"))
         .map(|n| format!("routines/{n}"))
         .collect();
     files.sort();

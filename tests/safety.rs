@@ -5,6 +5,12 @@
 //!
 //! Runs that do not depend on each other are started together, each with its own data folder,
 //! to keep the suite short.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "an integration test crate is test code throughout, and its helpers (here and in tests/common) fail a test by panicking as its #[test] functions do; clippy.toml's allow-*-in-tests reaches only #[test] functions and #[cfg(test)] modules"
+)]
 
 mod common;
 
@@ -155,7 +161,7 @@ fn of_type(lines: &[Value], kind: &str) -> Vec<Value> {
         .collect()
 }
 
-/// The safety lines of one check: screening, quick_check or massage_cautions.
+/// The safety lines of one check: `screening`, `quick_check` or `massage_cautions`.
 fn safety_of(lines: &[Value], check: &str) -> Vec<Value> {
     of_type(lines, "safety")
         .into_iter()
@@ -324,7 +330,7 @@ fn a_yes_to_any_emergency_question_gives_the_advice_and_starts_nothing() {
             out.describe()
         );
         // The advice is the last thing said.
-        let advice: String = EMERGENCY_ADVICE.iter().map(|l| format!("{l}\n")).collect();
+        let advice: String = EMERGENCY_ADVICE.iter().flat_map(|l| [*l, "\n"]).collect();
         assert!(
             out.stdout.ends_with(&advice),
             "question {n}\n{}",
@@ -783,6 +789,10 @@ fn skip_leaves_out_the_next_step_and_the_session_goes_on() {
 }
 
 #[test]
+#[expect(
+    clippy::float_cmp,
+    reason = "a planned length is whole seconds, written and read back exactly"
+)]
 fn gentler_makes_every_hold_from_then_on_a_third_shorter() {
     let (sandbox, running) = ease_off(EASE_OFF, BEFORE_3, "6\n\ngentler\n\n\n\n");
     let out = finish(running);

@@ -1,5 +1,15 @@
 //! The settings file and what it changes: sounds, voice, lead-in, theme, mute. Black-box, on the
 //! real binary; on a machine without a sound card (as CI is) the bell path is the one taken.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "an integration test crate is test code throughout, and its helpers (here and in tests/common) fail a test by panicking as its #[test] functions do; clippy.toml's allow-*-in-tests reaches only #[test] functions and #[cfg(test)] modules"
+)]
+#![expect(
+    clippy::disallowed_methods,
+    reason = "the tests wait for the real binary against real deadlines"
+)]
 
 mod common;
 

@@ -1,5 +1,11 @@
 //! `UNKNOT_TRACE=FILE`: every phase boundary with when it was due and when the app reached it,
 //! the raw material of the accuracy benchmark.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "an integration test crate is test code throughout, and its helpers (here and in tests/common) fail a test by panicking as its #[test] functions do; clippy.toml's allow-*-in-tests reaches only #[test] functions and #[cfg(test)] modules"
+)]
 
 mod common;
 

@@ -61,10 +61,10 @@ impl App {
         let area = frame.area();
         let buf = frame.buffer_mut();
         if ui::too_small(area) {
-            ui::render_too_small(area, buf, &self.theme);
+            ui::render_too_small(area, buf, self.theme);
             return;
         }
-        let theme = &self.theme;
+        let theme = self.theme;
         if let Some(review) = &self.review {
             ui::review::render(review, theme, area, buf);
             return;
@@ -124,7 +124,7 @@ fn form_screen(
     form: &visit::Form,
     title: &str,
     asked: &str,
-    theme: &Theme,
+    theme: Theme,
     area: Rect,
     buf: &mut Buffer,
 ) {

@@ -19,6 +19,10 @@ use crate::sys::input::{self, Input};
 use screen::App;
 
 /// Runs the app until the person leaves it or a signal ends it.
+#[expect(
+    clippy::disallowed_methods,
+    reason = "the full screen's loop is where its clock lives: it reads the time and gives it to the app"
+)]
 pub fn run(setup: Setup, audio: AudioSetup) -> Result<Ended, AppError> {
     let (tx, rx) = input::channel_pair();
     input::watch_signals(tx.clone()).map_err(AppError::Terminal)?;
@@ -66,13 +70,13 @@ pub fn run(setup: Setup, audio: AudioSetup) -> Result<Ended, AppError> {
             }
             // The SIGCONT of a resume just handled needs nothing more.
             Ok(Input::Continued) if std::mem::take(&mut just_resumed) => false,
-            Ok(Input::Continued) => match terminal.take_back() {
-                Ok(()) => true,
-                Err(_) => {
+            Ok(Input::Continued) => {
+                let taken_back = terminal.take_back().is_ok();
+                if !taken_back {
                     app.on_signal(signal_hook::consts::SIGHUP, now);
-                    false
                 }
-            },
+                taken_back
+            }
             Ok(Input::Key(key)) => app.on_key(&key, now),
             Ok(Input::Signal(signal)) => {
                 app.on_signal(signal, now);

@@ -2,8 +2,12 @@
 //! questions before, the session on a fake clock, a check-in, the questions after, the summary,
 //! and home again, each screen compared with its snapshot, and the history lines it wrote
 //! read back from disk. No pseudo-terminal, no sleeping: the clock is moved to each deadline.
+#![expect(
+    clippy::disallowed_methods,
+    reason = "a real instant is only the fake clock's origin; every other instant is built from it"
+)]
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use insta::assert_snapshot;
@@ -52,6 +56,35 @@ struct Drive {
 }
 
 impl Drive {
+    /// The app on its home screen with `ROUTINE` to choose, writing its history into `dir`, on
+    /// a fake clock that starts now.
+    fn at_home(dir: PathBuf) -> Drive {
+        let routine = parse(ROUTINE, Path::new("short-evening.ron")).expect("the routine loads");
+        let home = Home::new(
+            vec![RoutineEntry {
+                name: "short-evening".into(),
+                origin: Origin::User,
+                routine,
+            }],
+            0,
+        );
+        let setup = Setup {
+            home,
+            start: Start::Home,
+            history: History::default(),
+            notice: None,
+            store: None,
+            open_store: Box::new(move || Ok(Store::open(&dir).map_err(|e| e.to_string()))),
+            theme: Theme::plain(),
+        };
+        let now = Instant::now();
+        Drive {
+            app: App::new(setup, Audio::quiet(), Vec::new(), now),
+            terminal: Terminal::new(TestBackend::new(80, 24)).expect("a test terminal"),
+            now,
+        }
+    }
+
     fn key(&mut self, code: KeyCode) {
         self.app
             .on_key(&KeyEvent::new(code, KeyModifiers::NONE), self.now);
@@ -100,31 +133,7 @@ macro_rules! snapshot {
 #[test]
 fn a_whole_visit_from_home_to_the_summary_and_back() {
     let data = tempfile::tempdir().expect("a temporary folder");
-    let dir = data.path().to_path_buf();
-    let routine = parse(ROUTINE, Path::new("short-evening.ron")).expect("the routine loads");
-    let home = Home::new(
-        vec![RoutineEntry {
-            name: "short-evening".into(),
-            origin: Origin::User,
-            routine,
-        }],
-        0,
-    );
-    let setup = Setup {
-        home,
-        start: Start::Home,
-        history: History::default(),
-        notice: None,
-        store: None,
-        open_store: Box::new(move || Ok(Store::open(&dir).map_err(|e| e.to_string()))),
-        theme: Theme::plain(),
-    };
-    let now = Instant::now();
-    let mut d = Drive {
-        app: App::new(setup, Audio::quiet(), Vec::new(), now),
-        terminal: Terminal::new(TestBackend::new(80, 24)).expect("a test terminal"),
-        now,
-    };
+    let mut d = Drive::at_home(data.path().to_path_buf());
 
     snapshot!("1_home", d.screen());
     d.key(KeyCode::Enter);

@@ -1,6 +1,10 @@
 //! The cue schedule of whole bundled routines, run through the engine with a fake clock the way
 //! the app runs it: woken at each deadline, a person answering check-ins and getting into
 //! position a couple of seconds later.
+#![expect(
+    clippy::disallowed_methods,
+    reason = "a real instant is only the fake clock's origin; every other instant is built from it"
+)]
 
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -33,21 +37,18 @@ fn schedule(name: &str) -> Vec<(f64, Cue)> {
     note(t0, fx, &mut heard);
     let mut now = t0;
     while session.outcome().is_none() {
-        let event = match session.next_wakeup(now) {
-            Some(wake) => {
-                now = wake;
-                Event::Tick
-            }
-            None => {
-                // The person takes two seconds to answer or to get into position.
-                now += Duration::from_secs(2);
-                match session.phase().kind {
-                    PhaseKind::Ready => Event::Key(Key::Space),
-                    _ => Event::CheckedIn {
-                        pain: None,
-                        spread: false,
-                    },
-                }
+        let event = if let Some(wake) = session.next_wakeup(now) {
+            now = wake;
+            Event::Tick
+        } else {
+            // The person takes two seconds to answer or to get into position.
+            now += Duration::from_secs(2);
+            match session.phase().kind {
+                PhaseKind::Ready => Event::Key(Key::Space),
+                _ => Event::CheckedIn {
+                    pain: None,
+                    spread: false,
+                },
             }
         };
         let fx = session.handle(event, now);

@@ -65,12 +65,16 @@ pub fn append_check_in(store: &mut Store, check: CheckIn) -> Result<Entry, Store
 }
 
 /// `unknot log PAIN`: a pain score (0-10) now, outside any session.
+#[expect(
+    clippy::disallowed_methods,
+    reason = "a logged score's form gets its id here, as the command line stamps it"
+)]
 pub fn log(
     paths: &Paths,
     pain: i64,
     areas: Vec<Area>,
     side: Option<BodySide>,
-    note: Option<String>,
+    note: Option<&str>,
 ) -> Result<(), AppError> {
     // clap has checked the range already.
     let pain = u8::try_from(pain).unwrap_or(0);
@@ -86,7 +90,7 @@ pub fn log(
             pain: Some(pain),
             areas,
             side,
-            note: note.as_deref().and_then(visit::clean_note),
+            note: note.and_then(visit::clean_note),
             ..CheckIn::default()
         },
     )?;

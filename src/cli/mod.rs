@@ -6,6 +6,7 @@ mod pages;
 mod routines;
 mod start;
 
+use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -165,7 +166,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, AppError> {
             areas,
             side,
             note,
-        }) => done(history::log(&paths, pain, areas, side, note)),
+        }) => done(history::log(&paths, pain, areas, side, note.as_deref())),
         Some(Command::History {
             action: Some(HistoryAction::Import { file }),
             ..
@@ -175,10 +176,22 @@ pub fn run(cli: Cli) -> Result<ExitCode, AppError> {
             format,
             since,
         }) => history::review_or_export(&paths, flags, format, since),
-        Some(Command::Paths) => done(pages::paths(&paths)),
-        Some(Command::Safety) => done(pages::safety()),
-        Some(Command::About) => done(pages::about()),
-        Some(Command::Config { .. }) => done(pages::default_config()),
+        Some(Command::Paths) => {
+            pages::paths(&paths);
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Safety) => {
+            pages::safety();
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::About) => {
+            pages::about();
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Config { .. }) => {
+            pages::default_config();
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 
@@ -190,7 +203,7 @@ fn one_sentence(rendered: &str) -> String {
     let first = paragraphs.next().unwrap_or_default();
     let mut sentence = first.trim_start_matches("error: ").to_string();
     if let Some(tip) = paragraphs.find_map(|p| p.strip_prefix("tip: ").map(str::to_string)) {
-        sentence.push_str(&format!(" ({tip})"));
+        let _ = write!(sentence, " ({tip})");
     }
     sentence
 }

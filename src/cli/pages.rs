@@ -1,21 +1,20 @@
 //! The commands that print a page and exit: paths, safety, about, the default settings. None of
 //! them needs the settings, so they work even when the settings file is broken.
 
+use std::fmt::Write as _;
 use std::io::Write;
 use std::path::PathBuf;
 
-use crate::error::AppError;
 use crate::sys::paths::Paths;
 use crate::text;
 
 /// Prints `page`; output cut off by whoever reads it (`| head`) is not worth a message.
-fn print(page: &str) -> Result<(), AppError> {
+fn print(page: &str) {
     let _ = std::io::stdout().lock().write_all(page.as_bytes());
-    Ok(())
 }
 
 /// `unknot paths`: where the settings, the user's routines and the history live.
-pub fn paths(paths: &Paths) -> Result<(), AppError> {
+pub fn paths(paths: &Paths) {
     let shown = |p: &Option<PathBuf>| {
         p.as_ref().map_or_else(
             || text::cli::PATHS_UNKNOWN.to_string(),
@@ -27,25 +26,24 @@ pub fn paths(paths: &Paths) -> Result<(), AppError> {
         shown(&paths.routines_dir),
         shown(&paths.data_dir),
     ];
-    let page: String = text::cli::PATHS_LINES
-        .iter()
-        .zip(values)
-        .map(|(label, value)| format!("{label:14} {value}\n"))
-        .collect();
-    print(&page)
+    let mut page = String::new();
+    for (label, value) in text::cli::PATHS_LINES.iter().zip(values) {
+        let _ = writeln!(page, "{label:14} {value}");
+    }
+    print(&page);
 }
 
 /// `unknot safety`: the warning signs and the cautions.
-pub fn safety() -> Result<(), AppError> {
-    print(&text::safety::safety_page())
+pub fn safety() {
+    print(&text::safety::safety_page());
 }
 
 /// `unknot about`: what self-massage and stretching can and cannot do, with sources.
-pub fn about() -> Result<(), AppError> {
-    print(text::safety::ABOUT)
+pub fn about() {
+    print(text::safety::ABOUT);
 }
 
 /// `unknot config --print-default`: every setting with its default, commented.
-pub fn default_config() -> Result<(), AppError> {
-    print(crate::config::DEFAULT_FILE)
+pub fn default_config() {
+    print(crate::config::DEFAULT_FILE);
 }

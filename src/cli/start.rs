@@ -117,6 +117,10 @@ pub fn review(options: &Options) -> Result<ExitCode, AppError> {
     )
 }
 
+#[expect(
+    clippy::disallowed_methods,
+    reason = "a plain visit's id is made here, as the command line starts it"
+)]
 fn visit(
     options: &Options,
     catalog: Catalog,

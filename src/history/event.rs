@@ -5,6 +5,10 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 /// Local time now with its UTC offset, to the millisecond: the timestamp of a new line.
+#[expect(
+    clippy::disallowed_methods,
+    reason = "the one place the wall clock is read: history lines are stamped in the world, and the machines are given the time"
+)]
 pub fn now() -> DateTime<FixedOffset> {
     let now = chrono::Local::now().fixed_offset();
     now.duration_trunc(chrono::TimeDelta::milliseconds(1))
@@ -33,6 +37,10 @@ impl Entry {
     }
 
     /// A new line of this version, with a fresh id, that happened at `at`.
+    #[expect(
+        clippy::disallowed_methods,
+        reason = "a line's id is a v7 UUID, made as the line is stamped, in the world"
+    )]
     pub fn at(at: DateTime<FixedOffset>, event: Event) -> Entry {
         Entry {
             v: VERSION,

@@ -19,6 +19,9 @@ pub enum Format {
 }
 
 /// Sessions and quick logs from `since` (a local date, inclusive) on, oldest first.
+///
+/// # Errors
+/// The error of a write to `out` that failed.
 pub fn write(
     history: &History,
     format: Format,

@@ -70,8 +70,12 @@ fn ended(n: u128, when: &str, session: u128, outcome: Outcome, elapsed_s: f64) -
 
 /// Three sessions (completed, interrupted, stopped) and a quick log, in two time zones.
 fn fixture() -> Vec<Entry> {
+    [paris_completed(), new_york(), paris_stopped()].concat()
+}
+
+/// Paris, a completed session with every answer and a note with a comma and quotes.
+fn paris_completed() -> Vec<Entry> {
     vec![
-        // Paris, a completed session with every answer and a note with a comma and quotes.
         started(1, "2026-11-20T08:30:00+01:00", 100, "Gentle start"),
         check_in(
             2,
@@ -121,7 +125,13 @@ fn fixture() -> Vec<Entry> {
                 ..CheckIn::default()
             },
         ),
-        // New York, the same evening: a quick log with a note over two lines.
+    ]
+}
+
+/// New York, the same evening: a quick log with a note over two lines; next morning, a session
+/// that never recorded its end.
+fn new_york() -> Vec<Entry> {
+    vec![
         check_in(
             8,
             "2026-11-20T19:00:00-05:00",
@@ -135,7 +145,6 @@ fn fixture() -> Vec<Entry> {
                 ..CheckIn::default()
             },
         ),
-        // New York, next morning: a session that never recorded its end.
         started(9, "2026-11-21T07:00:00-05:00", 101, "Desk break"),
         check_in(
             10,
@@ -157,7 +166,12 @@ fn fixture() -> Vec<Entry> {
             "Shoulder rolls",
             90.0,
         ),
-        // Paris again: stopped early, pain a little higher.
+    ]
+}
+
+/// Paris again: stopped early, pain a little higher.
+fn paris_stopped() -> Vec<Entry> {
+    vec![
         started(12, "2026-11-22T09:00:00+01:00", 102, "Daily standard"),
         check_in(
             13,

@@ -32,6 +32,9 @@ pub enum SkipReason {
 }
 
 /// Reads the history file; a missing file is an empty history.
+///
+/// # Errors
+/// The error of opening or reading a file that is there but cannot be read.
 pub fn load(path: &Path) -> std::io::Result<Loaded> {
     let mut bytes = Vec::new();
     match std::fs::File::open(path) {
@@ -148,8 +151,8 @@ pub fn parse(bytes: &[u8]) -> Loaded {
     loaded
 }
 
-/// One line as JSON. Checking the line is UTF-8 once is cheaper than serde_json checking each
-/// string in it; a line that is not UTF-8 is left to serde_json to report.
+/// One line as JSON. Checking the line is UTF-8 once is cheaper than `serde_json` checking each
+/// string in it; a line that is not UTF-8 is left to `serde_json` to report.
 fn read<T: serde::de::DeserializeOwned>(line: &[u8]) -> serde_json::Result<T> {
     match std::str::from_utf8(line) {
         Ok(text) => serde_json::from_str(text),

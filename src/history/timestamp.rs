@@ -59,7 +59,7 @@ fn exact(b: &[u8]) -> Option<DateTime<FixedOffset>> {
         if i == start || b.get(i).is_some_and(u8::is_ascii_digit) {
             return None;
         }
-        nanos *= 10u32.pow(9 - (i - start) as u32);
+        nanos *= 10u32.pow(9 - u32::try_from(i - start).ok()?);
     }
     let offset_seconds = match b.get(i)? {
         b'Z' if b.len() == i + 1 => 0,

@@ -284,12 +284,11 @@ impl History {
             at,
             value: check_in,
         };
-        match self.index.log_forms.get(&form) {
-            Some(&i) => self.logs[i] = dated,
-            None => {
-                self.index.log_forms.insert(form, self.logs.len());
-                self.logs.push(dated);
-            }
+        if let Some(&i) = self.index.log_forms.get(&form) {
+            self.logs[i] = dated;
+        } else {
+            self.index.log_forms.insert(form, self.logs.len());
+            self.logs.push(dated);
         }
     }
 

@@ -113,6 +113,10 @@ struct Plain<'a, W: Write> {
 }
 
 impl<W: Write> Plain<'_, W> {
+    #[expect(
+        clippy::disallowed_methods,
+        reason = "plain mode's loop is where its clock lives: each event goes to the visit with the time it happened"
+    )]
     fn run(&mut self, setup: visit::Setup, history: &History) -> io::Result<Ended> {
         let (mut visit, fx) = Visit::begin(setup, history);
         self.carry_out(&mut visit, fx)?;
@@ -136,6 +140,10 @@ impl<W: Write> Plain<'_, W> {
     }
 
     /// Waits for what happens next: a line, the end of input, a deadline or a signal.
+    #[expect(
+        clippy::disallowed_methods,
+        reason = "waiting for the next deadline starts from the time now"
+    )]
     fn next_event(&mut self, visit: &Visit) -> Event {
         loop {
             let now = Instant::now();
@@ -171,6 +179,10 @@ impl<W: Write> Plain<'_, W> {
         }
     }
 
+    #[expect(
+        clippy::disallowed_methods,
+        reason = "the history's opening goes back to the visit with the time now, and the trace notes when a boundary was really reached"
+    )]
     fn carry_out(&mut self, visit: &mut Visit, fx: Vec<Effect>) -> io::Result<()> {
         let mut batches = VecDeque::from([fx]);
         while let Some(fx) = batches.pop_front() {

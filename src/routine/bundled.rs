@@ -26,7 +26,7 @@ mod tests {
     use std::path::Path;
 
     use super::BUNDLED;
-    use crate::routine::{StepKind, parse};
+    use crate::routine::{Routine, StepKind, parse};
 
     /// Doses from the stretching and self-massage guidance the routines cite: stretch holds of
     /// 10-60 s, 1-4 times, about a minute in all per side; a ball or roller 30-120 s per area,
@@ -94,7 +94,7 @@ mod tests {
         assert_eq!(levels.len(), 3);
         let mut by_level = series.clone();
         by_level.sort_by_key(|r| r.level);
-        let lengths: Vec<_> = by_level.iter().map(|r| r.planned_duration()).collect();
+        let lengths: Vec<_> = by_level.iter().map(Routine::planned_duration).collect();
         assert!(lengths.windows(2).all(|w| w[0] < w[1]), "{lengths:?}");
     }
 

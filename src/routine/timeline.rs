@@ -56,7 +56,7 @@ impl Timeline {
                     step: index,
                     kind,
                     duration,
-                })
+                });
             };
             if step.is_check_in() {
                 push(PhaseKind::CheckIn, Duration::ZERO);

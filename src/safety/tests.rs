@@ -1,3 +1,8 @@
+#![expect(
+    clippy::disallowed_methods,
+    reason = "made-up history lines get fresh ids"
+)]
+
 use std::path::Path;
 
 use chrono::DateTime;
@@ -51,6 +56,10 @@ fn all_no_is_clear_after_both_lists() {
 }
 
 #[test]
+#[expect(
+    clippy::cast_possible_truncation,
+    reason = "the questions are numbered 1 to 5"
+)]
 fn any_emergency_yes_stops_everything_and_says_what_to_do() {
     for which in 0..5 {
         let mut s = Screening::new(Gate::Full);

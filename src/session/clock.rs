@@ -70,7 +70,8 @@ impl Session {
                 self.cue_moments(elapsed, fx);
                 return;
             }
-            let deadline = since + (duration - self.spent);
+            // Never below zero: what is spent never passes the phase's length.
+            let deadline = since + duration.saturating_sub(self.spent);
             self.advance(deadline, fx);
         }
     }

@@ -14,18 +14,16 @@ impl Session {
             (Some(Overlay::PainRule(trigger)), Key::Choose(choice)) => {
                 self.on_pain_choice(trigger, choice, now, fx);
             }
-            (Some(Overlay::PainRule(_)), _) => {}
             (None, Key::ThisHurts) => self.ease_off(PainTrigger::ThisHurts, now, fx),
             (None, Key::Safety) => self.open_overlay(Overlay::Safety, now),
             (Some(Overlay::Safety), Key::Safety | Key::Back | Key::Space | Key::Quit) => {
-                self.close_overlay(now)
+                self.close_overlay(now);
             }
             (Some(Overlay::ConfirmQuit), Key::Yes | Key::Quit) => {
                 self.finish(Outcome::Quit, now, fx);
             }
             (Some(Overlay::Help), Key::Help | Key::Back | Key::Space | Key::Quit)
             | (Some(Overlay::ConfirmQuit), Key::Back | Key::Space) => self.close_overlay(now),
-            (Some(_), _) => {}
             (None, Key::Quit) => self.open_overlay(Overlay::ConfirmQuit, now),
             (None, Key::Help) => self.open_overlay(Overlay::Help, now),
             (None, Key::Space) => self.on_space(now, fx),
@@ -33,7 +31,8 @@ impl Session {
             (None, Key::Previous) => self.go_back(now, fx),
             (None, Key::MoreTime) => self.adjust(ADJUST, true, now, fx),
             (None, Key::LessTime) => self.adjust(ADJUST, false, now, fx),
-            (None, Key::Yes | Key::Back | Key::Choose(_)) => {}
+            // An open box takes only its own keys (the pain rule's, only a choice).
+            (Some(_), _) | (None, Key::Yes | Key::Back | Key::Choose(_)) => {}
         }
     }
 

@@ -25,8 +25,10 @@ impl Session {
         let shown = ceil_secs(self.phase().duration.saturating_sub(elapsed));
         let total = ceil_secs(self.phase().duration);
         // Only the latest second crossed is cued: after a stall, one beep, not a burst.
-        if shown < self.shown_secs && (1..=3).contains(&shown) && shown < total {
-            let n = shown as u8;
+        if shown < self.shown_secs
+            && shown < total
+            && let Ok(n @ 1..=3) = u8::try_from(shown)
+        {
             fx.push(Effect::Cue(Cue::Countdown(n)));
             fx.push(Effect::Announce(Announcement::Countdown(n)));
         }

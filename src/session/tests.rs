@@ -1,4 +1,8 @@
 //! The engine with a fake clock: instants are built by adding durations to one origin, never slept.
+#![expect(
+    clippy::disallowed_methods,
+    reason = "a real instant is only the fake clock's origin; every other instant is built from it"
+)]
 
 use std::time::{Duration, Instant};
 
@@ -104,8 +108,8 @@ fn steps_done(fx: &[Effect]) -> Vec<(usize, u64, u64, bool)> {
                 skipped,
             } => Some((
                 step,
-                planned.as_millis() as u64,
-                actual.as_millis() as u64,
+                u64::try_from(planned.as_millis()).unwrap(),
+                u64::try_from(actual.as_millis()).unwrap(),
                 skipped,
             )),
             _ => None,
@@ -133,6 +137,8 @@ fn begins_with_a_record_the_step_and_a_get_ready_cue() {
 
 #[test]
 fn a_whole_routine_runs_with_every_cue_in_order() {
+    use Cue::*;
+
     let mut rig = Rig::new(routine(
         5,
         vec![timed("A", Sides::Each, 20, 1, 10), check_in()],
@@ -140,7 +146,6 @@ fn a_whole_routine_runs_with_every_cue_in_order() {
     for t in 0..=120 {
         rig.tick(f64::from(t) * 0.5);
     }
-    use Cue::*;
     assert_eq!(
         cues(&rig.fx),
         vec![
@@ -174,6 +179,8 @@ fn a_whole_routine_runs_with_every_cue_in_order() {
 
 #[test]
 fn moments_that_fall_together_get_one_cue() {
+    use Cue::*;
+
     let mut rig = Rig::new(routine(
         5,
         vec![
@@ -185,7 +192,6 @@ fn moments_that_fall_together_get_one_cue() {
         let fx = rig.tick(f64::from(t));
         assert!(cues(&fx).len() <= 1, "at {t} s: {:?}", cues(&fx));
     }
-    use Cue::*;
     let c = cues(&rig.fx);
     // A's first hold ends as its rest begins: heard as rest. A ends as B's get-ready starts:
     // heard as the end of the hold. B's second rep follows with no rest: heard as go.
@@ -206,6 +212,11 @@ fn the_last_step_ending_completes_the_session_once() {
 }
 
 #[test]
+#[expect(
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    reason = "phase starts in whole milliseconds: positive and under 400 000"
+)]
 fn each_boundary_lands_on_its_deadline_however_late_the_tick() {
     // Ticks arrive late and unevenly; every phase still starts exactly where the last one ended.
     let mut rig = Rig::new(routine(5, vec![timed("A", Sides::Each, 30, 3, 10)]));
@@ -217,7 +228,12 @@ fn each_boundary_lands_on_its_deadline_however_late_the_tick() {
         rig.tick(t);
         if rig.session.current_index() != before && rig.session.outcome().is_none() {
             // Where the phase started, read back from how much of it remains at `t`.
-            let started = t - (rig.session.phase().duration - rig.remaining(t)).as_secs_f64();
+            let into = rig
+                .session
+                .phase()
+                .duration
+                .saturating_sub(rig.remaining(t));
+            let started = t - into.as_secs_f64();
             starts.push((started * 1000.0).round() as u64);
         }
     }

@@ -67,7 +67,7 @@ impl PhaseKind {
 }
 
 impl Cue {
-    /// The cue's name, as the settings file's sound fields spell it: "get_ready".
+    /// The cue's name, as the settings file's sound fields spell it: `get_ready`.
     pub fn name(self) -> &'static str {
         use text::sound as words;
         match self {

@@ -1,6 +1,6 @@
 //! Where the user's files live: the system's usual folders, unless the command line says otherwise.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use directories::ProjectDirs;
 
@@ -24,7 +24,7 @@ impl Paths {
             config.or_else(|| project.as_ref().map(|p| p.config_dir().join("config.ron")));
         let routines_dir = config_file.as_ref().map(|f| {
             f.parent()
-                .map_or_else(PathBuf::new, |p| p.to_path_buf())
+                .map_or_else(PathBuf::new, Path::to_path_buf)
                 .join("routines")
         });
         Paths {

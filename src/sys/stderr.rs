@@ -17,6 +17,10 @@ pub struct StderrCapture {
 }
 
 impl StderrCapture {
+    /// Starts catching what is written to stderr (by the sound system, say) until stopped.
+    ///
+    /// # Errors
+    /// The error of duplicating stderr, making the pipe or starting its reader.
     pub fn start() -> std::io::Result<StderrCapture> {
         let saved = Arc::new(rustix::io::dup(std::io::stderr().as_fd())?);
         let (read, write) = rustix::pipe::pipe()?;
@@ -50,6 +54,9 @@ impl StderrCapture {
     }
 
     /// The real stderr, for what unknot itself has to say while the capture runs.
+    ///
+    /// # Errors
+    /// The error of duplicating the saved stderr.
     pub fn real_stderr(&self) -> std::io::Result<File> {
         Ok(File::from(rustix::io::dup(&*self.saved)?))
     }

@@ -1,6 +1,7 @@
 //! Words of the home screen and of plain mode's routine choice: the routine list, a routine's
 //! steps, the last session and the streak.
 
+use std::fmt::Write as _;
 use std::time::Duration;
 
 use chrono::{DateTime, FixedOffset};
@@ -32,12 +33,12 @@ pub fn home_step_line(
 ) -> String {
     let mut line = title.to_string();
     if let Some(s) = sides {
-        line.push_str(&format!(", {s}"));
+        let _ = write!(line, ", {s}");
     }
     if !check_in {
-        line.push_str(&format!(", {}", duration_short(work)));
+        let _ = write!(line, ", {}", duration_short(work));
         if reps > 1 {
-            line.push_str(&format!(" x {reps}"));
+            let _ = write!(line, " x {reps}");
         }
     }
     line

@@ -97,7 +97,8 @@ pub const REVIEW_COLUMNS: [&str; 6] = ["Date", "Routine", "Time", "Outcome", "Pa
 
 /// A session's length to the nearest minute for the list: "10 min", "4 min"; "45 s" under a minute.
 pub fn minutes_short(d: Duration) -> String {
-    let secs = d.as_secs_f64().round() as u64;
+    // To the nearest second, a half rounded up.
+    let secs = d.saturating_add(Duration::from_millis(500)).as_secs();
     if secs < 60 {
         format!("{secs} s")
     } else {

@@ -1,6 +1,8 @@
 //! What unknot says about safety: the red flags, the cautions for self-massage, the
 //! pain-monitoring rule, aftercare and the evidence. Each group names where its facts come from.
 
+use std::fmt::Write as _;
+
 // ---- Red flags. Emergency signs: NHS sciatica page; NHS Scotland serious lumbar spine pathway;
 // the toilet-paper test from NHS Greater Glasgow & Clyde. Asked directly, because people rarely
 // mention saddle numbness unless asked (NICE CKS).
@@ -185,15 +187,15 @@ pub fn safety_page() -> String {
     page.push_str(SAFETY_URGENT);
     page.push('\n');
     for q in EMERGENCY_QUESTIONS {
-        page.push_str(&format!("  - {q}\n"));
+        let _ = writeln!(page, "  - {q}");
     }
     page.push_str("\nSee a doctor before exercising if:\n");
     for q in DOCTOR_QUESTIONS {
-        page.push_str(&format!("  - {q}\n"));
+        let _ = writeln!(page, "  - {q}");
     }
-    page.push_str(&format!("\n{CAUTIONS_TITLE}:\n"));
+    let _ = writeln!(page, "\n{CAUTIONS_TITLE}:");
     for c in CAUTIONS {
-        page.push_str(&format!("  - {c}\n"));
+        let _ = writeln!(page, "  - {c}");
     }
     page.push_str("\nDuring a session, press x if something hurts, and ! to see this again.\n");
     page

@@ -1,6 +1,7 @@
 //! Words of the guided session: the line naming a step, the announcements, what the person is
 //! doing now and what comes next, and the notes and boxes around the timer.
 
+use std::fmt::Write as _;
 use std::time::Duration;
 
 use super::time::{duration_short, duration_words};
@@ -83,10 +84,10 @@ pub const LABEL_CHECK_IN: &str = "Check-in";
 pub fn label_hold(side: Option<&str>, rep: u32, reps: u32) -> String {
     let mut label = "Hold".to_string();
     if let Some(s) = side {
-        label.push_str(&format!(" - {s}"));
+        let _ = write!(label, " - {s}");
     }
     if reps > 1 {
-        label.push_str(&format!(" - rep {rep} of {reps}"));
+        let _ = write!(label, " - rep {rep} of {reps}");
     }
     label
 }

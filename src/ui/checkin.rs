@@ -13,7 +13,7 @@ use crate::visit::{Form, Question};
 
 /// Draws the form inside `area` (the caller draws any frame around it); `asked` is the
 /// question in words.
-pub fn render(form: &Form, title: &str, asked: &str, theme: &Theme, area: Rect, buf: &mut Buffer) {
+pub fn render(form: &Form, title: &str, asked: &str, theme: Theme, area: Rect, buf: &mut Buffer) {
     let Some(question) = form.question() else {
         return;
     };
@@ -22,7 +22,7 @@ pub fn render(form: &Form, title: &str, asked: &str, theme: &Theme, area: Rect, 
         Constraint::Fill(1),
         Constraint::Length(2),
         Constraint::Length(2),
-        Constraint::Length(body.len() as u16 + 1),
+        Constraint::Length(super::cells(body.len()).saturating_add(1)),
         Constraint::Length(1),
         Constraint::Fill(1),
         Constraint::Length(1),
@@ -62,7 +62,7 @@ pub fn render(form: &Form, title: &str, asked: &str, theme: &Theme, area: Rect, 
     Paragraph::new(keys_line(&keys, theme)).render(keys_a, buf);
 }
 
-fn body<'a>(form: &'a Form, question: Question, theme: &Theme) -> Vec<Line<'a>> {
+fn body(form: &Form, question: Question, theme: Theme) -> Vec<Line<'_>> {
     match question {
         Question::Pain => {
             let mut scale: Vec<Span> = (0..=9)

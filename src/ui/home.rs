@@ -1,5 +1,7 @@
 //! The home screen: pick a routine, see what it holds.
 
+use std::fmt::Write as _;
+
 use chrono::{DateTime, FixedOffset};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -75,7 +77,7 @@ impl Home {
 }
 
 /// `question` is the morning-after question, while it waits for an answer.
-pub fn render(home: &Home, question: Option<&str>, theme: &Theme, area: Rect, buf: &mut Buffer) {
+pub fn render(home: &Home, question: Option<&str>, theme: Theme, area: Rect, buf: &mut Buffer) {
     let block = Block::bordered()
         .title(Line::styled(
             format!(" {} ", text::home::HOME_TITLE),
@@ -85,9 +87,13 @@ pub fn render(home: &Home, question: Option<&str>, theme: &Theme, area: Rect, bu
     let inner = block.inner(area);
     block.render(area, buf);
 
-    let recent_rows = home.recent.len() as u16;
+    let recent_rows = super::cells(home.recent.len());
     let [recent_a, main_a, notice_a, broken_a, keys_a] = Layout::vertical([
-        Constraint::Length(if recent_rows > 0 { recent_rows + 1 } else { 0 }),
+        Constraint::Length(if recent_rows > 0 {
+            recent_rows.saturating_add(1)
+        } else {
+            0
+        }),
         Constraint::Fill(1),
         Constraint::Length(u16::from(home.notice.is_some() || question.is_some())),
         Constraint::Length(u16::from(home.broken > 0)),
@@ -109,7 +115,7 @@ pub fn render(home: &Home, question: Option<&str>, theme: &Theme, area: Rect, bu
     }
 
     let wide = main_a.width >= 80;
-    let list_rows = home.entries.len() as u16 + 1;
+    let list_rows = super::cells(home.entries.len()).saturating_add(1);
     let [list_a, detail_a] = if wide {
         Layout::horizontal([Constraint::Percentage(45), Constraint::Fill(1)]).areas(main_a)
     } else {
@@ -122,7 +128,7 @@ pub fn render(home: &Home, question: Option<&str>, theme: &Theme, area: Rect, bu
         .map(|e| {
             let mut line = e.routine.list_line();
             if e.origin == Origin::User {
-                line.push_str(&format!("  {}", text::routine::LIST_YOURS));
+                let _ = write!(line, "  {}", text::routine::LIST_YOURS);
             }
             ListItem::new(line)
         })

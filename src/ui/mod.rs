@@ -31,12 +31,18 @@ mod tests;
 pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 12;
 
+/// A count of lines or characters as a length on screen. No terminal is 65 535 cells wide or
+/// high, so a count past that is as good as the most there can be.
+pub fn cells(count: usize) -> u16 {
+    u16::try_from(count).unwrap_or(u16::MAX)
+}
+
 pub fn too_small(area: Rect) -> bool {
     area.width < MIN_WIDTH || area.height < MIN_HEIGHT
 }
 
 /// Shown instead of a screen when the window is below the minimum.
-pub fn render_too_small(area: Rect, buf: &mut Buffer, theme: &Theme) {
+pub fn render_too_small(area: Rect, buf: &mut Buffer, theme: Theme) {
     let [_, middle, _] = Layout::vertical([
         Constraint::Fill(1),
         Constraint::Length(3),
@@ -53,6 +59,6 @@ pub fn render_too_small(area: Rect, buf: &mut Buffer, theme: &Theme) {
 }
 
 /// A key hint line at the bottom of a screen.
-pub fn keys_line<'a>(keys: &'a str, theme: &Theme) -> Line<'a> {
+pub fn keys_line(keys: &str, theme: Theme) -> Line<'_> {
     Line::styled(keys, theme.keys())
 }

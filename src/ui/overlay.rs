@@ -10,7 +10,7 @@ use super::{Theme, keys, keys_line};
 use crate::session::{Overlay, Session};
 use crate::text;
 
-pub fn render(overlay: Overlay, session: &Session, theme: &Theme, area: Rect, buf: &mut Buffer) {
+pub fn render(overlay: Overlay, session: &Session, theme: Theme, area: Rect, buf: &mut Buffer) {
     let (title, lines) = match overlay {
         Overlay::Safety => (text::safety::SAFETY_TITLE, safety_lines(theme)),
         Overlay::PainRule(trigger) => {
@@ -51,7 +51,7 @@ pub fn render(overlay: Overlay, session: &Session, theme: &Theme, area: Rect, bu
     paragraph.render(popup, buf);
 }
 
-fn safety_lines(theme: &Theme) -> Vec<Line<'static>> {
+fn safety_lines(theme: Theme) -> Vec<Line<'static>> {
     let mut lines = vec![Line::styled(text::safety::SAFETY_URGENT, theme.heading())];
     lines.extend(
         text::safety::EMERGENCY_QUESTIONS
@@ -69,7 +69,7 @@ fn safety_lines(theme: &Theme) -> Vec<Line<'static>> {
 }
 
 /// The keymap's explained bindings, keys right-aligned in a column of their own.
-fn help_lines(theme: &Theme) -> Vec<Line<'static>> {
+fn help_lines(theme: Theme) -> Vec<Line<'static>> {
     let help = keys::help_lines();
     let width = help
         .iter()

@@ -213,7 +213,7 @@ fn draw(review: &Review, width: u16, height: u16) -> Terminal<TestBackend> {
     terminal
         .draw(|frame| {
             let area = frame.area();
-            render(review, &Theme::colored(), area, frame.buffer_mut())
+            render(review, Theme::colored(), area, frame.buffer_mut());
         })
         .unwrap();
     terminal
@@ -447,10 +447,10 @@ fn ten_thousand_sessions_render_and_end_reaches_the_oldest() {
     let mut e = Entries::default();
     let start = at("2000-01-01T08:00:00+01:00");
     for n in 0..10_000i64 {
-        let pain = |k: i64| Some(((n + k) % 11) as u8);
+        let pain = |k: i64| u8::try_from((n + k) % 11).ok();
         e.session(
             start + TimeDelta::days(n),
-            ["Gentle start", "Daily standard", "Desk break"][(n % 3) as usize],
+            ["Gentle start", "Daily standard", "Desk break"][usize::try_from(n % 3).unwrap()],
             pain(0),
             pain(3),
             pain(5),

@@ -11,7 +11,7 @@ use super::{Theme, keys_line};
 use crate::safety::{Screening, Stage};
 use crate::text;
 
-pub fn render_screening(s: &Screening, routine: &str, theme: &Theme, area: Rect, buf: &mut Buffer) {
+pub fn render_screening(s: &Screening, routine: &str, theme: Theme, area: Rect, buf: &mut Buffer) {
     let (title, mut lines, keys) = match s.stage() {
         Stage::Quick => {
             let mut lines = vec![Line::from(text::safety::QUICK_INTRO), Line::from("")];
@@ -51,7 +51,7 @@ pub fn render_screening(s: &Screening, routine: &str, theme: &Theme, area: Rect,
     frame(routine, title, lines, keys, urgent, theme, area, buf);
 }
 
-pub fn render_cautions(routine: &str, theme: &Theme, area: Rect, buf: &mut Buffer) {
+pub fn render_cautions(routine: &str, theme: Theme, area: Rect, buf: &mut Buffer) {
     let lines = text::safety::CAUTIONS
         .iter()
         .flat_map(|c| [Line::from(format!("• {c}")), Line::from("")])
@@ -74,7 +74,7 @@ fn questions<'a>(
     all: &[&'a str],
     answered: &[bool],
     current: usize,
-    theme: &Theme,
+    theme: Theme,
 ) -> Vec<Line<'a>> {
     all.iter()
         .enumerate()
@@ -104,7 +104,7 @@ fn frame(
     lines: Vec<Line>,
     keys: Context,
     urgent: bool,
-    theme: &Theme,
+    theme: Theme,
     area: Rect,
     buf: &mut Buffer,
 ) {

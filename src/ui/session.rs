@@ -29,7 +29,7 @@ pub fn render(
     form: Option<&Form>,
     status: &Status,
     now: Instant,
-    theme: &Theme,
+    theme: Theme,
     area: Rect,
     buf: &mut Buffer,
 ) {
@@ -76,7 +76,7 @@ pub fn render(
     }
 }
 
-fn render_step(session: &Session, now: Instant, theme: &Theme, area: Rect, buf: &mut Buffer) {
+fn render_step(session: &Session, now: Instant, theme: Theme, area: Rect, buf: &mut Buffer) {
     let step = session.step();
     let phase = session.phase();
     let notes = notes(session, theme);
@@ -89,7 +89,7 @@ fn render_step(session: &Session, now: Instant, theme: &Theme, area: Rect, buf: 
     // Always: step title, phase, phase gauge, keys. "Next" and the session gauge only when there
     // is room for them after the digits. The digits get the most room left after the first lines
     // of the instructions; blank lines only if everything fits.
-    let extra = if area.height >= 14 { 1 } else { 0 };
+    let extra = u16::from(area.height >= 14);
     let free = area.height.saturating_sub(4 + 2 * extra);
     let wrapped = wrapped_height(&notes, area.width);
     let gap = u16::from(free >= 8 + wrapped + 3);
@@ -135,16 +135,7 @@ fn render_step(session: &Session, now: Instant, theme: &Theme, area: Rect, buf: 
         .alignment(Alignment::Center)
         .render(title_a, buf);
 
-    let (label, style) = if phase.kind == PhaseKind::Ready {
-        (text::session::WAIT_FOR_KEY.to_string(), theme.ready())
-    } else if matches!(session.overlay(), Some(Overlay::PainRule(_))) {
-        (text::session::PAUSED_CHOOSE.to_string(), theme.paused())
-    } else if session.is_paused() {
-        (text::session::PAUSED_HINT.to_string(), theme.paused())
-    } else {
-        (phase.kind.label(step.reps), phase_style(phase.kind, theme))
-    };
-    Paragraph::new(Line::styled(label, style))
+    Paragraph::new(phase_line(session, theme))
         .alignment(Alignment::Center)
         .render(phase_a, buf);
 
@@ -153,18 +144,7 @@ fn render_step(session: &Session, now: Instant, theme: &Theme, area: Rect, buf: 
     } else {
         phase_style(phase.kind, theme)
     };
-    match size {
-        Some(size) => BigText::builder()
-            .pixel_size(size)
-            .style(clock_style)
-            .lines(vec![Line::from(clock)])
-            .centered()
-            .build()
-            .render(clock_a, buf),
-        None => Paragraph::new(Line::styled(clock, clock_style))
-            .alignment(Alignment::Center)
-            .render(clock_a, buf),
-    }
+    render_clock(clock, size, clock_style, clock_a, buf);
 
     if phase.is_timed() {
         let left = session.remaining(now);
@@ -204,8 +184,48 @@ fn render_step(session: &Session, now: Instant, theme: &Theme, area: Rect, buf: 
     Paragraph::new(keys_line(&keys, theme)).render(keys_a, buf);
 }
 
+/// What the phase is, or why the clock stands still.
+fn phase_line(session: &Session, theme: Theme) -> Line<'static> {
+    let phase = session.phase();
+    let (label, style) = if phase.kind == PhaseKind::Ready {
+        (text::session::WAIT_FOR_KEY.to_string(), theme.ready())
+    } else if matches!(session.overlay(), Some(Overlay::PainRule(_))) {
+        (text::session::PAUSED_CHOOSE.to_string(), theme.paused())
+    } else if session.is_paused() {
+        (text::session::PAUSED_HINT.to_string(), theme.paused())
+    } else {
+        (
+            phase.kind.label(session.step().reps),
+            phase_style(phase.kind, theme),
+        )
+    };
+    Line::styled(label, style)
+}
+
+/// The countdown in big digits of `size`, or as one line of text when there is no room for them.
+fn render_clock(
+    clock: String,
+    size: Option<PixelSize>,
+    style: Style,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    match size {
+        Some(size) => BigText::builder()
+            .pixel_size(size)
+            .style(style)
+            .lines(vec![Line::from(clock)])
+            .centered()
+            .build()
+            .render(area, buf),
+        None => Paragraph::new(Line::styled(clock, style))
+            .alignment(Alignment::Center)
+            .render(area, buf),
+    }
+}
+
 /// Instructions, then the caution, each a line of its own.
-fn notes<'a>(session: &'a Session, theme: &Theme) -> Vec<Line<'a>> {
+fn notes(session: &Session, theme: Theme) -> Vec<Line<'_>> {
     let step = session.step();
     let mut lines: Vec<Line> = step
         .instructions
@@ -236,7 +256,7 @@ fn next_words(session: &Session) -> String {
     }
 }
 
-fn gauge<'a>(label: String, ratio: f64, theme: &Theme) -> LineGauge<'a> {
+fn gauge<'a>(label: String, ratio: f64, theme: Theme) -> LineGauge<'a> {
     LineGauge::default()
         .ratio(ratio)
         .label(label)
@@ -253,7 +273,7 @@ fn ratio(done: Duration, total: Duration) -> f64 {
     (done.as_secs_f64() / total.as_secs_f64()).clamp(0.0, 1.0)
 }
 
-fn phase_style(kind: PhaseKind, theme: &Theme) -> Style {
+fn phase_style(kind: PhaseKind, theme: Theme) -> Style {
     match kind {
         PhaseKind::Work { .. } => theme.work(),
         PhaseKind::Rest { .. } | PhaseKind::Switch { .. } => theme.rest(),
@@ -263,7 +283,7 @@ fn phase_style(kind: PhaseKind, theme: &Theme) -> Style {
 
 /// The largest digits that fit: 8 rows, then 4, then `None` for ordinary text.
 fn clock_size(clock: &str, width: u16, height: u16) -> Option<PixelSize> {
-    let chars = clock.chars().count() as u16;
+    let chars = super::cells(clock.chars().count());
     [
         (PixelSize::Full, 8, 8),
         (PixelSize::HalfHeight, 8, 4),

@@ -14,7 +14,7 @@ pub fn render(
     summary: &Summary,
     unsaved: Option<&str>,
     from_home: bool,
-    theme: &Theme,
+    theme: Theme,
     area: Rect,
     buf: &mut Buffer,
 ) {

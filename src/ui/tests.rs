@@ -1,4 +1,8 @@
 //! Every screen drawn at fixed sizes into a test backend and compared with its snapshot.
+#![expect(
+    clippy::disallowed_methods,
+    reason = "a real instant is only the fake clock's origin; every other instant is built from it"
+)]
 
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -57,7 +61,7 @@ fn draw(width: u16, height: u16, f: impl Fn(Rect, &mut Buffer)) -> Terminal<Test
         .draw(|frame| {
             let area = frame.area();
             if too_small(area) {
-                render_too_small(area, frame.buffer_mut(), &Theme::colored());
+                render_too_small(area, frame.buffer_mut(), Theme::colored());
             } else {
                 f(area, frame.buffer_mut());
             }
@@ -89,10 +93,10 @@ fn draw_session(width: u16, height: u16, session: &Session, now: Instant) -> Ter
             form.as_ref(),
             &session::Status::default(),
             now,
-            &Theme::colored(),
+            Theme::colored(),
             area,
             buf,
-        )
+        );
     })
 }
 
@@ -210,7 +214,7 @@ fn home(selected: usize, broken: usize) -> Home {
 fn home_wide() {
     let h = home(1, 0);
     let t = draw(100, 30, |area, buf| {
-        home::render(&h, None, &Theme::colored(), area, buf)
+        home::render(&h, None, Theme::colored(), area, buf);
     });
     assert_snapshot!(t.backend());
 }
@@ -219,7 +223,7 @@ fn home_wide() {
 fn home_narrow_with_a_broken_file() {
     let h = home(0, 1);
     let t = draw(60, 20, |area, buf| {
-        home::render(&h, None, &Theme::colored(), area, buf)
+        home::render(&h, None, Theme::colored(), area, buf);
     });
     assert_snapshot!(t.backend());
 }
@@ -283,7 +287,7 @@ fn recorded_summary() -> Summary {
 fn summary_after_a_stop() {
     let s = recorded_summary();
     let t = draw(80, 20, |area, buf| {
-        summary::render(&s, None, true, &Theme::colored(), area, buf)
+        summary::render(&s, None, true, Theme::colored(), area, buf);
     });
     assert_snapshot!(t.backend());
 }
@@ -298,10 +302,10 @@ fn before_form_areas_question() {
             &form,
             "Before you start",
             asked,
-            &Theme::colored(),
+            Theme::colored(),
             area,
             buf,
-        )
+        );
     });
     assert_snapshot!(t.backend());
 }
@@ -312,7 +316,7 @@ fn after_form_note_question() {
     type_into(&mut form, "3wneeds a break");
     let asked = form.question().unwrap().asked();
     let t = draw(60, 16, |area, buf| {
-        checkin::render(&form, "How was it?", asked, &Theme::colored(), area, buf)
+        checkin::render(&form, "How was it?", asked, Theme::colored(), area, buf);
     });
     assert_snapshot!(t.backend());
 }
@@ -325,7 +329,7 @@ fn a_saving_problem_shows_on_the_session_screen() {
             problem: Some("could not save: disk full"),
             notes: &["muted (m)", "no sound device: using the terminal bell"],
         };
-        session::render(&s, None, &status, now, &Theme::colored(), area, buf)
+        session::render(&s, None, &status, now, Theme::colored(), area, buf);
     });
     assert_snapshot!(t.backend());
 }
@@ -340,7 +344,7 @@ fn home_with_history() {
     let now = history.sessions[0].started;
     h.set_history(&history, now);
     let t = draw(100, 16, |area, buf| {
-        home::render(&h, None, &Theme::colored(), area, buf)
+        home::render(&h, None, Theme::colored(), area, buf);
     });
     assert_snapshot!(t.backend());
 }
@@ -353,7 +357,7 @@ fn no_color_draws_no_colours() {
     terminal
         .draw(|f| {
             let status = session::Status::default();
-            session::render(&s, None, &status, now, &theme, f.area(), f.buffer_mut())
+            session::render(&s, None, &status, now, theme, f.area(), f.buffer_mut());
         })
         .unwrap();
     let buf = terminal.backend().buffer();
@@ -368,7 +372,7 @@ fn high_contrast_has_no_dim_text() {
     terminal
         .draw(|f| {
             let status = session::Status::default();
-            session::render(&s, None, &status, now, &theme, f.area(), f.buffer_mut())
+            session::render(&s, None, &status, now, theme, f.area(), f.buffer_mut());
         })
         .unwrap();
     let buf = terminal.backend().buffer();
@@ -389,7 +393,7 @@ fn screening_after(
 
 fn draw_screening(width: u16, height: u16, s: &crate::safety::Screening) -> Terminal<TestBackend> {
     draw(width, height, |area, buf| {
-        safety::render_screening(s, "Gentle start", &Theme::colored(), area, buf)
+        safety::render_screening(s, "Gentle start", Theme::colored(), area, buf);
     })
 }
 
@@ -409,7 +413,7 @@ fn safety_questions_at_the_minimum_size_keep_the_current_one_in_view() {
         .buffer()
         .content()
         .iter()
-        .map(|c| c.symbol())
+        .map(ratatui::buffer::Cell::symbol)
         .collect();
     assert!(screen.contains("bowels"), "the fifth question shows");
     assert_snapshot!(t.backend());
@@ -446,7 +450,7 @@ fn safety_quick_check() {
 #[test]
 fn massage_cautions() {
     let t = draw(80, 24, |area, buf| {
-        safety::render_cautions("Gentle start", &Theme::colored(), area, buf)
+        safety::render_cautions("Gentle start", Theme::colored(), area, buf);
     });
     assert_snapshot!(t.backend());
 }

@@ -12,7 +12,7 @@ pub struct Theme {
 }
 
 impl Theme {
-    /// The theme the settings name, without colour when NO_COLOR is set to anything non-empty.
+    /// The theme the settings name, without colour when `NO_COLOR` is set to anything non-empty.
     pub fn new(name: ThemeName) -> Theme {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         Theme {
@@ -45,17 +45,16 @@ impl Theme {
         }
     }
 
-    fn fg(&self, color: Color) -> Style {
+    fn fg(self, color: Color) -> Style {
         if !self.color {
             return Style::new();
         }
         let color = if self.high_contrast {
             match color {
                 Color::Green => Color::LightGreen,
-                Color::Blue => Color::LightCyan,
+                Color::Blue | Color::Cyan => Color::LightCyan,
                 Color::Yellow => Color::LightYellow,
                 Color::Magenta => Color::LightMagenta,
-                Color::Cyan => Color::LightCyan,
                 other => other,
             }
         } else {
@@ -64,36 +63,40 @@ impl Theme {
         Style::new().fg(color)
     }
 
-    pub fn title(&self) -> Style {
+    pub fn title(self) -> Style {
         self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
     }
 
-    pub fn heading(&self) -> Style {
+    #[expect(
+        clippy::unused_self,
+        reason = "every style is asked of the theme, even the one no theme changes"
+    )]
+    pub fn heading(self) -> Style {
         Style::new().add_modifier(Modifier::BOLD)
     }
 
-    pub fn work(&self) -> Style {
+    pub fn work(self) -> Style {
         self.fg(Color::Green).add_modifier(Modifier::BOLD)
     }
 
-    pub fn rest(&self) -> Style {
+    pub fn rest(self) -> Style {
         self.fg(Color::Blue).add_modifier(Modifier::BOLD)
     }
 
-    pub fn ready(&self) -> Style {
+    pub fn ready(self) -> Style {
         self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
     }
 
-    pub fn paused(&self) -> Style {
+    pub fn paused(self) -> Style {
         self.fg(Color::Magenta)
             .add_modifier(Modifier::BOLD | Modifier::REVERSED)
     }
 
-    pub fn caution(&self) -> Style {
+    pub fn caution(self) -> Style {
         self.fg(Color::Yellow)
     }
 
-    pub fn dim(&self) -> Style {
+    pub fn dim(self) -> Style {
         if self.high_contrast {
             return Style::new();
         }
@@ -104,16 +107,16 @@ impl Theme {
         }
     }
 
-    pub fn selected(&self) -> Style {
+    pub fn selected(self) -> Style {
         self.fg(Color::Cyan)
             .add_modifier(Modifier::BOLD | Modifier::REVERSED)
     }
 
-    pub fn keys(&self) -> Style {
+    pub fn keys(self) -> Style {
         self.dim()
     }
 
-    pub fn gauge(&self) -> Style {
+    pub fn gauge(self) -> Style {
         self.fg(Color::Green)
     }
 }

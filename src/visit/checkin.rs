@@ -219,14 +219,11 @@ impl Form {
             (Question::Areas, FormKey::Char(c @ '1'..='5')) => {
                 let i = c as usize - '1' as usize;
                 let area = Area::ALL[i];
-                match self.areas_draft.iter().position(|a| *a == area) {
-                    Some(at) => {
-                        self.areas_draft.remove(at);
-                    }
-                    None => {
-                        self.areas_draft.push(area);
-                        self.areas_draft.sort();
-                    }
+                if let Some(at) = self.areas_draft.iter().position(|a| *a == area) {
+                    self.areas_draft.remove(at);
+                } else {
+                    self.areas_draft.push(area);
+                    self.areas_draft.sort();
                 }
                 Progress::Editing
             }
@@ -298,18 +295,18 @@ impl Form {
                     word(&lower, &["left", "right", "both"])
                         .and_then(side_at)
                         .ok_or(())?,
-                )
+                );
             }
             Question::Numbness => {
                 self.answers.numbness =
-                    Some(word(&lower, &["yes", "no"]).map(|i| i == 0).ok_or(())?)
+                    Some(word(&lower, &["yes", "no"]).map(|i| i == 0).ok_or(())?);
             }
             Question::Felt => {
                 self.answers.felt = Some(
                     word(&lower, &["better", "same", "worse"])
                         .and_then(felt_at)
                         .ok_or(())?,
-                )
+                );
             }
             Question::Note => {
                 self.answers.note = clean_note(line);

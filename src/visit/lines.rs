@@ -113,8 +113,9 @@ impl Visit {
             fx.push(Effect::Say(Say::InputEnded));
         }
         let form = match &self.stage {
-            Stage::Before(form) | Stage::After(form) => form.clone(),
-            Stage::Session {
+            Stage::Before(form)
+            | Stage::After(form)
+            | Stage::Session {
                 form: Some(form), ..
             } => form.clone(),
             _ => return,

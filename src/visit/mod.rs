@@ -148,7 +148,7 @@ impl Visit {
             Event::InputEnded => self.lines.ended = true,
             Event::Tick => self.tick(now, &mut fx),
             Event::Choose(i) => self.choose(i, &mut fx),
-            Event::Opened(opened) => self.opened(opened, &mut fx),
+            Event::Opened(opened) => self.opened(&opened, &mut fx),
             Event::Safety(answer) => self.safety_answer(answer, &mut fx),
             Event::Continue => self.on_continue(&mut fx),
             Event::Form(key) => self.form_key(key, now, &mut fx),

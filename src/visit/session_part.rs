@@ -53,7 +53,7 @@ impl Visit {
                 session::Effect::Cue(cue) => fx.push(Effect::Cue(cue)),
                 session::Effect::Announce(a) => fx.push(Effect::Announce(a)),
                 session::Effect::Record(record) => {
-                    if let Some(event) = self.history_event(record) {
+                    if let Some(event) = self.history_event(&record) {
                         self.record(event, fx);
                     }
                 }
@@ -104,9 +104,9 @@ impl Visit {
     }
 
     /// The session's record as a line of the history.
-    fn history_event(&self, record: session::Record) -> Option<history::Event> {
+    fn history_event(&self, record: &session::Record) -> Option<history::Event> {
         let session = self.id;
-        Some(match record {
+        Some(match *record {
             // The session's first line is written with its first answer (see `record`).
             session::Record::SessionStarted { .. } => return None,
             session::Record::StepDone {
@@ -178,9 +178,8 @@ impl Visit {
         let asked = form.question();
         let progress = match input {
             FormInput::Key(key) => form.key(key),
-            FormInput::Line(line) => match form.line(&line) {
-                Ok(progress) => progress,
-                Err(()) => {
+            FormInput::Line(line) => {
+                let Ok(progress) = form.line(&line) else {
                     if let Some(q) = asked {
                         fx.push(Effect::Say(Say::Invalid(q)));
                     }
@@ -190,8 +189,9 @@ impl Visit {
                         _ => self.ask(asked, fx),
                     }
                     return true;
-                }
-            },
+                };
+                progress
+            }
         };
         let form = form.clone();
         match progress {
@@ -332,17 +332,16 @@ impl Visit {
         if session.outcome().is_some() {
             return None;
         }
-        Some(match session.overlay() {
-            Some(Overlay::PainRule(_)) => SessionWait::EaseOff,
-            Some(_) => return None,
-            None if form.is_some() => SessionWait::CheckIn,
+        match session.overlay() {
+            Some(Overlay::PainRule(_)) => Some(SessionWait::EaseOff),
+            None if form.is_some() => Some(SessionWait::CheckIn),
             None if session.is_paused()
                 || session.phase().kind == crate::session::PhaseKind::Ready =>
             {
-                SessionWait::Go
+                Some(SessionWait::Go)
             }
-            None => return None,
-        })
+            _ => None,
+        }
     }
 }
 

@@ -71,10 +71,10 @@ impl Summary {
             Some(change) => lines.push(format!("{}: {}", text::summary::PAIN, change.line())),
             None => match (view.pain_before(), view.pain_after()) {
                 (Some(b), None) => {
-                    lines.push(text::summary::summary_pain_one(text::summary::BEFORE, b))
+                    lines.push(text::summary::summary_pain_one(text::summary::BEFORE, b));
                 }
                 (None, Some(a)) => {
-                    lines.push(text::summary::summary_pain_one(text::summary::AFTER, a))
+                    lines.push(text::summary::summary_pain_one(text::summary::AFTER, a));
                 }
                 _ => {}
             },

@@ -28,7 +28,7 @@ pub const PAIN_QUESTION: &str = "Pain right now, from 0 to 10";
 pub const AFTER_TITLE: &str = "How was it?";
 
 /// How long the app is given to open the sound device before a test leaves it.
-pub const SOUND_SETTLE: Duration = Duration::from_millis(1000);
+pub const SOUND_SETTLE: Duration = Duration::from_secs(1);
 
 /// `--config` and `--data-dir` of the sandbox.
 fn sandbox_flags(sandbox: &Sandbox) -> Vec<String> {
@@ -90,7 +90,7 @@ impl Tui {
         ];
         shell.push(BIN.into());
         shell.extend(sandbox_flags(&sandbox));
-        shell.extend(args.iter().map(|a| a.to_string()));
+        shell.extend(args.iter().map(ToString::to_string));
         Tui::spawn("bash", sandbox, &shell, rows, cols, &[])
     }
 
@@ -118,7 +118,7 @@ impl Tui {
         env: &[(&str, &str)],
     ) -> Tui {
         let mut all = sandbox_flags(&sandbox);
-        all.extend(args.iter().map(|a| a.to_string()));
+        all.extend(args.iter().map(ToString::to_string));
         Tui::spawn(BIN, sandbox, &all, rows, cols, env)
     }
 

@@ -176,7 +176,6 @@ pub fn matches(k: K, key: &KeyEvent) -> bool {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     match (k, key.code) {
         (Ctrl(c), KeyCode::Char(pressed)) => ctrl && pressed.eq_ignore_ascii_case(&c),
-        (Ctrl(_), _) => false,
         (Char(c), KeyCode::Char(pressed)) => pressed == c,
         (Letter(c), KeyCode::Char(pressed)) => pressed.eq_ignore_ascii_case(&c),
         (Digits(from, to), KeyCode::Char(pressed)) => (from..=to).contains(&pressed),

@@ -69,7 +69,7 @@ fn days(d: TimeDelta) -> f64 {
     d.num_seconds() as f64 / 86_400.0
 }
 
-pub(super) fn render_chart(data: &ChartData, theme: &Theme, area: Rect, buf: &mut Buffer) {
+pub(super) fn render_chart(data: &ChartData, theme: Theme, area: Rect, buf: &mut Buffer) {
     if data.before.is_empty() && data.after.is_empty() && data.logs.is_empty() {
         Paragraph::new(text::review::CHART_EMPTY)
             .wrap(Wrap { trim: true })
@@ -92,7 +92,7 @@ pub(super) fn render_chart(data: &ChartData, theme: &Theme, area: Rect, buf: &mu
     }
     legend.pop();
     let legend = Paragraph::new(Line::from(legend)).wrap(Wrap { trim: true });
-    let legend_height = legend.line_count(area.width) as u16;
+    let legend_height = crate::ui::cells(legend.line_count(area.width));
     // On a short screen the chart keeps the room and the title goes.
     let title_height = u16::from(area.height >= 12);
     let [title_a, legend_a, chart_a] = Layout::vertical([

@@ -10,7 +10,7 @@ use crate::history::{Area, BodySide, Change, CheckIn};
 use crate::text;
 use crate::ui::Theme;
 
-pub(super) fn render_detail(review: &Review, theme: &Theme, area: Rect, buf: &mut Buffer) {
+pub(super) fn render_detail(review: &Review, theme: Theme, area: Rect, buf: &mut Buffer) {
     let Some(s) = review.session(review.selected) else {
         return;
     };

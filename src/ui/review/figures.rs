@@ -17,7 +17,7 @@ pub(super) struct Figures {
     pub(super) per_week: f64,
 }
 
-pub(super) fn render_figures(review: &Review, theme: &Theme, area: Rect, buf: &mut Buffer) {
+pub(super) fn render_figures(review: &Review, theme: Theme, area: Rect, buf: &mut Buffer) {
     let f = &review.figures;
     let h = &review.history;
     let mut lines = vec![

@@ -70,6 +70,8 @@ const VERDICTS: [Verdict; 5] = [
 ];
 
 fn columns(w: &Widths, width: usize) -> Columns {
+    // A routine column narrower than this is not worth showing.
+    const ROUTINE_MIN: usize = 8;
     let verdict_width = VERDICTS
         .iter()
         .map(|v| chars(v.short()))
@@ -87,8 +89,6 @@ fn columns(w: &Widths, width: usize) -> Columns {
     if verdict {
         left -= verdict_width + 1;
     }
-    // A routine column narrower than this is not worth showing.
-    const ROUTINE_MIN: usize = 8;
     let time = left > w.time + 1 + ROUTINE_MIN;
     if time {
         left -= w.time + 1;
@@ -118,22 +118,22 @@ fn list_row<'a>(
     session: Option<&SessionView>,
     c: Columns,
     w: &Widths,
-    theme: &Theme,
+    theme: Theme,
 ) -> Vec<Span<'a>> {
     let date_w = if c.short_date {
         SHORT_DATE_WIDTH
     } else {
         DATE_WIDTH
     };
-    let h = text::review::REVIEW_COLUMNS;
+    let head = text::review::REVIEW_COLUMNS;
     let (date, routine, time, outcome, pain, verdict) = match session {
         None => (
-            h[0].to_string(),
-            h[1].to_string(),
-            h[2].to_string(),
-            h[3].to_string(),
-            h[4].to_string(),
-            (h[5].to_string(), Style::new()),
+            head[0].to_string(),
+            head[1].to_string(),
+            head[2].to_string(),
+            head[3].to_string(),
+            head[4].to_string(),
+            (head[5].to_string(), Style::new()),
         ),
         Some(s) => (
             if c.short_date {
@@ -166,7 +166,7 @@ fn list_row<'a>(
     spans
 }
 
-pub(super) fn render_list(review: &Review, theme: &Theme, area: Rect, buf: &mut Buffer) {
+pub(super) fn render_list(review: &Review, theme: Theme, area: Rect, buf: &mut Buffer) {
     let total = review.history.sessions.len();
     if total == 0 {
         Paragraph::new(text::review::REVIEW_NO_SESSIONS)
@@ -203,7 +203,7 @@ pub(super) fn render_list(review: &Review, theme: &Theme, area: Rect, buf: &mut 
         if selected {
             line = line.style(theme.selected());
         }
-        let y = rows_a.y.saturating_add(row as u16);
+        let y = rows_a.y.saturating_add(crate::ui::cells(row));
         line.render(
             Rect {
                 y,

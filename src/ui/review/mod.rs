@@ -115,9 +115,8 @@ impl Review {
     /// One control from the keymap. Esc from a detail goes back to the list first.
     pub fn apply(&mut self, key: ReviewKey) -> ReviewAction {
         match key {
-            ReviewKey::Close => return ReviewAction::Close,
             ReviewKey::Back if self.detail && self.pane == Pane::Sessions => self.detail = false,
-            ReviewKey::Back => return ReviewAction::Close,
+            ReviewKey::Close | ReviewKey::Back => return ReviewAction::Close,
             ReviewKey::NextPane => self.pane = Pane::ALL[(self.pane.index() + 1) % 3],
             ReviewKey::PreviousPane => self.pane = Pane::ALL[(self.pane.index() + 2) % 3],
             ReviewKey::Pane(n) => self.pane = Pane::ALL[usize::from(n).min(2)],
@@ -199,7 +198,7 @@ fn chars(s: &str) -> usize {
     s.chars().count()
 }
 
-pub fn render(review: &Review, theme: &Theme, area: Rect, buf: &mut Buffer) {
+pub fn render(review: &Review, theme: Theme, area: Rect, buf: &mut Buffer) {
     let mut block = Block::bordered().title(Line::styled(
         format!(" {} ", text::review::REVIEW_TITLE),
         theme.title(),
@@ -223,7 +222,7 @@ pub fn render(review: &Review, theme: &Theme, area: Rect, buf: &mut Buffer) {
         .map(|n| Paragraph::new(Line::styled(n, theme.caution())).wrap(Wrap { trim: true }));
     let notice_height = notice
         .as_ref()
-        .map_or(0, |p| p.line_count(inner.width).min(3) as u16);
+        .map_or(0, |p| crate::ui::cells(p.line_count(inner.width).min(3)));
     let empty = sessions == 0 && review.history.logs.is_empty();
 
     let [tabs_a, notice_a, body_a, keys_a] = Layout::vertical([
@@ -252,7 +251,7 @@ pub fn render(review: &Review, theme: &Theme, area: Rect, buf: &mut Buffer) {
     Paragraph::new(keys_line(&keys, theme)).render(keys_a, buf);
 }
 
-fn render_tabs(pane: Pane, theme: &Theme, area: Rect, buf: &mut Buffer) {
+fn render_tabs(pane: Pane, theme: Theme, area: Rect, buf: &mut Buffer) {
     let spans: Vec<Span> = Pane::ALL
         .iter()
         .zip(text::review::REVIEW_PANES)
@@ -267,7 +266,7 @@ fn render_tabs(pane: Pane, theme: &Theme, area: Rect, buf: &mut Buffer) {
     Line::from(spans).render(area, buf);
 }
 
-fn render_empty(theme: &Theme, area: Rect, buf: &mut Buffer) {
+fn render_empty(theme: Theme, area: Rect, buf: &mut Buffer) {
     let mut lines = vec![
         Line::styled(text::review::REVIEW_EMPTY_TITLE, theme.heading()),
         Line::from(""),
@@ -278,7 +277,7 @@ fn render_empty(theme: &Theme, area: Rect, buf: &mut Buffer) {
         .render(area, buf);
 }
 
-fn verdict_style(v: Verdict, theme: &Theme) -> Style {
+fn verdict_style(v: Verdict, theme: Theme) -> Style {
     match v {
         Verdict::Better => theme.gauge(),
         Verdict::Worse => theme.caution(),
