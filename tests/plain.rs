@@ -10,10 +10,6 @@
     clippy::panic,
     reason = "an integration test crate is test code throughout, and its helpers (here and in tests/common) fail a test by panicking as its #[test] functions do; clippy.toml's allow-*-in-tests reaches only #[test] functions and #[cfg(test)] modules"
 )]
-#![expect(
-    clippy::disallowed_methods,
-    reason = "made-up history lines get fresh ids"
-)]
 
 mod common;
 
@@ -802,36 +798,12 @@ fn a_bundled_routine_starts_by_name() {
 
 // ---- The morning after ---------------------------------------------------------------------
 
-/// A session yesterday that raised the pain from 3 to 6, in a screened sandbox; its id.
-fn after_a_flare_yesterday(sandbox: &Sandbox) -> uuid::Uuid {
-    let session = uuid::Uuid::now_v7();
-    let check_in = |moment: &str, pain: u8| {
-        common::history_line(
-            1,
-            "check_in",
-            &format!(
-                r#""form":"{}","session":"{session}","moment":"{moment}","pain":{pain}"#,
-                uuid::Uuid::now_v7()
-            ),
-        )
-    };
-    sandbox.append_history(&[
-        common::history_line(
-            1,
-            "session_started",
-            &format!(r#""session":"{session}","routine":"Check me","routine_hash":"00""#),
-        ),
-        check_in("before", 3),
-        check_in("after", 6),
-    ]);
-    session
-}
-
 #[test]
 fn plain_mode_asks_about_the_morning_after_first_and_keeps_it_with_that_session() {
     const MORNING: &str = "Type a number from 0 to 10, or press Enter to skip.";
     let (sandbox, file) = setup(WITH_CHECK_IN);
-    let session = after_a_flare_yesterday(&sandbox);
+    let (session, lines) = common::past_session(1, "Check me", 3, 6);
+    sandbox.append_history(&lines);
     let out = run_with_input(
         start_cmd(&sandbox, &file),
         &format!("eight\n5\n{NOTHING_NEW}{SKIP_BEFORE}\n\n\n\n\n"),

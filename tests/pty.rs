@@ -6,10 +6,6 @@
     clippy::panic,
     reason = "an integration test crate is test code throughout, and its helpers (here and in tests/common) fail a test by panicking as its #[test] functions do; clippy.toml's allow-*-in-tests reaches only #[test] functions and #[cfg(test)] modules"
 )]
-#![expect(
-    clippy::disallowed_methods,
-    reason = "made-up history lines get fresh ids"
-)]
 
 mod common;
 
@@ -663,31 +659,8 @@ fn bang_shows_the_safety_box_and_esc_or_bang_closes_it() {
 #[test]
 fn the_home_screen_asks_about_the_morning_after_a_session_that_raised_the_pain() {
     let sandbox = Sandbox::screened();
-    let session = uuid::Uuid::now_v7();
-    let check_in = |moment: &str, pain: u8| {
-        common::history_line(
-            1,
-            "check_in",
-            &format!(
-                r#""form":"{}","session":"{session}","moment":"{moment}","pain":{pain}"#,
-                uuid::Uuid::now_v7()
-            ),
-        )
-    };
-    sandbox.append_history(&[
-        common::history_line(
-            1,
-            "session_started",
-            &format!(r#""session":"{session}","routine":"Quick","routine_hash":"00""#),
-        ),
-        check_in("before", 3),
-        common::history_line(
-            1,
-            "session_ended",
-            &format!(r#""session":"{session}","outcome":"completed","elapsed_s":60.0"#),
-        ),
-        check_in("after", 6),
-    ]);
+    let (session, lines) = common::past_session(1, "Quick", 3, 6);
+    sandbox.append_history(&lines);
     let mut tui = Tui::start(sandbox, &[], 30, 100);
     tui.wait_for_all(&[
         "How was the pain the morning after your session on",

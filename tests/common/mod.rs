@@ -194,6 +194,42 @@ pub fn history_line(days_ago: i64, kind: &str, fields: &str) -> String {
     line
 }
 
+/// The history lines of a whole session `days_ago` days back, with pain before and after, and
+/// its id.
+pub fn past_session(
+    days_ago: i64,
+    routine: &str,
+    before: u8,
+    after: u8,
+) -> (uuid::Uuid, Vec<String>) {
+    let session = uuid::Uuid::now_v7();
+    let check_in = |moment: &str, pain: u8| {
+        history_line(
+            days_ago,
+            "check_in",
+            &format!(
+                r#""form":"{}","session":"{session}","moment":"{moment}","pain":{pain}"#,
+                uuid::Uuid::now_v7()
+            ),
+        )
+    };
+    let lines = vec![
+        history_line(
+            days_ago,
+            "session_started",
+            &format!(r#""session":"{session}","routine":"{routine}","routine_hash":"00""#),
+        ),
+        check_in("before", before),
+        history_line(
+            days_ago,
+            "session_ended",
+            &format!(r#""session":"{session}","outcome":"completed","elapsed_s":60.0"#),
+        ),
+        check_in("after", after),
+    ];
+    (session, lines)
+}
+
 /// A `safety` history line: `check` and `result` as unknot stores them, `days_ago` days back.
 pub fn safety_line(days_ago: i64, check: &str, result: &str) -> String {
     history_line(
