@@ -34,6 +34,7 @@ fn session(start: DateTime<FixedOffset>, n: usize) -> Vec<Entry> {
                 session: id,
                 routine: ["Gentle start", "Daily standard", "Desk break"][n % 3].into(),
                 routine_hash: "0".repeat(64),
+                planned_s: None,
             },
         ),
         entry(0, check(Moment::Before, small(n % 7) + 3, None)),

@@ -59,6 +59,10 @@ pub enum Event {
         routine: String,
         /// SHA-256 of the routine file's text, so a changed routine is told apart.
         routine_hash: String,
+        /// The routine's planned time, seconds: how much of it was done is read against this.
+        /// Lines written before unknot kept it have none.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        planned_s: Option<f64>,
     },
     CheckIn(CheckIn),
     StepDone {
@@ -318,6 +322,7 @@ impl TryFrom<FlatEntry> for Entry {
                 session: need(f.session, "session")?,
                 routine: need(f.routine, "routine")?,
                 routine_hash: need(f.routine_hash, "routine_hash")?,
+                planned_s: f.planned_s,
             },
             Kind::CheckIn => Event::CheckIn(CheckIn {
                 form: need(f.form, "form")?,

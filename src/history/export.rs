@@ -8,7 +8,7 @@ use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 
 use super::event::{Area, BodySide, CheckIn, Felt};
-use super::view::{Change, History, SessionView};
+use super::view::{Change, History, Reading, SessionView};
 use crate::{printable, text};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -48,6 +48,8 @@ struct Row {
     pain_before: Option<u8>,
     pain_after: Option<u8>,
     change: Option<Change>,
+    /// How a session's change reads; quick logs have none.
+    reading: Option<Reading>,
     areas: Option<String>,
     side: Option<&'static str>,
     numbness: Option<&'static str>,
@@ -86,7 +88,7 @@ impl Row {
             int(self.pain_before.map(i64::from)),
             int(self.pain_after.map(i64::from)),
             int(self.change.map(|c| i64::from(c.delta()))),
-            text(self.change.map(|c| c.verdict().words())),
+            text(self.reading.map(Reading::words)),
             text(self.areas.as_deref()),
             text(self.side),
             text(self.numbness),
@@ -122,10 +124,11 @@ fn session_row(s: &SessionView) -> Row {
         log: false,
         routine: Some(s.routine.clone()),
         minutes: Some((s.elapsed.as_secs_f64() / 6.0).round() / 10.0),
-        outcome: Some(s.outcome.word()),
+        outcome: Some(s.finish().word()),
         pain_before: s.pain_before(),
         pain_after: s.pain_after(),
         change: s.change(),
+        reading: s.reading(),
         areas: before.and_then(|c| non_empty(Area::join(&c.areas, text::checkin::AREAS_EXPORT))),
         side: before.and_then(|c| c.side).map(BodySide::word),
         numbness: before.and_then(|c| c.numbness).map(text::review::yes_no),
@@ -144,6 +147,7 @@ fn log_row(at: &DateTime<FixedOffset>, c: &CheckIn) -> Row {
         pain_before: c.pain,
         pain_after: None,
         change: None,
+        reading: None,
         areas: non_empty(Area::join(&c.areas, text::checkin::AREAS_EXPORT)),
         side: c.side.map(BodySide::word),
         numbness: c.numbness.map(text::review::yes_no),
@@ -271,9 +275,7 @@ fn write_table(
                 } else {
                     text::review::pain_pair(r.pain_before, r.pain_after)
                 },
-                r.change
-                    .map(|c| c.verdict().short().to_string())
-                    .unwrap_or_default(),
+                r.reading.map(Reading::short).unwrap_or_default().to_string(),
             ]
         })
         .collect();

@@ -18,4 +18,7 @@ pub use event::{
 pub use load::{Loaded, SkipReason, Skipped, lines_by_id, load, parse};
 pub use stats::{RoutineFigures, StepEffect, per_routine, per_week, step_effects, streak};
 pub use store::{FILE_NAME, Store, StoreError};
-pub use view::{Change, Dated, History, SessionView, StepView, Verdict, build, session_view};
+pub use view::{
+    Change, Dated, Finish, History, Reading, SessionView, StepView, Unread, Verdict, build,
+    session_view,
+};

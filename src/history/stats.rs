@@ -180,6 +180,7 @@ mod tests {
                     session: id,
                     routine: "Gentle start".into(),
                     routine_hash: "abc".into(),
+                    planned_s: None,
                 },
             ),
             entry(at(day, 8), check(Some(id), Moment::Before, before, None)),

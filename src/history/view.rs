@@ -57,6 +57,8 @@ pub struct SessionView {
     /// Times the pain-monitoring rule paused the session, and the choice made.
     pub pain_rules: Vec<(PainTrigger, PainChoice)>,
     pub steps: Vec<StepView>,
+    /// The routine's planned time, when the session's first line kept it.
+    pub planned: Option<Duration>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -68,7 +70,8 @@ pub struct StepView {
     pub skipped: bool,
 }
 
-/// Pain before and after, judged against what counts as a real change.
+/// Two pain scores; a change between them over weeks can be judged against what counts as a
+/// real change ([`Change::verdict`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Change {
     pub before: u8,
@@ -97,7 +100,8 @@ impl Change {
         (self.before > 0).then(|| f64::from(self.delta()) * 100.0 / f64::from(self.before))
     }
 
-    /// About 2 points or about 30% is a change a person notices (Farrar 2001; Ostelo 2008).
+    /// About 2 points or about 30% is a change a person notices (Farrar 2001; Ostelo 2008):
+    /// thresholds for change over weeks, never for one session (CLINICAL §5).
     pub fn verdict(&self) -> Verdict {
         let delta = self.delta();
         let meaningful = delta.abs() >= 2 || self.percent().is_some_and(|p| p.abs() >= 30.0);
@@ -139,6 +143,96 @@ impl SessionView {
             after: self.pain_after()?,
         })
     }
+
+    /// The work actually done: the time each step really ran. A step skipped counts only the
+    /// seconds it ran before the skip, never its planned time.
+    pub fn work_done(&self) -> Duration {
+        self.steps.iter().map(|s| s.actual).sum()
+    }
+
+    /// The work planned: the routine's planned time, or, for a session recorded before unknot
+    /// kept it, that of the steps recorded.
+    pub fn work_planned(&self) -> Duration {
+        self.planned
+            .unwrap_or_else(|| self.steps.iter().map(|s| s.planned).sum())
+    }
+
+    /// At least half the planned work was done (skipped steps count only the time they ran).
+    pub fn mostly_done(&self) -> bool {
+        self.work_done() * 2 >= self.work_planned()
+    }
+
+    /// Why this session's pain change cannot be read, if it cannot: most of the routine was
+    /// skipped, or too little was done to say anything (CLINICAL §5).
+    pub fn not_readable(&self) -> Option<Unread> {
+        if !self.mostly_done() {
+            Some(Unread::MostlySkipped)
+        } else if self.work_done() < READABLE_AFTER {
+            Some(Unread::TooShort)
+        } else {
+            None
+        }
+    }
+
+    /// How the session ended, with a session that reached its end by skipping most of it
+    /// told apart from one done.
+    pub fn finish(&self) -> Finish {
+        match self.outcome {
+            Outcome::Completed if self.mostly_done() => Finish::Completed,
+            Outcome::Completed => Finish::MostlySkipped,
+            Outcome::Quit => Finish::Stopped,
+            Outcome::Interrupted => Finish::Interrupted,
+        }
+    }
+
+    /// How the pain changed from before to after, said without a verdict; `None` without both
+    /// scores.
+    pub fn reading(&self) -> Option<Reading> {
+        let change = self.change()?;
+        Some(match (self.not_readable(), change.delta().signum()) {
+            (Some(why), _) => Reading::NotJudged(why),
+            (None, -1) => Reading::Lower,
+            (None, 0) => Reading::Same,
+            (None, _) => Reading::Higher,
+        })
+    }
+}
+
+/// How a session ended, as the summary, the review and the exports say it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Finish {
+    /// It reached its end with at least half the planned work done.
+    Completed,
+    /// It reached its end, but most of the routine was skipped.
+    MostlySkipped,
+    /// The person stopped it.
+    Stopped,
+    /// Stopped from outside, or its end was never recorded.
+    Interrupted,
+}
+
+/// Under this much work done, a session says too little to read its pain change.
+pub const READABLE_AFTER: Duration = Duration::from_secs(180);
+
+/// Why a session's change in pain is not read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unread {
+    /// Under half the planned work was done.
+    MostlySkipped,
+    /// Under 3 minutes of work.
+    TooShort,
+}
+
+/// One session's change in pain, said as it is: a single session gets no verdict, since relief
+/// right after exercise is common and often short-lived (CLINICAL §5). The 2-point and 30 %
+/// thresholds are for trends over weeks ([`Change::verdict`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reading {
+    Lower,
+    Same,
+    Higher,
+    /// Not read at all.
+    NotJudged(Unread),
 }
 
 /// Folds the events into sessions and quick logs. A check-in form saved several times counts
@@ -193,11 +287,15 @@ impl History {
         let at = entry.at;
         let i = match &entry.event {
             Event::SessionStarted {
-                session, routine, ..
+                session,
+                routine,
+                planned_s,
+                ..
             } => {
                 let i = self.session_index(*session, at);
                 self.sessions[i].routine.clone_from(routine);
                 self.sessions[i].started = at;
+                self.sessions[i].planned = planned_s.map(secs);
                 i
             }
             Event::StepDone {
@@ -272,6 +370,7 @@ impl History {
                 next_morning: None,
                 pain_rules: Vec::new(),
                 steps: Vec::new(),
+                planned: None,
             });
             sessions.len() - 1
         })

@@ -1,8 +1,8 @@
 //! Which words each value of the history's types takes. The words live in `text`; here each
 //! type picks its own, so `text` never needs to know the history's types.
 
-use super::event::{Area, BodySide, Felt, Moment, Outcome, PainChoice, PainTrigger};
-use super::view::{Change, Verdict};
+use super::event::{Area, BodySide, Felt, Moment, PainChoice, PainTrigger};
+use super::view::{Change, Finish, Reading, Unread, Verdict};
 use crate::text;
 
 impl Area {
@@ -62,31 +62,67 @@ impl Moment {
     }
 }
 
-impl Outcome {
+impl Finish {
     /// The summary's heading: "Session complete".
     pub fn heading(self) -> &'static str {
         match self {
-            Outcome::Completed => text::summary::COMPLETED,
-            Outcome::Quit => text::summary::STOPPED,
-            Outcome::Interrupted => text::summary::INTERRUPTED,
+            Finish::Completed => text::summary::COMPLETED,
+            Finish::MostlySkipped => text::summary::MOSTLY_SKIPPED,
+            Finish::Stopped => text::summary::STOPPED,
+            Finish::Interrupted => text::summary::INTERRUPTED,
         }
     }
 
-    /// One word for tables and exports: "completed".
+    /// A word or two for tables and exports: "completed".
     pub fn word(self) -> &'static str {
         match self {
-            Outcome::Completed => text::review::COMPLETED,
-            Outcome::Quit => text::review::STOPPED,
-            Outcome::Interrupted => text::review::INTERRUPTED,
+            Finish::Completed => text::review::COMPLETED,
+            Finish::MostlySkipped => text::review::MOSTLY_SKIPPED,
+            Finish::Stopped => text::review::STOPPED,
+            Finish::Interrupted => text::review::INTERRUPTED,
         }
     }
 
     /// As one session's detail says it: "Stopped before the end".
     pub fn detail(self) -> &'static str {
         match self {
-            Outcome::Completed => text::review::DETAIL_COMPLETED,
-            Outcome::Quit => text::review::DETAIL_STOPPED,
-            Outcome::Interrupted => text::review::DETAIL_INTERRUPTED,
+            Finish::Completed => text::review::DETAIL_COMPLETED,
+            Finish::MostlySkipped => text::review::DETAIL_MOSTLY_SKIPPED,
+            Finish::Stopped => text::review::DETAIL_STOPPED,
+            Finish::Interrupted => text::review::DETAIL_INTERRUPTED,
+        }
+    }
+}
+
+impl Reading {
+    /// For exports: "lower", "not judged: most of the routine was skipped".
+    pub fn words(self) -> &'static str {
+        match self {
+            Reading::Lower => text::summary::READ_LOWER,
+            Reading::Same => text::summary::READ_SAME,
+            Reading::Higher => text::summary::READ_HIGHER,
+            Reading::NotJudged(Unread::MostlySkipped) => text::summary::UNREAD_SKIPPED,
+            Reading::NotJudged(Unread::TooShort) => text::summary::UNREAD_SHORT,
+        }
+    }
+
+    /// In a word or two, for the review's list: "lower", "skipped".
+    pub fn short(self) -> &'static str {
+        match self {
+            Reading::Lower => text::summary::READ_LOWER,
+            Reading::Same => text::summary::READ_SAME,
+            Reading::Higher => text::summary::READ_HIGHER,
+            Reading::NotJudged(Unread::MostlySkipped) => text::summary::SHORT_SKIPPED,
+            Reading::NotJudged(Unread::TooShort) => text::summary::SHORT_TOO_SHORT,
+        }
+    }
+
+    /// What the summary and a session's detail say after the numbers.
+    pub fn sentence(self) -> &'static str {
+        match self {
+            Reading::NotJudged(Unread::MostlySkipped) => text::summary::NOT_JUDGED_SKIPPED,
+            Reading::NotJudged(Unread::TooShort) => text::summary::NOT_JUDGED_SHORT,
+            Reading::Lower | Reading::Same | Reading::Higher => text::summary::ONE_SESSION,
         }
     }
 }
@@ -149,9 +185,9 @@ impl Verdict {
 }
 
 impl Change {
-    /// "6 → 3: 3 points lower (50%), a real improvement", as the summary and a session's
-    /// detail show it.
+    /// "6 → 3: 3 points lower (50%)", as the summary and a session's detail show it: the
+    /// numbers, without a verdict on one session.
     pub fn line(self) -> String {
-        text::summary::change_line(self.before, self.after, self.verdict().words())
+        text::summary::change_line(self.before, self.after)
     }
 }

@@ -72,7 +72,7 @@ pub fn say(
         Say::Suspended => writeln!(out, "{}", text::session::PLAIN_SUSPENDED)?,
         Say::Summary(s) => {
             writeln!(out)?;
-            writeln!(out, "{}: {}", s.outcome().heading(), s.title)?;
+            writeln!(out, "{}: {}", s.finish().heading(), s.title)?;
             for line in s.lines(unsaved) {
                 writeln!(out, "{line}")?;
             }

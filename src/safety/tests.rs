@@ -207,6 +207,7 @@ fn sessions(routine: &str, pains: &[(u8, u8)]) -> History {
             session: id,
             routine: routine.into(),
             routine_hash: String::new(),
+            planned_s: None,
         }));
         entries.push(entry(check(Moment::Before, *before)));
         entries.push(entry(check(Moment::After, *after)));

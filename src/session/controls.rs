@@ -72,13 +72,17 @@ impl Session {
         fx.push(Effect::EaseOff(trigger));
     }
 
-    /// The pain-monitoring rule: 2 or more points above the start, above 5, or spreading down
-    /// the leg means ease off.
+    /// The pain-monitoring rule: 2 or more points above the start, above 5 and above the
+    /// start, or spreading down the leg means ease off. The 2-point trigger is unknot's own
+    /// adaptation of a tendon model (Silbernagel 2007; CLINICAL §3).
     fn pain_rule(&self, pain: Option<u8>, spread: bool) -> Option<PainTrigger> {
         let rose = matches!((self.baseline, pain), (Some(b), Some(p)) if p >= b.saturating_add(2));
+        // Pain the person already had is not the exercise's doing: above 5 counts only when it
+        // is also above where they started (CLINICAL §3).
+        let above_start = |p: u8| self.baseline.is_none_or(|b| p > b);
         if rose {
             Some(PainTrigger::Rise)
-        } else if pain.is_some_and(|p| p > 5) {
+        } else if pain.is_some_and(|p| p > 5 && above_start(p)) {
             Some(PainTrigger::High)
         } else if spread {
             Some(PainTrigger::Spread)

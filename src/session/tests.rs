@@ -776,6 +776,10 @@ fn each_trigger_pauses_and_offers_the_choices() {
         (Some(4), checked(5, false), None),
         (None, checked(5, false), None),
         (None, checked(7, false), Some(PainTrigger::High)),
+        // Pain already above 5 before the session is not the exercise's doing.
+        (Some(7), checked(6, false), None),
+        (Some(7), checked(7, false), None),
+        (Some(7), checked(8, false), Some(PainTrigger::High)),
     ];
     for (baseline, event, trigger) in cases {
         let mut rig = rule_rig(baseline);

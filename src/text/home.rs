@@ -65,9 +65,12 @@ pub fn home_last(routine: &str, started: &DateTime<FixedOffset>, pain: Option<&s
     )
 }
 
-/// ": pain 6 → 3, better", given `Verdict::short`.
-pub fn home_last_pain(before: u8, after: u8, verdict_short: &str) -> String {
-    format!(": pain {before} → {after}, {verdict_short}")
+/// ": pain 6 → 3", and why it is not read when it is not, given `Reading::words`.
+pub fn home_last_pain(before: u8, after: u8, unread: Option<&str>) -> String {
+    match unread {
+        Some(why) => format!(": pain {before} → {after} ({why})"),
+        None => format!(": pain {before} → {after}"),
+    }
 }
 
 pub fn home_streak(days: u32, per_week: f64) -> String {

@@ -15,6 +15,7 @@ pub const KIND_LOG: &str = "quick log";
 
 // How a session ended, as one word for tables; picked by `Outcome::word`.
 pub const COMPLETED: &str = "completed";
+pub const MOSTLY_SKIPPED: &str = "mostly skipped";
 pub const STOPPED: &str = "stopped";
 pub const INTERRUPTED: &str = "interrupted";
 
@@ -119,6 +120,7 @@ pub fn detail_title(date: &str, routine: &str) -> String {
 
 // How a session ended, in detail; picked by `Outcome::detail`.
 pub const DETAIL_COMPLETED: &str = "Completed";
+pub const DETAIL_MOSTLY_SKIPPED: &str = "Reached the end, with most of the routine skipped";
 pub const DETAIL_STOPPED: &str = "Stopped before the end";
 pub const DETAIL_INTERRUPTED: &str = "Interrupted (its end was never recorded)";
 

@@ -171,8 +171,14 @@ How unknot reads your pain scores
 - Pain is scored 0 to 10 with the same anchor words each time (NIH Clinical Center scale).
 - A change of about 2 points, or about 30%, is one people notice (Farrar 2001; Ostelo 2008).
   Smaller changes are shown as everyday ups and downs, not as progress.
-- The pain-monitoring rule (pain above 5, or 2 points above where you started, or spreading down
-  the leg: ease off) comes from tendon research (Silbernagel 2007) and is used here as a guide.
+- The pain-monitoring rule asks you to ease off when pain during a session goes above 5 (and
+  above where you started), or spreads further down the leg. It comes from research on Achilles
+  tendon pain (Silbernagel 2007), not on nerve pain, so it is used here as a guide. Its other
+  trigger, 2 points above your starting score, is unknot's own adaptation of that model, not a
+  published rule. Pain that was already above 5 before a session is not blamed on the session:
+  it is judged against the score you started with.
+- The next morning matters most: a session that felt fine but left you worse the next morning
+  counts as a flare, and unknot asks about the morning after every session.
 
 See a doctor if your symptoms are severe, getting worse, or not improving after a few weeks, and
 get urgent help for the warning signs in `unknot safety`.

@@ -9,6 +9,7 @@ use super::time::{count, duration_words};
 // ---- How a session ended, as the summary's heading; picked by `Outcome::heading`.
 
 pub const COMPLETED: &str = "Session complete";
+pub const MOSTLY_SKIPPED: &str = "Session ended, most of it skipped";
 pub const STOPPED: &str = "Session stopped";
 pub const INTERRUPTED: &str = "Session interrupted";
 
@@ -64,30 +65,34 @@ pub fn summary_pain_rule(why: &str, choice: &str) -> String {
     format!("Eased off when {why}: {}", choice.to_lowercase())
 }
 
-// ---- Pain changes (about 2 points or 30% is a change a person notices: Farrar 2001, Ostelo 2008)
+// ---- One session's change in pain: the numbers and what they can and cannot say. Relief right
+// after exercise is common and often short-lived, so one session gets no verdict; with most of
+// the routine skipped, not even a reading (CLINICAL §5).
 
-// Each verdict, picked by `Verdict::words`.
-pub const VERDICT_BETTER: &str = "a real improvement";
-pub const VERDICT_SLIGHTLY_LOWER: &str = "a small drop, within everyday ups and downs";
-pub const VERDICT_SAME: &str = "no change";
-pub const VERDICT_SLIGHTLY_HIGHER: &str = "a small rise, within everyday ups and downs";
-pub const VERDICT_WORSE: &str = "a real rise in pain";
+// Picked by `Reading::words` and `Reading::short`.
+pub const READ_LOWER: &str = "lower";
+pub const READ_SAME: &str = "no change";
+pub const READ_HIGHER: &str = "higher";
+pub const UNREAD_SKIPPED: &str = "not judged: most of the routine was skipped";
+pub const UNREAD_SHORT: &str = "not judged: under 3 minutes done";
+pub const SHORT_SKIPPED: &str = "skipped";
+pub const SHORT_TOO_SHORT: &str = "too short";
 
-// Each verdict in a word or two, for tight spaces; picked by `Verdict::short`.
-pub const SHORT_BETTER: &str = "better";
-pub const SHORT_SLIGHTLY_LOWER: &str = "a little lower";
-pub const SHORT_SAME: &str = "no change";
-pub const SHORT_SLIGHTLY_HIGHER: &str = "a little higher";
-pub const SHORT_WORSE: &str = "worse";
+// Picked by `Reading::sentence`.
+pub const ONE_SESSION: &str = "Relief right after exercise is common and often does not last: how the next morning feels, and how the weeks go, tell more.";
+pub const NOT_JUDGED_SKIPPED: &str =
+    "Most of the routine was skipped, so unknot does not judge this change.";
+pub const NOT_JUDGED_SHORT: &str =
+    "Under 3 minutes were done, too little for unknot to judge this change.";
 
-/// "6 → 3: 3 points lower (50%), a real improvement", given `Verdict::words`.
-pub fn change_line(before: u8, after: u8, verdict_words: &str) -> String {
+/// "6 → 3: 3 points lower (50%)": the numbers, without a verdict.
+pub fn change_line(before: u8, after: u8) -> String {
     let delta = i16::from(after) - i16::from(before);
     if delta == 0 {
-        return format!("{before} → {after}: {verdict_words}");
+        return format!("{before} → {after}: {READ_SAME}");
     }
     let points = count(usize::from(delta.unsigned_abs()), "point", "points");
-    let way = if delta < 0 { "lower" } else { "higher" };
+    let way = if delta < 0 { READ_LOWER } else { READ_HIGHER };
     // A share of the starting score, which a score of zero does not have.
     let percent = if before > 0 {
         let p = f64::from(delta) * 100.0 / f64::from(before);
@@ -95,7 +100,7 @@ pub fn change_line(before: u8, after: u8, verdict_words: &str) -> String {
     } else {
         String::new()
     };
-    format!("{before} → {after}: {points} {way}{percent}, {verdict_words}")
+    format!("{before} → {after}: {points} {way}{percent}")
 }
 
 /// A short arrow and sign for tables: "6→3 (-3)".
@@ -105,3 +110,20 @@ pub fn change_short(before: u8, after: u8) -> String {
         i16::from(after) - i16::from(before)
     )
 }
+
+// ---- Change over weeks (about 2 points or 30% is a change a person notices: Farrar 2001,
+// Ostelo 2008; thresholds for trends over weeks of use, not for one session).
+
+// Each verdict, picked by `Verdict::words`.
+pub const VERDICT_BETTER: &str = "a change people notice";
+pub const VERDICT_SLIGHTLY_LOWER: &str = "a small drop, within everyday ups and downs";
+pub const VERDICT_SAME: &str = "no change";
+pub const VERDICT_SLIGHTLY_HIGHER: &str = "a small rise, within everyday ups and downs";
+pub const VERDICT_WORSE: &str = "a real rise in pain";
+
+// Each verdict in a word or two, for tight spaces; picked by `Verdict::short`.
+pub const SHORT_BETTER: &str = "lower";
+pub const SHORT_SLIGHTLY_LOWER: &str = "a little lower";
+pub const SHORT_SAME: &str = "no change";
+pub const SHORT_SLIGHTLY_HIGHER: &str = "a little higher";
+pub const SHORT_WORSE: &str = "higher";

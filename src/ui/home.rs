@@ -9,7 +9,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, StatefulWidget, Widget, Wrap};
 
 use super::{Theme, keys, keys_line};
-use crate::history::{History, per_week, streak};
+use crate::history::{History, Reading, per_week, streak};
 use crate::routine::{Origin, RoutineEntry};
 use crate::safety;
 use crate::text;
@@ -42,9 +42,13 @@ impl Home {
         let today = now.date_naive();
         self.recent = Vec::new();
         if let Some(last) = history.sessions.last() {
+            let unread = match last.reading() {
+                Some(reading @ Reading::NotJudged(_)) => Some(reading.words()),
+                _ => None,
+            };
             let pain = last
                 .change()
-                .map(|c| text::home::home_last_pain(c.before, c.after, c.verdict().short()));
+                .map(|c| text::home::home_last_pain(c.before, c.after, unread));
             self.recent.push(text::home::home_last(
                 &last.routine,
                 &last.started,

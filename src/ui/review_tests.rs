@@ -67,6 +67,7 @@ impl Entries {
                 session,
                 routine: routine.into(),
                 routine_hash: "0".repeat(64),
+                planned_s: None,
             },
         );
         let minutes = |m| start + TimeDelta::minutes(m);

@@ -26,7 +26,7 @@ pub fn render(
         Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(inner);
 
     let mut lines = vec![
-        Line::styled(summary.outcome().heading(), theme.heading()),
+        Line::styled(summary.finish().heading(), theme.heading()),
         Line::from(""),
     ];
     lines.extend(summary.lines(unsaved).into_iter().map(Line::from));

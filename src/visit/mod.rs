@@ -200,18 +200,12 @@ impl Visit {
     fn record(&mut self, event: history::Event, fx: &mut Vec<Effect>) {
         let ours = event.session() == Some(self.id);
         if ours && self.records.is_empty() {
+            let routine = self.routine.as_ref();
             let start = history::Event::SessionStarted {
                 session: self.id,
-                routine: self
-                    .routine
-                    .as_ref()
-                    .map(|r| r.title.clone())
-                    .unwrap_or_default(),
-                routine_hash: self
-                    .routine
-                    .as_ref()
-                    .map(|r| r.hash.clone())
-                    .unwrap_or_default(),
+                routine: routine.map(|r| r.title.clone()).unwrap_or_default(),
+                routine_hash: routine.map(|r| r.hash.clone()).unwrap_or_default(),
+                planned_s: routine.map(|r| r.planned_duration().as_secs_f64()),
             };
             self.records.push(start.clone());
             fx.push(Effect::Record(start));

@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use crate::history::{Outcome, SessionView};
+use crate::history::{Finish, SessionView};
 use crate::routine::Routine;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -25,10 +25,9 @@ impl Summary {
         }
     }
 
-    pub fn outcome(&self) -> Outcome {
-        self.view
-            .as_ref()
-            .map_or(Outcome::Interrupted, |v| v.outcome)
+    /// How the session ended; without a view of it, as if cut off.
+    pub fn finish(&self) -> Finish {
+        self.view.as_ref().map_or(Finish::Interrupted, SessionView::finish)
     }
 
     pub fn elapsed(&self) -> Duration {
@@ -67,9 +66,12 @@ impl Summary {
             lines.extend(text::safety::AFTERCARE.map(String::from));
             return lines;
         };
-        match view.change() {
-            Some(change) => lines.push(format!("{}: {}", text::summary::PAIN, change.line())),
-            None => match (view.pain_before(), view.pain_after()) {
+        match (view.change(), view.reading()) {
+            (Some(change), Some(reading)) => {
+                lines.push(format!("{}: {}", text::summary::PAIN, change.line()));
+                lines.push(reading.sentence().to_string());
+            }
+            _ => match (view.pain_before(), view.pain_after()) {
                 (Some(b), None) => {
                     lines.push(text::summary::summary_pain_one(text::summary::BEFORE, b));
                 }

@@ -322,6 +322,7 @@ fn after_a_flare() -> (History, Uuid) {
                 session,
                 routine: "Short".into(),
                 routine_hash: String::new(),
+                planned_s: None,
             },
         ),
         Entry::at(evening, check(Moment::Before, 3)),

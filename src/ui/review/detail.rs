@@ -2,10 +2,9 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
 use ratatui::text::Line;
 
-use super::{Review, date, render_scrolled, verdict_style};
+use super::{Review, change_style, date, render_scrolled};
 use crate::history::{Area, BodySide, Change, CheckIn};
 use crate::text;
 use crate::ui::Theme;
@@ -19,14 +18,16 @@ pub(super) fn render_detail(review: &Review, theme: Theme, area: Rect, buf: &mut
             text::review::detail_title(&date(&s.started), &s.routine),
             theme.heading(),
         ),
-        Line::from(text::review::detail_outcome(s.outcome.detail(), s.elapsed)),
+        Line::from(text::review::detail_outcome(s.finish().detail(), s.elapsed)),
         Line::styled(
             text::review::detail_change(s.change().map(Change::line).as_deref()),
-            s.change()
-                .map_or(Style::new(), |c| verdict_style(c.verdict(), theme)),
+            change_style(s.change(), theme),
         ),
-        Line::from(""),
     ];
+    if let Some(reading) = s.reading() {
+        lines.push(Line::styled(reading.sentence(), theme.dim()));
+    }
+    lines.push(Line::from(""));
     let check_in = |lines: &mut Vec<Line>, title, c: Option<&CheckIn>| {
         lines.push(Line::styled(title, theme.heading()));
         match c {

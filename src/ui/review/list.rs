@@ -8,8 +8,8 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use super::{Review, chars, date, verdict_style};
-use crate::history::{History, SessionView, Verdict};
+use super::{Review, change_style, chars, date};
+use crate::history::{History, Reading, SessionView, Unread};
 use crate::text;
 use crate::ui::Theme;
 
@@ -42,7 +42,7 @@ pub(super) fn widths(h: &History) -> Widths {
     for s in &h.sessions {
         w.routine = w.routine.max(chars(&s.routine).min(ROUTINE_MAX));
         w.time = w.time.max(chars(&text::review::minutes_short(s.elapsed)));
-        w.outcome = w.outcome.max(chars(s.outcome.word()));
+        w.outcome = w.outcome.max(chars(s.finish().word()));
         w.pain = w.pain.max(chars(&text::review::pain_pair(
             s.pain_before(),
             s.pain_after(),
@@ -61,18 +61,19 @@ struct Columns {
     verdict: bool,
 }
 
-const VERDICTS: [Verdict; 5] = [
-    Verdict::Better,
-    Verdict::SlightlyLower,
-    Verdict::Same,
-    Verdict::SlightlyHigher,
-    Verdict::Worse,
+/// Every way a session's change reads, for the column's width.
+const READINGS: [Reading; 5] = [
+    Reading::Lower,
+    Reading::Same,
+    Reading::Higher,
+    Reading::NotJudged(Unread::MostlySkipped),
+    Reading::NotJudged(Unread::TooShort),
 ];
 
 fn columns(w: &Widths, width: usize) -> Columns {
     // A routine column narrower than this is not worth showing.
     const ROUTINE_MIN: usize = 8;
-    let verdict_width = VERDICTS
+    let verdict_width = READINGS
         .iter()
         .map(|v| chars(v.short()))
         .max()
@@ -143,11 +144,10 @@ fn list_row<'a>(
             },
             s.routine.clone(),
             text::review::minutes_short(s.elapsed),
-            s.outcome.word().to_string(),
+            s.finish().word().to_string(),
             text::review::pain_pair(s.pain_before(), s.pain_after()),
-            s.change().map_or((String::new(), Style::new()), |ch| {
-                let v = ch.verdict();
-                (v.short().to_string(), verdict_style(v, theme))
+            s.reading().map_or((String::new(), Style::new()), |r| {
+                (r.short().to_string(), change_style(s.change(), theme))
             }),
         ),
     };

@@ -20,7 +20,9 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use super::keys::{self, Context, ReviewKey};
 use super::{Theme, keys_line};
-use crate::history::{History, SessionView, Verdict, per_routine, per_week, step_effects, streak};
+use crate::history::{
+    Change, History, SessionView, Verdict, per_routine, per_week, step_effects, streak,
+};
 use crate::text;
 
 use chart::{ChartData, chart_data, render_chart};
@@ -277,10 +279,11 @@ fn render_empty(theme: Theme, area: Rect, buf: &mut Buffer) {
         .render(area, buf);
 }
 
-fn verdict_style(v: Verdict, theme: Theme) -> Style {
-    match v {
-        Verdict::Better => theme.gauge(),
-        Verdict::Worse => theme.caution(),
+/// A session's change in pain, marked only when it rose by a change people notice: that is
+/// worth a second look; a drop in one session is not celebrated (CLINICAL §5).
+fn change_style(change: Option<Change>, theme: Theme) -> Style {
+    match change.map(|c| c.verdict()) {
+        Some(Verdict::Worse) => theme.caution(),
         _ => Style::new(),
     }
 }
