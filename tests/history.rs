@@ -943,21 +943,21 @@ fn import_keeps_fields_it_does_not_know() {
 /// session joined, and CSV quoting of commas and quotes.
 const TWO_WEEKS_CSV: &str = "\
 date,kind,routine,minutes,outcome,pain_before,pain_after,change,verdict,areas,side,numbness,felt,note
-2026-03-02 08:15,session,Gentle start,10.2,completed,6,3,-3,a real improvement,buttock; thigh,left,yes,better,\"tight on the left / Easier to walk, \"\"much\"\" better\"
+2026-03-02 08:15,session,Gentle start,10.2,completed,6,3,-3,not judged: under 3 minutes done,buttock; thigh,left,yes,better,\"tight on the left / Easier to walk, \"\"much\"\" better\"
 2026-03-03 21:40,quick log,,,,4,,,,calf,right,,,after a long drive
 2026-03-05 03:00,quick log,,,,7,,,,back; buttock; foot,both,yes,,
 2026-03-04 23:30,session,Desk break,1.0,interrupted,2,,,,,,,,
-2026-03-06 18:00,session,Daily standard,1.6,stopped,5,6,1,\"a small rise, within everyday ups and downs\",,,no,same,
+2026-03-06 18:00,session,Daily standard,1.6,stopped,5,6,1,not judged: under 3 minutes done,,,no,same,
 2026-03-07 12:00,quick log,,,,0,,,,,,,,
 ";
 
 const TWO_WEEKS_TABLE: &str = "\
 Date              Routine          Min  Outcome      Pain      Change
-2026-03-02 08:15  Gentle start    10.2  completed    6→3 (-3)  better
+2026-03-02 08:15  Gentle start    10.2  completed    6→3 (-3)  too short
 2026-03-03 21:40  quick log                          4
 2026-03-05 03:00  quick log                          7
 2026-03-04 23:30  Desk break       1.0  interrupted  2→?
-2026-03-06 18:00  Daily standard   1.6  stopped      5→6 (+1)  a little higher
+2026-03-06 18:00  Daily standard   1.6  stopped      5→6 (+1)  too short
 2026-03-07 12:00  quick log                          0
 3 sessions, 3 quick logs
 ";
@@ -972,7 +972,7 @@ const SINCE_MARCH_6_JSON: &str = r#"[
     "pain_before": 5,
     "pain_after": 6,
     "change": 1,
-    "verdict": "a small rise, within everyday ups and downs",
+    "verdict": "not judged: under 3 minutes done",
     "areas": null,
     "side": null,
     "numbness": "no",
@@ -1060,7 +1060,7 @@ fn since_keeps_the_local_day_given_and_after() {
         format!(
             "{header}\n\
              2026-03-05 03:00,quick log,,,,7,,,,back; buttock; foot,both,yes,,\n\
-             2026-03-06 18:00,session,Daily standard,1.6,stopped,5,6,1,\"a small rise, within everyday ups and downs\",,,no,same,\n\
+             2026-03-06 18:00,session,Daily standard,1.6,stopped,5,6,1,not judged: under 3 minutes done,,,no,same,\n\
              2026-03-07 12:00,quick log,,,,0,,,,,,,,\n"
         )
     );

@@ -913,7 +913,8 @@ fn a_session_that_raised_the_pain_by_two_ends_with_the_flare_advice() {
         assert_completed(&out, "One second");
         if flared {
             out.assert_lines_in_order(&[
-                "Pain: 3 → 5: 2 points higher (67%), a real rise in pain",
+                "Pain: 3 → 5: 2 points higher (67%)",
+                "Under 3 minutes were done, too little for unknot to judge this change.",
                 "",
                 FLARE[0],
                 FLARE[1],

@@ -187,12 +187,42 @@ fn cautions_are_shown_once_and_only_for_a_ball_or_roller() {
     assert!(!needs_cautions(&shown, gentle));
 }
 
-/// Sessions of `routine` with pain before and after, one a day.
-fn sessions(routine: &str, pains: &[(u8, u8)]) -> History {
+/// One session as a person lived it, for the progression and next-morning rules.
+#[derive(Clone, Copy)]
+struct Lived {
+    /// Day of November 2026 it started on, at 08:00.
+    day: u32,
+    /// Hour it started at.
+    hour: u32,
+    before: u8,
+    after: u8,
+    /// Seconds of the routine's 600 actually done.
+    done: f64,
+    /// Pain the next morning, when it was asked.
+    morning: Option<u8>,
+    /// The pain rule stopped it.
+    stopped: bool,
+}
+
+/// A session done in full on `day`, pain `before` → `after`, the next morning `morning`.
+fn full(day: u32, before: u8, after: u8, morning: Option<u8>) -> Lived {
+    Lived {
+        day,
+        hour: 8,
+        before,
+        after,
+        done: 600.0,
+        morning,
+        stopped: false,
+    }
+}
+
+/// Sessions of `routine`, each with its steps, its end, and its answers.
+fn lived(routine: &str, sessions: &[Lived]) -> History {
     let mut entries = Vec::new();
-    for (day, (before, after)) in pains.iter().enumerate() {
+    for l in sessions {
         let id = Uuid::now_v7();
-        let when = at(&format!("2026-11-{:02}T08:00:00+01:00", day + 1));
+        let when = at(&format!("2026-11-{:02}T{:02}:00:00+01:00", l.day, l.hour));
         let entry = |event| Entry::at(when, event);
         let check = |moment, pain| {
             Event::CheckIn(CheckIn {
@@ -207,59 +237,160 @@ fn sessions(routine: &str, pains: &[(u8, u8)]) -> History {
             session: id,
             routine: routine.into(),
             routine_hash: String::new(),
-            planned_s: None,
+            planned_s: Some(600.0),
         }));
-        entries.push(entry(check(Moment::Before, *before)));
-        entries.push(entry(check(Moment::After, *after)));
+        entries.push(entry(check(Moment::Before, l.before)));
+        entries.push(entry(Event::StepDone {
+            session: id,
+            step: 0,
+            title: "The whole routine".into(),
+            planned_s: 600.0,
+            actual_s: l.done,
+            skipped: l.done < 600.0,
+        }));
+        if l.stopped {
+            entries.push(entry(Event::PainRule {
+                session: id,
+                trigger: history::PainTrigger::Rise,
+                choice: history::PainChoice::Stop,
+            }));
+        }
+        entries.push(entry(Event::SessionEnded {
+            session: id,
+            outcome: if l.stopped || l.done < 5.0 {
+                history::Outcome::Quit
+            } else {
+                history::Outcome::Completed
+            },
+            elapsed_s: l.done,
+        }));
+        entries.push(entry(check(Moment::After, l.after)));
+        if let Some(morning) = l.morning {
+            entries.push(Entry::at(
+                when + chrono::TimeDelta::hours(24),
+                check(Moment::NextMorning, morning),
+            ));
+        }
     }
     history::build(&entries)
 }
 
+fn suggestion(routine: &str, sessions: &[Lived]) -> Option<String> {
+    progression(&lived(routine, sessions), &catalog().entries)
+}
+
 #[test]
-fn three_calm_sessions_suggest_the_next_level() {
-    let h = sessions("Gentle start", &[(5, 4), (4, 4), (4, 3)]);
-    let s = progression(&h, &catalog().entries).unwrap();
+fn three_sessions_done_in_full_on_separate_days_with_calm_mornings_suggest_the_next_level() {
+    let three = [full(1, 5, 4, Some(4)), full(2, 4, 4, Some(4)), full(3, 4, 3, Some(3))];
+    let s = suggestion("Gentle start", &three).unwrap();
     assert!(s.contains("Daily standard"), "{s}");
+    assert!(suggestion("Gentle start", &three[..2]).is_none(), "two are not enough");
     assert!(
-        progression(
-            &sessions("Gentle start", &[(5, 4), (4, 4)]),
-            &catalog().entries
-        )
-        .is_none()
+        suggestion("Deep release", &three).is_none(),
+        "no level above the deepest"
     );
-    assert!(
-        progression(
-            &sessions("Gentle start", &[(4, 5), (4, 4), (4, 3)]),
-            &catalog().entries
-        )
-        .is_none(),
-        "one of the three raised the pain"
-    );
-    assert!(
-        progression(
-            &sessions("Deep release", &[(3, 2), (3, 2), (3, 2)]),
-            &catalog().entries
-        )
-        .is_none()
-    );
+}
+
+#[test]
+fn sessions_quit_after_seconds_on_one_day_never_suggest_stepping_up() {
+    // Daily standard quit after 1-2 s, three times in one morning.
+    let quit = |hour, done| Lived {
+        hour,
+        done,
+        ..full(1, 5, 4, Some(4))
+    };
+    let sessions = [quit(8, 1.0), quit(9, 2.0), quit(10, 1.5)];
+    assert_eq!(suggestion("Daily standard", &sessions), None);
+    // Gentle start with every step skipped: it reached its end in 3 s.
+    let skipped = |day| Lived {
+        done: 3.0,
+        ..full(day, 5, 4, Some(4))
+    };
+    let sessions = [skipped(1), skipped(2), skipped(3)];
+    assert_eq!(suggestion("Gentle start", &sessions), None);
+}
+
+#[test]
+fn three_full_sessions_on_one_day_are_not_three_days() {
+    let day = |hour| Lived {
+        hour,
+        ..full(1, 5, 4, Some(4))
+    };
+    assert_eq!(suggestion("Gentle start", &[day(8), day(12), day(18)]), None);
+    let with_two_more = [day(8), day(12), full(2, 4, 4, Some(4)), full(3, 4, 3, Some(3))];
+    assert!(suggestion("Gentle start", &with_two_more).is_some());
+}
+
+#[test]
+fn a_pain_rule_stop_a_rise_or_a_worse_morning_keeps_the_level() {
+    let calm = [full(1, 4, 4, Some(4)), full(2, 4, 4, Some(4))];
+    let cases = [
+        (
+            "a pain-rule stop",
+            Lived {
+                stopped: true,
+                ..full(3, 4, 4, Some(4))
+            },
+        ),
+        ("a worse morning", full(3, 4, 4, Some(5))),
+        ("no morning answer yet", full(3, 4, 4, None)),
+        ("a rise of 2", full(3, 4, 6, Some(4))),
+    ];
+    for (what, third) in cases {
+        let mut sessions = calm.to_vec();
+        sessions.push(third);
+        let s = suggestion("Gentle start", &sessions);
+        assert!(
+            s.as_deref().is_none_or(|s| !s.contains("Daily standard")),
+            "{what}: {s:?}"
+        );
+    }
+}
+
+#[test]
+fn a_session_mostly_skipped_between_calm_ones_neither_counts_nor_breaks_the_run() {
+    let skipped = Lived {
+        done: 60.0,
+        ..full(2, 4, 4, Some(4))
+    };
+    let sessions = [
+        full(1, 4, 4, Some(4)),
+        skipped,
+        full(3, 4, 4, Some(4)),
+        full(4, 4, 3, Some(3)),
+    ];
+    assert!(suggestion("Gentle start", &sessions).is_some());
+    assert!(suggestion("Gentle start", &sessions[..3]).is_none());
 }
 
 #[test]
 fn a_flare_suggests_stepping_back() {
-    let h = sessions("Daily standard", &[(4, 4), (4, 6)]);
-    let s = progression(&h, &catalog().entries).unwrap();
+    let s = suggestion(
+        "Daily standard",
+        &[full(1, 4, 4, Some(4)), full(2, 4, 6, None)],
+    )
+    .unwrap();
     assert!(s.contains("Gentle start"), "{s}");
-    assert!(progression(&sessions("Gentle start", &[(4, 7)]), &catalog().entries).is_none());
+    // Felt fine at the end, flared overnight: a flare too.
+    let s = suggestion("Daily standard", &[full(1, 4, 4, Some(6))]).unwrap();
+    assert!(s.contains("Gentle start"), "{s}");
+    assert!(suggestion("Gentle start", &[full(1, 4, 7, None)]).is_none());
 }
 
 #[test]
-fn the_next_morning_is_asked_after_a_flare_on_a_later_day() {
-    let h = sessions("Daily standard", &[(4, 6)]);
+fn the_next_morning_is_asked_after_every_session_between_6_and_36_hours_later_once() {
+    // A calm session on the 1st at 08:00, ten minutes long.
+    let calm = lived("Daily standard", &[full(1, 4, 4, None)]);
+    let asked = |h: &History, when: &str| morning_to_ask(h, at(when)).is_some();
+    assert!(!asked(&calm, "2026-11-01T12:00:00+01:00"), "under 6 hours");
+    assert!(asked(&calm, "2026-11-01T20:00:00+01:00"), "the same evening, 12 h on");
+    assert!(asked(&calm, "2026-11-02T08:00:00+01:00"), "the next morning");
+    assert!(!asked(&calm, "2026-11-03T08:00:00+01:00"), "two days on");
+    let answered = lived("Daily standard", &[full(1, 4, 4, Some(4))]);
     assert!(
-        morning_to_ask(&h, at("2026-11-01T20:00:00+01:00")).is_none(),
-        "same day"
+        !asked(&answered, "2026-11-02T08:00:00+01:00"),
+        "once"
     );
-    assert!(morning_to_ask(&h, at("2026-11-02T08:00:00+01:00")).is_some());
-    let calm = sessions("Daily standard", &[(4, 5)]);
-    assert!(morning_to_ask(&calm, at("2026-11-02T08:00:00+01:00")).is_none());
+    let worse = lived("Daily standard", &[full(1, 4, 6, None)]);
+    assert!(asked(&worse, "2026-11-02T08:00:00+01:00"));
 }

@@ -134,7 +134,9 @@ pub const AFTERCARE: [&str; 3] = [
 // ---- Progression: raise the load only after sessions that caused no flare, step back after one.
 
 pub fn suggest_up(count: usize, current: &str, next: &str) -> String {
-    format!("{count} sessions of {current} without a flare: you could try {next} next.")
+    format!(
+        "{count} sessions of {current} done in full on separate days, with no flare and calm mornings after: you could try {next} next."
+    )
 }
 
 pub fn suggest_down(lower: &str) -> String {

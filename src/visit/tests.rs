@@ -297,8 +297,8 @@ fn every_form_has_an_id_of_its_own_made_from_the_visit_id() {
     assert_eq!(forms.len(), 3);
 }
 
-/// A session yesterday evening that raised the pain from 3 to 6.
-fn after_a_flare() -> (History, Uuid) {
+/// A session yesterday evening, pain 3 before and `after` after.
+fn after_a_session(after: u8) -> (History, Uuid) {
     let session = Uuid::from_u128(7);
     let evening = now() - chrono::TimeDelta::hours(14);
     let check = |moment, pain| {
@@ -326,15 +326,31 @@ fn after_a_flare() -> (History, Uuid) {
             },
         ),
         Entry::at(evening, check(Moment::Before, 3)),
-        Entry::at(evening, check(Moment::After, 6)),
+        Entry::at(
+            evening,
+            H::StepDone {
+                session,
+                step: 0,
+                title: "Knee rolls".into(),
+                planned_s: 600.0,
+                actual_s: 600.0,
+                skipped: false,
+            },
+        ),
+        Entry::at(evening, check(Moment::After, after)),
     ]);
     (history::build(&entries), session)
 }
 
 #[test]
 fn the_next_morning_is_asked_first_in_both_paces_and_kept_with_its_session() {
-    let (history, flared) = after_a_flare();
-    for pace in [Pace::Lines, Pace::Keys] {
+    // Asked after a calm session as after one that raised the pain.
+    for ((history, flared), pace) in [
+        (after_a_session(6), Pace::Lines),
+        (after_a_session(6), Pace::Keys),
+        (after_a_session(3), Pace::Lines),
+        (after_a_session(3), Pace::Keys),
+    ] {
         let mut run = Run::new(pace, &history, Some(routine()));
         assert!(
             matches!(run.said().first(), Some(Say::Morning(_))),
@@ -363,7 +379,7 @@ fn the_next_morning_is_asked_first_in_both_paces_and_kept_with_its_session() {
 
 #[test]
 fn a_routine_chosen_at_home_leaves_the_morning_question_for_next_time() {
-    let (history, _) = after_a_flare();
+    let (history, _) = after_a_session(6);
     let mut run = Run::new(Pace::Keys, &history, None);
     run.at(0.0, Event::Choose(0));
     assert!(run.check_ins().is_empty());

@@ -194,8 +194,8 @@ pub fn history_line(days_ago: i64, kind: &str, fields: &str) -> String {
     line
 }
 
-/// The history lines of a whole session `days_ago` days back, with pain before and after, and
-/// its id.
+/// The history lines of a whole session `days_ago` days back (one step of a minute, done),
+/// with pain before and after, and its id.
 pub fn past_session(
     days_ago: i64,
     routine: &str,
@@ -220,6 +220,13 @@ pub fn past_session(
             &format!(r#""session":"{session}","routine":"{routine}","routine_hash":"00""#),
         ),
         check_in("before", before),
+        history_line(
+            days_ago,
+            "step_done",
+            &format!(
+                r#""session":"{session}","step":0,"title":"Knee rolls","planned_s":60.0,"actual_s":60.0,"skipped":false"#
+            ),
+        ),
         history_line(
             days_ago,
             "session_ended",
