@@ -21,7 +21,7 @@ use common::{NOTHING_NEW, Outcome, Sandbox, run, run_with_input, seed_screened, 
 /// The three lines every summary ends with.
 const AFTERCARE: [&str; 3] = [
     "Keep moving gently today; avoid sitting or lying still for long stretches.",
-    "Warmth can ease it: a wrapped hot-water bottle for 10 to 15 minutes, never on numb skin, and never fall asleep on it.",
+    "Warmth can ease it: a wrapped heat pack on the painful area for 10 to 15 minutes, up to 3 times a day. Check your skin, never use it on numb skin, never fall asleep on it, and do not use a hot-water bottle.",
     "Some soreness after stretching is normal; pain that is sharp or spreads down the leg is not.",
 ];
 const INVALID_ANSWER: &str = "Please type a whole number from 0 to 10, or press Enter to skip.";

@@ -799,14 +799,14 @@ fn gentler_makes_every_hold_from_then_on_a_third_shorter() {
     assert_completed(&out, "Ease off");
     out.assert_lines_in_order(&[
         EASE_OFF_PROMPT,
-        "Carrying on gentler: holds a third shorter",
+        "Carrying on gentler: holds a third shorter, lighter pressure, a smaller range",
         "Done",
         "Step 4 of 4: Figure-4 stretch, 3 seconds",
         "Done",
         "Session complete: Ease off",
         "Time: 5 seconds of 7 seconds planned",
         "Steps: 3 of 3 done",
-        "Eased off when pain rose 2 points or more: carrying on gentler: holds a third shorter",
+        "Eased off when pain rose 2 points or more: carrying on gentler: holds a third shorter, lighter pressure, a smaller range",
     ]);
     let lines = history(&sandbox);
     let rules = of_type(&lines, "pain_rule");

@@ -150,7 +150,7 @@ impl PainTrigger {
 }
 
 impl PainChoice {
-    /// What was done: "Stopped", "Carrying on gentler: holds a third shorter".
+    /// What was done: "Stopped", "Carrying on gentler: holds a third shorter, ...".
     pub fn words(self) -> &'static str {
         match self {
             PainChoice::Stop => text::safety::CHOSE_STOP,

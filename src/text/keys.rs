@@ -91,7 +91,8 @@ pub const F_BANG_OR_ESC: &str = "! or Esc";
 pub const F_CLOSE: &str = "close";
 pub const F_STOP_SESSION: &str = "stop the session now";
 pub const F_SKIP_THIS_STEP: &str = "skip this step";
-pub const F_GENTLER: &str = "carry on gentler: every hold a third shorter from now on";
+pub const F_GENTLER: &str =
+    "carry on gentler: every hold a third shorter from now on, with lighter pressure and a smaller range";
 pub const F_BACK_TO_ROUTINES: &str = "back to the routines";
 pub const F_ENTER_OR_Q: &str = "Enter or q";
 pub const F_MOVE: &str = "move";

@@ -100,7 +100,8 @@ pub const PLAIN_PAIN_RULE_PROMPT: &str =
 // The choice made, picked by `PainChoice::words`.
 pub const CHOSE_STOP: &str = "Stopped";
 pub const CHOSE_SKIP: &str = "Skipped";
-pub const CHOSE_GENTLER: &str = "Carrying on gentler: holds a third shorter";
+pub const CHOSE_GENTLER: &str =
+    "Carrying on gentler: holds a third shorter, lighter pressure, a smaller range";
 
 // ---- After a session that raised the pain (the next day matters most: Silbernagel 2007).
 
@@ -123,11 +124,12 @@ pub fn plain_morning_question(when: &str) -> String {
 }
 
 // ---- Aftercare: stay active and avoid long sitting (NHS; NICE QS155); heat has a small
-// short-term benefit (Cochrane, French 2006) and must be used safely (NHS MPFT).
+// short-term benefit (Cochrane, French 2006): a wrapped heat pack, not a hot-water bottle (NHS
+// sciatica page), 10-15 minutes up to 3 times a day, never on numb skin (NHS MPFT).
 
 pub const AFTERCARE: [&str; 3] = [
     "Keep moving gently today; avoid sitting or lying still for long stretches.",
-    "Warmth can ease it: a wrapped hot-water bottle for 10 to 15 minutes, never on numb skin, and never fall asleep on it.",
+    "Warmth can ease it: a wrapped heat pack on the painful area for 10 to 15 minutes, up to 3 times a day. Check your skin, never use it on numb skin, never fall asleep on it, and do not use a hot-water bottle.",
     "Some soreness after stretching is normal; pain that is sharp or spreads down the leg is not.",
 ];
 

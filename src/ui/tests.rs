@@ -312,7 +312,7 @@ fn before_form_areas_question() {
 
 #[test]
 fn after_form_note_question() {
-    let mut form = Form::after(Uuid::nil(), Uuid::nil());
+    let mut form = Form::after(Uuid::nil(), Uuid::nil(), None);
     type_into(&mut form, "3wneeds a break");
     let asked = form.question().unwrap().asked();
     let t = draw(60, 16, |area, buf| {

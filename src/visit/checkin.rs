@@ -139,14 +139,16 @@ impl Form {
     }
 
     /// After a session: pain, how it felt, a note.
-    pub fn after(session: Uuid, form: Uuid) -> Form {
-        Form::new(
-            Moment::After,
-            Some(session),
-            form,
-            None,
-            vec![Question::Pain, Question::Felt, Question::Note],
-        )
+    /// `pain` is the score the routine's last step, a check-in, has just been given: it is
+    /// the pain after, and is not asked again.
+    pub fn after(session: Uuid, form: Uuid, pain: Option<u8>) -> Form {
+        let mut questions = vec![Question::Pain, Question::Felt, Question::Note];
+        if pain.is_some() {
+            questions.remove(0);
+        }
+        let mut after = Form::new(Moment::After, Some(session), form, None, questions);
+        after.answers.pain = pain;
+        after
     }
 
     /// The morning after an earlier session (`session`): the pain, nothing else.

@@ -77,7 +77,7 @@ fn area_keys_toggle_and_other_keys_are_ignored() {
 
 #[test]
 fn after_asks_pain_felt_and_a_note() {
-    let mut form = Form::after(Uuid::nil(), Uuid::nil());
+    let mut form = Form::after(Uuid::nil(), Uuid::nil(), None);
     keys(&mut form, "3b");
     assert_eq!(form.question(), Some(Question::Note));
     keys(&mut form, "stiff hipz\x08s\n");
@@ -105,7 +105,7 @@ fn plain_lines_answer_the_same_questions() {
 
 #[test]
 fn an_empty_line_skips() {
-    let mut form = Form::after(Uuid::nil(), Uuid::nil());
+    let mut form = Form::after(Uuid::nil(), Uuid::nil(), None);
     assert_eq!(form.line(""), Ok(Progress::Answered));
     assert_eq!(form.line("worse"), Ok(Progress::Answered));
     assert_eq!(form.line("  "), Ok(Progress::Done));
@@ -116,7 +116,7 @@ fn an_empty_line_skips() {
 
 #[test]
 fn notes_are_kept_to_one_short_line() {
-    let mut form = Form::after(Uuid::nil(), Uuid::nil());
+    let mut form = Form::after(Uuid::nil(), Uuid::nil(), None);
     keys(&mut form, "\n\n");
     let long = "a".repeat(500);
     form.line(&long).unwrap();
@@ -125,7 +125,7 @@ fn notes_are_kept_to_one_short_line() {
 
 #[test]
 fn a_note_keeps_only_what_a_terminal_shows() {
-    let mut form = Form::after(Uuid::nil(), Uuid::nil());
+    let mut form = Form::after(Uuid::nil(), Uuid::nil(), None);
     keys(&mut form, "\n\n");
     form.line("  easier \u{1b}[31mtoday\u{202E}  ").unwrap();
     assert_eq!(form.answers.note.as_deref(), Some("easier [31mtoday"));

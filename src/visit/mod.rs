@@ -105,6 +105,8 @@ pub struct Visit {
     records: Vec<history::Event>,
     /// The answers before the session: the pain rule measures from them.
     before: Option<CheckIn>,
+    /// The pain a check-in step has just been given, while the session takes it in.
+    just_answered: Option<u8>,
     lines: lines::Lines,
 }
 
@@ -123,6 +125,7 @@ impl Visit {
             forms: 0,
             records: Vec::new(),
             before: None,
+            just_answered: None,
             lines: lines::Lines::default(),
         };
         let mut fx = Vec::new();

@@ -80,8 +80,10 @@ impl Visit {
         }
         match ended {
             Some(Outcome::Interrupted) => self.show_summary(Ending::Exit, fx),
-            Some(_) => {
-                let form = Form::after(self.id, self.next_form_id());
+            Some(outcome) => {
+                // Ended right at a check-in just answered: that score is the pain after.
+                let just_given = self.just_answered.filter(|_| outcome == Outcome::Completed);
+                let form = Form::after(self.id, self.next_form_id(), just_given);
                 self.ask(form.question(), fx);
                 self.stage = Stage::After(form);
             }
@@ -230,7 +232,9 @@ impl Visit {
                         &form.answers.areas,
                     ),
                 };
+                self.just_answered = form.answers.pain;
                 self.feed(event, now, fx);
+                self.just_answered = None;
             }
             Stage::After(_) => self.show_summary(Ending::Home, fx),
             _ => {}

@@ -631,3 +631,46 @@ fn ctrl_c_in_a_session_stops_at_once_and_the_questions_after_follow() {
     run.at(1.0, Event::Continue);
     assert_eq!(run.ending(), Some(Ending::Home));
 }
+
+/// A hold of 2 s, then a check-in as the routine's last step.
+const ENDS_WITH_CHECK_IN: &str = r#"(
+    title: "Ends asking",
+    level: Gentle,
+    lead_in: 0,
+    steps: [
+        (title: "Knee rolls", kind: Movement, seconds: 2),
+        (title: "How is it now?", kind: CheckIn),
+    ],
+)"#;
+
+#[test]
+fn a_routine_ending_with_a_check_in_asks_the_pain_once_and_keeps_it_as_the_pain_after() {
+    let ends = parse(ENDS_WITH_CHECK_IN, Path::new("ends.ron")).unwrap();
+    for pace in [Pace::Lines, Pace::Keys] {
+        let mut run = Run::new(pace, &screened(), Some(ends.clone()));
+        run.at(0.0, Event::Opened(Ok(())));
+        run.at(0.0, Event::Safety(Answer::Enter));
+        run.keys(0.0, "6\x1b");
+        run.at(2.0, Event::Tick);
+        match pace {
+            Pace::Lines => run.lines(2.5, &["4", "", "better", ""]),
+            Pace::Keys => run.keys(2.5, "4\nb\n"),
+        };
+        assert_eq!(
+            run.questions(),
+            [
+                Question::Pain,
+                Question::Areas,
+                Question::Pain,
+                Question::Areas,
+                Question::Felt,
+                Question::Note
+            ],
+            "{pace:?}: the pain is not asked again after the check-in"
+        );
+        let after = run.check_ins();
+        let after = after.last().expect("the questions after");
+        assert_eq!(after.moment, Moment::After);
+        assert_eq!(after.pain, Some(4), "{pace:?}");
+    }
+}
