@@ -109,11 +109,11 @@ fn main() {
             }
             let h = history::build(&loaded.entries);
             let figures = history::per_routine(&h);
-            let effects = history::step_effects(&h);
+            let stretches = history::stretches(&h);
             let today = chrono::Local::now().date_naive();
             let streak = history::streak(&h, today);
             times.push(t.elapsed());
-            sessions = h.sessions.len() + figures.len() + effects.len() + streak as usize;
+            sessions = h.sessions.len() + figures.len() + stretches.len() + streak as usize;
         }
         println!(
             "| load and summarise ({sessions} figures) | {events} | {:.1} ms | {runs} |",

@@ -16,7 +16,9 @@ pub use event::{
     SafetyCheck, SafetyKind, SafetyResult, VERSION, now,
 };
 pub use load::{Loaded, SkipReason, Skipped, lines_by_id, load, parse};
-pub use stats::{RoutineFigures, StepEffect, per_routine, per_week, step_effects, streak};
+pub use stats::{
+    RoutineFigures, STRETCH_MIN_SESSIONS, Stretch, per_routine, per_week, streak, stretches,
+};
 pub use store::{FILE_NAME, Store, StoreError};
 pub use view::{
     Change, Dated, Finish, History, Reading, SessionView, StepView, Unread, Verdict, build,

@@ -1,10 +1,10 @@
-//! Figures from the history: per routine, which steps seem to help, the streak and sessions
-//! a week. Pure functions of the sessions built from the events.
+//! Figures from the history: per routine, the stretches of a routine between two pain scores,
+//! the streak and sessions a week. Pure functions of the sessions built from the events.
 
 use chrono::{Days, NaiveDate};
 
 use super::event::Outcome;
-use super::view::History;
+use super::view::{History, StepView};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct RoutineFigures {
@@ -47,57 +47,121 @@ pub fn per_routine(h: &History) -> Vec<RoutineFigures> {
     figures
 }
 
+/// Fewer data points than this show nothing: an average of a handful of scores says little
+/// (CLINICAL §5).
+pub const STRETCH_MIN_SESSIONS: usize = 5;
+
+/// A stretch of a routine: the steps done between two pain scores, with the change from the
+/// first score to the second averaged over the sessions that did every one of its steps.
+/// Routines run in a fixed order, so this describes the stretch, never one step's effect.
 #[derive(Debug, Clone, PartialEq)]
-pub struct StepEffect {
+pub struct Stretch {
     pub routine: String,
-    /// The step just before the check-in that measured it.
-    pub step: String,
+    /// The titles of its steps, in order; never empty.
+    pub steps: Vec<String>,
+    /// Mean of (score after the stretch - score before it).
     pub average_change: f64,
-    pub count: usize,
+    /// Sessions it rests on.
+    pub sessions: usize,
 }
 
-/// For each check-in during or after a session, the change from the score before it, credited
-/// to the step just before it; averaged across sessions.
-pub fn step_effects(h: &History) -> Vec<StepEffect> {
-    let mut sums: Vec<(String, String, i64, usize)> = Vec::new();
+/// Where the history's stretches are being added up: by routine and steps, the sum of the
+/// changes and how many there were.
+struct Tally<'a> {
+    routine: &'a str,
+    steps: &'a [StepView],
+    total: i64,
+    count: usize,
+}
+
+/// The stretches of every routine done fully, with a pain score on either side, in at least
+/// [`STRETCH_MIN_SESSIONS`] sessions; each routine's stretches together, in the order they come.
+///
+/// A session's pain scores are walked in order (before, each check-in during it, after), and
+/// between two scores lie the steps recorded since the first: a check-in's `after_step` names
+/// the last of them. A stretch counts for a session only when it holds a step, none of its steps
+/// was skipped and both scores were given. The stretch to the end counts only when the session
+/// was completed, since a session stopped early did not reach the routine's end. A check-in
+/// naming a step that is not among those left is a record that does not line up, and the rest
+/// of that session counts nothing.
+pub fn stretches(h: &History) -> Vec<Stretch> {
+    let mut tallies: Vec<Tally> = Vec::new();
     for s in &h.sessions {
-        let mut previous = s.pain_before();
-        let mut scores: Vec<(Option<String>, Option<u8>)> = s
-            .during
-            .iter()
-            .map(|d| (d.value.after_step.clone(), d.value.pain))
-            .collect();
-        if let Some(after) = &s.after {
-            let last_step = s.steps.last().map(|st| st.title.clone());
-            scores.push((after.after_step.clone().or(last_step), after.pain));
+        let mut rest: &[StepView] = &s.steps;
+        let mut score = s.pain_before();
+        let mut lined_up = true;
+        for d in &s.during {
+            let taken = match d.value.after_step.as_deref() {
+                // The check-in came first, or right after another: no step since the last score.
+                None => Some(0),
+                Some(title) => rest.iter().position(|st| st.title == title).map(|i| i + 1),
+            };
+            let Some(taken) = taken else {
+                lined_up = false;
+                break;
+            };
+            let (stretch, later) = rest.split_at(taken);
+            tally(&mut tallies, &s.routine, stretch, score, d.value.pain);
+            rest = later;
+            score = d.value.pain;
         }
-        for (step, pain) in scores {
-            if let (Some(before), Some(now), Some(step)) = (previous, pain, step) {
-                let delta = i64::from(now) - i64::from(before);
-                match sums
-                    .iter_mut()
-                    .find(|(r, st, ..)| *r == s.routine && *st == step)
-                {
-                    Some(entry) => {
-                        entry.2 += delta;
-                        entry.3 += 1;
-                    }
-                    None => sums.push((s.routine.clone(), step, delta, 1)),
-                }
-            }
-            if pain.is_some() {
-                previous = pain;
-            }
+        if lined_up && s.outcome == Outcome::Completed {
+            tally(&mut tallies, &s.routine, rest, score, s.pain_after());
         }
     }
-    sums.into_iter()
-        .map(|(routine, step, total, count)| StepEffect {
-            routine,
-            step,
-            average_change: total as f64 / count as f64,
-            count,
+    let mut routines: Vec<&str> = Vec::new();
+    for t in &tallies {
+        if !routines.contains(&t.routine) {
+            routines.push(t.routine);
+        }
+    }
+    let mut found: Vec<Stretch> = tallies
+        .into_iter()
+        .filter(|t| t.count >= STRETCH_MIN_SESSIONS)
+        .map(|t| Stretch {
+            routine: t.routine.to_string(),
+            steps: t.steps.iter().map(|st| st.title.clone()).collect(),
+            average_change: t.total as f64 / t.count as f64,
+            sessions: t.count,
         })
-        .collect()
+        .collect();
+    found.sort_by_key(|f| routines.iter().position(|r| *r == f.routine));
+    found
+}
+
+/// Adds one session's stretch to the tallies, if it counts: a step at least, none skipped, a
+/// pain score on either side.
+fn tally<'a>(
+    tallies: &mut Vec<Tally<'a>>,
+    routine: &'a str,
+    steps: &'a [StepView],
+    before: Option<u8>,
+    after: Option<u8>,
+) {
+    let (Some(before), Some(after)) = (before, after) else {
+        return;
+    };
+    if steps.is_empty() || steps.iter().any(|st| st.skipped) {
+        return;
+    }
+    let change = i64::from(after) - i64::from(before);
+    let same = |t: &Tally| {
+        t.routine == routine
+            && t.steps.len() == steps.len()
+            && t.steps.iter().zip(steps).all(|(a, b)| a.title == b.title)
+    };
+    match tallies.iter_mut().find(|t| same(t)) {
+        Some(t) => {
+            t.total += change;
+            t.count += 1;
+        }
+        None => tallies.push(Tally {
+            routine,
+            steps,
+            total: change,
+            count: 1,
+        }),
+    }
 }
 
 /// Days in a row with at least one session, counting back from today (or from yesterday,
@@ -307,16 +371,354 @@ mod tests {
         assert!((f[0].average_change.unwrap() - (-4.0 / 3.0)).abs() < 1e-9);
     }
 
+    /// One part of a routine as it was run: a step (done, or skipped after `seconds`), or a
+    /// check-in answered with a pain score.
+    #[derive(Clone, Copy)]
+    enum Part {
+        Done(&'static str),
+        Skipped(&'static str, f64),
+        Check(u8),
+    }
+
+    /// A session of `routine` on `day` at `hour`: the pain before, the parts in order, the end
+    /// (`outcome`) and the pain after. A check-in names the step just before it, as the session
+    /// does, and none when a check-in or nothing came before.
+    fn run(
+        day: u32,
+        hour: u32,
+        routine: &str,
+        before: u8,
+        parts: &[Part],
+        outcome: Outcome,
+        after: u8,
+    ) -> Vec<Entry> {
+        let id = Uuid::now_v7();
+        let when = at(day, hour);
+        let mut v = vec![
+            entry(
+                when,
+                Event::SessionStarted {
+                    session: id,
+                    routine: routine.into(),
+                    routine_hash: "abc".into(),
+                    planned_s: None,
+                },
+            ),
+            entry(when, check(Some(id), Moment::Before, before, None)),
+        ];
+        let mut previous: Option<&str> = None;
+        for (n, part) in parts.iter().enumerate() {
+            let (title, skipped, actual_s) = match part {
+                Part::Done(title) => (*title, false, 60.0),
+                Part::Skipped(title, seconds) => (*title, true, *seconds),
+                Part::Check(pain) => {
+                    v.push(entry(
+                        when,
+                        check(Some(id), Moment::During, *pain, previous),
+                    ));
+                    previous = None;
+                    continue;
+                }
+            };
+            v.push(entry(
+                when,
+                Event::StepDone {
+                    session: id,
+                    step: n,
+                    title: title.into(),
+                    planned_s: 60.0,
+                    actual_s,
+                    skipped,
+                },
+            ));
+            previous = Some(title);
+        }
+        v.push(entry(
+            when,
+            Event::SessionEnded {
+                session: id,
+                outcome,
+                elapsed_s: 600.0,
+            },
+        ));
+        v.push(entry(when, check(Some(id), Moment::After, after, None)));
+        v
+    }
+
+    /// `n` sessions of `routine`, one an hour on the 20th from 8 on, each from `session(i)`.
+    fn sessions(n: u32, routine: &str, session: impl Fn(u32) -> (u8, Vec<Part>, u8)) -> Vec<Entry> {
+        (0..n)
+            .flat_map(|i| {
+                let (before, parts, after) = session(i);
+                run(
+                    20,
+                    8 + i,
+                    routine,
+                    before,
+                    &parts,
+                    Outcome::Completed,
+                    after,
+                )
+            })
+            .collect()
+    }
+
+    fn titles(steps: &[&str]) -> Vec<String> {
+        steps.iter().map(|s| (*s).to_string()).collect()
+    }
+
     #[test]
-    fn step_effects_credit_the_step_before_each_check_in() {
-        let mut all = session(18, 6, 4, 3, true);
-        all.extend(session(19, 5, 4, 4, true));
-        let effects = step_effects(&build(&all));
-        let ball = effects.iter().find(|e| e.step == "Ball").unwrap();
-        assert_eq!(ball.count, 2);
-        assert!((ball.average_change - -1.5).abs() < 1e-9);
-        let stretch = effects.iter().find(|e| e.step == "Stretch").unwrap();
-        assert!((stretch.average_change - -0.5).abs() < 1e-9);
+    fn five_full_sessions_give_one_stretch_with_its_average_and_label() {
+        use Part::{Check, Done};
+        // Pain 6 before, then 5, 4, 3, 6 and 6 at the check-in: changes -1, -2, -3, 0, 0.
+        let mids = [5, 4, 3, 6, 6];
+        let all = sessions(5, "Gentle start", |i| {
+            (
+                6,
+                vec![
+                    Done("Pelvic tilts"),
+                    Done("Tennis ball under the glutes"),
+                    Check(mids[i as usize]),
+                ],
+                5,
+            )
+        });
+        let found = stretches(&build(&all));
+        assert_eq!(found.len(), 1, "{found:?}");
+        let s = &found[0];
+        assert_eq!(s.routine, "Gentle start");
+        assert_eq!(
+            s.steps,
+            titles(&["Pelvic tilts", "Tennis ball under the glutes"])
+        );
+        assert_eq!(s.sessions, 5);
+        assert!((s.average_change - -1.2).abs() < 1e-9);
+        assert_eq!(
+            crate::text::review::stretch_line(&s.steps, &s.routine, s.average_change, s.sessions),
+            "  Pelvic tilts to Tennis ball under the glutes (Gentle start): average change -1.2 over 5 sessions"
+        );
+        assert_eq!(
+            crate::text::review::stretch_label(&titles(&["Knee to chest"])),
+            "Knee to chest"
+        );
+    }
+
+    #[test]
+    fn fewer_than_five_sessions_show_nothing() {
+        use Part::{Check, Done};
+        let all = sessions(4, "Gentle start", |_| {
+            (
+                6,
+                vec![Done("Pelvic tilts"), Check(3), Done("Knee to chest")],
+                2,
+            )
+        });
+        let h = build(&all);
+        assert_eq!(h.sessions.len(), 4);
+        assert_eq!(stretches(&h), Vec::new());
+        // The fifth makes both stretches show.
+        let mut all = all;
+        all.extend(run(
+            21,
+            8,
+            "Gentle start",
+            6,
+            &[Done("Pelvic tilts"), Check(3), Done("Knee to chest")],
+            Outcome::Completed,
+            2,
+        ));
+        let found = stretches(&build(&all));
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found.iter().all(|s| s.sessions == 5));
+    }
+
+    #[test]
+    fn a_step_skipped_after_no_time_is_never_credited() {
+        use Part::{Check, Done, Skipped};
+        // The ball skipped at once, then pain 3 points lower at the check-in after it.
+        let all = sessions(6, "Gentle start", |_| {
+            (
+                6,
+                vec![
+                    Skipped("Tennis ball under the glutes", 0.0),
+                    Check(3),
+                    Done("Knee to chest"),
+                ],
+                3,
+            )
+        });
+        let found = stretches(&build(&all));
+        assert!(
+            found
+                .iter()
+                .all(|s| !s.steps.iter().any(|t| t == "Tennis ball under the glutes")),
+            "{found:?}"
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].steps, titles(&["Knee to chest"]));
+        assert!(found[0].average_change.abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_routine_ending_with_a_check_in_counts_its_end_once() {
+        use Part::{Check, Done};
+        // The last step is a check-in, then the questions after: nothing lies between the two
+        // scores, so the steps before the check-in are counted once, against the check-in.
+        let all = sessions(5, "Daily standard", |_| {
+            (
+                6,
+                vec![Done("Pelvic tilts"), Done("Knee rolls"), Check(4)],
+                5,
+            )
+        });
+        let found = stretches(&build(&all));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].steps, titles(&["Pelvic tilts", "Knee rolls"]));
+        assert_eq!(found[0].sessions, 5);
+        assert!((found[0].average_change - -2.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_skipped_step_keeps_its_session_out_of_that_stretch_only() {
+        use Part::{Check, Done, Skipped};
+        let mut all = sessions(5, "Daily standard", |_| {
+            (
+                6,
+                vec![
+                    Done("Pelvic tilts"),
+                    Done("Knee rolls"),
+                    Check(5),
+                    Done("Cat-camel"),
+                ],
+                3,
+            )
+        });
+        // A sixth session skips the knee rolls halfway: its first stretch does not count, its
+        // second does.
+        all.extend(run(
+            21,
+            8,
+            "Daily standard",
+            6,
+            &[
+                Done("Pelvic tilts"),
+                Skipped("Knee rolls", 30.0),
+                Check(2),
+                Done("Cat-camel"),
+            ],
+            Outcome::Completed,
+            0,
+        ));
+        let found = stretches(&build(&all));
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(found[0].steps, titles(&["Pelvic tilts", "Knee rolls"]));
+        assert_eq!(found[0].sessions, 5);
+        assert!((found[0].average_change - -1.0).abs() < 1e-9);
+        assert_eq!(found[1].steps, titles(&["Cat-camel"]));
+        assert_eq!(found[1].sessions, 6);
+        assert!((found[1].average_change - -2.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_session_stopped_early_does_not_count_its_stretch_to_the_end() {
+        use Part::{Check, Done};
+        let mut all = sessions(5, "Gentle start", |_| {
+            (
+                6,
+                vec![Done("Pelvic tilts"), Check(5), Done("Knee to chest")],
+                4,
+            )
+        });
+        // Stopped after the knee to chest, before a step that was never begun (and so never
+        // recorded): the stretch to the end was not done.
+        all.extend(run(
+            21,
+            8,
+            "Gentle start",
+            6,
+            &[Done("Pelvic tilts"), Check(5), Done("Knee to chest")],
+            Outcome::Quit,
+            1,
+        ));
+        let found = stretches(&build(&all));
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(found[0].steps, titles(&["Pelvic tilts"]));
+        assert_eq!(found[0].sessions, 6);
+        assert_eq!(found[1].steps, titles(&["Knee to chest"]));
+        assert_eq!(found[1].sessions, 5);
+        assert!((found[1].average_change - -1.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_check_in_first_or_right_after_another_adds_no_empty_stretch() {
+        use Part::{Check, Done};
+        let all = sessions(5, "Gentle start", |_| {
+            (
+                7,
+                vec![
+                    Check(6),
+                    Done("Pelvic tilts"),
+                    Check(4),
+                    Check(5),
+                    Done("Knee to chest"),
+                ],
+                2,
+            )
+        });
+        let found = stretches(&build(&all));
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(found[0].steps, titles(&["Pelvic tilts"]));
+        assert!((found[0].average_change - -2.0).abs() < 1e-9);
+        assert_eq!(found[1].steps, titles(&["Knee to chest"]));
+        assert!((found[1].average_change - -3.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_check_in_naming_a_step_not_recorded_stops_its_session_counting() {
+        use Part::{Check, Done};
+        let parts = [Done("Pelvic tilts"), Check(5), Done("Knee to chest")];
+        let mut all = sessions(5, "Gentle start", |_| (6, parts.to_vec(), 4));
+        // A sixth session whose check-in names a step it never recorded.
+        all.extend(
+            run(21, 8, "Gentle start", 6, &parts, Outcome::Completed, 4)
+                .into_iter()
+                .map(|mut e| {
+                    if let Event::CheckIn(c) = &mut e.event
+                        && c.moment == Moment::During
+                    {
+                        c.after_step = Some("Cat-camel".into());
+                    }
+                    e
+                }),
+        );
+        let found = stretches(&build(&all));
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found.iter().all(|s| s.sessions == 5), "{found:?}");
+    }
+
+    #[test]
+    fn each_routine_keeps_its_own_stretches() {
+        use Part::{Check, Done};
+        let mut all = sessions(5, "Gentle start", |_| {
+            (6, vec![Done("Pelvic tilts"), Check(5)], 5)
+        });
+        all.extend((0..5).flat_map(|i| {
+            run(
+                22,
+                8 + i,
+                "Desk break",
+                4,
+                &[Done("Pelvic tilts"), Check(2)],
+                Outcome::Completed,
+                2,
+            )
+        }));
+        let found = stretches(&build(&all));
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(found[0].routine, "Gentle start");
+        assert!((found[0].average_change - -1.0).abs() < 1e-9);
+        assert_eq!(found[1].routine, "Desk break");
+        assert!((found[1].average_change - -2.0).abs() < 1e-9);
     }
 
     #[test]

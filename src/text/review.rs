@@ -229,10 +229,15 @@ pub const CHART_MARKERS: [char; 3] = ['o', 'x', '+'];
 // ---- Figures
 
 pub const FIGURES_ROUTINES: &str = "By routine";
-pub const FIGURES_STEPS: &str = "After each step (pain at the next check-in)";
-pub const FIGURES_STEPS_NONE: &str =
-    "  No check-ins during sessions yet: they show which steps seem to help.";
-pub const FIGURES_NOISE: &str = "Changes are pain after minus before. Changes smaller than about 2 points are within everyday ups and downs.";
+pub const FIGURES_STRETCHES: &str = "Stretches of a routine (pain at the check-ins around them)";
+/// When no stretch has enough sessions yet; `min` is how many it needs.
+pub fn stretches_none(min: usize) -> String {
+    format!(
+        "  None yet: a figure appears once a stretch of a routine (the steps between two check-ins) has been done fully, with check-ins around it, in {min} sessions."
+    )
+}
+/// Under the figures, always.
+pub const FIGURES_NOISE: &str = "Routines run in a fixed order, so a figure describes a stretch of a routine, not what one step does. Changes are pain after minus before; changes smaller than about 2 points are within everyday ups and downs.";
 pub const FIGURES_REGULARITY: &str = "Regularity";
 
 pub fn figures_totals(sessions: usize, logs: usize) -> String {
@@ -268,12 +273,24 @@ pub fn routine_average(average: f64, with_change: usize, verdict_short: &str) ->
 
 pub const ROUTINE_NO_AVERAGE: &str = "    no sessions with a pain score both before and after";
 
-/// "After Ball (Gentle start): average change -1.5 over 4 check-ins".
-pub fn step_effect_line(step: &str, routine: &str, average: f64, check_ins: usize) -> String {
+/// A stretch named by its first and last step, "Pelvic tilts to Tennis ball under the glutes",
+/// or by its one step.
+pub fn stretch_label(steps: &[String]) -> String {
+    match steps {
+        [] => String::new(),
+        [one] => one.clone(),
+        [first, .., last] => format!("{first} to {last}"),
+    }
+}
+
+/// "  Pelvic tilts to Tennis ball under the glutes (Daily standard): average change -1.5 over
+/// 6 sessions".
+pub fn stretch_line(steps: &[String], routine: &str, average: f64, sessions: usize) -> String {
     format!(
-        "  After {step} ({routine}): average change {} over {}",
+        "  {} ({routine}): average change {} over {}",
+        stretch_label(steps),
         tenths(average),
-        count(check_ins, "check-in", "check-ins")
+        count(sessions, "session", "sessions")
     )
 }
 

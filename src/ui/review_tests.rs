@@ -332,6 +332,37 @@ fn figures_120x40() {
 }
 
 #[test]
+fn figures_show_a_stretch_done_fully_in_five_sessions_and_never_a_skipped_step() {
+    // Each session skips the ball, then does the knee to chest between the check-in and the
+    // questions after: pain 5, then 4 before the end, 5 - 1 = 4 after.
+    let mut e = Entries::default();
+    let start = at("2026-11-16T08:30:00+01:00");
+    for day in 0..5 {
+        e.session(
+            start + TimeDelta::days(day),
+            "Gentle start",
+            Some(7),
+            Some(5),
+            Some(4),
+            Some(Outcome::Completed),
+        );
+    }
+    let mut r = review(history::build(&e.entries), None);
+    press(&mut r, KeyCode::Char('3'));
+    let s = screen(&r, 120, 40);
+    assert!(
+        s.contains("  Knee to chest (Gentle start): average change -1.0 over 5 sessions"),
+        "{s}"
+    );
+    assert!(!s.contains("Tennis ball under the glutes ("), "{s}");
+    assert!(!s.contains("None yet"), "{s}");
+    assert!(
+        s.contains("a figure describes a stretch of a routine"),
+        "{s}"
+    );
+}
+
+#[test]
 fn empty_history_80x24() {
     let r = review(history::build(&[]), None);
     assert_snapshot!(draw(&r, 80, 24).backend());

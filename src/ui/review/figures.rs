@@ -1,18 +1,19 @@
-//! The figures pane: regularity, per-routine averages and which steps seem to help.
+//! The figures pane: regularity, per-routine averages and the stretches of a routine between
+//! two check-ins (never one step's effect: routines run in a fixed order).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
 use super::{Review, render_scrolled};
-use crate::history::{RoutineFigures, StepEffect, Verdict};
+use crate::history::{RoutineFigures, STRETCH_MIN_SESSIONS, Stretch, Verdict};
 use crate::text;
 use crate::ui::Theme;
 
 #[derive(Debug)]
 pub(super) struct Figures {
     pub(super) routines: Vec<RoutineFigures>,
-    pub(super) steps: Vec<StepEffect>,
+    pub(super) stretches: Vec<Stretch>,
     pub(super) streak: u32,
     pub(super) per_week: f64,
 }
@@ -47,16 +48,21 @@ pub(super) fn render_figures(review: &Review, theme: Theme, area: Rect, buf: &mu
         }
         lines.push(Line::from(""));
     }
-    lines.push(Line::styled(text::review::FIGURES_STEPS, theme.heading()));
-    if f.steps.is_empty() {
-        lines.push(Line::from(text::review::FIGURES_STEPS_NONE));
+    lines.push(Line::styled(
+        text::review::FIGURES_STRETCHES,
+        theme.heading(),
+    ));
+    if f.stretches.is_empty() {
+        lines.push(Line::from(text::review::stretches_none(
+            STRETCH_MIN_SESSIONS,
+        )));
     } else {
-        lines.extend(f.steps.iter().map(|e| {
-            Line::from(text::review::step_effect_line(
-                &e.step,
-                &e.routine,
-                e.average_change,
-                e.count,
+        lines.extend(f.stretches.iter().map(|s| {
+            Line::from(text::review::stretch_line(
+                &s.steps,
+                &s.routine,
+                s.average_change,
+                s.sessions,
             ))
         }));
     }

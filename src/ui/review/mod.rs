@@ -21,7 +21,7 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 use super::keys::{self, Context, ReviewKey};
 use super::{Theme, keys_line};
 use crate::history::{
-    Change, History, SessionView, Verdict, per_routine, per_week, step_effects, streak,
+    Change, History, SessionView, Verdict, per_routine, per_week, streak, stretches,
 };
 use crate::text;
 
@@ -80,7 +80,7 @@ impl Review {
     pub fn new(history: History, notice: Option<String>, today: NaiveDate) -> Review {
         let figures = Box::new(Figures {
             routines: per_routine(&history),
-            steps: step_effects(&history),
+            stretches: stretches(&history),
             streak: streak(&history, today),
             per_week: per_week(&history, today),
         });
