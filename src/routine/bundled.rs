@@ -98,6 +98,74 @@ mod tests {
         assert!(lengths.windows(2).all(|w| w[0] < w[1]), "{lengths:?}");
     }
 
+    /// The floor sequence's routines, lightest first.
+    fn floor_sequence() -> Vec<Routine> {
+        let mut series: Vec<_> = BUNDLED
+            .iter()
+            .map(|(name, source)| parse(source, Path::new(name)).unwrap())
+            .filter(|r| r.series.as_deref() == Some("Floor sequence"))
+            .collect();
+        series.sort_by_key(|r| r.level);
+        series
+    }
+
+    /// Stepping up a level adds ball and roller time gently: no step, and no level in all, gets
+    /// more than 1.5 times the time it had one level down, and none gets less.
+    #[test]
+    fn ball_and_roller_time_rises_gently_through_the_floor_sequence() {
+        let massage = |r: &Routine| -> Vec<(String, u32)> {
+            r.steps
+                .iter()
+                .filter(|s| s.kind == StepKind::Massage)
+                .map(|s| (s.title.clone(), s.seconds * s.reps))
+                .collect()
+        };
+        let gently = |what: &str, lower: u32, upper: u32| {
+            assert!(
+                lower <= upper && 2 * upper <= 3 * lower,
+                "{what}: {lower} s, then {upper} s one level up"
+            );
+        };
+        for pair in floor_sequence().windows(2) {
+            let (lower, upper) = (massage(&pair[0]), massage(&pair[1]));
+            assert_eq!(lower.len(), upper.len());
+            assert!(lower.len() >= 3, "{lower:?}");
+            for ((title, down), (_, up)) in lower.iter().zip(&upper) {
+                gently(&format!("{}: {title}", pair[1].title), *down, *up);
+            }
+            let total = |m: &[(String, u32)]| m.iter().map(|(_, s)| s).sum::<u32>();
+            gently(&pair[1].title, total(&lower), total(&upper));
+        }
+    }
+
+    /// The IT-band warm-up comes first of the ball and roller work and is never the longest of it,
+    /// and it says plainly that there is no good evidence for it and that it is optional.
+    #[test]
+    fn the_it_band_warm_up_is_optional_light_and_honest_about_the_evidence() {
+        for routine in floor_sequence() {
+            let massage: Vec<_> = routine
+                .steps
+                .iter()
+                .filter(|s| s.kind == StepKind::Massage)
+                .collect();
+            let it_band = massage[0];
+            let what = format!("{}: {}", routine.title, it_band.title);
+            assert!(it_band.title.contains("outer thigh"), "{what}");
+            assert!(it_band.title.contains("optional"), "{what}");
+            let caution = it_band.caution.as_deref().unwrap_or_default();
+            for words in ["no good evidence", "IT band", "optional", "light"] {
+                assert!(
+                    caution.contains(words),
+                    "{what}: no {words:?} in {caution:?}"
+                );
+            }
+            assert!(
+                massage[1..].iter().all(|s| s.seconds >= it_band.seconds),
+                "{what}: longer than the deeper work"
+            );
+        }
+    }
+
     #[test]
     fn no_bundled_text_claims_what_the_evidence_does_not_support() {
         for (name, source) in BUNDLED {
