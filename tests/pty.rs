@@ -445,7 +445,7 @@ fn the_first_session_asks_every_safety_question_by_key_then_shows_the_cautions()
         line_with(&screen, "car accident").starts_with('›'),
         "{screen}"
     );
-    for _ in 0..6 {
+    for _ in 0..8 {
         tui.key("n");
     }
     tui.wait_for_all(&[
@@ -492,9 +492,14 @@ fn an_emergency_yes_on_the_full_screen_gives_the_advice_and_enter_goes_home() {
     ]);
     assert!(!screen.contains("car accident"), "{screen}");
     tui.key(ENTER);
+    // Home again, with the advice kept on it: every way out says what to do.
     let screen = tui.wait_until("the home screen", |s| {
-        s.contains("Gentle start") && !s.contains("Get urgent medical help now")
+        s.contains("Gentle start") && !s.contains("Go to A&E (the emergency department) or")
     });
+    assert!(
+        screen.contains("Get urgent medical help now: go to A&E"),
+        "{screen}"
+    );
     assert!(!screen.contains(common::tui::PAIN_QUESTION), "{screen}");
     tui.let_sound_settle();
     tui.key("q");
@@ -520,7 +525,7 @@ fn leaving_the_emergency_advice_with_esc_records_it_once() {
     tui.wait_for("Get urgent medical help now");
     tui.key(ESC);
     tui.wait_until("the home screen", |s| {
-        s.contains("Gentle start") && !s.contains("Get urgent medical help now")
+        s.contains("Gentle start") && s.contains("Get urgent medical help now: go to A&E")
     });
     tui.let_sound_settle();
     tui.key("q");
@@ -540,11 +545,14 @@ fn a_doctor_first_yes_on_the_full_screen_carries_on_with_c() {
     ]);
     let mut tui = Tui::start(sandbox, &["start", &file], 30, 100);
     tui.wait_for(SCREEN_TITLE);
-    for key in ["n", "n", "n", "n", "n", "n", "n", "n", "n", "y", "n"] {
+    // Yes to "worse at night and does not ease": a doctor before ball, roller or floor work.
+    for key in [
+        "n", "n", "n", "n", "n", "n", "n", "n", "y", "n", "n", "n", "n",
+    ] {
         tui.key(key);
     }
     tui.wait_for_all(&[
-        "Please see a doctor before exercising",
+        "Please see a doctor before ball, roller or floor exercises",
         "c  a doctor has checked me: carry on",
     ]);
     tui.key("c");
@@ -562,7 +570,7 @@ fn a_doctor_first_yes_on_the_full_screen_carries_on_with_c() {
     let last = safety.last().expect("safety lines");
     assert_eq!(last["check"], "screening", "{last}");
     assert_eq!(last["result"], "see_doctor_continued", "{last}");
-    assert_eq!(last["doctor_yes"], serde_json::json!([5]), "{last}");
+    assert_eq!(last["doctor_yes"], serde_json::json!([4]), "{last}");
     assert_eq!(
         lines_of_type(&lines, "session_started").len(),
         1,
@@ -692,4 +700,32 @@ fn the_home_screen_asks_about_the_morning_after_a_session_that_raised_the_pain()
     tui.let_sound_settle();
     tui.key("q");
     tui.wait_exit();
+}
+
+#[test]
+fn stopping_at_the_doctor_advice_leaves_the_advice_on_the_terminal() {
+    let (sandbox, file) = sandbox_with(BALL);
+    std::fs::remove_file(sandbox.history()).expect("remove the seeded history");
+    let mut tui = Tui::start(sandbox, &["start", &file], 30, 100);
+    tui.wait_for(SCREEN_TITLE);
+    for key in [
+        "n", "n", "n", "n", "n", "n", "n", "n", "y", "n", "n", "n", "n",
+    ] {
+        tui.key(key);
+    }
+    tui.wait_for("Please see a doctor before ball, roller or floor exercises");
+    tui.key(ENTER);
+    let (code, raw) = tui.wait_exit();
+    assert_eq!(code, 0);
+    let said = String::from_utf8_lossy(&raw);
+    let leave = String::from_utf8_lossy(common::tui::LEAVE_ALT_SCREEN);
+    let after_screen = said
+        .rsplit_once(leave.as_ref())
+        .map_or("", |(_, after)| after);
+    assert!(
+        after_screen.contains(
+            "Stopped for now. Please see a doctor before ball, roller or floor exercises"
+        ),
+        "{said:?}"
+    );
 }

@@ -45,10 +45,11 @@ const EMERGENCY_ADVICE: [&str; 5] = [
     "Go to A&E (the emergency department) or call your local emergency number now.",
     "Do not do this session. unknot will ask these questions again next time.",
 ];
-const DOCTOR_TITLE: &str = "Please see a doctor before exercising.";
+const DOCTOR_TITLE: &str = "Please see a doctor before ball, roller or floor exercises.";
 const DOCTOR_PROMPT: &str =
     "Type carry on if a doctor has already checked this, or press Enter to stop for now.";
-const STOPPED_FOR_DOCTOR: &str = "Stopped for now. Please see a doctor first.";
+const STOPPED_FOR_DOCTOR: &str = "Stopped for now. Please see a doctor before ball, roller or floor exercises; walking and ordinary activity are still good for you. `unknot safety` lists what you answered, to show the doctor.";
+const RECHECK_TITLE: &str = "Has a doctor checked this?";
 const QUICK_INTRO: &str = "Any new symptoms? Since your last session, has any of these started?";
 const CAUTIONS: [&str; 5] = [
     "Before using a ball or roller:",
@@ -108,9 +109,12 @@ const CHECKED: &str = r#"(title: "Checked", level: Gentle, lead_in: 0, steps: [
 
 // ---- Helpers -------------------------------------------------------------------------------
 
-/// Eleven "no": every red-flag question of the full screening answered no.
+/// The full screening: 5 emergency questions and 8 see-a-doctor questions.
+const QUESTIONS: usize = 13;
+
+/// Every red-flag question of the full screening answered no.
 fn all_no() -> String {
-    "n\n".repeat(11)
+    "n\n".repeat(QUESTIONS)
 }
 
 /// `n` answers, each "yes" where `yes` holds its number (from 1), "no" elsewhere.
@@ -275,7 +279,7 @@ fn a_fresh_profile_answers_every_question_no_then_sees_the_cautions_and_the_sess
     let sandbox = Sandbox::new();
     let out = run_start(&sandbox, BALL, &all_no());
     assert_completed(&out, "Ball");
-    assert_eq!(questions_asked(&out), 11, "{}", out.describe());
+    assert_eq!(questions_asked(&out), QUESTIONS, "{}", out.describe());
     let mut in_order = vec!["Ball: 1 step, about 1 second.", SCREEN_INTRO];
     let emergency: Vec<String> = EMERGENCY_QUESTIONS
         .iter()
@@ -372,14 +376,19 @@ fn a_doctor_first_yes_carries_on_only_when_a_doctor_has_checked_it() {
         .iter()
         .map(|(reply, carries_on)| {
             let sandbox = Sandbox::new();
-            let input = format!("{}{}{reply}", answers(5, &[]), answers(6, &[2, 6]));
+            let input = format!("{}{}{reply}", answers(5, &[]), answers(8, &[2, 6]));
             let running = start(&sandbox, ONE_SECOND, &input);
             (reply, carries_on, sandbox, running)
         })
         .collect();
     for (reply, carries_on, sandbox, running) in runs {
         let out = finish(running);
-        assert_eq!(questions_asked(&out), 11, "{reply:?}\n{}", out.describe());
+        assert_eq!(
+            questions_asked(&out),
+            QUESTIONS,
+            "{reply:?}\n{}",
+            out.describe()
+        );
         out.assert_lines_in_order(&[DOCTOR_TITLE, DOCTOR_PROMPT]);
         assert!(
             !out.stdout.contains(EMERGENCY_ADVICE[0]),
@@ -454,7 +463,7 @@ fn input_that_ends_in_the_middle_of_the_questions_starts_nothing() {
 #[test]
 fn input_that_ends_at_the_doctor_advice_says_stopped_for_a_doctor() {
     let sandbox = Sandbox::new();
-    let input = format!("{}{}", answers(5, &[]), answers(6, &[4]));
+    let input = format!("{}{}", answers(5, &[]), answers(8, &[4]));
     let out = run_start(&sandbox, ONE_SECOND, &input);
     assert_not_started(&sandbox, &out);
     out.assert_lines_in_order(&[DOCTOR_TITLE, DOCTOR_PROMPT]);
@@ -592,10 +601,6 @@ fn the_full_questions_come_back_after_30_days_or_without_a_clear_screening() {
         ("31 days ago", vec![safety_line(31, "screening", "clear")]),
         ("emergency", vec![safety_line(0, "screening", "emergency")]),
         (
-            "stopped for a doctor",
-            vec![safety_line(0, "screening", "see_doctor_stopped")],
-        ),
-        (
             "not answered",
             vec![safety_line(0, "screening", "not_answered")],
         ),
@@ -623,6 +628,15 @@ fn the_full_questions_come_back_after_30_days_or_without_a_clear_screening() {
 
     let out = finish(quick);
     assert!(out.stdout.contains(QUICK_PROMPT), "{}", out.describe());
+    assert!(!out.stdout.contains(SCREEN_INTRO), "{}", out.describe());
+
+    // Stopped for a doctor within the 30 days: not every question again, only whether a doctor
+    // has checked it since.
+    let stopped = Sandbox::new();
+    stopped.append_history(&[safety_line(0, "screening", "see_doctor_stopped")]);
+    let out = run_start(&stopped, ONE_SECOND, "");
+    assert_not_started(&stopped, &out);
+    assert!(out.stdout.contains(RECHECK_TITLE), "{}", out.describe());
     assert!(!out.stdout.contains(SCREEN_INTRO), "{}", out.describe());
 
     for (what, sandbox, running) in runs {
@@ -951,7 +965,12 @@ fn safety_prints_the_warning_signs_the_doctor_first_signs_and_the_cautions() {
         .collect();
     in_order.extend(emergency.iter().map(String::as_str));
     let doctor = format!("  - {FIRST_DOCTOR_QUESTION}");
-    in_order.extend(["See a doctor before exercising if:", &doctor]);
+    in_order.extend([
+        "See a doctor before ball, roller or floor exercises (walking is still good for you) if:",
+        &doctor,
+        "Book a GP appointment, and keep to gentle routines meanwhile, if:",
+        "  - Is this new back pain, and are you under 20 or over 50?",
+    ]);
     in_order.push(CAUTIONS[0]);
     let cautions: Vec<String> = CAUTIONS[1..]
         .iter()
@@ -1007,4 +1026,124 @@ fn help_lists_the_safety_and_about_commands() {
     };
     assert!(listed("safety"), "{}", out.describe());
     assert!(listed("about"), "{}", out.describe());
+}
+
+// ---- Three tiers, remembered: one yes does not block every start ---------------------------
+
+const GP_TITLE: &str = "Book an appointment with your GP.";
+const GENTLE_STARTS: &str = "A gentle routine is fine: this one can start.";
+const STOPPED_FOR_GENTLE: &str = "Not started: keep to gentle routines until you have seen your GP. `unknot safety` lists what you answered, to show the GP.";
+
+/// Only "new back pain, and under 20 or over 50" (question 5 of the see-a-doctor ones).
+fn new_back_pain_at_55() -> String {
+    format!("{}{}", answers(5, &[]), answers(8, &[5]))
+}
+
+#[test]
+fn new_back_pain_at_that_age_advises_a_gp_and_a_gentle_routine_still_starts() {
+    let sandbox = Sandbox::new();
+    let out = run_start(
+        &sandbox,
+        ONE_SECOND,
+        &format!("{}\n", new_back_pain_at_55()),
+    );
+    assert_completed(&out, "One second");
+    out.assert_lines_in_order(&[GP_TITLE, GENTLE_STARTS, "Step 1 of 1: Stand, 1 second"]);
+    assert_one_safety(&history(&sandbox), "screening", "see_gp", &[], &[5]);
+
+    // The next start remembers it: the quick check, not every question again.
+    let again = run_start(&sandbox, ONE_SECOND, NOTHING_NEW);
+    assert_completed(&again, "One second");
+    assert!(again.stdout.contains(QUICK_PROMPT), "{}", again.describe());
+    assert!(!again.stdout.contains(SCREEN_INTRO), "{}", again.describe());
+    assert!(!again.stdout.contains(GP_TITLE), "{}", again.describe());
+}
+
+#[test]
+fn with_a_gp_advised_a_routine_more_than_gentle_does_not_start_and_says_why() {
+    const STANDARD: &str = r#"(title: "Standard one", level: Standard, lead_in: 0, steps: [
+        (title: "Stand", kind: Movement, seconds: 1),
+    ])"#;
+    let sandbox = Sandbox::new();
+    let out = run_start(&sandbox, STANDARD, &format!("{}\n", new_back_pain_at_55()));
+    assert_not_started(&sandbox, &out);
+    assert!(
+        out.stdout.ends_with(&format!("{STOPPED_FOR_GENTLE}\n")),
+        "{}",
+        out.describe()
+    );
+}
+
+#[test]
+fn a_serious_sign_is_asked_about_again_not_every_question() {
+    let sandbox = Sandbox::new();
+    // Weakness getting worse in one leg (question 7), and stop for now.
+    let first = run_start(
+        &sandbox,
+        ONE_SECOND,
+        &format!("{}{}\n", answers(5, &[]), answers(8, &[7])),
+    );
+    assert_not_started(&sandbox, &first);
+    assert!(first.stdout.contains(DOCTOR_TITLE), "{}", first.describe());
+    assert!(
+        first.stdout.ends_with(&format!("{STOPPED_FOR_DOCTOR}\n")),
+        "{}",
+        first.describe()
+    );
+
+    // Next start: has a doctor checked it? No: the advice again, and nothing starts.
+    let second = run_start(&sandbox, ONE_SECOND, "no\n\n");
+    assert_not_started(&sandbox, &second);
+    assert_eq!(
+        questions_asked(&second),
+        1,
+        "only the recheck\n{}",
+        second.describe()
+    );
+    assert!(
+        second.stdout_lines()[1].starts_with(RECHECK_TITLE),
+        "{}",
+        second.describe()
+    );
+    second.assert_lines_in_order(&[DOCTOR_TITLE, STOPPED_FOR_DOCTOR]);
+
+    // Then: yes, a doctor has checked it; nothing new since: the session runs.
+    let third = run_start(&sandbox, ONE_SECOND, &format!("yes\n{NOTHING_NEW}"));
+    assert_completed(&third, "One second");
+    let lines = history(&sandbox);
+    let rechecks = lines.iter().filter(|l| l["check"] == "recheck").count();
+    assert_eq!(rechecks, 2, "{lines:#?}");
+    assert!(
+        lines.iter().any(|l| l["result"] == "doctor_checked"),
+        "{lines:#?}"
+    );
+
+    // `unknot safety` lists what was answered, and when, to show the doctor.
+    let mut cmd = sandbox.cmd();
+    cmd.arg("safety");
+    let page = run(cmd);
+    assert_eq!(page.code(), Some(0), "{}", page.describe());
+    page.assert_lines_in_order(&["What you have told unknot, to show a doctor:"]);
+    assert!(
+        page.stdout
+            .contains("all the questions: yes to \"Is one leg getting weaker"),
+        "{}",
+        page.describe()
+    );
+    assert!(
+        page.stdout
+            .contains("asked again: a doctor has checked it since"),
+        "{}",
+        page.describe()
+    );
+}
+
+#[test]
+fn a_wrong_answer_can_be_answered_again_by_typing_back() {
+    let sandbox = Sandbox::new();
+    // Yes to the first see-a-doctor question by mistake: back, then no.
+    let input = format!("{}yes\nback\nno\n{}", answers(5, &[]), answers(7, &[]));
+    let out = run_start(&sandbox, ONE_SECOND, &input);
+    assert_completed(&out, "One second");
+    assert_one_safety(&history(&sandbox), "screening", "clear", &[], &[]);
 }

@@ -34,6 +34,9 @@ impl App {
                 SafetyStage::Quick => Context::SafetyQuick,
                 SafetyStage::Emergency(_) | SafetyStage::Doctor(_) => Context::SafetyQuestion,
                 SafetyStage::DoctorAdvice => Context::DoctorAdvice,
+                SafetyStage::Recheck => Context::Recheck,
+                SafetyStage::GpAdvice if visit.gentle() => Context::GpAdvice,
+                SafetyStage::GpAdvice => Context::GpAdviceBack,
                 SafetyStage::EmergencyAdvice | SafetyStage::Done(_) => Context::EmergencyAdvice,
             },
             Stage::Cautions => Context::Cautions,
@@ -92,7 +95,8 @@ impl App {
                 }
             }
             Stage::Safety(screening) => {
-                ui::safety::render_screening(screening, title, theme, area, buf);
+                let gentle = visit.gentle();
+                ui::safety::render_screening(screening, title, gentle, theme, area, buf);
             }
             Stage::Cautions => ui::safety::render_cautions(title, theme, area, buf),
             Stage::Before(form) | Stage::After(form) => {

@@ -53,6 +53,8 @@ pub struct Ended {
     pub signal: Option<i32>,
     /// What of a session stopped that way could not be saved, to say once the screen is back.
     pub unsaved: Option<String>,
+    /// Advice to leave the person with once the screen is back.
+    pub farewell: Option<String>,
 }
 
 pub struct App {
@@ -77,6 +79,8 @@ pub struct App {
     /// Phase boundaries, due and reached, when `UNKNOT_TRACE` asks for them.
     pub(super) trace: Trace,
     pub(super) signal: Option<i32>,
+    /// Advice to say once the screen is back.
+    pub(super) farewell: Option<String>,
     pub(super) done: bool,
 }
 
@@ -103,6 +107,7 @@ impl App {
             theme: setup.theme,
             trace: Trace::from_env(),
             signal: None,
+            farewell: None,
             done: false,
         };
         match setup.start {
@@ -138,6 +143,7 @@ impl App {
                 .recorder
                 .as_ref()
                 .map_or_else(|| self.unsaved.clone(), Recorder::unsaved),
+            farewell: self.farewell,
         }
     }
 
@@ -349,16 +355,31 @@ impl App {
         entry
     }
 
-    /// Back to the routines for another visit, or out.
+    /// Back to the routines for another visit, or out; advice the safety questions led to is
+    /// said on the home screen, or after unknot closes.
     fn visit_over(&mut self, ending: Ending, now: Instant) {
         self.visit = None;
-        match (ending, &mut self.home) {
-            (Ending::Home | Ending::NotStarted, Some(home)) => {
+        let advice = match ending {
+            Ending::NotStarted { why, .. } => Some(why.advice().to_string()),
+            Ending::Home | Ending::Exit => None,
+        };
+        let leaving = matches!(
+            ending,
+            Ending::Exit | Ending::NotStarted { leaving: true, .. }
+        );
+        match &mut self.home {
+            Some(home) if !leaving => {
                 home.notice.clone_from(&self.notice);
+                if advice.is_some() {
+                    home.notice = advice;
+                }
                 home.set_history(&self.history, history::now());
                 self.start_visit(None, now);
             }
-            _ => self.done = true,
+            _ => {
+                self.farewell = advice;
+                self.done = true;
+            }
         }
     }
 

@@ -138,7 +138,7 @@ fn a_whole_visit_from_home_to_the_summary_and_back() {
     snapshot!("1_home", d.screen());
     d.key(KeyCode::Enter);
     snapshot!("2_safety_first_question", d.screen());
-    for _ in 0..11 {
+    for _ in 0..13 {
         d.type_in("n");
     }
     snapshot!("3_cautions", d.screen());

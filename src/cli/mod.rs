@@ -181,7 +181,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, AppError> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Safety) => {
-            pages::safety();
+            pages::safety(&paths);
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::About) => {

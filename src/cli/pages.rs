@@ -5,6 +5,8 @@ use std::fmt::Write as _;
 use std::io::Write;
 use std::path::PathBuf;
 
+use crate::history::{SafetyCheck, SafetyKind, SafetyResult};
+use crate::safety::{TIERS, Tier};
 use crate::sys::paths::Paths;
 use crate::text;
 
@@ -33,9 +35,61 @@ pub fn paths(paths: &Paths) {
     print(&page);
 }
 
-/// `unknot safety`: the warning signs and the cautions.
-pub fn safety() {
-    print(&text::safety::safety_page());
+/// `unknot safety`: the warning signs by tier, the cautions, and, when there is a history,
+/// what the person has answered and when, to show a doctor.
+pub fn safety(paths: &Paths) {
+    let in_tier = |tier: Tier| -> Vec<&str> {
+        text::safety::DOCTOR_QUESTIONS
+            .iter()
+            .zip(TIERS)
+            .filter(|(_, t)| *t == tier)
+            .map(|(q, _)| *q)
+            .collect()
+    };
+    // Without a readable history there is nothing to list; the signs still matter.
+    let history = super::history::load(paths)
+        .map(|(h, _)| h)
+        .unwrap_or_default();
+    let answers: Vec<String> = history
+        .safety
+        .iter()
+        .filter(|s| worth_telling(&s.value))
+        .map(|s| {
+            let mut yes: Vec<&str> = s
+                .value
+                .emergency_yes
+                .iter()
+                .filter_map(|n| {
+                    usize::from(*n)
+                        .checked_sub(1)
+                        .and_then(|i| text::safety::EMERGENCY_QUESTIONS.get(i))
+                        .copied()
+                })
+                .collect();
+            yes.extend(text::safety::doctor_questions(&s.value.doctor_yes));
+            text::safety::answer_line(
+                &s.at.format("%a %-d %b %Y").to_string(),
+                s.value.check.asked(),
+                &yes,
+                s.value.result.told(),
+            )
+        })
+        .collect();
+    print(&text::safety::safety_page(
+        &in_tier(Tier::Serious),
+        &in_tier(Tier::Gp),
+        &answers,
+    ));
+}
+
+/// Whether a check is worth listing for a doctor: every full screening and recheck, and a quick
+/// check that found something. Cautions shown, and quick checks with nothing new, are not.
+fn worth_telling(check: &SafetyCheck) -> bool {
+    match check.check {
+        SafetyKind::Screening | SafetyKind::Recheck => true,
+        SafetyKind::QuickCheck => check.result != SafetyResult::Clear,
+        SafetyKind::MassageCautions => false,
+    }
 }
 
 /// `unknot about`: what self-massage and stretching can and cannot do, with sources.

@@ -2,7 +2,7 @@
 //! when asked or when the output is not a terminal. Everything the front ends need is gathered
 //! here once: the settings, the routines, the history (read once), the history opened for writing.
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use uuid::Uuid;
@@ -183,6 +183,9 @@ fn full_screen(
     let ended = ended?;
     if let Some(unsaved) = ended.unsaved {
         say(&unsaved);
+    }
+    if let Some(advice) = ended.farewell {
+        let _ = writeln!(std::io::stdout(), "{advice}");
     }
     Ok(exit_code(ended.signal))
 }

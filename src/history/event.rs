@@ -135,6 +135,9 @@ pub enum SafetyKind {
     QuickCheck,
     /// The self-massage cautions were shown.
     MassageCautions,
+    /// After a sign for a doctor was answered: has a doctor checked it since? Then the quick
+    /// check.
+    Recheck,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -147,6 +150,10 @@ pub enum SafetyResult {
     SeeDoctorContinued,
     /// A reason to see a doctor first; the person stopped.
     SeeDoctorStopped,
+    /// Asked again: a doctor has checked it since, and nothing new has started.
+    DoctorChecked,
+    /// A reason to book a GP appointment; gentle routines meanwhile.
+    SeeGp,
     /// Not all questions were answered; no session.
     NotAnswered,
     /// Cautions shown.

@@ -275,7 +275,10 @@ fn write_table(
                 } else {
                     text::review::pain_pair(r.pain_before, r.pain_after)
                 },
-                r.reading.map(Reading::short).unwrap_or_default().to_string(),
+                r.reading
+                    .map(Reading::short)
+                    .unwrap_or_default()
+                    .to_string(),
             ]
         })
         .collect();

@@ -1,7 +1,9 @@
 //! Which words each value of the history's types takes. The words live in `text`; here each
 //! type picks its own, so `text` never needs to know the history's types.
 
-use super::event::{Area, BodySide, Felt, Moment, PainChoice, PainTrigger};
+use super::event::{
+    Area, BodySide, Felt, Moment, PainChoice, PainTrigger, SafetyKind, SafetyResult,
+};
 use super::view::{Change, Finish, Reading, Unread, Verdict};
 use crate::text;
 
@@ -58,6 +60,34 @@ impl Moment {
             Moment::After => text::checkin::TITLE_AFTER,
             Moment::NextMorning => text::checkin::TITLE_NEXT_MORNING,
             Moment::Log => text::checkin::TITLE_LOG,
+        }
+    }
+}
+
+impl SafetyKind {
+    /// What was asked, for the list of answers: "all the questions".
+    pub fn asked(self) -> &'static str {
+        match self {
+            SafetyKind::Screening => text::safety::ASKED_FULL,
+            SafetyKind::QuickCheck => text::safety::ASKED_QUICK,
+            SafetyKind::Recheck => text::safety::ASKED_AGAIN,
+            SafetyKind::MassageCautions => text::safety::ASKED_CAUTIONS,
+        }
+    }
+}
+
+impl SafetyResult {
+    /// What the answers led to, for the list of answers.
+    pub fn told(self) -> &'static str {
+        match self {
+            SafetyResult::Clear => text::safety::TOLD_CLEAR,
+            SafetyResult::Emergency => text::safety::TOLD_EMERGENCY,
+            SafetyResult::SeeDoctorContinued => text::safety::TOLD_DOCTOR_CONTINUED,
+            SafetyResult::SeeDoctorStopped => text::safety::TOLD_DOCTOR_STOPPED,
+            SafetyResult::DoctorChecked => text::safety::TOLD_DOCTOR_CHECKED,
+            SafetyResult::SeeGp => text::safety::TOLD_GP,
+            SafetyResult::NotAnswered => text::safety::TOLD_NOT_ANSWERED,
+            SafetyResult::Shown => text::safety::TOLD_SHOWN,
         }
     }
 }

@@ -134,7 +134,7 @@ impl<W: Write> Plain<'_, W> {
         }
         Ok(match (self.signal, self.ending) {
             (Some(s), _) => Ended::Signal(s),
-            (None, Some(Ending::NotStarted)) => Ended::NotStarted,
+            (None, Some(Ending::NotStarted { .. })) => Ended::NotStarted,
             _ => Ended::Done,
         })
     }

@@ -41,9 +41,45 @@ pub fn say(
             }
         }
         Say::Safety(stage) => safety_stage(out, *stage)?,
+        Say::Recheck { since, yes } => {
+            let when = since.format("%a %-d %b").to_string();
+            writeln!(
+                out,
+                "{} {}",
+                text::safety::RECHECK_TITLE,
+                text::safety::recheck_intro(&when)
+            )?;
+            for q in text::safety::doctor_questions(yes) {
+                writeln!(out, "  - {q}")?;
+            }
+            writeln!(
+                out,
+                "{} {}",
+                text::safety::RECHECK_QUESTION,
+                text::safety::PLAIN_YES_NO
+            )?;
+        }
+        Say::GpAdvice { gentle } => {
+            writeln!(out, "{}.", text::safety::GP_TITLE)?;
+            for line in text::safety::GP_ADVICE {
+                writeln!(out, "{line}")?;
+            }
+            match (gentle, visit.routine()) {
+                (true, _) => {
+                    writeln!(out, "{}", text::safety::GP_GENTLE_STARTS)?;
+                    writeln!(out, "{}", text::safety::PLAIN_GP_PROMPT_START)?;
+                }
+                (false, routine) => {
+                    let title = routine.map_or("", |r| r.title.as_str());
+                    writeln!(out, "{}", text::safety::gp_choose_gentle(title))?;
+                    writeln!(out, "{}", text::safety::PLAIN_GP_PROMPT_BACK)?;
+                }
+            }
+        }
         Say::Unclear => writeln!(out, "{}", text::safety::PLAIN_UNCLEAR)?,
         Say::NotStarted(why) => match why {
             NotStarted::Doctor => writeln!(out, "{}", text::safety::STOPPED_FOR_DOCTOR)?,
+            NotStarted::GentleOnly => writeln!(out, "{}", text::safety::STOPPED_FOR_GENTLE)?,
             NotStarted::NotAnswered => writeln!(out, "{}", text::safety::NOT_ANSWERED)?,
             // Its advice was said when it showed.
             NotStarted::Emergency => {}
@@ -103,6 +139,7 @@ fn safety_stage(out: &mut impl Write, stage: Stage) -> io::Result<()> {
                     text::safety::SCREEN_TITLE,
                     text::safety::SCREEN_INTRO
                 )?;
+                writeln!(out, "{}", text::safety::PLAIN_BACK)?;
             }
             let q = text::safety::EMERGENCY_QUESTIONS
                 .get(n)
@@ -130,7 +167,8 @@ fn safety_stage(out: &mut impl Write, stage: Stage) -> io::Result<()> {
             }
             writeln!(out, "{}", text::safety::PLAIN_DOCTOR_PROMPT)?;
         }
-        Stage::Done(_) => {}
+        // Said with what they need to know (`Say::Recheck`, `Say::GpAdvice`), or nothing to say.
+        Stage::Recheck | Stage::GpAdvice | Stage::Done(_) => {}
     }
     Ok(())
 }

@@ -5,12 +5,15 @@
 
 use std::path::Path;
 
-use chrono::DateTime;
+use chrono::{DateTime, FixedOffset};
 use uuid::Uuid;
 
 use super::*;
-use crate::history::{self, CheckIn, Dated, Entry, Event, Moment};
+use crate::history::{
+    self, CheckIn, Dated, Entry, Event, History, Moment, SafetyCheck, SafetyKind, SafetyResult,
+};
 use crate::routine::Catalog;
+use crate::routine::Routine;
 
 fn at(text: &str) -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339(text).unwrap()
@@ -39,14 +42,14 @@ fn answer_all(s: &mut Screening, answers: &[Answer]) {
     }
 }
 
-use Answer::{CarryOn, Enter, No, Yes};
+use Answer::{Back, CarryOn, Enter, No, Yes};
 
 #[test]
 fn all_no_is_clear_after_both_lists() {
     let mut s = Screening::new(Gate::Full);
     answer_all(&mut s, &[No; 5]);
     assert_eq!(s.stage(), Stage::Doctor(0));
-    answer_all(&mut s, &[No; 6]);
+    answer_all(&mut s, &[No; 8]);
     assert_eq!(s.stage(), Stage::Done(SafetyResult::Clear));
     assert!(s.may_start());
     let r = s.record();
@@ -77,10 +80,10 @@ fn any_emergency_yes_stops_everything_and_says_what_to_do() {
 }
 
 #[test]
-fn a_doctor_first_yes_advises_and_lets_the_person_choose() {
+fn a_possible_serious_cause_advises_a_doctor_and_lets_the_person_choose() {
     let mut s = Screening::new(Gate::Full);
     answer_all(&mut s, &[No; 5]);
-    answer_all(&mut s, &[No, No, Yes, No, No, No]);
+    answer_all(&mut s, &[No, No, Yes, No, No, No, No, No]);
     assert_eq!(s.stage(), Stage::DoctorAdvice);
     let mut carried_on = s.clone();
     answer_all(&mut carried_on, &[CarryOn]);
@@ -90,6 +93,137 @@ fn a_doctor_first_yes_advises_and_lets_the_person_choose() {
     answer_all(&mut s, &[Enter]);
     assert!(!s.may_start());
     assert_eq!(s.record().result, SafetyResult::SeeDoctorStopped);
+}
+
+/// The see-a-doctor answers with a yes to question `n` (from 1) alone.
+fn yes_to(n: usize) -> [Answer; 8] {
+    let mut answers = [No; 8];
+    answers[n - 1] = Yes;
+    answers
+}
+
+#[test]
+fn each_sign_leads_to_the_advice_of_its_tier() {
+    for (n, tier) in (1..=8).zip(TIERS) {
+        let mut s = Screening::new(Gate::Full);
+        answer_all(&mut s, &[No; 5]);
+        answer_all(&mut s, &yes_to(n));
+        let expected = match tier {
+            Tier::Serious => Stage::DoctorAdvice,
+            Tier::Gp => Stage::GpAdvice,
+        };
+        assert_eq!(s.stage(), expected, "question {n}");
+    }
+    // The tiers of CLINICAL §1: new back pain at that age, no better or worse, pain stopping
+    // normal activities are for a GP; weakness getting worse in one leg is a serious sign.
+    assert_eq!(TIERS[4], Tier::Gp);
+    assert_eq!(TIERS[5], Tier::Gp);
+    assert_eq!(TIERS[7], Tier::Gp);
+    assert_eq!(TIERS[6], Tier::Serious);
+    assert!(crate::text::safety::DOCTOR_QUESTIONS[6].contains("weaker"));
+}
+
+#[test]
+fn a_gp_sign_lets_a_gentle_routine_go_on_and_is_kept_as_advised() {
+    let mut s = Screening::new(Gate::Full);
+    answer_all(&mut s, &[No; 5]);
+    answer_all(&mut s, &yes_to(5));
+    assert_eq!(s.stage(), Stage::GpAdvice);
+    assert_eq!(
+        s.record().result,
+        SafetyResult::SeeGp,
+        "left here, the advice stands"
+    );
+    answer_all(&mut s, &[Enter]);
+    assert!(s.may_start());
+    assert!(gentle_only(s.record().result));
+    assert_eq!(s.record().doctor_yes, vec![5]);
+}
+
+/// A history holding one safety check on `day` of November 2026.
+fn after_check(day: u32, check: SafetyKind, result: SafetyResult, doctor_yes: Vec<u8>) -> History {
+    let mut history = History::default();
+    history.safety = vec![Dated {
+        at: at(&format!("2026-11-{day:02}T08:00:00+01:00")),
+        value: SafetyCheck {
+            check,
+            emergency_yes: Vec::new(),
+            doctor_yes,
+            result,
+        },
+    }];
+    history
+}
+
+#[test]
+fn one_yes_does_not_ask_every_question_again_at_the_next_start() {
+    let now = at("2026-11-05T08:00:00+01:00");
+    // New back pain at 55: a GP appointment, remembered; the next start is the quick check.
+    let gp = after_check(1, SafetyKind::Screening, SafetyResult::SeeGp, vec![5]);
+    assert_eq!(gate(&gp, now), Gate::Quick);
+    assert_eq!(
+        standing_advice(&gp, now).map(|(tier, _)| tier),
+        Some(Tier::Gp)
+    );
+    // A possible serious cause, and the person stopped: asked only whether a doctor has checked.
+    let serious = after_check(
+        1,
+        SafetyKind::Screening,
+        SafetyResult::SeeDoctorStopped,
+        vec![3],
+    );
+    let recheck = gate(&serious, now);
+    assert!(
+        matches!(&recheck, Gate::Recheck { yes, .. } if *yes == vec![3]),
+        "{recheck:?}"
+    );
+    let mut s = Screening::new(recheck.clone());
+    assert_eq!(s.stage(), Stage::Recheck);
+    answer_all(&mut s, &[Yes, Enter]);
+    assert_eq!(s.record().result, SafetyResult::DoctorChecked);
+    assert_eq!(s.record().check, SafetyKind::Recheck);
+    let mut s = Screening::new(recheck);
+    answer_all(&mut s, &[No]);
+    assert_eq!(
+        s.stage(),
+        Stage::DoctorAdvice,
+        "the advice again, not every question"
+    );
+    // Once a doctor has checked, the quick check; after 30 days, every question again.
+    let mut checked = serious.clone();
+    checked.safety.push(Dated {
+        at: at("2026-11-03T08:00:00+01:00"),
+        value: SafetyCheck {
+            check: SafetyKind::Recheck,
+            emergency_yes: Vec::new(),
+            doctor_yes: Vec::new(),
+            result: SafetyResult::DoctorChecked,
+        },
+    });
+    assert_eq!(gate(&checked, now), Gate::Quick);
+    assert_eq!(standing_advice(&checked, now), None);
+    assert_eq!(gate(&serious, at("2026-12-02T08:00:00+01:00")), Gate::Full);
+}
+
+#[test]
+fn a_wrong_answer_can_be_taken_back_but_an_emergency_advice_cannot() {
+    let mut s = Screening::new(Gate::Full);
+    answer_all(&mut s, &[No, No, Back, Back]);
+    assert_eq!(s.stage(), Stage::Emergency(0));
+    assert!(!s.answer(Back), "nothing before the first question");
+    answer_all(&mut s, &[No; 5]);
+    answer_all(&mut s, &yes_to(8));
+    assert_eq!(s.stage(), Stage::GpAdvice);
+    answer_all(&mut s, &[Back, No]);
+    assert_eq!(
+        s.stage(),
+        Stage::Done(SafetyResult::Clear),
+        "the last yes, answered again"
+    );
+    let mut urgent = Screening::new(Gate::Full);
+    answer_all(&mut urgent, &[Yes, No, No, No, No]);
+    assert_eq!(urgent.stage(), Stage::EmergencyAdvice);
+    assert!(!urgent.answer(Back));
 }
 
 #[test]
@@ -281,10 +415,17 @@ fn suggestion(routine: &str, sessions: &[Lived]) -> Option<String> {
 
 #[test]
 fn three_sessions_done_in_full_on_separate_days_with_calm_mornings_suggest_the_next_level() {
-    let three = [full(1, 5, 4, Some(4)), full(2, 4, 4, Some(4)), full(3, 4, 3, Some(3))];
+    let three = [
+        full(1, 5, 4, Some(4)),
+        full(2, 4, 4, Some(4)),
+        full(3, 4, 3, Some(3)),
+    ];
     let s = suggestion("Gentle start", &three).unwrap();
     assert!(s.contains("Daily standard"), "{s}");
-    assert!(suggestion("Gentle start", &three[..2]).is_none(), "two are not enough");
+    assert!(
+        suggestion("Gentle start", &three[..2]).is_none(),
+        "two are not enough"
+    );
     assert!(
         suggestion("Deep release", &three).is_none(),
         "no level above the deepest"
@@ -316,8 +457,16 @@ fn three_full_sessions_on_one_day_are_not_three_days() {
         hour,
         ..full(1, 5, 4, Some(4))
     };
-    assert_eq!(suggestion("Gentle start", &[day(8), day(12), day(18)]), None);
-    let with_two_more = [day(8), day(12), full(2, 4, 4, Some(4)), full(3, 4, 3, Some(3))];
+    assert_eq!(
+        suggestion("Gentle start", &[day(8), day(12), day(18)]),
+        None
+    );
+    let with_two_more = [
+        day(8),
+        day(12),
+        full(2, 4, 4, Some(4)),
+        full(3, 4, 3, Some(3)),
+    ];
     assert!(suggestion("Gentle start", &with_two_more).is_some());
 }
 
@@ -383,14 +532,17 @@ fn the_next_morning_is_asked_after_every_session_between_6_and_36_hours_later_on
     let calm = lived("Daily standard", &[full(1, 4, 4, None)]);
     let asked = |h: &History, when: &str| morning_to_ask(h, at(when)).is_some();
     assert!(!asked(&calm, "2026-11-01T12:00:00+01:00"), "under 6 hours");
-    assert!(asked(&calm, "2026-11-01T20:00:00+01:00"), "the same evening, 12 h on");
-    assert!(asked(&calm, "2026-11-02T08:00:00+01:00"), "the next morning");
+    assert!(
+        asked(&calm, "2026-11-01T20:00:00+01:00"),
+        "the same evening, 12 h on"
+    );
+    assert!(
+        asked(&calm, "2026-11-02T08:00:00+01:00"),
+        "the next morning"
+    );
     assert!(!asked(&calm, "2026-11-03T08:00:00+01:00"), "two days on");
     let answered = lived("Daily standard", &[full(1, 4, 4, Some(4))]);
-    assert!(
-        !asked(&answered, "2026-11-02T08:00:00+01:00"),
-        "once"
-    );
+    assert!(!asked(&answered, "2026-11-02T08:00:00+01:00"), "once");
     let worse = lived("Daily standard", &[full(1, 4, 6, None)]);
     assert!(asked(&worse, "2026-11-02T08:00:00+01:00"));
 }

@@ -20,6 +20,8 @@ pub const EMERGENCY_QUESTIONS: [&str; 5] = [
 ];
 
 pub const EMERGENCY_TITLE: &str = "Get urgent medical help now";
+/// The emergency advice in one line, for the way out.
+pub const EMERGENCY_NOW: &str = "Get urgent medical help now: go to A&E (the emergency department) or call your local emergency number. Do not do a session.";
 pub const EMERGENCY_ADVICE: [&str; 4] = [
     "What you describe can mean the nerves at the bottom of your spine are badly squeezed.",
     "This needs to be seen by a doctor straight away, often within hours.",
@@ -27,35 +29,92 @@ pub const EMERGENCY_ADVICE: [&str; 4] = [
     "Do not do this session. unknot will ask these questions again next time.",
 ];
 
-// "See a doctor first" signs: NHS Gloucestershire red-flag list; NICE NG59 1.1.1.
-pub const DOCTOR_QUESTIONS: [&str; 6] = [
+// "See a doctor" signs, in two tiers (NHS Gloucestershire red-flag list; NICE NG59 1.1.1; NHS
+// sciatica page). Their numbers are kept in the history, so new questions go at the end; which
+// tier each is in is `safety::TIERS`.
+pub const DOCTOR_QUESTIONS: [&str; 8] = [
     "Did this start after a fall, a car accident or another injury (or a small knock, if you have thin bones or take steroids long-term)?",
     "Do you have a fever or chills, a weakened immune system, a recent bacterial infection, or have you injected drugs?",
     "Have you ever had cancer, or lost weight without trying?",
     "Is the pain worse at night, and does it not ease when you rest or change position?",
     "Is this new back pain, and are you under 20 or over 50?",
     "Has it not improved after a few weeks of looking after it at home, or is it steadily getting worse?",
+    "Is one leg getting weaker (tripping, a foot that catches, a knee that gives way)?",
+    "Is the pain stopping you from doing your normal daily activities?",
 ];
 
-pub const DOCTOR_TITLE: &str = "Please see a doctor before exercising";
-pub const DOCTOR_ADVICE: [&str; 3] = [
-    "What you describe is a reason to be checked by a doctor before doing exercises like these.",
-    "It is not an emergency, but please book an appointment soon.",
+/// The see-a-doctor questions answered yes, by their numbers (from 1) as the history keeps them.
+pub fn doctor_questions(yes: &[u8]) -> Vec<&'static str> {
+    yes.iter()
+        .filter_map(|n| {
+            usize::from(*n)
+                .checked_sub(1)
+                .and_then(|i| DOCTOR_QUESTIONS.get(i))
+                .copied()
+        })
+        .collect()
+}
+
+pub const YOU_ANSWERED_YES: &str = "You answered yes to:";
+
+/// A possible serious cause: a doctor first, before ball, roller or floor work.
+pub const DOCTOR_TITLE: &str = "Please see a doctor before ball, roller or floor exercises";
+pub const DOCTOR_ADVICE: [&str; 4] = [
+    "What you describe could have a cause a doctor should check before you do exercises like these.",
+    "It is not an emergency: book an appointment soon. Walking and your ordinary daily activity are still good for you meanwhile.",
     "If a doctor has already checked this and said exercise is fine, you can carry on.",
+    "`unknot safety` lists what you answered and when, to show the doctor.",
 ];
+
+/// Worth a GP appointment, with gentle exercise meanwhile.
+pub const GP_TITLE: &str = "Book an appointment with your GP";
+pub const GP_ADVICE: [&str; 3] = [
+    "What you describe is worth showing your GP, but it is not a reason to stop moving.",
+    "Meanwhile, keep active and stay with gentle routines; stop anything that makes the pain worse.",
+    "`unknot safety` lists what you answered and when, to show the GP.",
+];
+pub const GP_GENTLE_STARTS: &str = "A gentle routine is fine: this one can start.";
+pub fn gp_choose_gentle(routine: &str) -> String {
+    format!(
+        "{routine} is more than gentle exercise: choose a gentle routine (Gentle start, Desk break or Nerve glides) for now."
+    )
+}
+
+/// Asked again after a "see a doctor first" answer, instead of every question.
+pub const RECHECK_TITLE: &str = "Has a doctor checked this?";
+pub fn recheck_intro(when: &str) -> String {
+    format!("On {when} you told unknot about a sign a doctor should check:")
+}
+pub const RECHECK_QUESTION: &str = "Has a doctor checked it since, and said exercise is fine?";
+
+/// What the home screen says while the answers of the last screening still stand.
+pub fn remember_doctor(when: &str) -> String {
+    format!(
+        "On {when} you answered yes to a sign a doctor should check: ball, roller and floor routines wait until a doctor has seen it. Walking is still good for you."
+    )
+}
+pub fn remember_gp(when: &str) -> String {
+    format!(
+        "On {when} you answered yes to a sign worth a GP appointment: book one if you have not, and keep to gentle routines meanwhile."
+    )
+}
 
 pub const QUICK_TITLE: &str = "Any new symptoms?";
 pub const QUICK_INTRO: &str = "Since your last session, has any of these started?";
 
 pub const PLAIN_YES_NO: &str = "Type yes or no.";
+pub const PLAIN_BACK: &str = "Type back to answer the question before again.";
 pub const PLAIN_UNCLEAR: &str = "Please answer yes or no.";
 pub const PLAIN_QUICK_PROMPT: &str =
     "Press Enter if nothing has changed, or type yes if one of these has started.";
 pub const PLAIN_DOCTOR_PROMPT: &str =
     "Type carry on if a doctor has already checked this, or press Enter to stop for now.";
+pub const PLAIN_GP_PROMPT_START: &str = "Press Enter to start this gentle routine.";
+pub const PLAIN_GP_PROMPT_BACK: &str = "Press Enter to end here.";
 pub const NOT_ANSWERED: &str =
     "The safety questions were not answered, so the session does not start.";
-pub const STOPPED_FOR_DOCTOR: &str = "Stopped for now. Please see a doctor first.";
+pub const STOPPED_FOR_DOCTOR: &str = "Stopped for now. Please see a doctor before ball, roller or floor exercises; walking and ordinary activity are still good for you. `unknot safety` lists what you answered, to show the doctor.";
+pub const STOPPED_FOR_GENTLE: &str = "Not started: keep to gentle routines until you have seen your GP. `unknot safety` lists what you answered, to show the GP.";
 
 // ---- Self-massage cautions: foam-rolling expert consensus (Bartsch 2021, J Clin Med 10:5360)
 // and general massage caution lists. No source covers pressing on the sciatic nerve itself; the
@@ -191,16 +250,21 @@ get urgent help for the warning signs in `unknot safety`.
 pub const SAFETY_TITLE: &str = "Safety";
 pub const SAFETY_URGENT: &str = "Get urgent medical help (A&E or your emergency number) if:";
 
-/// Everything `unknot safety` prints: the warning signs and the cautions.
-pub fn safety_page() -> String {
+/// Everything `unknot safety` prints: the warning signs by tier, the cautions, and what the
+/// person has answered (`answers`, a line each, oldest first; see [`answer_line`]).
+pub fn safety_page(serious: &[&str], gp: &[&str], answers: &[String]) -> String {
     let mut page = String::from("Safety\n\n");
     page.push_str(SAFETY_URGENT);
     page.push('\n');
     for q in EMERGENCY_QUESTIONS {
         let _ = writeln!(page, "  - {q}");
     }
-    page.push_str("\nSee a doctor before exercising if:\n");
-    for q in DOCTOR_QUESTIONS {
+    page.push_str("\nSee a doctor before ball, roller or floor exercises (walking is still good for you) if:\n");
+    for q in serious {
+        let _ = writeln!(page, "  - {q}");
+    }
+    page.push_str("\nBook a GP appointment, and keep to gentle routines meanwhile, if:\n");
+    for q in gp {
         let _ = writeln!(page, "  - {q}");
     }
     let _ = writeln!(page, "\n{CAUTIONS_TITLE}:");
@@ -208,5 +272,37 @@ pub fn safety_page() -> String {
         let _ = writeln!(page, "  - {c}");
     }
     page.push_str("\nDuring a session, press x if something hurts, and ! to see this again.\n");
+    if !answers.is_empty() {
+        page.push_str("\nWhat you have told unknot, to show a doctor:\n");
+        for line in answers {
+            let _ = writeln!(page, "  {line}");
+        }
+    }
     page
 }
+
+/// One dated answer to the safety questions: "Mon 30 Nov 2026, all the questions: yes to ...;
+/// book a GP appointment, with gentle routines meanwhile".
+pub fn answer_line(when: &str, asked: &str, yes: &[&str], result: &str) -> String {
+    if yes.is_empty() {
+        return format!("{when}, {asked}: {result}");
+    }
+    let yes: Vec<String> = yes.iter().map(|q| format!("\"{q}\"")).collect();
+    format!("{when}, {asked}: yes to {}; {result}", yes.join(", "))
+}
+
+// What each kind of check was, and what each result meant; picked by `SafetyKind::asked` and
+// `SafetyResult::told`.
+pub const ASKED_FULL: &str = "all the questions";
+pub const ASKED_QUICK: &str = "any new symptoms";
+pub const ASKED_AGAIN: &str = "asked again";
+pub const ASKED_CAUTIONS: &str = "the self-massage cautions";
+pub const TOLD_CLEAR: &str = "nothing that needs a doctor first";
+pub const TOLD_EMERGENCY: &str = "told to get urgent medical help; no session";
+pub const TOLD_DOCTOR_CONTINUED: &str = "a doctor had checked it: carried on";
+pub const TOLD_DOCTOR_STOPPED: &str =
+    "told to see a doctor before ball, roller or floor exercises; stopped";
+pub const TOLD_DOCTOR_CHECKED: &str = "a doctor has checked it since";
+pub const TOLD_GP: &str = "told to book a GP appointment, with gentle routines meanwhile";
+pub const TOLD_NOT_ANSWERED: &str = "not answered through; no session";
+pub const TOLD_SHOWN: &str = "shown";

@@ -11,7 +11,7 @@ use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, StatefulWidg
 use super::{Theme, keys, keys_line};
 use crate::history::{History, Reading, per_week, streak};
 use crate::routine::{Origin, RoutineEntry};
-use crate::safety;
+use crate::safety::{self, Tier};
 use crate::text;
 
 #[derive(Debug, Clone)]
@@ -41,6 +41,14 @@ impl Home {
     pub fn set_history(&mut self, history: &History, now: DateTime<FixedOffset>) {
         let today = now.date_naive();
         self.recent = Vec::new();
+        // Advice from the safety questions comes first while it stands.
+        if let Some((tier, since)) = safety::standing_advice(history, now) {
+            let when = since.format("%a %-d %b").to_string();
+            self.recent.push(match tier {
+                Tier::Serious => text::safety::remember_doctor(&when),
+                Tier::Gp => text::safety::remember_gp(&when),
+            });
+        }
         if let Some(last) = history.sessions.last() {
             let unread = match last.reading() {
                 Some(reading @ Reading::NotJudged(_)) => Some(reading.words()),

@@ -234,7 +234,10 @@ fn the_footers_read_as_the_screens_show_them() {
         keys::footer_fit(Context::Session, 40),
         "Space pause  ? help  q quit"
     );
-    assert_eq!(keys::footer(Context::SafetyQuestion), "y  yes      n  no");
+    assert_eq!(
+        keys::footer(Context::SafetyQuestion),
+        "y  yes      n  no      ←  answer the one before again"
+    );
     assert_eq!(
         keys::prompt(Context::HomeMorning).as_deref(),
         Some("Press 0-9, or t for 10")

@@ -11,8 +11,28 @@ use super::{Theme, keys_line};
 use crate::safety::{Screening, Stage};
 use crate::text;
 
-pub fn render_screening(s: &Screening, routine: &str, theme: Theme, area: Rect, buf: &mut Buffer) {
+/// `gentle`: whether the routine chosen is gentle, which a GP's advice allows meanwhile.
+pub fn render_screening(
+    s: &Screening,
+    routine: &str,
+    gentle: bool,
+    theme: Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) {
     let (title, mut lines, keys) = match s.stage() {
+        Stage::Recheck => {
+            let (since, yes) = s.since().unwrap_or_default();
+            let when = since.format("%a %-d %b").to_string();
+            let mut lines = vec![Line::from(text::safety::recheck_intro(&when))];
+            lines.extend(yes_answers(yes));
+            lines.push(Line::from(""));
+            lines.push(Line::styled(
+                text::safety::RECHECK_QUESTION,
+                theme.heading(),
+            ));
+            (text::safety::RECHECK_TITLE, lines, Context::Recheck)
+        }
         Stage::Quick => {
             let mut lines = vec![Line::from(text::safety::QUICK_INTRO), Line::from("")];
             lines.extend(
@@ -37,11 +57,27 @@ pub fn render_screening(s: &Screening, routine: &str, theme: Theme, area: Rect, 
             advice(&text::safety::EMERGENCY_ADVICE),
             Context::EmergencyAdvice,
         ),
-        Stage::DoctorAdvice => (
-            text::safety::DOCTOR_TITLE,
-            advice(&text::safety::DOCTOR_ADVICE),
-            Context::DoctorAdvice,
-        ),
+        Stage::DoctorAdvice => {
+            let mut lines = answered_yes(s);
+            lines.extend(advice(&text::safety::DOCTOR_ADVICE));
+            (text::safety::DOCTOR_TITLE, lines, Context::DoctorAdvice)
+        }
+        Stage::GpAdvice => {
+            let mut lines = answered_yes(s);
+            lines.extend(advice(&text::safety::GP_ADVICE));
+            lines.push(Line::from(""));
+            if gentle {
+                lines.push(Line::styled(
+                    text::safety::GP_GENTLE_STARTS,
+                    theme.heading(),
+                ));
+                (text::safety::GP_TITLE, lines, Context::GpAdvice)
+            } else {
+                let choose = text::safety::gp_choose_gentle(routine);
+                lines.push(Line::styled(choose, theme.heading()));
+                (text::safety::GP_TITLE, lines, Context::GpAdviceBack)
+            }
+        }
     };
     if matches!(s.stage(), Stage::Emergency(_) | Stage::Doctor(_)) {
         lines.insert(0, Line::from(text::safety::SCREEN_INTRO));
@@ -97,6 +133,22 @@ fn advice<'a>(lines: &[&'a str]) -> Vec<Line<'a>> {
     lines.iter().map(|l| Line::from(*l)).collect()
 }
 
+/// "You answered yes to:" and each such question, for the advice they led to.
+fn answered_yes(s: &Screening) -> Vec<Line<'static>> {
+    let yes: Vec<u8> = s.record().doctor_yes;
+    let mut lines = vec![Line::from(text::safety::YOU_ANSWERED_YES)];
+    lines.extend(yes_answers(&yes));
+    lines.push(Line::from(""));
+    lines
+}
+
+fn yes_answers(yes: &[u8]) -> Vec<Line<'static>> {
+    text::safety::doctor_questions(yes)
+        .into_iter()
+        .map(|q| Line::from(format!("• {q}")))
+        .collect()
+}
+
 #[allow(clippy::too_many_arguments)]
 fn frame(
     routine: &str,
@@ -132,5 +184,6 @@ fn frame(
     let height = u16::try_from(body.line_count(body_a.width)).unwrap_or(u16::MAX);
     body.scroll((height.saturating_sub(body_a.height), 0))
         .render(body_a, buf);
-    Paragraph::new(keys_line(&keys::footer(keys), theme)).render(keys_a, buf);
+    let keys = keys::footer_fit(keys, keys_a.width);
+    Paragraph::new(keys_line(&keys, theme)).render(keys_a, buf);
 }

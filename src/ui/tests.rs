@@ -261,7 +261,7 @@ fn recorded_summary() -> Summary {
         visit.handle(event, at(secs));
     };
     feed(0.0, visit::Event::Opened(Ok(())));
-    for _ in 0..11 {
+    for _ in 0..13 {
         feed(0.0, visit::Event::Safety(crate::safety::Answer::No));
     }
     feed(0.0, visit::Event::Continue);
@@ -393,7 +393,7 @@ fn screening_after(
 
 fn draw_screening(width: u16, height: u16, s: &crate::safety::Screening) -> Terminal<TestBackend> {
     draw(width, height, |area, buf| {
-        safety::render_screening(s, "Gentle start", Theme::colored(), area, buf);
+        safety::render_screening(s, "Gentle start", true, Theme::colored(), area, buf);
     })
 }
 
@@ -436,8 +436,28 @@ fn safety_doctor_advice() {
         Gate,
     };
     let mut answers = vec![No; 5];
-    answers.extend([Yes, No, No, No, No, No]);
+    answers.extend([Yes, No, No, No, No, No, No, No]);
     assert_snapshot!(draw_screening(80, 24, &screening_after(Gate::Full, &answers)).backend());
+}
+
+#[test]
+fn safety_gp_advice() {
+    use crate::safety::{
+        Answer::{No, Yes},
+        Gate,
+    };
+    let mut answers = vec![No; 5];
+    answers.extend([No, No, No, No, Yes, No, No, No]);
+    assert_snapshot!(draw_screening(80, 24, &screening_after(Gate::Full, &answers)).backend());
+}
+
+#[test]
+fn safety_recheck() {
+    let gate = crate::safety::Gate::Recheck {
+        since: chrono::DateTime::parse_from_rfc3339("2026-11-20T08:15:00+01:00").unwrap(),
+        yes: vec![1, 7],
+    };
+    assert_snapshot!(draw_screening(80, 24, &screening_after(gate, &[])).backend());
 }
 
 #[test]

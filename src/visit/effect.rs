@@ -68,8 +68,9 @@ pub enum Ending {
     Home,
     /// Out of unknot.
     Exit,
-    /// The safety questions kept the session from starting.
-    NotStarted,
+    /// The safety questions kept the session from starting, and why; back to the routines, or
+    /// out of unknot when the person was `leaving` (Ctrl-C, a signal).
+    NotStarted { why: NotStarted, leaving: bool },
 }
 
 /// What plain mode prints at each moment of the visit.
@@ -85,6 +86,16 @@ pub enum Say {
     Intro,
     /// The safety questions have moved on to this stage.
     Safety(SafetyStage),
+    /// Has a doctor checked the sign answered on `since` (numbers from 1 of the doctor
+    /// questions answered yes then)?
+    Recheck {
+        since: DateTime<FixedOffset>,
+        yes: Vec<u8>,
+    },
+    /// A GP appointment is advised; the routine chosen is `gentle`, or not.
+    GpAdvice {
+        gentle: bool,
+    },
     /// The answer was not a yes or a no.
     Unclear,
     /// Why the session does not start.
@@ -114,11 +125,26 @@ pub enum Say {
     Summary(Box<Summary>),
 }
 
-/// Why the safety questions kept the session from starting.
+impl NotStarted {
+    /// The advice to leave the person with, on the home screen or as unknot closes.
+    pub fn advice(self) -> &'static str {
+        match self {
+            NotStarted::Doctor => crate::text::safety::STOPPED_FOR_DOCTOR,
+            NotStarted::GentleOnly => crate::text::safety::STOPPED_FOR_GENTLE,
+            NotStarted::NotAnswered => crate::text::safety::NOT_ANSWERED,
+            NotStarted::Emergency => crate::text::safety::EMERGENCY_NOW,
+        }
+    }
+}
+
+/// Why the safety questions kept the session from starting. Each has its advice, said on the
+/// way out, whichever way out it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NotStarted {
     /// A reason to see a doctor first, and the person stopped.
     Doctor,
+    /// A GP appointment is advised, and this routine is more than gentle exercise.
+    GentleOnly,
     /// The questions were not all answered.
     NotAnswered,
     /// An emergency sign: its advice was given already.

@@ -6,7 +6,7 @@ use std::collections::VecDeque;
 use std::time::Instant;
 
 use super::session_part::{FormInput, SessionWait};
-use super::{Effect, Ending, Say, Stage, Visit};
+use super::{Effect, Ending, NotStarted, Say, Stage, Visit};
 use crate::safety::{self, Answer, Stage as SafetyStage};
 use crate::session::{Key, PainChoice};
 
@@ -90,10 +90,9 @@ impl Visit {
             Stage::Morning { .. } => self.after_morning(fx),
             Stage::Choose => self.over(Ending::Home, fx),
             Stage::Safety(_) => {
-                if let Some(why) = self.leave_safety(fx) {
-                    fx.push(Effect::Say(Say::NotStarted(why)));
-                }
-                self.over(Ending::NotStarted, fx);
+                let why = self.leave_safety(fx).unwrap_or(NotStarted::NotAnswered);
+                fx.push(Effect::Say(Say::NotStarted(why)));
+                self.not_started(why, fx);
             }
             Stage::Session { .. } => match self.session_waits() {
                 Some(SessionWait::EaseOff) => self.ease_off(PainChoice::Stop, now, fx),
@@ -133,6 +132,9 @@ fn safety_answer(stage: SafetyStage, line: &str) -> Option<Answer> {
             "carry on" | "c" | "continue" => Answer::CarryOn,
             _ => Answer::Enter,
         }),
+        _ if line.trim().eq_ignore_ascii_case("back") => Some(Answer::Back),
+        // The advice is read; on.
+        SafetyStage::GpAdvice => Some(Answer::Enter),
         _ => safety::parse_yes_no(line),
     }
 }

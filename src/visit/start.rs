@@ -44,8 +44,8 @@ impl Visit {
             return;
         }
         fx.push(Effect::Say(Say::Intro));
-        let screening = Screening::new(self.gate);
-        fx.push(Effect::Say(Say::Safety(screening.stage())));
+        let screening = Screening::new(self.gate.clone());
+        fx.push(Effect::Say(self.say_stage(&screening)));
         self.stage = Stage::Safety(screening);
     }
 
@@ -67,21 +67,67 @@ impl Visit {
                 fx.push(Effect::Say(Say::Safety(stage)));
                 // Lines scroll on: the advice is said, and nothing starts.
                 if self.pace == Pace::Lines {
-                    self.over(Ending::NotStarted, fx);
+                    self.not_started(NotStarted::Emergency, fx);
                 }
             }
-            SafetyStage::Done(SafetyResult::Emergency) => self.over(Ending::NotStarted, fx),
-            SafetyStage::Done(_) => {
+            SafetyStage::Done(SafetyResult::Emergency) => {
+                self.not_started(NotStarted::Emergency, fx);
+            }
+            SafetyStage::Done(result) => {
                 self.record(history::Event::Safety(record), fx);
-                if may_start {
-                    self.after_safety(fx);
+                let why = if !may_start {
+                    Some(NotStarted::Doctor)
+                } else if safety::gentle_only(result) && !self.gentle() {
+                    Some(NotStarted::GentleOnly)
                 } else {
-                    fx.push(Effect::Say(Say::NotStarted(NotStarted::Doctor)));
-                    self.over(Ending::NotStarted, fx);
+                    None
+                };
+                match why {
+                    Some(why) => {
+                        fx.push(Effect::Say(Say::NotStarted(why)));
+                        self.not_started(why, fx);
+                    }
+                    None => self.after_safety(fx),
                 }
             }
-            _ => fx.push(Effect::Say(Say::Safety(stage))),
+            _ => {
+                if let Stage::Safety(screening) = &self.stage {
+                    fx.push(Effect::Say(self.say_stage(screening)));
+                }
+            }
         }
+    }
+
+    /// What plain mode says as the questions reach the stage they are at.
+    fn say_stage(&self, screening: &Screening) -> Say {
+        match (screening.stage(), screening.since()) {
+            (SafetyStage::Recheck, Some((since, yes))) => Say::Recheck {
+                since,
+                yes: yes.to_vec(),
+            },
+            (SafetyStage::GpAdvice, _) => Say::GpAdvice {
+                gentle: self.gentle(),
+            },
+            (stage, _) => Say::Safety(stage),
+        }
+    }
+
+    /// The questions kept the session from starting: back to the routines with their advice.
+    pub(super) fn not_started(&mut self, why: NotStarted, fx: &mut Vec<Effect>) {
+        self.over(
+            Ending::NotStarted {
+                why,
+                leaving: false,
+            },
+            fx,
+        );
+    }
+
+    /// Whether the chosen routine is gentle: what a person told to see a GP may do meanwhile.
+    pub fn gentle(&self) -> bool {
+        self.routine
+            .as_ref()
+            .is_some_and(|r| r.level == crate::routine::Level::Gentle)
     }
 
     /// Leaving the safety questions before their end: what was answered is kept (the emergency
@@ -95,10 +141,10 @@ impl Visit {
             return Some(NotStarted::Emergency);
         }
         let record = screening.record();
-        let why = if record.result == SafetyResult::SeeDoctorStopped {
-            NotStarted::Doctor
-        } else {
-            NotStarted::NotAnswered
+        let why = match record.result {
+            SafetyResult::SeeDoctorStopped => NotStarted::Doctor,
+            SafetyResult::SeeGp => NotStarted::GentleOnly,
+            _ => NotStarted::NotAnswered,
         };
         self.record(history::Event::Safety(record), fx);
         Some(why)
@@ -157,7 +203,14 @@ impl Visit {
         match &self.stage {
             Stage::Morning { .. } | Stage::Choose => self.over(Ending::Exit, fx),
             Stage::Safety(_) => {
-                self.leave_safety(fx);
+                // Out with the advice the questions led to, when they led to one.
+                let ending = match self.leave_safety(fx) {
+                    Some(why) if why != NotStarted::NotAnswered => Ending::NotStarted {
+                        why,
+                        leaving: ending == Ending::Exit,
+                    },
+                    _ => ending,
+                };
                 self.over(ending, fx);
             }
             Stage::Cautions => self.over(ending, fx),

@@ -27,7 +27,9 @@ impl Summary {
 
     /// How the session ended; without a view of it, as if cut off.
     pub fn finish(&self) -> Finish {
-        self.view.as_ref().map_or(Finish::Interrupted, SessionView::finish)
+        self.view
+            .as_ref()
+            .map_or(Finish::Interrupted, SessionView::finish)
     }
 
     pub fn elapsed(&self) -> Duration {

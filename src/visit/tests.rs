@@ -413,7 +413,14 @@ fn an_emergency_answer_is_kept_once_the_moment_its_advice_shows() {
             run.at(0.0, Event::Safety(Answer::Enter));
             assert_eq!(run.records().len(), 1, "kept once");
         }
-        assert_eq!(run.ending(), Some(Ending::NotStarted), "{pace:?}");
+        assert_eq!(
+            run.ending(),
+            Some(Ending::NotStarted {
+                why: NotStarted::Emergency,
+                leaving: false
+            }),
+            "{pace:?}"
+        );
     }
 }
 
@@ -434,7 +441,13 @@ fn leaving_the_safety_questions_keeps_what_was_answered_and_nothing_starts() {
             .said()
             .contains(&Say::NotStarted(NotStarted::NotAnswered))
     );
-    assert_eq!(lines.ending(), Some(Ending::NotStarted));
+    assert_eq!(
+        lines.ending(),
+        Some(Ending::NotStarted {
+            why: NotStarted::NotAnswered,
+            leaving: false
+        })
+    );
 
     let mut keys = Run::start(Pace::Keys, &History::default());
     keys.at(0.0, Event::Safety(Answer::No))

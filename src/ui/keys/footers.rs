@@ -81,9 +81,16 @@ const HOME: &[Hint] = &[
     hint(&[Act::History], "h", w::F_HISTORY),
     QUIT_HOME,
 ];
+const ANSWER_AGAIN: Hint = shortened(
+    &[Act::Safety(Answer::Back)],
+    w::LEFT,
+    w::F_ANSWER_AGAIN,
+    (w::LEFT, w::F_BACK),
+);
 const SAFETY_QUESTION: &[Hint] = &[
     hint(&[Act::Safety(Answer::Yes)], "y", w::F_YES),
     hint(&[Act::Safety(Answer::No)], "n", w::F_NO),
+    ANSWER_AGAIN,
 ];
 const SAFETY_QUICK: &[Hint] = &[
     hint(
@@ -105,8 +112,25 @@ const DOCTOR_ADVICE: &[Hint] = &[
         "q",
         w::F_STOP_FOR_NOW,
     ),
+    ANSWER_AGAIN,
 ];
 const CAUTIONS: &[Hint] = &[hint(&[Act::Continue], w::ENTER, w::F_READ)];
+const RECHECK: &[Hint] = &[
+    hint(&[Act::Safety(Answer::Yes)], "y", w::F_DOCTOR_CHECKED),
+    hint(&[Act::Safety(Answer::No)], "n", w::F_NO),
+];
+const GP_ADVICE: &[Hint] = &[
+    hint(&[Act::Safety(Answer::Enter)], w::ENTER, w::F_START),
+    ANSWER_AGAIN,
+];
+const GP_ADVICE_BACK: &[Hint] = &[
+    hint(
+        &[Act::Safety(Answer::Enter), Act::Leave],
+        w::ENTER,
+        w::F_BACK_TO_ROUTINES,
+    ),
+    ANSWER_AGAIN,
+];
 
 const SKIP: Hint = hint(&[Act::Skip], w::ENTER, w::F_SKIP);
 const SKIP_REST: Hint = hint(&[Act::SkipRest], w::ESC, w::F_SKIP_REST);
@@ -256,6 +280,9 @@ fn spec(context: Context) -> (&'static [Hint], Spacing) {
         Context::EmergencyAdvice => (EMERGENCY_ADVICE, WIDE),
         Context::DoctorAdvice => (DOCTOR_ADVICE, WIDE),
         Context::Cautions => (CAUTIONS, WIDE),
+        Context::Recheck => (RECHECK, WIDE),
+        Context::GpAdvice => (GP_ADVICE, WIDE),
+        Context::GpAdviceBack => (GP_ADVICE_BACK, WIDE),
         Context::Form(q) | Context::CheckIn(q) => (question(q), QUESTION),
         Context::Session => (SESSION, TIGHT),
         Context::SessionReady => (SESSION_READY, TIGHT),

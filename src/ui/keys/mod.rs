@@ -36,6 +36,12 @@ pub enum Context {
     SafetyQuick,
     EmergencyAdvice,
     DoctorAdvice,
+    /// "Has a doctor checked it since?"
+    Recheck,
+    /// A GP appointment advised, with a gentle routine to start.
+    GpAdvice,
+    /// A GP appointment advised, and the routine chosen is more than gentle.
+    GpAdviceBack,
     Cautions,
     /// A check-in question on its own screen: before, after, the morning after.
     Form(Question),

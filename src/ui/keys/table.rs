@@ -62,6 +62,11 @@ pub const BINDINGS: &[Binding] = &[
     // The safety questions.
     bind(C::SafetyQuestion, &[Letter('y')], Act::Safety(Answer::Yes)),
     bind(C::SafetyQuestion, &[Letter('n')], Act::Safety(Answer::No)),
+    bind(
+        C::SafetyQuestion,
+        &[Code(KeyCode::Backspace), Code(KeyCode::Left)],
+        Act::Safety(Answer::Back),
+    ),
     bind(C::SafetyQuestion, Q_OR_ESC, Act::Leave),
     bind(C::SafetyQuick, &[ENTER], Act::Safety(Answer::Enter)),
     bind(C::SafetyQuick, &[Letter('y')], Act::Safety(Answer::Yes)),
@@ -76,7 +81,29 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(C::DoctorAdvice, &[ENTER], Act::Safety(Answer::Enter)),
     bind(C::DoctorAdvice, &[Letter('n')], Act::Safety(Answer::No)),
+    bind(
+        C::DoctorAdvice,
+        &[Code(KeyCode::Backspace), Code(KeyCode::Left)],
+        Act::Safety(Answer::Back),
+    ),
     bind(C::DoctorAdvice, Q_OR_ESC, Act::Leave),
+    bind(C::Recheck, &[Letter('y')], Act::Safety(Answer::Yes)),
+    bind(C::Recheck, &[Letter('n')], Act::Safety(Answer::No)),
+    bind(C::Recheck, Q_OR_ESC, Act::Leave),
+    bind(C::GpAdvice, &[ENTER], Act::Safety(Answer::Enter)),
+    bind(
+        C::GpAdvice,
+        &[Code(KeyCode::Backspace), Code(KeyCode::Left)],
+        Act::Safety(Answer::Back),
+    ),
+    bind(C::GpAdvice, Q_OR_ESC, Act::Leave),
+    bind(C::GpAdviceBack, &[ENTER], Act::Safety(Answer::Enter)),
+    bind(
+        C::GpAdviceBack,
+        &[Code(KeyCode::Backspace), Code(KeyCode::Left)],
+        Act::Safety(Answer::Back),
+    ),
+    bind(C::GpAdviceBack, Q_OR_ESC, Act::Leave),
     bind(C::Cautions, &[ENTER], Act::Continue),
     bind(C::Cautions, Q_OR_ESC, Act::Leave),
     // Check-in questions on their own screen. q leaves before a session; a note takes it.
