@@ -15,7 +15,7 @@ mod common;
 
 use std::time::{Duration, Instant};
 
-use common::tui::{Tui, seconds_left_of};
+use common::tui::{ENTER, Tui, seconds_left_of};
 use common::{Outcome, Sandbox, send_signal, spawn, timeout};
 
 /// Two holds of `seconds` each, written into the sandbox. Two seconds each is long enough to do
@@ -541,4 +541,58 @@ fn a_terminal_closed_while_unknot_is_stopped_still_records_the_session_as_interr
     wait_ended(unknot);
     let history = String::from_utf8_lossy(&tui.sandbox.history_bytes()).into_owned();
     assert!(history.contains(r#""outcome":"interrupted""#), "{history}");
+}
+
+#[test]
+fn behind_the_too_small_notice_the_countdown_waits_and_no_key_answers() {
+    let mut tui = two_minute_holds_on_screen();
+    let screen = tui.wait_until("the hold counting down", |s| {
+        seconds_left_of(s, "1 min").is_some_and(|n| n < 59)
+    });
+    let before = seconds_left_of(&screen, "1 min").unwrap_or_default();
+    tui.resize(5, 20);
+    let notice = tui.wait_until("the notice", |s| s.contains("Make the window"));
+    assert!(notice.contains("q quits"), "{notice}");
+    // Longer than a few seconds behind the notice; Space and Enter are not seen, so not acted on.
+    tui.key(" ");
+    tui.key(ENTER);
+    std::thread::sleep(std::time::Duration::from_secs(3));
+    tui.resize(24, 80);
+    let after = paused_with(&mut tui);
+    assert!(
+        before.saturating_sub(after) <= 1,
+        "the countdown ran on behind the notice: {before} s, then {after} s"
+    );
+    tui.key("\x03");
+    tui.skip_after();
+    tui.key("q");
+    let (code, _) = tui.wait_exit();
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn behind_the_too_small_notice_enter_does_not_answer_the_new_symptoms_check() {
+    let sandbox = Sandbox::screened();
+    let before = sandbox.history_bytes();
+    let mut tui = Tui::start(sandbox, &[], 24, 80);
+    tui.wait_for("Gentle start");
+    tui.key(ENTER);
+    tui.wait_for("Any new symptoms?");
+    tui.resize(5, 20);
+    tui.wait_until("the notice", |s| s.contains("Make the window"));
+    tui.key(ENTER);
+    tui.resize(24, 80);
+    let screen = tui.wait_for("Any new symptoms?");
+    assert!(!screen.contains("question 1 of 4"), "{screen}");
+    assert_eq!(
+        tui.sandbox.history_bytes(),
+        before,
+        "nothing answered, nothing kept"
+    );
+    // q behind the notice quits.
+    tui.resize(5, 20);
+    tui.wait_until("the notice", |s| s.contains("Make the window"));
+    tui.key("q");
+    let (code, _) = tui.wait_exit();
+    assert_eq!(code, 0);
 }

@@ -346,23 +346,25 @@ fn ctrl_c_in_a_session_stops_it_without_asking() {
 }
 
 #[test]
-fn keys_still_work_in_a_session_while_the_window_is_too_small() {
+fn behind_the_too_small_notice_only_quitting_acts() {
     let (sandbox, file) = sandbox_with(COUNTDOWN);
+    let before = sandbox.history_bytes();
     let mut tui = Tui::start(sandbox, &["start", &file], 8, 30);
     tui.wait_for("Make the window bigger");
-    // Nothing new at the quick safety check, skip the questions before, stop the session, skip
-    // the questions after, close the summary: all without seeing any of it.
+    // Nothing can be seen, so nothing is answered: not the new-symptoms check, not a question.
     tui.key(ENTER);
     tui.key(ESC);
-    std::thread::sleep(std::time::Duration::from_millis(300));
-    tui.key("q");
     tui.key("y");
-    tui.key(ESC);
-    tui.key(ENTER);
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    assert_eq!(tui.sandbox.history_bytes(), before, "nothing answered blind");
+    tui.key("q");
     tui.assert_exit_restored(0);
-    // It really was a session, stopped by hand.
-    let history = std::fs::read_to_string(tui.sandbox.history()).expect("a history file");
-    assert!(history.contains(r#""outcome":"quit""#), "{history}");
+    // Left at the new-symptoms check: kept as not answered, and nothing started.
+    let lines = history_values(&tui.sandbox);
+    assert!(lines_of_type(&lines, "session_started").is_empty(), "{lines:#?}");
+    let last = lines.last().expect("history lines");
+    assert_eq!(last["check"], "quick_check", "{last}");
+    assert_eq!(last["result"], "not_answered", "{last}");
 }
 
 // ---- Safety ----------------------------------------------------------------------------------

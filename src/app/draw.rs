@@ -67,6 +67,11 @@ impl App {
             ui::render_too_small(area, buf, self.theme);
             return;
         }
+        // Text scrolled on one screen starts at the top of the next.
+        let shown = Some(self.context());
+        if self.shown.replace(shown) != shown {
+            self.scroll.set(0);
+        }
         let theme = self.theme;
         if let Some(review) = &self.review {
             ui::review::render(review, theme, area, buf);
@@ -96,9 +101,17 @@ impl App {
             }
             Stage::Safety(screening) => {
                 let gentle = visit.gentle();
-                ui::safety::render_screening(screening, title, gentle, theme, area, buf);
+                ui::safety::render_screening(
+                    screening,
+                    title,
+                    gentle,
+                    &self.scroll,
+                    theme,
+                    area,
+                    buf,
+                );
             }
-            Stage::Cautions => ui::safety::render_cautions(title, theme, area, buf),
+            Stage::Cautions => ui::safety::render_cautions(title, &self.scroll, theme, area, buf),
             Stage::Before(form) | Stage::After(form) => {
                 let asked = form.question().map_or("", Question::asked);
                 form_screen(form, title, asked, theme, area, buf);
@@ -111,6 +124,7 @@ impl App {
                 let status = ui::session::Status {
                     problem: self.recorder.as_ref().and_then(Recorder::problem),
                     notes: &notes,
+                    scroll: Some(&self.scroll),
                 };
                 ui::session::render(session, form.as_ref(), &status, now, theme, area, buf);
             }

@@ -41,6 +41,13 @@ pub fn run(setup: Setup, audio: AudioSetup) -> Result<Ended, AppError> {
     loop {
         let now = Instant::now();
         if redraw {
+            // A window too small to see the countdown in pauses it before the frame is drawn.
+            if let Ok(size) = terminal.0.size() {
+                app.set_size(
+                    ratatui::layout::Rect::from((ratatui::layout::Position::ORIGIN, size)),
+                    now,
+                );
+            }
             terminal
                 .0
                 .draw(|frame| app.draw(frame, now))

@@ -2,11 +2,13 @@
 //! through the keymap, an act becomes an event for the visit, and the visit's effects are
 //! carried out here (sounds, voice, history lines). Drawing picks the screen for the stage.
 
+use std::cell::Cell;
 use std::collections::VecDeque;
 use std::io::Stdout;
 use std::time::Instant;
 
 use ratatui::crossterm::event::KeyEvent;
+use ratatui::layout::Rect;
 use uuid::Uuid;
 
 use crate::audio::Audio;
@@ -15,11 +17,14 @@ use crate::history::{self, Entry, History, Store};
 use crate::routine::{Routine, RoutineEntry};
 use crate::sys::trace::Trace;
 use crate::text;
-use crate::ui::Theme;
 use crate::ui::home::Home;
-use crate::ui::keys::{self, Act};
+use crate::ui::keys::{self, Act, Context, Scroll};
 use crate::ui::review::{Review, ReviewAction};
+use crate::ui::{self, Theme};
 use crate::visit::{self, Effect, Ending, Event, FormKey, Pace, Recorder, Visit};
+
+/// How far a page key (Page Up, Page Down) moves text, in rows.
+const PAGE: u16 = 5;
 
 /// Opens the history for writing: the store, or why the session cannot be saved. `Err` when
 /// another session holds it.
@@ -81,6 +86,13 @@ pub struct App {
     pub(super) signal: Option<i32>,
     /// Advice to say once the screen is back.
     pub(super) farewell: Option<String>,
+    /// Where text taller than the window starts; settled as it is drawn.
+    pub(super) scroll: Cell<u16>,
+    /// What the keys meant when last drawn: a new screen starts its text at the top.
+    pub(super) shown: Cell<Option<Context>>,
+    /// The window is below the size the screens are laid out for: the notice shows, the
+    /// countdown waits, and only quitting acts.
+    pub(super) too_small: bool,
     pub(super) done: bool,
 }
 
@@ -108,6 +120,9 @@ impl App {
             trace: Trace::from_env(),
             signal: None,
             farewell: None,
+            scroll: Cell::new(0),
+            shown: Cell::new(None),
+            too_small: false,
             done: false,
         };
         match setup.start {
@@ -189,11 +204,31 @@ impl App {
         }
     }
 
+    /// The window's size, before each frame: below the minimum, the notice shows and a
+    /// countdown waits, since nobody can see it.
+    pub fn set_size(&mut self, area: Rect, now: Instant) {
+        let small = ui::too_small(area);
+        if small && !self.too_small {
+            self.feed(Event::Hidden, now);
+        }
+        self.too_small = small;
+    }
+
     /// Returns whether the key did anything.
     pub fn on_key(&mut self, key: &KeyEvent, now: Instant) -> bool {
         let Some(act) = keys::lookup(self.context(), key) else {
             return false;
         };
+        // Behind the too-small notice nothing can be seen, so nothing is asked: quitting ends
+        // unknot at once (what was done is kept, as after a signal), and no other key acts.
+        if self.too_small {
+            let quit = act == Act::Stop || keys::typed(key) == Some('q');
+            if quit {
+                self.feed(Event::Interrupt, now);
+                self.done = true;
+            }
+            return quit;
+        }
         let event = match act {
             Act::Up | Act::Down => {
                 if let Some(home) = &mut self.home {
@@ -215,6 +250,16 @@ impl App {
             }
             Act::Mute => {
                 self.audio.toggle_mute();
+                return true;
+            }
+            Act::Scroll(motion) => {
+                let s = self.scroll.get();
+                self.scroll.set(match motion {
+                    Scroll::Up => s.saturating_sub(1),
+                    Scroll::Down => s.saturating_add(1),
+                    Scroll::PageUp => s.saturating_sub(PAGE),
+                    Scroll::PageDown => s.saturating_add(PAGE),
+                });
                 return true;
             }
             // The input thread turns Ctrl-Z into a stop; here only for the help.

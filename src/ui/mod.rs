@@ -9,6 +9,7 @@ pub mod review;
 #[cfg(test)]
 mod review_tests;
 pub mod safety;
+pub mod scroll;
 pub mod session;
 pub mod summary;
 pub mod theme;
@@ -41,21 +42,35 @@ pub fn too_small(area: Rect) -> bool {
     area.width < MIN_WIDTH || area.height < MIN_HEIGHT
 }
 
-/// Shown instead of a screen when the window is below the minimum.
+/// Shown instead of a screen when the window is below the minimum: what to do first, then as
+/// much of why as fits, centred, down to a window of a few cells.
 pub fn render_too_small(area: Rect, buf: &mut Buffer, theme: Theme) {
+    let mut lines = vec![
+        Line::styled(text::window::TOO_SMALL, theme.heading()),
+        Line::from(text::window::TOO_SMALL_PAUSED),
+        Line::from(text::window::too_small_detail(area.width, area.height)),
+    ];
+    let wrapped = |lines: &[Line]| {
+        cells(
+            Paragraph::new(lines.to_vec())
+                .wrap(Wrap { trim: true })
+                .line_count(area.width),
+        )
+    };
+    while lines.len() > 1 && wrapped(&lines) > area.height {
+        lines.pop();
+    }
+    let height = wrapped(&lines).min(area.height);
     let [_, middle, _] = Layout::vertical([
         Constraint::Fill(1),
-        Constraint::Length(3),
+        Constraint::Length(height),
         Constraint::Fill(1),
     ])
     .areas(area);
-    Paragraph::new(vec![
-        Line::styled(text::window::TOO_SMALL, theme.heading()),
-        Line::from(text::window::too_small_detail(area.width, area.height)),
-    ])
-    .alignment(Alignment::Center)
-    .wrap(Wrap { trim: true })
-    .render(middle, buf);
+    Paragraph::new(lines)
+        .alignment(Alignment::Center)
+        .wrap(Wrap { trim: true })
+        .render(middle, buf);
 }
 
 /// A key hint line at the bottom of a screen.

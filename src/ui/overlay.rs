@@ -1,16 +1,26 @@
 //! Boxes drawn over the session: the key help, "stop the session?", the safety information,
 //! and the pain-monitoring rule's "time to ease off".
 
+use std::cell::Cell;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
-use super::{Theme, keys, keys_line};
+use super::{Theme, keys, keys_line, scroll};
 use crate::session::{Overlay, Session};
 use crate::text;
 
-pub fn render(overlay: Overlay, session: &Session, theme: Theme, area: Rect, buf: &mut Buffer) {
+/// `scroll`: where the box's text starts when it is taller than the window.
+pub fn render(
+    overlay: Overlay,
+    session: &Session,
+    scroll: &Cell<u16>,
+    theme: Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) {
     let (title, lines) = match overlay {
         Overlay::Safety => (text::safety::SAFETY_TITLE, safety_lines(theme)),
         Overlay::PainRule(trigger) => {
@@ -34,21 +44,24 @@ pub fn render(overlay: Overlay, session: &Session, theme: Theme, area: Rect, buf
         ),
     };
     let width = area.width.saturating_sub(4).min(76);
-    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
-    let height = u16::try_from(paragraph.line_count(width.saturating_sub(2)))
-        .unwrap_or(u16::MAX)
-        .saturating_add(2)
-        .min(area.height);
+    let height = super::cells(
+        Paragraph::new(lines.clone())
+            .wrap(Wrap { trim: true })
+            .line_count(width.saturating_sub(2)),
+    )
+    .saturating_add(2)
+    .min(area.height);
     let mut block = Block::bordered().title(Line::styled(format!(" {title} "), theme.title()));
     if overlay == Overlay::Safety {
         // The way out stays visible even when the text is cut short.
         let keys = keys::footer(keys::Context::SafetyInfo);
         block = block.title_bottom(Line::styled(keys, theme.keys()).right_aligned());
     }
-    let paragraph = paragraph.block(block);
     let popup = centered(area, width, height);
     Clear.render(popup, buf);
-    paragraph.render(popup, buf);
+    let inner = block.inner(popup);
+    block.render(popup, buf);
+    scroll::render(lines, None, scroll, theme, inner, buf);
 }
 
 fn safety_lines(theme: Theme) -> Vec<Line<'static>> {

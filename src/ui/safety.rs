@@ -1,21 +1,26 @@
 //! The safety screens: the red-flag questions, the advice they lead to, the self-massage
 //! cautions, and the safety information shown on request.
 
+use std::cell::Cell;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Padding, Paragraph, Widget, Wrap};
 
 use super::keys::{self, Context};
-use super::{Theme, keys_line};
+use super::{Theme, keys_line, scroll};
 use crate::safety::{Screening, Stage};
 use crate::text;
 
-/// `gentle`: whether the routine chosen is gentle, which a GP's advice allows meanwhile.
+/// `gentle`: whether the routine chosen is gentle, which a GP's advice allows meanwhile;
+/// `scroll`: where the text starts when it is taller than the window (the current question is
+/// always kept in view).
 pub fn render_screening(
     s: &Screening,
     routine: &str,
     gentle: bool,
+    scroll: &Cell<u16>,
     theme: Theme,
     area: Rect,
     buf: &mut Buffer,
@@ -79,29 +84,52 @@ pub fn render_screening(
             }
         }
     };
-    if matches!(s.stage(), Stage::Emergency(_) | Stage::Doctor(_)) {
-        lines.insert(0, Line::from(text::safety::SCREEN_INTRO));
-        lines.insert(1, Line::from(""));
-    }
+    // The question being asked is always in view, whatever the window.
+    let focus = match s.stage() {
+        Stage::Emergency(n) | Stage::Doctor(n) => {
+            lines.insert(0, Line::from(text::safety::SCREEN_INTRO));
+            lines.insert(1, Line::from(""));
+            Some(n + 2)
+        }
+        _ => None,
+    };
     let urgent = matches!(s.stage(), Stage::EmergencyAdvice | Stage::Done(_));
-    frame(routine, title, lines, keys, urgent, theme, area, buf);
+    let page = Page {
+        routine,
+        title,
+        keys,
+        urgent,
+    };
+    frame(&page, lines, focus, scroll, theme, area, buf);
 }
 
-pub fn render_cautions(routine: &str, theme: Theme, area: Rect, buf: &mut Buffer) {
+pub fn render_cautions(
+    routine: &str,
+    scroll: &Cell<u16>,
+    theme: Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) {
     let lines = text::safety::CAUTIONS
         .iter()
         .flat_map(|c| [Line::from(format!("• {c}")), Line::from("")])
         .collect();
-    frame(
+    let page = Page {
         routine,
-        text::safety::CAUTIONS_TITLE,
-        lines,
-        Context::Cautions,
-        false,
-        theme,
-        area,
-        buf,
-    );
+        title: text::safety::CAUTIONS_TITLE,
+        keys: Context::Cautions,
+        urgent: false,
+    };
+    frame(&page, lines, None, scroll, theme, area, buf);
+}
+
+/// What frames a safety screen's text: the routine, the title, the keys, and whether it is
+/// urgent.
+struct Page<'a> {
+    routine: &'a str,
+    title: &'a str,
+    keys: Context,
+    urgent: bool,
 }
 
 /// The questions answered so far with their answers, the current one marked; answered ones
@@ -149,41 +177,39 @@ fn yes_answers(yes: &[u8]) -> Vec<Line<'static>> {
         .collect()
 }
 
-#[allow(clippy::too_many_arguments)]
 fn frame(
-    routine: &str,
-    title: &str,
+    page: &Page,
     lines: Vec<Line>,
-    keys: Context,
-    urgent: bool,
+    focus: Option<usize>,
+    scroll: &Cell<u16>,
     theme: Theme,
     area: Rect,
     buf: &mut Buffer,
 ) {
     let block = Block::bordered()
-        .title(Line::styled(format!(" {routine} "), theme.title()))
+        .title(Line::styled(format!(" {} ", page.routine), theme.title()))
         .padding(Padding::horizontal(1));
     let inner = block.inner(area);
     block.render(area, buf);
-    let [title_a, body_a, keys_a] = Layout::vertical([
-        Constraint::Length(2),
+    let title = Paragraph::new(Line::styled(
+        page.title,
+        if page.urgent {
+            theme.paused()
+        } else {
+            theme.heading()
+        },
+    ))
+    .wrap(Wrap { trim: true });
+    let title_rows = super::cells(title.line_count(inner.width)).min(2);
+    let [title_a, _, body_a, keys_a] = Layout::vertical([
+        Constraint::Length(title_rows),
+        Constraint::Length(u16::from(inner.height > 12)),
         Constraint::Fill(1),
         Constraint::Length(1),
     ])
     .areas(inner);
-    let title_style = if urgent {
-        theme.paused()
-    } else {
-        theme.heading()
-    };
-    Paragraph::new(Line::styled(title, title_style))
-        .wrap(Wrap { trim: true })
-        .render(title_a, buf);
-    let body = Paragraph::new(lines).wrap(Wrap { trim: true });
-    // Keep the end (the current question) in view when the window is short.
-    let height = u16::try_from(body.line_count(body_a.width)).unwrap_or(u16::MAX);
-    body.scroll((height.saturating_sub(body_a.height), 0))
-        .render(body_a, buf);
-    let keys = keys::footer_fit(keys, keys_a.width);
+    title.render(title_a, buf);
+    scroll::render(lines, focus, scroll, theme, body_a, buf);
+    let keys = keys::footer_fit(page.keys, keys_a.width);
     Paragraph::new(keys_line(&keys, theme)).render(keys_a, buf);
 }

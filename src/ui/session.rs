@@ -1,5 +1,6 @@
 //! The session screen: what to do, a countdown readable from across the room, and what comes next.
 
+use std::cell::Cell;
 use std::time::{Duration, Instant};
 
 use ratatui::buffer::Buffer;
@@ -21,6 +22,8 @@ pub struct Status<'a> {
     pub problem: Option<&'a str>,
     /// Small facts for the bottom edge: muted, no sound device.
     pub notes: &'a [&'a str],
+    /// Where a box's text starts when it is taller than the window.
+    pub scroll: Option<&'a Cell<u16>>,
 }
 
 /// `form` is the check-in being answered, if any.
@@ -72,7 +75,9 @@ pub fn render(
         Paragraph::new(Line::styled(format!("! {notice}"), theme.caution())).render(bottom, buf);
     }
     if let Some(o) = session.overlay() {
-        overlay::render(o, session, theme, area, buf);
+        let unscrolled = Cell::new(0);
+        let scroll = status.scroll.unwrap_or(&unscrolled);
+        overlay::render(o, session, scroll, theme, area, buf);
     }
 }
 

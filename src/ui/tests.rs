@@ -328,6 +328,7 @@ fn a_saving_problem_shows_on_the_session_screen() {
         let status = session::Status {
             problem: Some("could not save: disk full"),
             notes: &["muted (m)", "no sound device: using the terminal bell"],
+            scroll: None,
         };
         session::render(&s, None, &status, now, Theme::colored(), area, buf);
     });
@@ -393,7 +394,16 @@ fn screening_after(
 
 fn draw_screening(width: u16, height: u16, s: &crate::safety::Screening) -> Terminal<TestBackend> {
     draw(width, height, |area, buf| {
-        safety::render_screening(s, "Gentle start", true, Theme::colored(), area, buf);
+        let scroll = std::cell::Cell::new(0);
+        safety::render_screening(
+            s,
+            "Gentle start",
+            true,
+            &scroll,
+            Theme::colored(),
+            area,
+            buf,
+        );
     })
 }
 
@@ -470,7 +480,8 @@ fn safety_quick_check() {
 #[test]
 fn massage_cautions() {
     let t = draw(80, 24, |area, buf| {
-        safety::render_cautions("Gentle start", Theme::colored(), area, buf);
+        let scroll = std::cell::Cell::new(0);
+        safety::render_cautions("Gentle start", &scroll, Theme::colored(), area, buf);
     });
     assert_snapshot!(t.backend());
 }
@@ -488,4 +499,63 @@ fn safety_overlay() {
     let (mut s, now) = session_at(&[READY], 5.0 + 20.0);
     s.handle(Event::Key(Key::Safety), now);
     assert_snapshot!(draw_session(100, 30, &s, now).backend());
+}
+
+/// Every row of a drawn screen, joined.
+fn shown(terminal: &Terminal<TestBackend>) -> String {
+    format!("{}", terminal.backend())
+}
+
+#[test]
+fn the_too_small_notice_fits_a_twenty_by_five_window() {
+    let (s, now) = session_at(&[], 0.0);
+    let screen = shown(&draw_session(20, 5, &s, now));
+    for words in ["Make the window", "bigger", "Paused. q quits."] {
+        assert!(screen.contains(words), "{words}\n{screen}");
+    }
+    // Smaller still, the first words stay.
+    let screen = shown(&draw_session(12, 3, &s, now));
+    assert!(screen.contains("Make the"), "{screen}");
+}
+
+#[test]
+fn at_the_minimum_size_every_new_symptom_can_be_scrolled_to() {
+    let s = screening_after(crate::safety::Gate::Quick, &[]);
+    let scroll = std::cell::Cell::new(0);
+    let draw_at = |top: u16| {
+        scroll.set(top);
+        shown(&draw(40, 12, |area, buf| {
+            safety::render_screening(
+                &s,
+                "Gentle start",
+                true,
+                &scroll,
+                Theme::colored(),
+                area,
+                buf,
+            );
+        }))
+    };
+    let first = draw_at(0);
+    assert!(first.contains("↓ more below"), "{first}");
+    assert_snapshot!("quick_check_at_40x12", first);
+    // Scrolled as far as it goes: the last sign, and the way back.
+    let last = draw_at(u16::MAX);
+    assert!(last.contains("function?"), "{last}");
+    assert!(last.contains("↑ more above"), "{last}");
+}
+
+#[test]
+fn at_the_minimum_size_the_help_box_can_be_scrolled_to_its_end() {
+    let (session, now) = session_at(&[READY, (2.0, Event::Key(Key::Help))], 3.0);
+    let scroll = std::cell::Cell::new(u16::MAX);
+    let screen = shown(&draw(40, 12, |area, buf| {
+        let status = session::Status {
+            scroll: Some(&scroll),
+            ..session::Status::default()
+        };
+        session::render(&session, None, &status, now, Theme::colored(), area, buf);
+    }));
+    assert!(screen.contains("Ctrl-Z"), "{screen}");
+    assert!(screen.contains("more above"), "{screen}");
 }

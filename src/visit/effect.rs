@@ -39,6 +39,8 @@ pub enum Event {
     Interrupt,
     /// unknot is about to stop for a while (Ctrl-Z).
     Suspend,
+    /// The screen cannot be seen (the window is too small): the countdown waits.
+    Hidden,
     /// unknot runs again after a stop.
     Continued,
 }

@@ -160,6 +160,7 @@ impl Visit {
             Event::Stop => self.stop(now, &mut fx),
             Event::Interrupt => self.interrupt(now, &mut fx),
             Event::Suspend => self.suspend(now, &mut fx),
+            Event::Hidden => self.feed(crate::session::Event::Suspend, now, &mut fx),
             Event::Continued => self.continued(&mut fx),
         }
         self.take_lines(now, &mut fx);

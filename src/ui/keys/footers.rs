@@ -98,7 +98,12 @@ const SAFETY_QUICK: &[Hint] = &[
         w::ENTER,
         w::F_NOTHING_NEW,
     ),
-    hint(&[Act::Safety(Answer::Yes)], "y", w::F_SOMETHING_NEW),
+    shortened(
+        &[Act::Safety(Answer::Yes)],
+        "y",
+        w::F_SOMETHING_NEW,
+        ("y", w::F_YES),
+    ),
 ];
 const EMERGENCY_ADVICE: &[Hint] = &[hint(&[Act::Safety(Answer::Enter)], w::ENTER, w::F_BACK)];
 const DOCTOR_ADVICE: &[Hint] = &[

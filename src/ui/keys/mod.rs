@@ -19,7 +19,7 @@ pub use table::{BINDINGS, parent};
 
 use Context as C;
 use K::{Char, Code, Ctrl, Digits, Letter, Printable};
-use table::review_shared;
+use table::{review_shared, scroll_keys};
 
 /// What is on screen, as far as keys go.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -95,6 +95,17 @@ pub enum Act {
     /// Ctrl-Z, which the input thread turns into a stop before it gets here.
     Suspend,
     Review(ReviewKey),
+    /// Move text that is taller than the window.
+    Scroll(Scroll),
+}
+
+/// Which way text taller than the window moves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scroll {
+    Up,
+    Down,
+    PageUp,
+    PageDown,
 }
 
 /// The review screen's controls.
@@ -163,6 +174,11 @@ pub fn bindings_of(context: Context) -> Vec<(Vec<K>, Act)> {
                 .iter()
                 .chain(motions)
                 .map(|(k, r)| (vec![*k], Act::Review(*r))),
+        );
+        all.extend(
+            scroll_keys(c)
+                .iter()
+                .map(|(k, s)| (vec![*k], Act::Scroll(*s))),
         );
         chain = parent(c);
     }

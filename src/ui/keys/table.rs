@@ -3,7 +3,7 @@
 
 use ratatui::crossterm::event::KeyCode;
 
-use super::{Act, Context, K, ReviewKey};
+use super::{Act, Context, K, ReviewKey, Scroll};
 use crate::safety::Answer;
 use crate::session::{Key, PainChoice};
 use crate::text::keys as words;
@@ -302,6 +302,36 @@ const REVIEW_MOTIONS: &[(K, ReviewKey)] = &[
     (Code(KeyCode::Home), ReviewKey::First),
     (Code(KeyCode::End), ReviewKey::Last),
 ];
+
+/// The screens with text that can be taller than the window: ↑/↓ and PgUp/PgDn move it.
+const SCROLLED: [Context; 10] = [
+    C::SafetyQuick,
+    C::EmergencyAdvice,
+    C::DoctorAdvice,
+    C::GpAdvice,
+    C::GpAdviceBack,
+    C::Recheck,
+    C::Cautions,
+    C::Help,
+    C::SafetyInfo,
+    C::EaseOff,
+];
+
+const SCROLL_KEYS: &[(K, Scroll)] = &[
+    (Code(KeyCode::Up), Scroll::Up),
+    (Code(KeyCode::Down), Scroll::Down),
+    (Code(KeyCode::PageUp), Scroll::PageUp),
+    (Code(KeyCode::PageDown), Scroll::PageDown),
+];
+
+/// The scroll keys of a context, if its text can be taller than the window.
+pub(super) fn scroll_keys(context: Context) -> &'static [(K, Scroll)] {
+    if SCROLLED.contains(&context) {
+        SCROLL_KEYS
+    } else {
+        &[]
+    }
+}
 
 /// Where a context's keys fall back to when it has no binding of its own for a key.
 pub fn parent(context: Context) -> Option<Context> {
