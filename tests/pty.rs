@@ -356,12 +356,19 @@ fn behind_the_too_small_notice_only_quitting_acts() {
     tui.key(ESC);
     tui.key("y");
     std::thread::sleep(std::time::Duration::from_millis(300));
-    assert_eq!(tui.sandbox.history_bytes(), before, "nothing answered blind");
+    assert_eq!(
+        tui.sandbox.history_bytes(),
+        before,
+        "nothing answered blind"
+    );
     tui.key("q");
     tui.assert_exit_restored(0);
     // Left at the new-symptoms check: kept as not answered, and nothing started.
     let lines = history_values(&tui.sandbox);
-    assert!(lines_of_type(&lines, "session_started").is_empty(), "{lines:#?}");
+    assert!(
+        lines_of_type(&lines, "session_started").is_empty(),
+        "{lines:#?}"
+    );
     let last = lines.last().expect("history lines");
     assert_eq!(last["check"], "quick_check", "{last}");
     assert_eq!(last["result"], "not_answered", "{last}");

@@ -429,11 +429,13 @@ impl App {
     }
 
     fn open_review(&mut self) {
-        let today = history::now().date_naive();
-        self.review = Some(Review::new(
-            self.history.clone(),
-            self.notice.clone(),
-            today,
-        ));
+        let now = history::now();
+        let seen = crate::safety::observations(&self.history);
+        let advice = crate::safety::worsening(&seen, now)
+            .iter()
+            .map(crate::safety::Worsening::words)
+            .collect();
+        let review = Review::new(self.history.clone(), self.notice.clone(), now.date_naive());
+        self.review = Some(review.with_advice(advice));
     }
 }

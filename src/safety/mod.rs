@@ -4,6 +4,7 @@
 
 mod progress;
 mod screening;
+mod trend;
 
 use crate::history::{History, SafetyKind};
 use crate::routine::{Routine, StepKind, Tool};
@@ -12,6 +13,7 @@ pub use progress::{morning_to_ask, progression};
 pub use screening::{
     Answer, Gate, Screening, Stage, TIERS, Tier, gate, gentle_only, parse_yes_no, standing_advice,
 };
+pub use trend::{Observation, Worsening, observations, worsening};
 
 /// Whether a routine uses a ball or a roller (a ball against a wall included): the self-massage
 /// cautions come before the first such routine.
@@ -35,3 +37,5 @@ pub fn cautions_shown(history: &History) -> bool {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod trend_tests;

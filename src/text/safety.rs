@@ -57,6 +57,31 @@ pub fn doctor_questions(yes: &[u8]) -> Vec<&'static str> {
 
 pub const YOU_ANSWERED_YES: &str = "You answered yes to:";
 
+// ---- Worsening over weeks, worth a GP or physiotherapist (CLINICAL §1, §3, §5); picked by
+// `Worsening::words`.
+
+pub fn worse_rising(from: f64, to: f64) -> String {
+    format!(
+        "See a GP or physiotherapist: your pain has gone up over the last two weeks, from {from:.1} to {to:.1} on average."
+    )
+}
+
+pub fn worse_not_improving(weeks: i64, from: f64, to: f64) -> String {
+    format!(
+        "See a GP or physiotherapist: after {weeks} weeks your pain is not clearly better ({from:.1} in the first week, {to:.1} in the last); sciatica usually eases within 4 to 6 weeks."
+    )
+}
+
+/// Given each area's word.
+pub fn worse_spreading(from: &str, to: &str) -> String {
+    format!(
+        "See a GP or physiotherapist: your pain now reaches your {to}, further down the leg than your {from} before."
+    )
+}
+
+pub const WORSE_NUMBNESS: &str =
+    "See a GP or physiotherapist: you have numbness or tingling now that you did not have before.";
+
 /// A possible serious cause: a doctor first, before ball, roller or floor work.
 pub const DOCTOR_TITLE: &str = "Please see a doctor before ball, roller or floor exercises";
 pub const DOCTOR_ADVICE: [&str; 4] = [

@@ -41,7 +41,14 @@ impl Home {
     pub fn set_history(&mut self, history: &History, now: DateTime<FixedOffset>) {
         let today = now.date_naive();
         self.recent = Vec::new();
-        // Advice from the safety questions comes first while it stands.
+        // Signs of worsening first: they are what to act on.
+        let seen = safety::observations(history);
+        self.recent.extend(
+            safety::worsening(&seen, now)
+                .iter()
+                .map(safety::Worsening::words),
+        );
+        // Then advice from the safety questions, while it stands.
         if let Some((tier, since)) = safety::standing_advice(history, now) {
             let when = since.format("%a %-d %b").to_string();
             self.recent.push(match tier {

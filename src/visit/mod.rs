@@ -107,6 +107,8 @@ pub struct Visit {
     before: Option<CheckIn>,
     /// The pain a check-in step has just been given, while the session takes it in.
     just_answered: Option<u8>,
+    /// What the person said about their symptoms before this visit, for signs of worsening.
+    observed: Vec<crate::safety::Observation>,
     lines: lines::Lines,
 }
 
@@ -126,6 +128,7 @@ impl Visit {
             records: Vec::new(),
             before: None,
             just_answered: None,
+            observed: crate::safety::observations(history),
             lines: lines::Lines::default(),
         };
         let mut fx = Vec::new();

@@ -248,7 +248,16 @@ impl Visit {
             return;
         };
         let view = history::session_view(&self.records, self.began);
-        let summary = Summary::new(routine, view);
+        // What this visit was told counts too: numbness that started today, pain spreading.
+        let mut seen = self.observed.clone();
+        if let Some(before) = view.as_ref().and_then(|v| v.before.as_ref()) {
+            seen.push(crate::safety::Observation::of(self.began, before));
+        }
+        let advice = crate::safety::worsening(&seen, self.began)
+            .iter()
+            .map(crate::safety::Worsening::words)
+            .collect();
+        let summary = Summary::new(routine, view, advice);
         fx.push(Effect::CloseHistory);
         let summary = Box::new(summary);
         fx.push(Effect::Say(Say::Summary(summary.clone())));

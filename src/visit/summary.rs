@@ -13,15 +13,18 @@ pub struct Summary {
     /// Timed steps in the routine.
     pub steps_total: usize,
     pub view: Option<SessionView>,
+    /// Signs of worsening over weeks, each a sentence saying to see a GP or physiotherapist.
+    pub advice: Vec<String>,
 }
 
 impl Summary {
-    pub fn new(routine: &Routine, view: Option<SessionView>) -> Summary {
+    pub fn new(routine: &Routine, view: Option<SessionView>, advice: Vec<String>) -> Summary {
         Summary {
             title: routine.title.clone(),
             planned: routine.planned_duration(),
             steps_total: routine.timed_steps(),
             view,
+            advice,
         }
     }
 
@@ -109,6 +112,10 @@ impl Summary {
             lines.push(text::summary::SUMMARY_NO_CHECK_INS.to_string());
         }
         lines.push(String::new());
+        if !self.advice.is_empty() {
+            lines.extend(self.advice.iter().cloned());
+            lines.push(String::new());
+        }
         if view.change().is_some_and(|c| c.delta() >= 2) {
             lines.extend(text::safety::FLARE.map(String::from));
             lines.push(String::new());

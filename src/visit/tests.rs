@@ -687,3 +687,47 @@ fn a_routine_ending_with_a_check_in_asks_the_pain_once_and_keeps_it_as_the_pain_
         assert_eq!(after.pain, Some(4), "{pace:?}");
     }
 }
+
+#[test]
+fn numbness_that_starts_today_is_pointed_out_in_the_summary_in_both_paces() {
+    // A week ago: pain 4, no numbness. Today: numbness or tingling.
+    let mut entries: Vec<Entry> = screened()
+        .safety
+        .iter()
+        .map(|s| Entry::at(s.at, H::Safety(s.value.clone())))
+        .collect();
+    entries.push(Entry::at(
+        now() - chrono::TimeDelta::days(8),
+        H::CheckIn(history::CheckIn {
+            form: Uuid::from_u128(99),
+            moment: Moment::Log,
+            pain: Some(4),
+            numbness: Some(false),
+            ..history::CheckIn::default()
+        }),
+    ));
+    let history = history::build(&entries);
+    for pace in [Pace::Lines, Pace::Keys] {
+        let mut run = Run::start(pace, &history);
+        run.at(0.0, Event::Safety(Answer::Enter));
+        run.keys(0.0, "4\n\ny");
+        run.at(2.0, Event::Tick).keys(2.0, "\x1b");
+        run.at(5.0, Event::Tick).keys(5.0, "\x1b");
+        let summary = run.said().into_iter().find_map(|s| match s {
+            Say::Summary(summary) => Some(summary),
+            _ => None,
+        });
+        let summary = summary.expect("a summary");
+        assert_eq!(
+            summary.advice,
+            [crate::text::safety::WORSE_NUMBNESS],
+            "{pace:?}"
+        );
+        assert!(
+            summary
+                .lines(None)
+                .iter()
+                .any(|l| l == crate::text::safety::WORSE_NUMBNESS)
+        );
+    }
+}

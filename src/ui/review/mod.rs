@@ -53,6 +53,8 @@ impl Pane {
 pub struct Review {
     history: History,
     notice: Option<String>,
+    /// Signs of worsening over weeks, each saying to see a GP or physiotherapist.
+    advice: Vec<String>,
     pane: Pane,
     /// Position in the list, newest first: 0 is the last session of `history.sessions`.
     selected: usize,
@@ -90,6 +92,7 @@ impl Review {
             figures,
             history,
             notice,
+            advice: Vec::new(),
             pane: Pane::Sessions,
             selected: 0,
             detail: false,
@@ -98,6 +101,13 @@ impl Review {
             detail_scroll: Cell::new(0),
             figures_scroll: Cell::new(0),
         }
+    }
+
+    /// Signs of worsening to show above every pane.
+    #[must_use]
+    pub fn with_advice(mut self, advice: Vec<String>) -> Review {
+        self.advice = advice;
+        self
     }
 
     /// What the keys mean on the view shown: the list, a session's detail, the chart, the
@@ -218,13 +228,16 @@ pub fn render(review: &Review, theme: Theme, area: Rect, buf: &mut Buffer) {
     let inner = block.inner(area);
     block.render(area, buf);
 
-    let notice = review
-        .notice
-        .as_deref()
-        .map(|n| Paragraph::new(Line::styled(n, theme.caution())).wrap(Wrap { trim: true }));
+    let said: Vec<Line> = review
+        .advice
+        .iter()
+        .chain(&review.notice)
+        .map(|n| Line::styled(n.as_str(), theme.caution()))
+        .collect();
+    let notice = (!said.is_empty()).then(|| Paragraph::new(said).wrap(Wrap { trim: true }));
     let notice_height = notice
         .as_ref()
-        .map_or(0, |p| crate::ui::cells(p.line_count(inner.width).min(3)));
+        .map_or(0, |p| crate::ui::cells(p.line_count(inner.width).min(5)));
     let empty = sessions == 0 && review.history.logs.is_empty();
 
     let [tabs_a, notice_a, body_a, keys_a] = Layout::vertical([
