@@ -27,7 +27,9 @@ impl App {
             return Context::Any;
         };
         match visit.stage() {
-            Stage::Morning { .. } if self.home.is_some() => Context::HomeMorning,
+            Stage::Morning { form, .. } if self.home.is_some() && !form.pending_one() => {
+                Context::HomeMorning
+            }
             Stage::Morning { .. } => Context::Form(Question::Pain),
             Stage::Choose => Context::Home,
             Stage::Safety(s) => match s.stage() {
@@ -82,9 +84,13 @@ impl App {
         };
         let title = visit.routine().map_or("", |r| r.title.as_str());
         match visit.stage() {
-            Stage::Morning { of, .. } if self.home.is_some() => {
+            Stage::Morning { of, form } if self.home.is_some() => {
                 let asked = text::safety::morning_asked(&of.format("%a %-d %b").to_string());
-                let prompt = keys::prompt(Context::HomeMorning).unwrap_or_default();
+                let prompt = if form.pending_one() {
+                    text::checkin::PENDING_ONE.to_string()
+                } else {
+                    keys::prompt(Context::HomeMorning).unwrap_or_default()
+                };
                 let question = format!("{asked} {prompt}");
                 if let Some(home) = &self.home {
                     ui::home::render(home, Some(&question), theme, area, buf);

@@ -91,7 +91,8 @@ impl Session {
 
     /// Adds to or takes from the current phase; taking never goes below what is already spent.
     pub(super) fn adjust(&mut self, by: Duration, more: bool, now: Instant, fx: &mut Vec<Effect>) {
-        if !self.phase().is_timed() {
+        // Only a hold: extra presses after it has ended must not eat the next step's lead-in.
+        if !matches!(self.phase().kind, PhaseKind::Work { .. }) {
             return;
         }
         let elapsed = self.elapsed(now);

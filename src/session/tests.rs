@@ -474,6 +474,24 @@ fn plus_and_minus_change_the_current_hold() {
 }
 
 #[test]
+fn minus_pressed_past_the_end_of_a_hold_leaves_the_next_lead_in_alone() {
+    let mut rig = Rig::new(routine(
+        5,
+        vec![
+            timed("A", Sides::Both, 20, 1, 0),
+            timed("B", Sides::Both, 20, 1, 0),
+        ],
+    ));
+    rig.tick(6.0);
+    for _ in 0..5 {
+        rig.key(Key::LessTime, 6.0);
+    }
+    assert_eq!(rig.step(), 1, "the hold ended");
+    assert_eq!(rig.session.phase().kind, PhaseKind::LeadIn);
+    assert_eq!(rig.remaining(6.0), s(5.0), "the next get-ready is whole");
+}
+
+#[test]
 fn countdown_cues_again_after_more_time() {
     let mut rig = Rig::new(routine(0, vec![timed("A", Sides::Both, 10, 1, 0)]));
     for t in 1..=8 {

@@ -105,6 +105,9 @@ pub fn question_of(n: usize, of: usize) -> String {
 
 /// "pain 6 (moderate)  ·  buttock, thigh  ·  left  ·  numbness: yes": what has been answered
 /// so far; `areas` is already joined, empty when none.
+/// A pain of 1 typed, waiting: "10" is two keys.
+pub const PENDING_ONE: &str = "1 - press 0 for 10, or Enter to keep 1";
+
 pub fn answers_so_far(
     pain: Option<u8>,
     areas: &str,

@@ -55,7 +55,12 @@ pub fn render(form: &Form, title: &str, asked: &str, theme: Theme, area: Rect, b
         a.numbness,
         a.felt.map(Felt::word),
     );
-    Paragraph::new(Line::styled(so_far, theme.dim()))
+    let so_far = if form.pending_one() {
+        Line::styled(text::checkin::PENDING_ONE, theme.heading())
+    } else {
+        Line::styled(so_far, theme.dim())
+    };
+    Paragraph::new(so_far)
         .alignment(Alignment::Center)
         .render(answers_a, buf);
     let keys = keys::footer(keys::Context::Form(question));

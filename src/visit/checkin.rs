@@ -92,6 +92,8 @@ pub struct Form {
     pub areas_draft: Vec<Area>,
     /// The note as typed so far.
     pub note_draft: String,
+    /// A pain of 1 typed, waiting for a 0 that makes it 10.
+    pending_one: bool,
 }
 
 /// The longest note kept: one line, not an essay.
@@ -181,6 +183,7 @@ impl Form {
             },
             areas_draft: Vec::new(),
             note_draft: String::new(),
+            pending_one: false,
         }
     }
 
@@ -201,15 +204,28 @@ impl Form {
         self.index >= self.questions.len()
     }
 
+    /// Whether a pain of 1 is typed and waits: a 0 makes it 10, Enter keeps it.
+    pub fn pending_one(&self) -> bool {
+        self.pending_one
+    }
+
     pub fn key(&mut self, key: FormKey) -> Progress {
         let Some(question) = self.question() else {
             return Progress::Ignored;
         };
+        if std::mem::take(&mut self.pending_one) {
+            return self.after_one(key);
+        }
         if key == FormKey::Escape {
             self.index = self.questions.len();
             return Progress::Done;
         }
         match (question, key) {
+            // "10" typed as two keys must not be kept as 1.
+            (Question::Pain, FormKey::Char('1')) => {
+                self.pending_one = true;
+                Progress::Editing
+            }
             (Question::Pain, FormKey::Char(c @ '0'..='9')) => {
                 self.answers.pain = c.to_digit(10).and_then(|d| u8::try_from(d).ok());
                 self.next()
@@ -278,46 +294,33 @@ impl Form {
         }
     }
 
-    /// A whole line as the answer to the current question (plain mode). An empty line skips.
-    /// `Err` means the line is not an answer to this question; nothing changes.
-    pub fn line(&mut self, line: &str) -> Result<Progress, ()> {
-        let Some(question) = self.question() else {
-            return Ok(Progress::Ignored);
-        };
-        let line = line.trim();
-        if line.is_empty() {
-            return Ok(self.next());
+    /// The key after a 1 for pain: 0 makes 10; Backspace takes the 1 back; anything else keeps
+    /// 1 and, when it answers the next question, answers it too.
+    fn after_one(&mut self, key: FormKey) -> Progress {
+        match key {
+            FormKey::Backspace => return Progress::Editing,
+            FormKey::Char('0') => {
+                self.answers.pain = Some(10);
+                return self.next();
+            }
+            _ => {}
         }
-        let lower = line.to_lowercase();
-        match question {
-            Question::Pain => self.answers.pain = Some(parse_pain(line).ok_or(())?),
-            Question::Areas => self.answers.areas = parse_areas(&lower).ok_or(())?,
-            Question::Side => {
-                self.answers.side = Some(
-                    word(&lower, &["left", "right", "both"])
-                        .and_then(side_at)
-                        .ok_or(())?,
-                );
+        self.answers.pain = Some(1);
+        let kept = self.next();
+        match (kept, key) {
+            (Progress::Done, _) | (_, FormKey::Enter) => kept,
+            (_, FormKey::Escape) => {
+                self.index = self.questions.len();
+                Progress::Done
             }
-            Question::Numbness => {
-                self.answers.numbness =
-                    Some(word(&lower, &["yes", "no"]).map(|i| i == 0).ok_or(())?);
-            }
-            Question::Felt => {
-                self.answers.felt = Some(
-                    word(&lower, &["better", "same", "worse"])
-                        .and_then(felt_at)
-                        .ok_or(())?,
-                );
-            }
-            Question::Note => {
-                self.answers.note = clean_note(line);
-            }
+            _ => match self.key(key) {
+                Progress::Ignored | Progress::Editing => kept,
+                answered => answered,
+            },
         }
-        Ok(self.next())
     }
 
-    fn next(&mut self) -> Progress {
+    pub(super) fn next(&mut self) -> Progress {
         self.index += 1;
         if self.is_done() {
             Progress::Done
@@ -336,12 +339,6 @@ fn side(c: char) -> Option<BodySide> {
     }
 }
 
-fn side_at(i: usize) -> Option<BodySide> {
-    [BodySide::Left, BodySide::Right, BodySide::Both]
-        .get(i)
-        .copied()
-}
-
 fn felt(c: char) -> Option<Felt> {
     match c.to_ascii_lowercase() {
         'b' | '1' => Some(Felt::Better),
@@ -351,17 +348,6 @@ fn felt(c: char) -> Option<Felt> {
     }
 }
 
-fn felt_at(i: usize) -> Option<Felt> {
-    [Felt::Better, Felt::Same, Felt::Worse].get(i).copied()
-}
-
-/// Which of `words` the answer is: the whole word, or its first letter.
-fn word(answer: &str, words: &[&str]) -> Option<usize> {
-    words
-        .iter()
-        .position(|w| *w == answer || (answer.len() == 1 && w.starts_with(answer)))
-}
-
 /// Pain that reaches further down the leg than it did before: centralisation is a good sign,
 /// spreading down the leg means a movement is irritating the nerve (McKenzie; Aina 2004).
 pub fn spread(before: &[Area], now: &[Area]) -> bool {
@@ -369,30 +355,4 @@ pub fn spread(before: &[Area], now: &[Area]) -> bool {
         (Some(before), Some(now)) => now > before,
         _ => false,
     }
-}
-
-/// A whole number from 0 to 10.
-pub fn parse_pain(line: &str) -> Option<u8> {
-    line.trim().parse::<u8>().ok().filter(|p| *p <= 10)
-}
-
-/// Area names or numbers 1-5, separated by spaces or commas.
-fn parse_areas(line: &str) -> Option<Vec<Area>> {
-    let mut areas = Vec::new();
-    for part in line
-        .split(|c: char| c == ',' || c.is_whitespace())
-        .filter(|p| !p.is_empty())
-    {
-        let area = match part.parse::<usize>() {
-            Ok(n) => Area::ALL.get(n.checked_sub(1)?).copied()?,
-            Err(_) => Area::ALL
-                .into_iter()
-                .find(|a| a.word() == part.trim_end_matches('s'))?,
-        };
-        if !areas.contains(&area) {
-            areas.push(area);
-        }
-    }
-    areas.sort();
-    Some(areas)
 }

@@ -131,3 +131,39 @@ fn a_note_keeps_only_what_a_terminal_shows() {
     assert_eq!(form.answers.note.as_deref(), Some("easier [31mtoday"));
     assert_eq!(clean_note("\u{7}\u{7} "), None);
 }
+
+#[test]
+fn ten_typed_as_two_keys_is_ten_never_one() {
+    let mut form = Form::during(Uuid::nil(), Uuid::nil(), None);
+    assert_eq!(
+        keys(&mut form, "10"),
+        [Progress::Editing, Progress::Answered]
+    );
+    assert_eq!(form.answers.pain, Some(10));
+    assert_eq!(form.question(), Some(Question::Areas));
+
+    // 1 and Enter keeps 1, without skipping the question after it.
+    let mut form = Form::during(Uuid::nil(), Uuid::nil(), None);
+    assert_eq!(
+        keys(&mut form, "1\n"),
+        [Progress::Editing, Progress::Answered]
+    );
+    assert_eq!(form.answers.pain, Some(1));
+    assert_eq!(form.question(), Some(Question::Areas));
+
+    // 1 then the next question's key: both answered.
+    let mut form = Form::before(Uuid::nil(), Uuid::nil());
+    keys(&mut form, "12\n");
+    assert_eq!(form.answers.pain, Some(1));
+    assert_eq!(form.areas_draft, [Area::Buttock]);
+
+    // Backspace takes the 1 back; the morning's single question waits for its Enter.
+    let mut form = Form::morning(Uuid::nil(), Uuid::nil());
+    assert_eq!(
+        keys(&mut form, "1\x08"),
+        [Progress::Editing, Progress::Editing]
+    );
+    assert_eq!(form.answers.pain, None);
+    assert_eq!(keys(&mut form, "1\n"), [Progress::Editing, Progress::Done]);
+    assert_eq!(form.answers.pain, Some(1));
+}

@@ -7,6 +7,7 @@
 //! asks by construction. No terminal, clock, disk or sound in here: the visit's id and the
 //! wall-clock time it began come in with its [`Setup`], the time of each event with the event.
 
+mod answers;
 pub mod checkin;
 #[cfg(test)]
 mod checkin_tests;

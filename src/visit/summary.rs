@@ -39,16 +39,18 @@ impl Summary {
         self.view.as_ref().map_or(Duration::ZERO, |v| v.elapsed)
     }
 
-    /// Steps run to their end, and steps cut short or skipped.
+    /// Steps run to their end, and steps cut short or skipped. A step gone back to and left
+    /// again counts once, as it was last left.
     pub fn steps(&self) -> (usize, usize) {
-        let steps = self.view.iter().flat_map(|v| &v.steps);
-        steps.fold((0, 0), |(done, cut), s| {
-            if s.skipped {
-                (done, cut + 1)
-            } else {
-                (done + 1, cut)
+        let mut last: Vec<(usize, bool)> = Vec::new();
+        for s in self.view.iter().flat_map(|v| &v.steps) {
+            match last.iter_mut().find(|(step, _)| *step == s.step) {
+                Some(seen) => seen.1 = s.skipped,
+                None => last.push((s.step, s.skipped)),
             }
-        })
+        }
+        let cut = last.iter().filter(|(_, skipped)| *skipped).count();
+        (last.len() - cut, cut)
     }
 
     /// The summary as lines of text, shared by the screen and plain mode; `unsaved` says why

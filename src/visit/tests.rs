@@ -731,3 +731,25 @@ fn numbness_that_starts_today_is_pointed_out_in_the_summary_in_both_paces() {
         );
     }
 }
+
+#[test]
+fn a_step_gone_back_to_and_left_again_counts_once_in_the_summary() {
+    let mut run = Run::start(Pace::Keys, &screened());
+    run.at(0.0, Event::Safety(Answer::Enter)).keys(0.0, "\x1b");
+    // Into the first hold, then skip it, come back to it, and skip it again.
+    run.at(0.5, Event::Session(Key::Next));
+    run.at(0.6, Event::Session(Key::Previous));
+    run.at(1.0, Event::Session(Key::Next));
+    run.at(1.1, Event::Session(Key::Quit))
+        .at(1.1, Event::Session(Key::Yes));
+    run.keys(1.2, "\x1b");
+    let summary = run
+        .said()
+        .into_iter()
+        .find_map(|s| match s {
+            Say::Summary(summary) => Some(summary),
+            _ => None,
+        })
+        .expect("a summary");
+    assert_eq!(summary.steps(), (0, 1), "one step, cut short, once");
+}
