@@ -11,7 +11,10 @@ mod common;
 
 use portable_pty::PtySize;
 
-use common::tui::{DOWN, ENTER, ESC, SCREEN_TITLE, Tui, seconds_left_of};
+use common::tui::{
+    AFTER_TITLE, BEFORE_TITLE, DOWN, ENTER, ESC, PAIN_QUESTION, RIGHT, SCREEN_TITLE, Tui,
+    seconds_left_of,
+};
 use common::{Sandbox, send_signal};
 
 /// A lead-in of 2 s, then a hold long enough to watch the countdown and stop it by hand.
@@ -675,9 +678,10 @@ fn bang_shows_the_safety_box_and_esc_or_bang_closes_it() {
 }
 
 #[test]
-fn the_home_screen_asks_about_the_morning_after_a_session_that_raised_the_pain() {
+fn the_home_screen_asks_about_the_morning_after_a_session_that_felt_fine() {
     let sandbox = Sandbox::screened();
-    let (session, lines) = common::past_session(1, "Quick", 3, 6);
+    // Pain fell from 6 to 3: a night can still bring a flare, so the morning is asked all the same.
+    let (session, lines) = common::past_session(1, "Quick", 6, 3);
     sandbox.append_history(&lines);
     let mut tui = Tui::start(sandbox, &[], 30, 100);
     tui.wait_for_all(&[
@@ -737,4 +741,81 @@ fn stopping_at_the_doctor_advice_leaves_the_advice_on_the_terminal() {
         ),
         "{said:?}"
     );
+}
+
+/// The CSV export's rows (header left out), each split on commas: the tests below read only
+/// columns before the free-text ones, which hold no commas.
+fn csv_rows(sandbox: &Sandbox) -> Vec<Vec<String>> {
+    let out = common::run({
+        let mut cmd = sandbox.cmd();
+        cmd.args(["history", "--format", "csv"]);
+        cmd
+    });
+    assert_eq!(out.code(), Some(0), "{}", out.describe());
+    out.stdout
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').map(String::from).collect())
+        .collect()
+}
+
+#[test]
+fn a_session_stopped_after_two_seconds_shows_the_change_and_does_not_judge_it() {
+    let mut tui = Tui::start(Sandbox::screened(), &["start", "daily-standard"], 30, 100);
+    tui.pass_quick_check();
+    tui.wait_for(PAIN_QUESTION);
+    tui.key("6");
+    tui.wait_for("Where do you feel it?");
+    tui.key(ESC);
+    tui.wait_until("the session to start", |s| !s.contains(BEFORE_TITLE));
+    std::thread::sleep(std::time::Duration::from_secs(2));
+    tui.key("q");
+    tui.wait_for("Stop the session?");
+    tui.key("y");
+    tui.wait_for(AFTER_TITLE);
+    tui.key("3");
+    tui.wait_for("How did the session feel?");
+    tui.key(ESC);
+    let summary = tui.wait_for("Session stopped");
+    for line in [
+        "Pain: 6 → 3: 3 points lower (50%)",
+        "Most of the routine was skipped, so unknot does not judge this change.",
+    ] {
+        assert!(summary.contains(line), "{line:?} not on screen\n{summary}");
+    }
+    assert!(!summary.contains("real improvement"), "{summary}");
+    tui.key("q");
+    tui.assert_exit_restored(0);
+
+    let rows = csv_rows(&tui.sandbox);
+    let session = rows.last().expect("the session in the export");
+    assert_eq!(
+        (session[4].as_str(), session[7].as_str(), session[8].as_str()),
+        ("stopped", "-3", "not judged: most of the routine was skipped"),
+        "{session:?}"
+    );
+}
+
+#[test]
+fn every_step_skipped_is_not_a_completed_session() {
+    let mut tui = Tui::start(Sandbox::screened(), &["start", "gentle-start"], 30, 100);
+    tui.skip_before();
+    // → until the questions after: each press skips the step on screen; the check-in halfway
+    // is left with Esc, unanswered.
+    let mut presses = 0;
+    while !tui.screen().contains(AFTER_TITLE) {
+        assert!(presses < 60, "the routine never ended\n{}", tui.screen());
+        let key = if tui.screen().contains(PAIN_QUESTION) { ESC } else { RIGHT };
+        tui.key(key);
+        presses += 1;
+    }
+    tui.key(ESC);
+    let summary = tui.wait_for("Session ended, most of it skipped");
+    assert!(!summary.contains("Session complete"), "{summary}");
+    tui.key("q");
+    tui.assert_exit_restored(0);
+
+    let rows = csv_rows(&tui.sandbox);
+    let session = rows.last().expect("the session in the export");
+    assert_eq!(session[4], "mostly skipped", "{session:?}");
 }

@@ -878,6 +878,10 @@ fn high_pain_and_pain_spreading_down_the_leg_also_ask_to_ease_off() {
             "none",
             ease_off(CHECKED, "3\nthigh\n\n\n", "4\nback\n\n\n\n"),
         ),
+        // Above 5, but lower than at the start: pain the person already had, not caused here.
+        ("none", ease_off(CHECKED, "7\n\n\n\n", "6\n\n\n\n\n")),
+        // Above 5 and no higher than at the start.
+        ("none", ease_off(CHECKED, "7\n\n\n\n", "7\n\n\n\n\n")),
     ];
     for (what, (sandbox, running)) in runs {
         let out = finish(running);

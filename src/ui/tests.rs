@@ -430,6 +430,35 @@ fn safety_questions_at_the_minimum_size_keep_the_current_one_in_view() {
 }
 
 #[test]
+fn every_safety_question_is_readable_whole_when_it_is_asked_at_the_minimum_size() {
+    use crate::safety::{Answer::No, Gate};
+    use crate::text::safety::{DOCTOR_QUESTIONS, EMERGENCY_QUESTIONS};
+    // Wrapped text reads as one run once spaces and the frame are taken out.
+    let squeezed = |s: &str| -> String {
+        s.chars()
+            .filter(|c| !c.is_whitespace() && !matches!(c, '│' | '─' | '┌' | '┐' | '└' | '┘'))
+            .collect()
+    };
+    let questions = EMERGENCY_QUESTIONS.iter().chain(DOCTOR_QUESTIONS.iter());
+    for (n, question) in questions.enumerate() {
+        let s = screening_after(Gate::Full, &vec![No; n]);
+        let t = draw_screening(40, 12, &s);
+        let screen: String = t
+            .backend()
+            .buffer()
+            .content()
+            .iter()
+            .map(ratatui::buffer::Cell::symbol)
+            .collect();
+        assert!(
+            squeezed(&screen).contains(&squeezed(question)),
+            "question {n} ({question:?}) is not whole on screen:\n{}",
+            t.backend()
+        );
+    }
+}
+
+#[test]
 fn safety_emergency_advice() {
     use crate::safety::{
         Answer::{No, Yes},

@@ -13,6 +13,7 @@ use super::{BIN, MANIFEST_DIR, Sandbox, timeout};
 pub const ENTER: &str = "\r";
 pub const ESC: &str = "\x1b";
 pub const DOWN: &str = "\x1b[B";
+pub const RIGHT: &str = "\x1b[C";
 pub const LEAVE_ALT_SCREEN: &[u8] = b"\x1b[?1049l";
 pub const ENTER_ALT_SCREEN: &[u8] = b"\x1b[?1049h";
 
