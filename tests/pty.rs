@@ -790,8 +790,16 @@ fn a_session_stopped_after_two_seconds_shows_the_change_and_does_not_judge_it() 
     let rows = csv_rows(&tui.sandbox);
     let session = rows.last().expect("the session in the export");
     assert_eq!(
-        (session[4].as_str(), session[7].as_str(), session[8].as_str()),
-        ("stopped", "-3", "not judged: most of the routine was skipped"),
+        (
+            session[4].as_str(),
+            session[7].as_str(),
+            session[8].as_str()
+        ),
+        (
+            "stopped",
+            "-3",
+            "not judged: most of the routine was skipped"
+        ),
         "{session:?}"
     );
 }
@@ -805,7 +813,11 @@ fn every_step_skipped_is_not_a_completed_session() {
     let mut presses = 0;
     while !tui.screen().contains(AFTER_TITLE) {
         assert!(presses < 60, "the routine never ended\n{}", tui.screen());
-        let key = if tui.screen().contains(PAIN_QUESTION) { ESC } else { RIGHT };
+        let key = if tui.screen().contains(PAIN_QUESTION) {
+            ESC
+        } else {
+            RIGHT
+        };
         tui.key(key);
         presses += 1;
     }

@@ -10,7 +10,6 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Widget};
 
 use super::screen::App;
-use crate::safety::Stage as SafetyStage;
 use crate::session::{Overlay, PhaseKind};
 use crate::text;
 use crate::ui::keys::{self, Context};
@@ -32,15 +31,9 @@ impl App {
             }
             Stage::Morning { .. } => Context::Form(Question::Pain),
             Stage::Choose => Context::Home,
-            Stage::Safety(s) => match s.stage() {
-                SafetyStage::Quick => Context::SafetyQuick,
-                SafetyStage::Emergency(_) | SafetyStage::Doctor(_) => Context::SafetyQuestion,
-                SafetyStage::DoctorAdvice => Context::DoctorAdvice,
-                SafetyStage::Recheck => Context::Recheck,
-                SafetyStage::GpAdvice if visit.gentle() => Context::GpAdvice,
-                SafetyStage::GpAdvice => Context::GpAdviceBack,
-                SafetyStage::EmergencyAdvice | SafetyStage::Done(_) => Context::EmergencyAdvice,
-            },
+            Stage::Safety(s) => {
+                ui::safety::screening_context(s, visit.gentle(), self.home.is_some())
+            }
             Stage::Cautions => Context::Cautions,
             Stage::Before(form) | Stage::After(form) => {
                 Context::Form(form.question().unwrap_or(Question::Pain))
@@ -106,11 +99,10 @@ impl App {
                 }
             }
             Stage::Safety(screening) => {
-                let gentle = visit.gentle();
                 ui::safety::render_screening(
                     screening,
                     title,
-                    gentle,
+                    (visit.gentle(), self.home.is_some()),
                     &self.scroll,
                     theme,
                     area,

@@ -13,19 +13,36 @@ use super::{Theme, keys_line, scroll};
 use crate::safety::{Screening, Stage};
 use crate::text;
 
-/// `gentle`: whether the routine chosen is gentle, which a GP's advice allows meanwhile;
+/// Where a person is in the red-flag questions, for the keys: `gentle` is whether the routine
+/// chosen is gentle, which a GP's advice allows meanwhile; `home` whether there are routines to
+/// go back to (not so for a session started from the command line).
+pub fn screening_context(s: &Screening, gentle: bool, home: bool) -> Context {
+    match s.stage() {
+        Stage::Quick => Context::SafetyQuick,
+        Stage::Emergency(_) | Stage::Doctor(_) => Context::SafetyQuestion,
+        Stage::DoctorAdvice => Context::DoctorAdvice,
+        Stage::Recheck => Context::Recheck,
+        Stage::GpAdvice if gentle => Context::GpAdvice,
+        Stage::GpAdvice if home => Context::GpAdviceBack,
+        Stage::GpAdvice => Context::GpAdviceAlone,
+        Stage::EmergencyAdvice | Stage::Done(_) if home => Context::EmergencyAdvice,
+        Stage::EmergencyAdvice | Stage::Done(_) => Context::EmergencyAdviceAlone,
+    }
+}
+
+/// The red-flag questions and their advice; `gentle` and `home` as for [`screening_context`];
 /// `scroll`: where the text starts when it is taller than the window (the current question is
 /// always kept in view).
 pub fn render_screening(
     s: &Screening,
     routine: &str,
-    gentle: bool,
+    (gentle, home): (bool, bool),
     scroll: &Cell<u16>,
     theme: Theme,
     area: Rect,
     buf: &mut Buffer,
 ) {
-    let (title, mut lines, keys) = match s.stage() {
+    let (title, mut lines) = match s.stage() {
         Stage::Recheck => {
             let (since, yes) = s.since().unwrap_or_default();
             let when = since.format("%a %-d %b").to_string();
@@ -36,7 +53,7 @@ pub fn render_screening(
                 text::safety::RECHECK_QUESTION,
                 theme.heading(),
             ));
-            (text::safety::RECHECK_TITLE, lines, Context::Recheck)
+            (text::safety::RECHECK_TITLE, lines)
         }
         Stage::Quick => {
             let mut lines = vec![Line::from(text::safety::QUICK_INTRO), Line::from("")];
@@ -45,43 +62,36 @@ pub fn render_screening(
                     .iter()
                     .map(|q| Line::from(format!("• {q}"))),
             );
-            (text::safety::QUICK_TITLE, lines, Context::SafetyQuick)
+            (text::safety::QUICK_TITLE, lines)
         }
         Stage::Emergency(n) => (
             text::safety::SCREEN_TITLE,
             questions(&text::safety::EMERGENCY_QUESTIONS, s.answers().0, n, theme),
-            Context::SafetyQuestion,
         ),
         Stage::Doctor(n) => (
             text::safety::SCREEN_TITLE,
             questions(&text::safety::DOCTOR_QUESTIONS, s.answers().1, n, theme),
-            Context::SafetyQuestion,
         ),
         Stage::EmergencyAdvice | Stage::Done(_) => (
             text::safety::EMERGENCY_TITLE,
             advice(&text::safety::EMERGENCY_ADVICE),
-            Context::EmergencyAdvice,
         ),
         Stage::DoctorAdvice => {
             let mut lines = answered_yes(s);
             lines.extend(advice(&text::safety::DOCTOR_ADVICE));
-            (text::safety::DOCTOR_TITLE, lines, Context::DoctorAdvice)
+            (text::safety::DOCTOR_TITLE, lines)
         }
         Stage::GpAdvice => {
             let mut lines = answered_yes(s);
             lines.extend(advice(&text::safety::GP_ADVICE));
             lines.push(Line::from(""));
-            if gentle {
-                lines.push(Line::styled(
-                    text::safety::GP_GENTLE_STARTS,
-                    theme.heading(),
-                ));
-                (text::safety::GP_TITLE, lines, Context::GpAdvice)
+            let next = if gentle {
+                text::safety::GP_GENTLE_STARTS.to_string()
             } else {
-                let choose = text::safety::gp_choose_gentle(routine);
-                lines.push(Line::styled(choose, theme.heading()));
-                (text::safety::GP_TITLE, lines, Context::GpAdviceBack)
-            }
+                text::safety::gp_choose_gentle(routine)
+            };
+            lines.push(Line::styled(next, theme.heading()));
+            (text::safety::GP_TITLE, lines)
         }
     };
     // The question being asked is always in view, whatever the window.
@@ -97,7 +107,7 @@ pub fn render_screening(
     let page = Page {
         routine,
         title,
-        keys,
+        keys: screening_context(s, gentle, home),
         urgent,
     };
     frame(&page, lines, focus, scroll, theme, area, buf);

@@ -398,7 +398,7 @@ fn draw_screening(width: u16, height: u16, s: &crate::safety::Screening) -> Term
         safety::render_screening(
             s,
             "Gentle start",
-            true,
+            (true, true),
             &scroll,
             Theme::colored(),
             area,
@@ -456,6 +456,44 @@ fn every_safety_question_is_readable_whole_when_it_is_asked_at_the_minimum_size(
             t.backend()
         );
     }
+}
+
+#[test]
+fn the_gp_advice_says_where_enter_goes_with_and_without_the_routines_to_go_back_to() {
+    use crate::safety::{
+        Answer::{No, Yes},
+        Gate,
+    };
+    // Yes only to "new back pain, under 20 or over 50": a GP sign.
+    let mut answers = vec![No; 9];
+    answers.push(Yes);
+    answers.extend([No; 3]);
+    let s = screening_after(Gate::Full, &answers);
+    let footer = |home: bool| {
+        let t = draw(80, 24, |area, buf| {
+            safety::render_screening(
+                &s,
+                "Daily standard",
+                (false, home),
+                &std::cell::Cell::new(0),
+                Theme::colored(),
+                area,
+                buf,
+            );
+        });
+        let screen = shown(&t);
+        let last = screen.lines().rev().nth(1).unwrap_or_default().to_string();
+        (screen, last)
+    };
+    let (screen, from_home) = footer(true);
+    assert!(screen.contains("choose a gentle routine"), "{screen}");
+    assert!(
+        from_home.contains("Enter  back to the routines"),
+        "{from_home}"
+    );
+    let (_, alone) = footer(false);
+    assert!(alone.contains("Enter  close"), "{alone}");
+    assert!(!alone.contains("routines"), "{alone}");
 }
 
 #[test]
@@ -557,7 +595,7 @@ fn at_the_minimum_size_every_new_symptom_can_be_scrolled_to() {
             safety::render_screening(
                 &s,
                 "Gentle start",
-                true,
+                (true, true),
                 &scroll,
                 Theme::colored(),
                 area,

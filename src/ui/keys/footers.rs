@@ -106,6 +106,11 @@ const SAFETY_QUICK: &[Hint] = &[
     ),
 ];
 const EMERGENCY_ADVICE: &[Hint] = &[hint(&[Act::Safety(Answer::Enter)], w::ENTER, w::F_BACK)];
+const EMERGENCY_ADVICE_ALONE: &[Hint] = &[hint(
+    &[Act::Safety(Answer::Enter), Act::Leave],
+    w::ENTER,
+    w::F_CLOSE,
+)];
 const DOCTOR_ADVICE: &[Hint] = &[
     hint(&[Act::Safety(Answer::CarryOn)], "c", w::F_CARRY_ON_CHECKED),
     hint(
@@ -133,6 +138,14 @@ const GP_ADVICE_BACK: &[Hint] = &[
         &[Act::Safety(Answer::Enter), Act::Leave],
         w::ENTER,
         w::F_BACK_TO_ROUTINES,
+    ),
+    ANSWER_AGAIN,
+];
+const GP_ADVICE_ALONE: &[Hint] = &[
+    hint(
+        &[Act::Safety(Answer::Enter), Act::Leave],
+        w::ENTER,
+        w::F_CLOSE,
     ),
     ANSWER_AGAIN,
 ];
@@ -283,11 +296,13 @@ fn spec(context: Context) -> (&'static [Hint], Spacing) {
         Context::SafetyQuestion => (SAFETY_QUESTION, WIDE),
         Context::SafetyQuick => (SAFETY_QUICK, WIDE),
         Context::EmergencyAdvice => (EMERGENCY_ADVICE, WIDE),
+        Context::EmergencyAdviceAlone => (EMERGENCY_ADVICE_ALONE, WIDE),
         Context::DoctorAdvice => (DOCTOR_ADVICE, WIDE),
         Context::Cautions => (CAUTIONS, WIDE),
         Context::Recheck => (RECHECK, WIDE),
         Context::GpAdvice => (GP_ADVICE, WIDE),
         Context::GpAdviceBack => (GP_ADVICE_BACK, WIDE),
+        Context::GpAdviceAlone => (GP_ADVICE_ALONE, WIDE),
         Context::Form(q) | Context::CheckIn(q) => (question(q), QUESTION),
         Context::Session => (SESSION, TIGHT),
         Context::SessionReady => (SESSION_READY, TIGHT),

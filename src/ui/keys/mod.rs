@@ -34,7 +34,10 @@ pub enum Context {
     SafetyQuestion,
     /// "Any new symptoms?"
     SafetyQuick,
+    /// An emergency sign: the advice, then back to the routines.
     EmergencyAdvice,
+    /// An emergency sign in a session started from the command line: the advice, then out.
+    EmergencyAdviceAlone,
     DoctorAdvice,
     /// "Has a doctor checked it since?"
     Recheck,
@@ -42,6 +45,8 @@ pub enum Context {
     GpAdvice,
     /// A GP appointment advised, and the routine chosen is more than gentle.
     GpAdviceBack,
+    /// [`Context::GpAdviceBack`] in a session started from the command line: Enter leaves.
+    GpAdviceAlone,
     Cautions,
     /// A check-in question on its own screen: before, after, the morning after.
     Form(Question),

@@ -75,6 +75,12 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::EmergencyAdvice, &[ENTER], Act::Safety(Answer::Enter)),
     bind(C::EmergencyAdvice, Q_OR_ESC, Act::Leave),
     bind(
+        C::EmergencyAdviceAlone,
+        &[ENTER],
+        Act::Safety(Answer::Enter),
+    ),
+    bind(C::EmergencyAdviceAlone, Q_OR_ESC, Act::Leave),
+    bind(
         C::DoctorAdvice,
         &[Letter('c')],
         Act::Safety(Answer::CarryOn),
@@ -104,6 +110,13 @@ pub const BINDINGS: &[Binding] = &[
         Act::Safety(Answer::Back),
     ),
     bind(C::GpAdviceBack, Q_OR_ESC, Act::Leave),
+    bind(C::GpAdviceAlone, &[ENTER], Act::Safety(Answer::Enter)),
+    bind(
+        C::GpAdviceAlone,
+        &[Code(KeyCode::Backspace), Code(KeyCode::Left)],
+        Act::Safety(Answer::Back),
+    ),
+    bind(C::GpAdviceAlone, Q_OR_ESC, Act::Leave),
     bind(C::Cautions, &[ENTER], Act::Continue),
     bind(C::Cautions, Q_OR_ESC, Act::Leave),
     // Check-in questions on their own screen. q leaves before a session; a note takes it.
@@ -304,12 +317,14 @@ const REVIEW_MOTIONS: &[(K, ReviewKey)] = &[
 ];
 
 /// The screens with text that can be taller than the window: ↑/↓ and PgUp/PgDn move it.
-const SCROLLED: [Context; 10] = [
+const SCROLLED: [Context; 12] = [
     C::SafetyQuick,
     C::EmergencyAdvice,
+    C::EmergencyAdviceAlone,
     C::DoctorAdvice,
     C::GpAdvice,
     C::GpAdviceBack,
+    C::GpAdviceAlone,
     C::Recheck,
     C::Cautions,
     C::Help,
