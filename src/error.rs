@@ -1,4 +1,7 @@
-//! Errors that reach the person, each one sentence, each with its exit code.
+//! Errors that reach the person, each one sentence, each with its exit code; and leaving, in
+//! one place: the sentence on stderr, the code to the shell.
+
+use std::process::ExitCode;
 
 use crate::routine::RoutineError;
 use crate::text;
@@ -41,6 +44,8 @@ pub enum AppError {
     },
     #[error("{}", text::history::err_not_history(.0))]
     NotHistory(std::path::PathBuf),
+    /// Standard output could not be written, for a reason other than its reader going (see
+    /// `sys::output`).
     #[error("cannot write the output: {}", text::cli::io_reason(.0))]
     Output(std::io::Error),
     #[error("the terminal stopped working ({})", text::cli::io_reason(.0))]
@@ -73,4 +78,19 @@ impl AppError {
             | AppError::Terminal(_) => 1,
         }
     }
+}
+
+/// Says `e` on stderr, in one sentence, unless it was said already or nobody is left to read it.
+pub fn tell(e: &AppError) {
+    if !matches!(e, AppError::Reported { .. } | AppError::OutputClosed) {
+        crate::sys::stderr::say(&e.to_string());
+    }
+}
+
+/// How unknot leaves: the code `outcome` gives, with its error told ([`tell`]) first.
+pub fn leave(outcome: Result<ExitCode, AppError>) -> ExitCode {
+    outcome.unwrap_or_else(|e| {
+        tell(&e);
+        ExitCode::from(e.exit_code())
+    })
 }

@@ -8,7 +8,9 @@
 
 mod common;
 
-use common::{Outcome, Sandbox, run};
+use common::{
+    DeadEnd, NOTHING_NEW, Outcome, QUICK_PROMPT, Sandbox, past_session, run, run_into, wait_child,
+};
 
 fn unknot(sandbox: &Sandbox, args: &[&str]) -> Outcome {
     let mut cmd = sandbox.cmd();
@@ -523,4 +525,194 @@ fn bad_input_never_panics() {
             assert!(line.starts_with("unknot: "), "{args:?}: {line:?}");
         }
     }
+}
+
+// ---- Output that cannot be written ---------------------------------------------------------
+
+/// A sandbox whose history is longer than any buffer between unknot and its reader (csv's own
+/// is 8 kB), so that an export meets the failure part-way, as `| head -1` makes it.
+fn long_history() -> Sandbox {
+    let sandbox = Sandbox::screened();
+    let mut lines = Vec::new();
+    for day in 0..200 {
+        lines.extend(past_session(day, "Gentle start", 6, 3).1);
+    }
+    sandbox.append_history(&lines);
+    sandbox
+}
+
+/// Every command that prints, as its arguments; `new` and `log` leave work behind too.
+fn printing_commands(import: &str, new_name: &str) -> Vec<Vec<String>> {
+    let commands: &[&[&str]] = &[
+        &["paths"],
+        &["safety"],
+        &["about"],
+        &["config", "--print-default"],
+        &["list"],
+        &["check", "routines/gentle-start.ron"],
+        &["new", new_name],
+        &["log", "3"],
+        &["history"],
+        &["history", "--format", "table"],
+        &["history", "--format", "csv"],
+        &["history", "--format", "json"],
+        &["history", "import", import],
+        &["--help"],
+        &["--version"],
+    ];
+    commands
+        .iter()
+        .map(|c| c.iter().map(ToString::to_string).collect())
+        .collect()
+}
+
+/// Runs every printing command with its output into `dead_end`; returns each outcome with its
+/// arguments, and the sandbox.
+fn print_into(dead_end: DeadEnd) -> (Sandbox, Vec<(Vec<String>, Outcome)>) {
+    let sandbox = long_history();
+    let theirs: Vec<String> = (0..3)
+        .flat_map(|day| past_session(day, "Desk break", 4, 4).1)
+        .collect();
+    let import = sandbox.write("theirs.jsonl", &(theirs.join("\n") + "\n"));
+    let outcomes = printing_commands(import.to_str().expect("utf-8 path"), "evening")
+        .into_iter()
+        .map(|args| {
+            let mut cmd = sandbox.cmd();
+            cmd.args(&args);
+            let out = run_into(cmd, dead_end, "");
+            out.assert_no_panic();
+            (args, out)
+        })
+        .collect();
+    (sandbox, outcomes)
+}
+
+#[test]
+fn every_command_ends_quietly_with_141_when_its_reader_has_gone() {
+    let (sandbox, outcomes) = print_into(DeadEnd::ClosedPipe);
+    for (args, out) in &outcomes {
+        assert_eq!(out.code(), Some(141), "{args:?}: {}", out.describe());
+        assert_eq!(out.stderr, "", "{args:?}: {}", out.describe());
+    }
+    // What the command did besides printing is kept.
+    assert!(sandbox.routines_dir().join("evening.ron").is_file());
+    let logs = sandbox
+        .history_text_lines()
+        .iter()
+        .filter(|l| l.contains(r#""moment":"log""#) && l.contains(r#""pain":3"#))
+        .count();
+    assert_eq!(logs, 1);
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn every_command_says_a_full_disk_in_one_sentence_and_exits_1() {
+    let (sandbox, outcomes) = print_into(DeadEnd::FullDisk);
+    for (args, out) in &outcomes {
+        assert_eq!(out.code(), Some(1), "{args:?}: {}", out.describe());
+        assert_eq!(
+            out.stderr, "unknot: cannot write the output: the disk is full\n",
+            "{args:?}"
+        );
+    }
+    assert!(sandbox.routines_dir().join("evening.ron").is_file());
+}
+
+#[test]
+fn an_invalid_file_is_what_check_exits_with_when_its_output_fails_too() {
+    let sandbox = Sandbox::new();
+    let good = "routines/gentle-start.ron";
+    let bad = sandbox.write("bad.ron", "(((");
+    let mut cmd = sandbox.cmd();
+    cmd.arg("check").arg(good).arg(&bad);
+    let out = run_into(cmd, DeadEnd::ClosedPipe, "");
+    assert_eq!(out.code(), Some(2), "{}", out.describe());
+    assert!(out.stderr.contains("bad.ron"), "{}", out.describe());
+}
+
+/// A plain session of one 6-second hold: "Go", then "Halfway" 3 seconds on.
+const SIX_SECONDS: &str = r#"(
+    title: "Six seconds",
+    level: Gentle,
+    lead_in: 1,
+    steps: [(title: "Knee rolls", kind: Movement, seconds: 6)],
+)
+"#;
+
+/// The history's lines of one type, parsed.
+fn lines_of_type(sandbox: &Sandbox, kind: &str) -> Vec<serde_json::Value> {
+    sandbox
+        .history_text_lines()
+        .iter()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).expect("a JSON line"))
+        .filter(|v| v["type"] == kind)
+        .collect()
+}
+
+#[test]
+fn a_plain_session_whose_reader_goes_ends_and_keeps_what_was_done() {
+    use std::io::BufRead;
+
+    let sandbox = Sandbox::screened();
+    let routine = sandbox.write("six.ron", SIX_SECONDS);
+    let mut child = sandbox
+        .plain_start(&routine, &["--mute"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("start unknot");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let mut lines = std::io::BufReader::new(child.stdout.take().expect("stdout")).lines();
+    let mut wait_for = |want: &str| {
+        for line in lines.by_ref() {
+            if line.expect("a line of stdout") == want {
+                return;
+            }
+        }
+        panic!("stdout ended before {want:?}");
+    };
+    wait_for(QUICK_PROMPT);
+    std::io::Write::write_all(&mut stdin, NOTHING_NEW.as_bytes()).expect("answer");
+    // No more input: the questions before are skipped and the session runs on.
+    drop(stdin);
+    wait_for("Go");
+    // The reader goes mid-hold; "Halfway" then has nowhere to go.
+    drop(lines);
+    let status = wait_child(&mut child);
+    let mut stderr = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().expect("stderr"), &mut stderr)
+        .expect("read stderr");
+    assert_eq!(status.code(), Some(141), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    // Ended then, not at the end of the hold, as a session stopped from outside is, with what
+    // was answered.
+    let ended = lines_of_type(&sandbox, "session_ended");
+    assert_eq!(ended.len(), 1, "{:?}", sandbox.history_text_lines());
+    assert_eq!(ended[0]["outcome"], "interrupted");
+    let checks = lines_of_type(&sandbox, "safety");
+    assert!(
+        checks.iter().any(|c| c["check"] == "quick_check"),
+        "{checks:?}"
+    );
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_plain_session_to_a_full_disk_ends_at_once_with_one_sentence() {
+    let sandbox = Sandbox::screened();
+    let routine = sandbox.write("six.ron", SIX_SECONDS);
+    let out = run_into(
+        sandbox.plain_start(&routine, &["--mute"]),
+        DeadEnd::FullDisk,
+        NOTHING_NEW,
+    );
+    out.assert_no_panic();
+    assert_eq!(out.code(), Some(1), "{}", out.describe());
+    assert_eq!(
+        out.stderr_without_sound_note(),
+        "unknot: cannot write the output: the disk is full\n"
+    );
+    // Nothing could be asked, so nothing started.
+    assert!(lines_of_type(&sandbox, "session_started").is_empty());
 }

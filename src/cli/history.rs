@@ -2,7 +2,7 @@
 //! history once, and opening it for writing, for the rest of the command line.
 
 use std::collections::HashSet;
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -15,6 +15,7 @@ use crate::history::{
     self, Area, BodySide, CheckIn, Entry, Event, FILE_NAME, History, Moment, SkipReason, Skipped,
     Store, StoreError,
 };
+use crate::sys::output;
 use crate::sys::paths::Paths;
 use crate::sys::stderr::say;
 use crate::text;
@@ -94,12 +95,7 @@ pub fn log(
             ..CheckIn::default()
         },
     )?;
-    let _ = writeln!(
-        std::io::stdout(),
-        "{}",
-        text::history::logged(pain, &entry.at)
-    );
-    Ok(())
+    output::print_line(&text::history::logged(pain, &entry.at))
 }
 
 /// `unknot history`: the review screen on a terminal; otherwise, or with a format, the history
@@ -118,12 +114,8 @@ pub fn review_or_export(
         say(&notice);
     }
     let format = format.unwrap_or(Format::Table);
-    match export::write(&history, format, since, &mut std::io::stdout().lock()) {
-        Ok(()) => Ok(std::process::ExitCode::SUCCESS),
-        // Output cut off by whoever reads it (`| head`) is not worth a message.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(AppError::OutputClosed),
-        Err(e) => Err(AppError::Output(e)),
-    }
+    output::print_with(|out| export::write(&history, format, since, out))?;
+    Ok(std::process::ExitCode::SUCCESS)
 }
 
 /// Merges another history file by event id: only events not already here are appended, each
@@ -163,10 +155,5 @@ pub fn import(paths: &Paths, file: &PathBuf) -> Result<(), AppError> {
     if !new.is_empty() {
         store.append_lines(&new)?;
     }
-    let _ = writeln!(
-        std::io::stdout(),
-        "{}",
-        text::history::imported(new.len(), offered - new.len())
-    );
-    Ok(())
+    output::print_line(&text::history::imported(new.len(), offered - new.len()))
 }

@@ -7,6 +7,7 @@ mod routines;
 mod start;
 
 use std::fmt::Write as _;
+use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -176,22 +177,10 @@ pub fn run(cli: Cli) -> Result<ExitCode, AppError> {
             format,
             since,
         }) => history::review_or_export(&paths, flags, format, since),
-        Some(Command::Paths) => {
-            pages::paths(&paths);
-            Ok(ExitCode::SUCCESS)
-        }
-        Some(Command::Safety) => {
-            pages::safety(&paths);
-            Ok(ExitCode::SUCCESS)
-        }
-        Some(Command::About) => {
-            pages::about();
-            Ok(ExitCode::SUCCESS)
-        }
-        Some(Command::Config { .. }) => {
-            pages::default_config();
-            Ok(ExitCode::SUCCESS)
-        }
+        Some(Command::Paths) => done(pages::paths(&paths)),
+        Some(Command::Safety) => done(pages::safety(&paths)),
+        Some(Command::About) => done(pages::about()),
+        Some(Command::Config { .. }) => done(pages::default_config()),
     }
 }
 
@@ -211,10 +200,12 @@ fn one_sentence(rendered: &str) -> String {
 /// clap's errors in unknot's voice: one sentence, exit code 2; help and version as usual.
 fn clap_error(e: &clap::Error) -> ExitCode {
     match e.kind() {
-        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
-            let _ = e.print();
-            ExitCode::SUCCESS
-        }
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => crate::error::leave(
+            e.print()
+                .and_then(|()| std::io::stdout().flush())
+                .map(|()| ExitCode::SUCCESS)
+                .map_err(crate::sys::output::failed),
+        ),
         _ => {
             say(&format!(
                 "{}; see `unknot --help`",

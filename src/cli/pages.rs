@@ -1,22 +1,19 @@
 //! The commands that print a page and exit: paths, safety, about, the default settings. None of
-//! them needs the settings, so they work even when the settings file is broken.
+//! them needs the settings, so they work even when the settings file is broken. What becomes of
+//! a page that cannot be printed is decided for every command in `sys::output`.
 
 use std::fmt::Write as _;
-use std::io::Write;
 use std::path::PathBuf;
 
+use crate::error::AppError;
 use crate::history::{SafetyCheck, SafetyKind, SafetyResult};
 use crate::safety::{TIERS, Tier};
+use crate::sys::output::print;
 use crate::sys::paths::Paths;
 use crate::text;
 
-/// Prints `page`; output cut off by whoever reads it (`| head`) is not worth a message.
-fn print(page: &str) {
-    let _ = std::io::stdout().lock().write_all(page.as_bytes());
-}
-
 /// `unknot paths`: where the settings, the user's routines and the history live.
-pub fn paths(paths: &Paths) {
+pub fn paths(paths: &Paths) -> Result<(), AppError> {
     let shown = |p: &Option<PathBuf>| {
         p.as_ref().map_or_else(
             || text::cli::PATHS_UNKNOWN.to_string(),
@@ -32,12 +29,12 @@ pub fn paths(paths: &Paths) {
     for (label, value) in text::cli::PATHS_LINES.iter().zip(values) {
         let _ = writeln!(page, "{label:14} {value}");
     }
-    print(&page);
+    print(&page)
 }
 
 /// `unknot safety`: the warning signs by tier, the cautions, and, when there is a history,
 /// what the person has answered and when, to show a doctor.
-pub fn safety(paths: &Paths) {
+pub fn safety(paths: &Paths) -> Result<(), AppError> {
     let in_tier = |tier: Tier| -> Vec<&str> {
         text::safety::DOCTOR_QUESTIONS
             .iter()
@@ -79,7 +76,7 @@ pub fn safety(paths: &Paths) {
         &in_tier(Tier::Serious),
         &in_tier(Tier::Gp),
         &answers,
-    ));
+    ))
 }
 
 /// Whether a check is worth listing for a doctor: every full screening and recheck, and a quick
@@ -93,11 +90,11 @@ fn worth_telling(check: &SafetyCheck) -> bool {
 }
 
 /// `unknot about`: what self-massage and stretching can and cannot do, with sources.
-pub fn about() {
-    print(text::safety::ABOUT);
+pub fn about() -> Result<(), AppError> {
+    print(text::safety::ABOUT)
 }
 
 /// `unknot config --print-default`: every setting with its default, commented.
-pub fn default_config() {
-    print(crate::config::DEFAULT_FILE);
+pub fn default_config() -> Result<(), AppError> {
+    print(crate::config::DEFAULT_FILE)
 }

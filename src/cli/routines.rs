@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use super::start::{Flags, Options};
 use crate::error::AppError;
 use crate::routine::{Catalog, Origin, Routine, load_file};
+use crate::sys::output::{self, Output};
 use crate::sys::paths::Paths;
 use crate::sys::stderr::say;
 use crate::text;
@@ -39,9 +40,7 @@ pub fn resolve(catalog: &Catalog, wanted: &str) -> Result<Routine, AppError> {
 /// `unknot list`: every routine with its level and length.
 pub fn list(paths: &Paths, flags: Flags) -> Result<(), AppError> {
     let catalog = Options::load(paths, flags)?.catalog();
-    // Output cut off by whoever reads it (`| head`) is not worth a message.
-    let _ = write_list(&catalog, &mut std::io::stdout().lock());
-    Ok(())
+    output::print_with(|out| write_list(&catalog, out))
 }
 
 fn write_list(catalog: &Catalog, out: &mut impl Write) -> std::io::Result<()> {
@@ -84,20 +83,21 @@ fn write_list(catalog: &Catalog, out: &mut impl Write) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Checks each file: "ok" lines on stdout, problems on stderr. Fails when any file is invalid.
+/// Checks each file: "ok" lines on stdout, problems on stderr. Fails when any file is invalid,
+/// or else when the "ok" lines could not be written.
 pub fn check(files: &[PathBuf]) -> Result<(), AppError> {
-    let out = &mut std::io::stdout().lock();
+    let mut out = Output::stdout();
     let mut invalid = 0;
     for file in files {
         match load_file(file) {
             Ok(routine) => {
-                // A closed stdout must not turn a valid check into a failure.
                 let ok = text::routine::check_ok(
                     &file.display().to_string(),
                     &routine.title,
                     routine.steps.len(),
                     routine.planned_duration(),
                 );
+                // A failure is kept by `out`, and every file is still checked.
                 let _ = writeln!(out, "{ok}");
             }
             Err(e) => {
@@ -106,8 +106,13 @@ pub fn check(files: &[PathBuf]) -> Result<(), AppError> {
             }
         }
     }
+    let written = out.finish(Ok(()));
     if invalid == 0 {
-        return Ok(());
+        return written;
+    }
+    // An invalid file is what the exit code tells; the output's failure is said as well.
+    if let Err(e) = &written {
+        crate::error::tell(e);
     }
     // Each file's error is already printed; a tally only helps when there were several.
     if files.len() > 1 {
@@ -153,12 +158,7 @@ pub fn new(paths: &Paths, name: &str) -> Result<(), AppError> {
     file.write_all(template_for(name).as_bytes())
         .and_then(|()| file.sync_all())
         .map_err(write_err)?;
-    let _ = writeln!(
-        std::io::stdout(),
-        "{}",
-        text::routine::new_routine_written(&shown)
-    );
-    Ok(())
+    output::print_line(&text::routine::new_routine_written(&shown))
 }
 
 fn template_for(name: &str) -> String {

@@ -2,7 +2,7 @@
 //! when asked or when the output is not a terminal. Everything the front ends need is gathered
 //! here once: the settings, the routines, the history (read once), the history opened for writing.
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use uuid::Uuid;
@@ -185,7 +185,7 @@ fn full_screen(
         say(&unsaved);
     }
     if let Some(advice) = ended.farewell {
-        let _ = writeln!(std::io::stdout(), "{advice}");
+        crate::sys::output::print_line(&advice)?;
     }
     Ok(exit_code(ended.signal))
 }

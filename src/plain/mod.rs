@@ -3,12 +3,14 @@
 //!
 //! This front end only turns input into the visit's events and carries out its effects: lines,
 //! the end of input, signals and deadlines go in; printed lines, sounds and history lines come out.
+//! When the lines can no longer be printed (the reader has gone, the disk is full), nobody can
+//! follow the session: it ends as if interrupted, with everything answered kept in the history.
 
 mod prompts;
 
 use std::collections::VecDeque;
 use std::fs::File;
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, IsTerminal, StdoutLock, Write};
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::time::Instant;
 
@@ -16,6 +18,7 @@ use crate::audio::{Audio, AudioSetup, Bell};
 use crate::error::AppError;
 use crate::history::{History, Store};
 use crate::sys::input::{self, Input};
+use crate::sys::output::Output;
 use crate::sys::stderr::{self, StderrCapture};
 use crate::sys::trace::Trace;
 use crate::text;
@@ -62,7 +65,7 @@ pub fn run(setup: Setup) -> Result<Ended, AppError> {
     });
     let recorder = Recorder::new(setup.store);
     let mut plain = Plain {
-        out: io::stdout().lock(),
+        out: Output::stdout(),
         audio,
         notes: real_stderr(),
         rx: &rx,
@@ -79,20 +82,16 @@ pub fn run(setup: Setup) -> Result<Ended, AppError> {
     }
     let result = plain.run(setup.visit, &setup.history);
     plain.audio.settle(crate::audio::SETTLE_LIMIT);
+    let printed = plain.out.finish(Ok(()));
     drop(plain);
     stderr::release(capture, setup.verbose);
-    let _ = io::stdout().flush();
-    result.map_err(|e| {
-        if e.kind() == io::ErrorKind::BrokenPipe {
-            AppError::OutputClosed
-        } else {
-            AppError::Terminal(e)
-        }
-    })
+    let ended = result.map_err(AppError::Terminal)?;
+    printed.map(|()| ended)
 }
 
-struct Plain<'a, W: Write> {
-    out: W,
+struct Plain<'a> {
+    /// The visit's lines; a failure to print them is kept there, and ends the visit.
+    out: Output<StdoutLock<'static>>,
     /// Cues and voice; the bell, if it rings, rings on the real stderr.
     audio: Audio<File>,
     /// The real stderr, for notes that are not part of the visit's text.
@@ -112,24 +111,29 @@ struct Plain<'a, W: Write> {
     disconnected: bool,
 }
 
-impl<W: Write> Plain<'_, W> {
+impl Plain<'_> {
     #[expect(
         clippy::disallowed_methods,
         reason = "plain mode's loop is where its clock lives: each event goes to the visit with the time it happened"
     )]
     fn run(&mut self, setup: visit::Setup, history: &History) -> io::Result<Ended> {
         let (mut visit, fx) = Visit::begin(setup, history);
-        self.carry_out(&mut visit, fx)?;
+        self.carry_out(&mut visit, fx);
         while self.ending.is_none() {
-            let event = self.next_event(&visit);
+            // Each interruption takes the visit a stage nearer its end, keeping what it can.
+            let event = if self.out.failure().is_some() {
+                Event::Interrupt
+            } else {
+                self.next_event(&visit)
+            };
             let suspend = event == Event::Suspend;
             let fx = visit.handle(event, Instant::now());
-            self.carry_out(&mut visit, fx)?;
+            self.carry_out(&mut visit, fx);
             if suspend {
                 // Paused first, so the time away is not counted.
                 input::stop_now()?;
                 let fx = visit.handle(Event::Continued, Instant::now());
-                self.carry_out(&mut visit, fx)?;
+                self.carry_out(&mut visit, fx);
             }
         }
         Ok(match (self.signal, self.ending) {
@@ -183,7 +187,9 @@ impl<W: Write> Plain<'_, W> {
         clippy::disallowed_methods,
         reason = "the history's opening goes back to the visit with the time now, and the trace notes when a boundary was really reached"
     )]
-    fn carry_out(&mut self, visit: &mut Visit, fx: Vec<Effect>) -> io::Result<()> {
+    /// Every effect is carried out, even after the lines can no longer be printed, so that
+    /// nothing of the batch is left out of the history; `out` keeps the failure.
+    fn carry_out(&mut self, visit: &mut Visit, fx: Vec<Effect>) {
         let mut batches = VecDeque::from([fx]);
         while let Some(fx) = batches.pop_front() {
             let mut cues = Vec::new();
@@ -193,7 +199,7 @@ impl<W: Write> Plain<'_, W> {
                     Effect::Announce(a) => {
                         if let Some(routine) = visit.routine() {
                             self.audio.say(&a, routine);
-                            prompts::announce(&mut self.out, &a, routine)?;
+                            let _ = prompts::announce(&mut self.out, &a, routine);
                         }
                     }
                     Effect::Record(event) => {
@@ -203,7 +209,8 @@ impl<W: Write> Plain<'_, W> {
                         self.tell_saving_problem();
                     }
                     Effect::Say(said) => {
-                        prompts::say(&mut self.out, &said, visit, self.unsaved.as_deref())?;
+                        let unsaved = self.unsaved.as_deref();
+                        let _ = prompts::say(&mut self.out, &said, visit, unsaved);
                     }
                     // Opened before the visit began, so that a busy history is said first.
                     Effect::OpenHistory => {
@@ -217,13 +224,12 @@ impl<W: Write> Plain<'_, W> {
                     Effect::Over(ending) => self.ending = Some(ending),
                 }
             }
-            self.out.flush()?;
+            let _ = self.out.flush();
             self.audio.play(&cues);
             if let Some(session) = visit.session() {
                 self.trace.note(session, Instant::now());
             }
         }
-        Ok(())
     }
 
     fn audio_opened(&mut self, opened: &Result<(), String>) {

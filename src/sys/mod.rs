@@ -2,6 +2,7 @@
 //! and where the user's files live.
 
 pub(crate) mod input;
+pub(crate) mod output;
 pub(crate) mod paths;
 pub mod stderr;
 pub(crate) mod trace;

@@ -362,19 +362,27 @@ fn collect(mut from: impl Read + Send + 'static, into: Arc<Mutex<String>>) -> Jo
 }
 
 /// Starts `cmd` with piped stdin, stdout and stderr.
-pub fn spawn(mut cmd: Command) -> Running {
+pub fn spawn(cmd: Command) -> Running {
+    spawn_with_stdout(cmd, Stdio::piped())
+}
+
+/// Starts `cmd` with piped stdin and stderr, and stdout to `stdout`; what is piped is collected.
+fn spawn_with_stdout(mut cmd: Command, stdout: Stdio) -> Running {
     let mut child = cmd
         .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
+        .stdout(stdout)
         .stderr(Stdio::piped())
         .spawn()
         .expect("start unknot");
     let stdout = Arc::new(Mutex::new(String::new()));
     let stderr = Arc::new(Mutex::new(String::new()));
-    let readers = vec![
-        collect(child.stdout.take().expect("stdout"), stdout.clone()),
-        collect(child.stderr.take().expect("stderr"), stderr.clone()),
-    ];
+    let mut readers = vec![collect(
+        child.stderr.take().expect("stderr"),
+        stderr.clone(),
+    )];
+    if let Some(out) = child.stdout.take() {
+        readers.push(collect(out, stdout.clone()));
+    }
     Running {
         stdin: child.stdin.take(),
         child,
@@ -538,4 +546,53 @@ pub fn send_signal(pid: u32, name: &str) {
         .status()
         .expect("run kill");
     assert!(status.success(), "kill -{name} {pid} failed: {status:?}");
+}
+
+// ---- Output that cannot be written ---------------------------------------------------------
+
+/// Where a run's standard output goes when it cannot be written.
+#[derive(Debug, Clone, Copy)]
+pub enum DeadEnd {
+    /// A pipe whose reader has already gone, as after `| head -1`: every write fails (EPIPE).
+    ClosedPipe,
+    /// `/dev/full` (Linux): every write fails as on a full disk (ENOSPC).
+    FullDisk,
+}
+
+/// Waits for `child` to exit; past the timeout it is killed and the test fails.
+pub fn wait_child(child: &mut Child) -> ExitStatus {
+    let deadline = Instant::now() + timeout();
+    loop {
+        if let Some(status) = child.try_wait().expect("wait for unknot") {
+            return status;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("unknot did not exit within {:?}", timeout());
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+/// Runs `cmd` with `input` on stdin (then its end) and stdout into `dead_end`.
+pub fn run_into(cmd: Command, dead_end: DeadEnd, input: &str) -> Outcome {
+    let stdout = match dead_end {
+        DeadEnd::ClosedPipe => {
+            let (reader, writer) = std::io::pipe().expect("make a pipe");
+            drop(reader);
+            Stdio::from(writer)
+        }
+        DeadEnd::FullDisk => Stdio::from(
+            std::fs::OpenOptions::new()
+                .write(true)
+                .open("/dev/full")
+                .expect("open /dev/full"),
+        ),
+    };
+    let mut running = spawn_with_stdout(cmd, stdout);
+    if let Some(stdin) = running.stdin.as_mut() {
+        // A process that exits without reading its input is not an error here.
+        let _ = stdin.write_all(input.as_bytes());
+    }
+    running.finish()
 }
