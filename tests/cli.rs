@@ -143,6 +143,38 @@ fn list_shows_the_bundled_routines() {
     }
 }
 
+/// The screen column where `word` starts in `line`: a CJK character or an emoji takes two.
+fn column_of(line: &str, word: &str) -> usize {
+    let at = line
+        .find(word)
+        .unwrap_or_else(|| panic!("{word:?} in {line:?}"));
+    ratatui::text::Span::raw(&line[..at]).width()
+}
+
+#[test]
+fn list_keeps_its_columns_with_wide_names_and_titles() {
+    let sandbox = Sandbox::new();
+    let wide = SHORT_ROUTINE.replace("Evening unwind", "腰痛ストレッチ 🧘");
+    sandbox.user_routine("腰痛", &wide);
+    sandbox.user_routine("evening", SHORT_ROUTINE);
+    let out = unknot(&sandbox, &["list"]);
+    assert_eq!(out.code(), Some(0), "{}", out.describe());
+    let lines = out.stdout_lines();
+    let header = lines[0];
+    for (name, title) in [("腰痛", "腰痛ストレッチ 🧘"), ("evening", "Evening unwind")] {
+        let row = lines
+            .iter()
+            .find(|l| l.starts_with(&format!("{name} ")))
+            .unwrap_or_else(|| panic!("{name} in\n{}", out.stdout));
+        assert_eq!(
+            column_of(row, "deep"),
+            column_of(header, "LEVEL"),
+            "{row:?}"
+        );
+        assert_eq!(column_of(row, title), column_of(header, "TITLE"), "{row:?}");
+    }
+}
+
 #[test]
 fn list_marks_the_users_own_routines() {
     let sandbox = Sandbox::new();

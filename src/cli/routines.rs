@@ -10,6 +10,7 @@ use crate::sys::output::{self, Output};
 use crate::sys::paths::Paths;
 use crate::sys::stderr::say;
 use crate::text;
+use crate::ui::columns;
 
 /// Loads every routine, warning on stderr about the user's files that do not load.
 pub fn catalog(paths: &Paths) -> Catalog {
@@ -61,23 +62,21 @@ fn write_list(catalog: &Catalog, out: &mut impl Write) -> std::io::Result<()> {
         })
         .collect();
     let header = text::routine::LIST_HEADER.map(String::from);
+    // In terminal columns: a name in CJK or with an emoji is twice as wide as its characters.
     let mut widths = [0usize; 3];
     for row in std::iter::once(&header).chain(&rows) {
         for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(cell.chars().count());
+            *w = (*w).max(columns::width(cell));
         }
     }
     for row in std::iter::once(&header).chain(&rows) {
         writeln!(
             out,
-            "{:w0$}  {:w1$}  {:w2$}  {}",
-            row[0],
-            row[1],
-            row[2],
+            "{}  {}  {}  {}",
+            columns::pad(&row[0], widths[0]),
+            columns::pad(&row[1], widths[1]),
+            columns::pad(&row[2], widths[2]),
             row[3],
-            w0 = widths[0],
-            w1 = widths[1],
-            w2 = widths[2]
         )?;
     }
     Ok(())

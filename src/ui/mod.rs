@@ -1,7 +1,7 @@
 //! Drawing: one module per screen, each a pure function of its state (and of `now` for timers).
 
 pub mod checkin;
-
+pub mod columns;
 pub mod home;
 pub mod keys;
 pub mod overlay;

@@ -86,14 +86,15 @@ fn help_lines(theme: Theme) -> Vec<Line<'static>> {
     let help = keys::help_lines();
     let width = help
         .iter()
-        .map(|(k, _)| k.chars().count())
+        .map(|(k, _)| super::columns::width(k))
         .max()
         .unwrap_or(0);
     let mut lines: Vec<Line> = help
         .into_iter()
         .map(|(key, what)| {
+            let indent = " ".repeat(width - super::columns::width(&key));
             Line::from(vec![
-                Span::styled(format!("{key:>width$}  "), theme.heading()),
+                Span::styled(format!("{indent}{key}  "), theme.heading()),
                 Span::from(what),
             ])
         })

@@ -502,3 +502,106 @@ fn ten_thousand_sessions_render_and_end_reaches_the_oldest() {
     press(&mut r, KeyCode::Char('3'));
     draw(&r, 120, 40);
 }
+
+/// A session of a routine named in Japanese with an emoji, and one of an ASCII name.
+fn wide_names() -> History {
+    let mut e = Entries::default();
+    e.session(
+        at("2026-11-20T08:00:00+01:00"),
+        "腰痛ストレッチ 🧘",
+        Some(6),
+        Some(5),
+        Some(4),
+        Some(Outcome::Completed),
+    );
+    e.session(
+        at("2026-11-21T08:00:00+01:00"),
+        "Gentle start",
+        Some(5),
+        Some(5),
+        Some(3),
+        Some(Outcome::Quit),
+    );
+    history::build(&e.entries)
+}
+
+/// Each row of the screen as a terminal shows it: the cell a wide character covers is left out.
+fn shown_rows(terminal: &Terminal<TestBackend>) -> Vec<String> {
+    let buf = terminal.backend().buffer();
+    (0..buf.area.height)
+        .map(|y| {
+            let mut row = String::new();
+            let mut x = 0;
+            while x < buf.area.width {
+                let symbol = buf[(x, y)].symbol();
+                row.push_str(symbol);
+                x += u16::try_from(columns::width(symbol).max(1)).unwrap();
+            }
+            row
+        })
+        .collect()
+}
+
+/// The screen column where `word` starts in `row`.
+fn column_of(row: &str, word: &str) -> usize {
+    let at = row
+        .find(word)
+        .unwrap_or_else(|| panic!("{word:?} in {row:?}"));
+    columns::width(&row[..at])
+}
+
+#[test]
+fn wide_routine_names_keep_the_list_in_columns() {
+    let r = review(wide_names(), None);
+    for width in [40, 60, 80, 120] {
+        let rows = shown_rows(&draw(&r, width, 24));
+        let header = &rows[2];
+        for (title, word) in [
+            (text::review::REVIEW_COLUMNS[3], "completed"),
+            (text::review::REVIEW_COLUMNS[3], "stopped"),
+            (text::review::REVIEW_COLUMNS[4], "6→4"),
+            (text::review::REVIEW_COLUMNS[4], "5→3"),
+        ] {
+            let row = rows
+                .iter()
+                .find(|r| r.contains(word))
+                .unwrap_or_else(|| panic!("{word} at {width}: {rows:#?}"));
+            assert_eq!(
+                column_of(row, word),
+                column_of(header, title),
+                "{word} under {title} at {width} columns:\n{}",
+                rows.join("\n")
+            );
+        }
+        for row in &rows {
+            assert_eq!(columns::width(row), usize::from(width), "{row:?}");
+        }
+    }
+    assert_snapshot!(draw(&r, 80, 12).backend());
+}
+
+#[test]
+fn wide_routine_names_in_the_detail_and_the_figures_stay_inside_the_frame() {
+    let mut r = review(wide_names(), None);
+    press(&mut r, KeyCode::Down);
+    press(&mut r, KeyCode::Enter);
+    let detail = shown_rows(&draw(&r, 40, 24));
+    assert!(
+        detail.iter().any(|row| row.contains("腰痛ストレッチ")),
+        "{}",
+        detail.join("\n")
+    );
+    assert_snapshot!("wide_names_detail_40x24", draw(&r, 40, 24).backend());
+    press(&mut r, KeyCode::Esc);
+    press(&mut r, KeyCode::Char('3'));
+    assert_snapshot!("wide_names_figures_40x24", draw(&r, 40, 24).backend());
+    for rows in [detail, shown_rows(&draw(&r, 40, 24))] {
+        for row in &rows {
+            assert_eq!(columns::width(row), 40, "{row:?}");
+            assert!(
+                row.ends_with('│') || row.ends_with('┐') || row.ends_with('┘'),
+                "{row:?}"
+            );
+        }
+    }
+}

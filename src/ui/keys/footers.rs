@@ -385,7 +385,7 @@ pub fn footer(context: Context) -> String {
 /// The footer that fits `width` columns: in full, or its short form.
 pub fn footer_fit(context: Context, width: u16) -> String {
     let full = footer(context);
-    if full.chars().count() <= usize::from(width) {
+    if crate::ui::columns::width(&full) <= usize::from(width) {
         full
     } else {
         items(context, true).join(spec(context).1.1)

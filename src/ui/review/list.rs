@@ -8,10 +8,11 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use super::{Review, change_style, chars, date};
+use super::{Review, change_style, date};
 use crate::history::{History, Reading, SessionView, Unread};
 use crate::text;
 use crate::ui::Theme;
+use crate::ui::columns::{self, fit};
 
 /// The longest routine name shown in full in the list; longer ones are cut.
 const ROUTINE_MAX: usize = 24;
@@ -34,16 +35,18 @@ fn short_date(at: &DateTime<FixedOffset>) -> String {
 
 pub(super) fn widths(h: &History) -> Widths {
     let mut w = Widths {
-        routine: chars(text::review::REVIEW_COLUMNS[1]),
-        time: chars(text::review::REVIEW_COLUMNS[2]),
-        outcome: chars(text::review::REVIEW_COLUMNS[3]),
-        pain: chars(text::review::REVIEW_COLUMNS[4]),
+        routine: columns::width(text::review::REVIEW_COLUMNS[1]),
+        time: columns::width(text::review::REVIEW_COLUMNS[2]),
+        outcome: columns::width(text::review::REVIEW_COLUMNS[3]),
+        pain: columns::width(text::review::REVIEW_COLUMNS[4]),
     };
     for s in &h.sessions {
-        w.routine = w.routine.max(chars(&s.routine).min(ROUTINE_MAX));
-        w.time = w.time.max(chars(&text::review::minutes_short(s.elapsed)));
-        w.outcome = w.outcome.max(chars(s.finish().word()));
-        w.pain = w.pain.max(chars(&text::review::pain_pair(
+        w.routine = w.routine.max(columns::width(&s.routine).min(ROUTINE_MAX));
+        w.time = w
+            .time
+            .max(columns::width(&text::review::minutes_short(s.elapsed)));
+        w.outcome = w.outcome.max(columns::width(s.finish().word()));
+        w.pain = w.pain.max(columns::width(&text::review::pain_pair(
             s.pain_before(),
             s.pain_after(),
         )));
@@ -75,10 +78,10 @@ fn columns(w: &Widths, width: usize) -> Columns {
     const ROUTINE_MIN: usize = 8;
     let verdict_width = READINGS
         .iter()
-        .map(|v| chars(v.short()))
+        .map(|v| columns::width(v.short()))
         .max()
         .unwrap_or_default();
-    let room = width.saturating_sub(chars(HIGHLIGHT));
+    let room = width.saturating_sub(columns::width(HIGHLIGHT));
     let needed = |date| date + 1 + w.outcome + 1 + w.pain;
     let short_date = needed(DATE_WIDTH) > room;
     let mut left = room.saturating_sub(needed(if short_date {
@@ -100,17 +103,6 @@ fn columns(w: &Widths, width: usize) -> Columns {
         routine,
         time,
         verdict,
-    }
-}
-
-fn pad(s: &str, width: usize) -> String {
-    let n = chars(s);
-    if n > width {
-        let mut cut: String = s.chars().take(width.saturating_sub(1)).collect();
-        cut.push('…');
-        cut
-    } else {
-        format!("{s}{}", " ".repeat(width - n))
     }
 }
 
@@ -151,15 +143,15 @@ fn list_row<'a>(
             }),
         ),
     };
-    let mut spans = vec![Span::raw(pad(&date, date_w))];
+    let mut spans = vec![Span::raw(fit(&date, date_w))];
     if let Some(rw) = c.routine {
-        spans.push(Span::raw(format!(" {}", pad(&routine, rw))));
+        spans.push(Span::raw(format!(" {}", fit(&routine, rw))));
     }
     if c.time {
         spans.push(Span::raw(format!(" {time:>width$}", width = w.time)));
     }
-    spans.push(Span::raw(format!(" {}", pad(&outcome, w.outcome))));
-    spans.push(Span::raw(format!(" {}", pad(&pain, w.pain))));
+    spans.push(Span::raw(format!(" {}", fit(&outcome, w.outcome))));
+    spans.push(Span::raw(format!(" {}", fit(&pain, w.pain))));
     if c.verdict {
         spans.push(Span::styled(format!(" {}", verdict.0), verdict.1));
     }
@@ -177,7 +169,7 @@ pub(super) fn render_list(review: &Review, theme: Theme, area: Rect, buf: &mut B
     let [header_a, rows_a] =
         Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
     let c = columns(&review.widths, usize::from(area.width));
-    let mut header = vec![Span::raw(" ".repeat(chars(HIGHLIGHT)))];
+    let mut header = vec![Span::raw(" ".repeat(columns::width(HIGHLIGHT)))];
     header.extend(list_row(None, c, &review.widths, theme));
     Line::from(header)
         .style(theme.heading())

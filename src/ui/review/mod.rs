@@ -206,10 +206,6 @@ fn date(at: &DateTime<FixedOffset>) -> String {
     at.format("%Y-%m-%d %H:%M").to_string()
 }
 
-fn chars(s: &str) -> usize {
-    s.chars().count()
-}
-
 pub fn render(review: &Review, theme: Theme, area: Rect, buf: &mut Buffer) {
     let mut block = Block::bordered().title(Line::styled(
         format!(" {} ", text::review::REVIEW_TITLE),
