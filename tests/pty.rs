@@ -831,3 +831,180 @@ fn every_step_skipped_is_not_a_completed_session() {
     let session = rows.last().expect("the session in the export");
     assert_eq!(session[4], "mostly skipped", "{session:?}");
 }
+
+// ---- Signals and the kind of terminal ------------------------------------------------------
+
+/// Runs `check` for every one of `signals` (a name for messages, and its number), a few at a
+/// time, each in a terminal of its own; fails naming every signal that failed.
+fn for_each_signal(signals: &[(&str, i32)], check: impl Fn(i32) + Sync) {
+    let check = &check;
+    let mut failed = Vec::new();
+    for batch in signals.chunks(4) {
+        std::thread::scope(|scope| {
+            let running: Vec<_> = batch
+                .iter()
+                .map(|&(name, number)| (name, scope.spawn(move || check(number))))
+                .collect();
+            for (name, handle) in running {
+                if handle.join().is_err() {
+                    failed.push(name);
+                }
+            }
+        });
+    }
+    assert!(failed.is_empty(), "failed for SIG{failed:?}");
+}
+
+/// Every signal whose default is to end a program, that a program can catch, and that does not
+/// mean the program itself is broken.
+fn ending_signals() -> Vec<(&'static str, i32)> {
+    let mut signals = vec![
+        ("HUP", libc::SIGHUP),
+        ("INT", libc::SIGINT),
+        ("QUIT", libc::SIGQUIT),
+        ("TRAP", libc::SIGTRAP),
+        ("USR1", libc::SIGUSR1),
+        ("USR2", libc::SIGUSR2),
+        ("ALRM", libc::SIGALRM),
+        ("TERM", libc::SIGTERM),
+        ("XCPU", libc::SIGXCPU),
+        ("VTALRM", libc::SIGVTALRM),
+        ("PROF", libc::SIGPROF),
+        ("SYS", libc::SIGSYS),
+    ];
+    #[cfg(target_os = "linux")]
+    signals.extend([
+        ("STKFLT", libc::SIGSTKFLT),
+        ("IO", libc::SIGIO),
+        ("PWR", libc::SIGPWR),
+        ("RTMIN", libc::SIGRTMIN()),
+        ("RTMIN+1", libc::SIGRTMIN() + 1),
+        ("RTMAX", libc::SIGRTMAX()),
+    ]);
+    signals
+}
+
+#[test]
+fn every_signal_asking_unknot_to_end_records_the_session_restores_and_exits_128_plus_n() {
+    for_each_signal(&ending_signals(), |number| {
+        let mut tui = at_the_hold(COUNTDOWN);
+        send_signal(tui.pid(), &number.to_string());
+        let code = u32::try_from(128 + number).expect("an exit code");
+        tui.assert_exit_restored(code);
+        let flags = tui.local_flags();
+        assert!(
+            flags.iter().any(|f| f == "ICANON") && flags.iter().any(|f| f == "ECHO"),
+            "raw mode is still on after signal {number}: {flags:?}"
+        );
+        let history = std::fs::read_to_string(tui.sandbox.history()).expect("a history file");
+        assert!(
+            history.contains(r#""outcome":"interrupted""#),
+            "signal {number}: {history}"
+        );
+    });
+}
+
+#[test]
+fn signals_a_terminal_program_ignores_leave_the_session_counting_down() {
+    let mut tui = at_the_hold(COUNTDOWN);
+    let ignored = [
+        libc::SIGPIPE,
+        libc::SIGXFSZ,
+        libc::SIGWINCH,
+        libc::SIGURG,
+        libc::SIGCHLD,
+        libc::SIGCONT,
+    ];
+    for number in ignored {
+        send_signal(tui.pid(), &number.to_string());
+    }
+    let screen = tui.screen();
+    let before = seconds_left_of(&screen, "20 s").expect("the countdown");
+    tui.wait_until("the countdown to move on", |s| {
+        seconds_left_of(s, "20 s").is_some_and(|n| n < before)
+    });
+    send_signal(tui.pid(), "TERM");
+    tui.assert_exit_restored(143);
+}
+
+#[test]
+fn a_signal_meaning_unknot_is_broken_still_gives_the_terminal_back() {
+    let broken = [
+        ("ABRT", libc::SIGABRT),
+        ("SEGV", libc::SIGSEGV),
+        ("BUS", libc::SIGBUS),
+        ("ILL", libc::SIGILL),
+        ("FPE", libc::SIGFPE),
+    ];
+    for_each_signal(&broken, |number| {
+        let mut tui = Tui::start_without_core_dumps(Sandbox::new(), &[], 30, 100);
+        tui.wait_for("Gentle start");
+        tui.let_sound_settle();
+        send_signal(tui.pid(), &number.to_string());
+        let (signal, raw) = tui.wait_killed_output();
+        // SAFETY: strsignal returns a string that lives until the next call; it is copied at once.
+        let expected = unsafe { std::ffi::CStr::from_ptr(libc::strsignal(number)) }
+            .to_string_lossy()
+            .to_string();
+        assert_eq!(signal, expected, "ended by another signal than {number}");
+        common::tui::assert_terminal_restored(&raw);
+        let flags = tui.local_flags();
+        assert!(
+            flags.iter().any(|f| f == "ICANON") && flags.iter().any(|f| f == "ECHO"),
+            "raw mode is still on after signal {number}: {flags:?}"
+        );
+    });
+}
+
+/// A terminal that cannot be drawn on gets plain lines: the routines as a numbered list, read
+/// as a line typed; never the alternate screen.
+fn plain_lines_in(mut tui: Tui) {
+    tui.wait_for("Type a routine number and Enter:");
+    tui.let_sound_settle();
+    // Ctrl-D: the end of input, which ends the choice.
+    tui.key("\x04");
+    let (code, raw) = tui.wait_exit();
+    assert_eq!(code, 0, "{}", tui.screen());
+    assert!(
+        common::tui::find(&raw, common::tui::ENTER_ALT_SCREEN).is_empty(),
+        "the full screen was drawn"
+    );
+}
+
+#[test]
+fn term_dumb_gets_plain_lines() {
+    plain_lines_in(Tui::start_with_env(
+        Sandbox::new(),
+        &[],
+        30,
+        100,
+        &[("TERM", "dumb")],
+    ));
+}
+
+#[test]
+fn no_term_at_all_gets_plain_lines() {
+    plain_lines_in(Tui::start_without_env(
+        Sandbox::new(),
+        &[],
+        30,
+        100,
+        &["TERM"],
+    ));
+}
+
+#[test]
+fn the_history_on_a_dumb_terminal_is_printed_not_reviewed() {
+    let sandbox = Sandbox::screened();
+    let (_, lines) = common::past_session(1, "Gentle start", 6, 3);
+    sandbox.append_history(&lines);
+    let mut tui = Tui::start_with_env(sandbox, &["history"], 30, 100, &[("TERM", "dumb")]);
+    let (code, raw) = tui.wait_exit();
+    assert_eq!(code, 0, "{}", tui.screen());
+    assert!(common::tui::find(&raw, common::tui::ENTER_ALT_SCREEN).is_empty());
+    let screen = tui.screen();
+    assert!(
+        screen.contains("Date") && screen.contains("Gentle start"),
+        "{screen}"
+    );
+}

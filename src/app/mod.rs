@@ -16,6 +16,7 @@ pub use screen::{Ended, Setup, Start};
 use crate::audio::{Audio, AudioSetup, Bell};
 use crate::error::AppError;
 use crate::sys::input::{self, Input};
+use crate::sys::terminal;
 use screen::App;
 
 /// Runs the app until the person leaves it or a signal ends it.
@@ -110,50 +111,64 @@ pub fn run(setup: Setup, audio: AudioSetup) -> Result<Ended, AppError> {
 }
 
 /// Owns the terminal while the app runs; dropping it restores the terminal, whatever the path out.
+/// A panic on this thread, or a signal meaning the process is broken, restores it through
+/// `sys::terminal` instead; the terminal is given back once, whoever does it.
 struct TerminalGuard(DefaultTerminal);
 
 impl TerminalGuard {
     fn enter() -> std::io::Result<TerminalGuard> {
-        match ratatui::try_init() {
-            Ok(terminal) => Ok(TerminalGuard(terminal)),
+        terminal::before_taking()?;
+        match take() {
+            Ok(taken) => Ok(TerminalGuard(taken)),
             Err(e) => {
-                ratatui::restore();
+                give_back();
                 Err(e)
             }
         }
     }
-}
 
-impl TerminalGuard {
     /// Gives the terminal back to the shell, stops until continued (`fg`), then takes it again.
     fn suspend(&mut self) -> std::io::Result<()> {
-        ratatui::restore();
-        // The shell's prompt needs its cursor; restoring leaves it hidden.
-        ratatui::crossterm::execute!(std::io::stdout(), ratatui::crossterm::cursor::Show)?;
+        give_back();
         input::stop_now()?;
         self.take_back()
     }
 
-    /// Raw mode, the alternate screen and a whole new frame: the shell has drawn over the old one.
-    /// A new `Terminal` rather than `clear()`, which asks the terminal where its cursor is and
-    /// so waits on the thread that reads keys.
     fn take_back(&mut self) -> std::io::Result<()> {
-        use ratatui::crossterm::{cursor, execute, terminal};
-        terminal::enable_raw_mode()?;
-        execute!(
-            std::io::stdout(),
-            terminal::EnterAlternateScreen,
-            terminal::Clear(terminal::ClearType::All),
-            cursor::Hide
-        )?;
-        self.0 =
-            ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(std::io::stdout()))?;
+        self.0 = take()?;
         Ok(())
     }
 }
 
 impl Drop for TerminalGuard {
     fn drop(&mut self) {
-        ratatui::restore();
+        give_back();
+    }
+}
+
+/// Raw mode, the alternate screen and a whole new frame (after a stop, the shell has drawn over
+/// the old one). A new `Terminal` rather than `clear()`, which asks the terminal where its
+/// cursor is and so waits on the thread that reads keys.
+fn take() -> std::io::Result<DefaultTerminal> {
+    use ratatui::crossterm::{cursor, execute, terminal as term};
+    // Counted as taken from the first change, so that a failure part-way is undone too.
+    terminal::taken(true);
+    term::enable_raw_mode()?;
+    execute!(
+        std::io::stdout(),
+        term::EnterAlternateScreen,
+        term::Clear(term::ClearType::All),
+        cursor::Hide
+    )?;
+    ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(std::io::stdout()))
+}
+
+/// The terminal as it was found: raw mode off, the main screen, the cursor shown for the shell's
+/// prompt; unless it was given back already. Nothing is left to do if this fails.
+fn give_back() {
+    use ratatui::crossterm::{cursor, execute, terminal as term};
+    if terminal::release() {
+        let _ = term::disable_raw_mode();
+        let _ = execute!(std::io::stdout(), term::LeaveAlternateScreen, cursor::Show);
     }
 }

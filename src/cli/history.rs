@@ -2,7 +2,6 @@
 //! history once, and opening it for writing, for the rest of the command line.
 
 use std::collections::HashSet;
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -106,7 +105,7 @@ pub fn review_or_export(
     format: Option<Format>,
     since: Option<NaiveDate>,
 ) -> Result<std::process::ExitCode, AppError> {
-    if format.is_none() && !flags.plain && std::io::stdout().is_terminal() {
+    if format.is_none() && flags.full_screen() {
         return start::review(&Options::load(paths, flags)?);
     }
     let (history, notice) = load(paths)?;

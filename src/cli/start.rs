@@ -2,7 +2,6 @@
 //! when asked or when the output is not a terminal. Everything the front ends need is gathered
 //! here once: the settings, the routines, the history (read once), the history opened for writing.
 
-use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use uuid::Uuid;
@@ -32,6 +31,14 @@ pub struct Flags {
     pub verbose: bool,
 }
 
+impl Flags {
+    /// Whether to draw the full screen: not asked for plain lines, and on a terminal that can
+    /// be drawn on (not `TERM=dumb`, nor unset).
+    pub fn full_screen(self) -> bool {
+        !self.plain && crate::sys::terminal::can_draw()
+    }
+}
+
 /// The command line and the settings, together.
 pub struct Options {
     pub paths: Paths,
@@ -51,7 +58,7 @@ impl Options {
     pub fn load(paths: &Paths, flags: Flags) -> Result<Options, AppError> {
         let config = Config::load(paths.config_file.as_deref())?;
         Ok(Options {
-            interactive: !flags.plain && std::io::stdout().is_terminal(),
+            interactive: flags.full_screen(),
             verbose: flags.verbose,
             mute: flags.mute || config.muted,
             voice: flags.voice || config.voice,

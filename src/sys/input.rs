@@ -8,7 +8,7 @@ use std::thread;
 use ratatui::crossterm::event::{
     self, Event as TermEvent, KeyCode, KeyEvent, KeyEventKind, KeyModifiers,
 };
-use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP};
+use signal_hook::consts::{SIGCONT, SIGTSTP};
 use signal_hook::iterator::exfiltrator::WithOrigin;
 use signal_hook::iterator::{Signals, SignalsInfo};
 use signal_hook::low_level::siginfo::Cause;
@@ -20,7 +20,7 @@ pub enum Input {
     Line(String),
     /// Standard input or the terminal has no more to give.
     Closed,
-    /// SIGTERM, SIGHUP or SIGINT, by number.
+    /// One of the [`ending_signals`], by number.
     Signal(i32),
     /// The sound device opened, or could not (and why).
     Audio(Result<(), String>),
@@ -36,9 +36,39 @@ pub fn channel_pair() -> (Sender<Input>, Receiver<Input>) {
     channel()
 }
 
-/// Turns SIGTERM, SIGHUP and SIGINT into inputs, so the app can record and restore before exiting.
+/// The signals that end a program unless it handles them, and that only ask unknot to end: each
+/// is handled as SIGTERM is, the session recorded as interrupted, the terminal given back, and
+/// exit 128 + its number. Not among them: SIGPIPE and SIGXFSZ, ignored so that a write fails
+/// with an error unknot can say instead; the signals that mean the process is broken (SIGABRT,
+/// SIGSEGV, SIGBUS, SIGILL, SIGFPE), after which only the terminal is given back
+/// (`sys::terminal`); and SIGKILL, which no program can catch.
+pub fn ending_signals() -> Vec<libc::c_int> {
+    let mut signals = vec![
+        libc::SIGHUP,
+        libc::SIGINT,
+        libc::SIGQUIT,
+        libc::SIGTRAP,
+        libc::SIGUSR1,
+        libc::SIGUSR2,
+        libc::SIGALRM,
+        libc::SIGTERM,
+        libc::SIGXCPU,
+        libc::SIGVTALRM,
+        libc::SIGPROF,
+        libc::SIGSYS,
+    ];
+    // Linux ends a program on these too; elsewhere SIGIO is ignored and the others do not exist.
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    {
+        signals.extend([libc::SIGSTKFLT, libc::SIGIO, libc::SIGPWR]);
+        signals.extend(libc::SIGRTMIN()..=libc::SIGRTMAX());
+    }
+    signals
+}
+
+/// Turns the [`ending_signals`] into inputs, so the app can record and restore before exiting.
 pub fn watch_signals(tx: Sender<Input>) -> std::io::Result<()> {
-    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    let mut signals = Signals::new(ending_signals())?;
     thread::spawn(move || {
         for signal in signals.forever() {
             if tx.send(Input::Signal(signal)).is_err() {

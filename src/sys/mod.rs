@@ -5,4 +5,5 @@ pub(crate) mod input;
 pub(crate) mod output;
 pub(crate) mod paths;
 pub mod stderr;
+pub(crate) mod terminal;
 pub(crate) mod trace;

@@ -39,11 +39,16 @@ impl StderrCapture {
                     }
                 }
             })?;
-        // A panic's message must reach the person, not the pipe.
+        // The message of a panic that ends unknot (one on this thread) must reach the person,
+        // not the pipe. Another thread's panic ends that thread alone: its message is kept
+        // with the rest, rather than written over the screen.
         let for_panic = Arc::clone(&saved);
+        let owner = thread::current().id();
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
-            let _ = rustix::stdio::dup2_stderr(&*for_panic);
+            if thread::current().id() == owner {
+                let _ = rustix::stdio::dup2_stderr(&*for_panic);
+            }
             previous(info);
         }));
         Ok(StderrCapture {

@@ -81,6 +81,12 @@ impl Tui {
         Tui::start_in_bash(sandbox, args, rows, cols, "\"$0\" \"$@\"; true")
     }
 
+    /// As `start`, but unknot may not dump core: for tests that end it with a signal that
+    /// would leave a core file behind. `pid()` is unknot's.
+    pub fn start_without_core_dumps(sandbox: Sandbox, args: &[&str], rows: u16, cols: u16) -> Tui {
+        Tui::start_in_bash(sandbox, args, rows, cols, "ulimit -c 0; exec \"$0\" \"$@\"")
+    }
+
     /// bash running `script`, with unknot and its arguments as `$0` and `$@`.
     fn start_in_bash(sandbox: Sandbox, args: &[&str], rows: u16, cols: u16, script: &str) -> Tui {
         let mut shell = vec![
@@ -92,7 +98,7 @@ impl Tui {
         shell.push(BIN.into());
         shell.extend(sandbox_flags(&sandbox));
         shell.extend(args.iter().map(ToString::to_string));
-        Tui::spawn("bash", sandbox, &shell, rows, cols, &[])
+        Tui::spawn("bash", sandbox, &shell, rows, cols, &[], &[])
     }
 
     /// The pid of unknot, started by `start_as_job` or `start_under_shell`.
@@ -120,7 +126,20 @@ impl Tui {
     ) -> Tui {
         let mut all = sandbox_flags(&sandbox);
         all.extend(args.iter().map(ToString::to_string));
-        Tui::spawn(BIN, sandbox, &all, rows, cols, env)
+        Tui::spawn(BIN, sandbox, &all, rows, cols, env, &[])
+    }
+
+    /// As `start`, with the environment variables `removed` (`TERM`, say) unset.
+    pub fn start_without_env(
+        sandbox: Sandbox,
+        args: &[&str],
+        rows: u16,
+        cols: u16,
+        removed: &[&str],
+    ) -> Tui {
+        let mut all = sandbox_flags(&sandbox);
+        all.extend(args.iter().map(ToString::to_string));
+        Tui::spawn(BIN, sandbox, &all, rows, cols, &[], removed)
     }
 
     fn spawn(
@@ -130,6 +149,7 @@ impl Tui {
         rows: u16,
         cols: u16,
         env: &[(&str, &str)],
+        removed: &[&str],
     ) -> Tui {
         let pair = native_pty_system()
             .openpty(PtySize {
@@ -149,6 +169,9 @@ impl Tui {
         cmd.env_remove("NO_COLOR");
         for (key, value) in env {
             cmd.env(key, value);
+        }
+        for key in removed {
+            cmd.env_remove(key);
         }
         let child = pair.slave.spawn_command(cmd).expect("start unknot");
         // Only the child holds the terminal's slave end, so reading ends when it exits.
@@ -348,6 +371,25 @@ impl Tui {
             status.signal().is_some(),
             "unknot exited by itself instead of being killed: {status:?}"
         );
+    }
+
+    /// Waits for a process killed by a signal and for the last of its output; returns how the
+    /// signal is described (as `strsignal` says it: "Aborted") and all output.
+    pub fn wait_killed_output(&mut self) -> (String, Vec<u8>) {
+        let status = self.wait_status();
+        let Some(signal) = status.signal() else {
+            panic!("unknot exited by itself instead of being killed: {status:?}");
+        };
+        let signal = signal.to_string();
+        self.reader_done
+            .recv_timeout(timeout())
+            .expect("the terminal's output ends after the exit");
+        (signal, self.raw.lock().expect("raw lock").clone())
+    }
+
+    /// Everything unknot has written to the terminal so far.
+    pub fn output(&self) -> Vec<u8> {
+        self.raw.lock().expect("raw lock").clone()
     }
 
     /// Local mode flags of the terminal, such as ICANON and ECHO, by name.
