@@ -9,7 +9,8 @@
 mod common;
 
 use common::{
-    DeadEnd, NOTHING_NEW, Outcome, QUICK_PROMPT, Sandbox, past_session, run, run_into, wait_child,
+    DeadEnd, NOTHING_NEW, Outcome, QUICK_PROMPT, Sandbox, past_session, run, run_into, spawn,
+    wait_child,
 };
 
 fn unknot(sandbox: &Sandbox, args: &[&str]) -> Outcome {
@@ -747,4 +748,28 @@ fn a_plain_session_to_a_full_disk_ends_at_once_with_one_sentence() {
     );
     // Nothing could be asked, so nothing started.
     assert!(lines_of_type(&sandbox, "session_started").is_empty());
+}
+
+#[test]
+fn a_plain_session_ends_on_every_signal_asking_it_to_as_on_sigterm() {
+    for (name, number) in [
+        ("QUIT", libc::SIGQUIT),
+        ("USR1", libc::SIGUSR1),
+        ("ALRM", libc::SIGALRM),
+    ] {
+        let sandbox = Sandbox::screened();
+        let routine = sandbox.write("six.ron", SIX_SECONDS);
+        let mut running = spawn(sandbox.plain_start(&routine, &["--mute"]));
+        running.pass_quick_check();
+        // No more input: the questions before are skipped and the session runs on.
+        running.close_stdin();
+        running.wait_for_stdout("Go\n");
+        running.signal(name);
+        let out = running.finish_after_exit();
+        out.assert_no_panic();
+        assert_eq!(out.code(), Some(128 + number), "{name}: {}", out.describe());
+        let ended = lines_of_type(&sandbox, "session_ended");
+        assert_eq!(ended.len(), 1, "{name}");
+        assert_eq!(ended[0]["outcome"], "interrupted", "{name}");
+    }
 }

@@ -13,6 +13,7 @@ use super::screen::App;
 use crate::session::{Overlay, PhaseKind};
 use crate::text;
 use crate::ui::keys::{self, Context};
+use crate::ui::notices::Notice;
 use crate::ui::{self, Theme};
 use crate::visit::{self, Question, Recorder, Stage};
 
@@ -115,9 +116,9 @@ impl App {
                 form_screen(form, title, asked, theme, area, buf);
             }
             Stage::Session { session, form } => {
-                let mut notes: Vec<&str> = self.notes.iter().map(String::as_str).collect();
+                let mut notes = self.notes.clone();
                 if self.audio.is_muted() {
-                    notes.insert(0, text::sound::MUTED);
+                    notes.insert(0, Notice::new(text::sound::MUTED, text::sound::MUTED_SHORT));
                 }
                 let status = ui::session::Status {
                     problem: self.recorder.as_ref().and_then(Recorder::problem),

@@ -31,12 +31,11 @@ pub fn run(setup: Setup, audio: AudioSetup) -> Result<Ended, AppError> {
     let mut terminal = TerminalGuard::enter().map_err(AppError::Terminal)?;
     input::watch_terminal(tx.clone());
 
-    let notes = audio.notes.clone();
     let audio = Audio::start(audio, Bell::new(Some(std::io::stdout())), move |opened| {
         // Wakes the loop to say it, if there is no device.
         let _ = tx.send(Input::Audio(opened));
     });
-    let mut app = App::new(setup, audio, notes, Instant::now());
+    let mut app = App::new(setup, audio, Instant::now());
     let mut redraw = true;
     let mut just_resumed = false;
     loop {

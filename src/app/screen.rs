@@ -19,6 +19,7 @@ use crate::sys::trace::Trace;
 use crate::text;
 use crate::ui::home::Home;
 use crate::ui::keys::{self, Act, Context, Scroll};
+use crate::ui::notices::Notice;
 use crate::ui::review::{Review, ReviewAction};
 use crate::ui::{self, Theme};
 use crate::visit::{self, Effect, Ending, Event, FormKey, Pace, Recorder, Visit};
@@ -50,6 +51,9 @@ pub struct Setup {
     /// Opens the history for each later visit; it is held only while a visit records.
     pub open_store: StoreOpener,
     pub theme: Theme,
+    /// What to tell the person about the sound, kept on the session screen's edge: sound files
+    /// that could not be used, no speech program.
+    pub notices: Vec<Notice>,
 }
 
 /// How the app ended.
@@ -78,8 +82,8 @@ pub struct App {
     /// Why part of the last session is not in the history, for its summary.
     pub(super) unsaved: Option<String>,
     pub(super) audio: Audio<Stdout>,
-    /// Told once, then kept in a corner of the session screen: no sound device, muted...
-    pub(super) notes: Vec<String>,
+    /// Kept on the session screen's bottom edge: no sound device, sound files not used...
+    pub(super) notes: Vec<Notice>,
     pub(super) theme: Theme,
     /// Phase boundaries, due and reached, when `UNKNOT_TRACE` asks for them.
     pub(super) trace: Trace,
@@ -97,9 +101,7 @@ pub struct App {
 }
 
 impl App {
-    /// `notes` are what to tell the person about the sound once: files that could not be
-    /// used, no speech program.
-    pub fn new(setup: Setup, audio: Audio<Stdout>, notes: Vec<String>, now: Instant) -> App {
+    pub fn new(setup: Setup, audio: Audio<Stdout>, now: Instant) -> App {
         let mut home = setup.home;
         home.notice.clone_from(&setup.notice);
         home.set_history(&setup.history, history::now());
@@ -115,7 +117,7 @@ impl App {
             recorder: None,
             unsaved: None,
             audio,
-            notes,
+            notes: setup.notices,
             theme: setup.theme,
             trace: Trace::from_env(),
             signal: None,
@@ -200,7 +202,10 @@ impl App {
     pub fn audio_opened(&mut self, opened: &Result<(), String>) {
         self.audio.opened(opened);
         if opened.is_err() {
-            self.notes.push(text::sound::NO_SOUND_DEVICE.to_string());
+            self.notes.push(Notice::new(
+                text::sound::NO_SOUND_DEVICE,
+                text::sound::NO_SOUND_DEVICE_SHORT,
+            ));
         }
     }
 

@@ -76,10 +76,11 @@ impl Drive {
             store: None,
             open_store: Box::new(move || Ok(Store::open(&dir).map_err(|e| e.to_string()))),
             theme: Theme::plain(),
+            notices: Vec::new(),
         };
         let now = Instant::now();
         Drive {
-            app: App::new(setup, Audio::quiet(), Vec::new(), now),
+            app: App::new(setup, Audio::quiet(), now),
             terminal: Terminal::new(TestBackend::new(80, 24)).expect("a test terminal"),
             now,
         }

@@ -20,6 +20,7 @@ use crate::sys::stderr::{self, StderrCapture, say};
 use crate::text;
 use crate::ui::Theme;
 use crate::ui::home::Home;
+use crate::ui::notices::Notice;
 use crate::visit::{self, Pace};
 
 /// The command line's global switches.
@@ -72,23 +73,29 @@ impl Options {
         routines::catalog(&self.paths).with_lead_in(self.config.lead_in)
     }
 
-    /// Sounds and voice from the settings, with what to tell the person about them.
-    fn audio(&self) -> AudioSetup {
-        let (sounds, mut notes) = Sounds::load(&self.config.sounds);
+    /// Sounds and voice from the settings, with what to tell the person about them; the same
+    /// as notices, in full and short, for the session screen's edge.
+    fn audio(&self) -> (AudioSetup, Vec<Notice>) {
+        let (sounds, unused) = Sounds::load(&self.config.sounds);
+        let mut notices: Vec<Notice> = unused
+            .into_iter()
+            .map(|n| Notice::new(n, text::sound::SOUND_FILE_SHORT))
+            .collect();
         let voice = if self.voice {
             let (voice, note) = Voice::start(self.config.voice_command.as_deref());
-            notes.extend(note);
+            notices.extend(note.map(|n| Notice::new(n, text::sound::NO_VOICE_SHORT)));
             voice
         } else {
             Voice::off()
         };
-        AudioSetup {
+        let audio = AudioSetup {
             sounds,
             voice,
             gain: self.config.gain(),
             muted: self.mute,
-            notes,
-        }
+            notes: notices.iter().map(|n| n.full.to_string()).collect(),
+        };
+        (audio, notices)
     }
 }
 
@@ -155,7 +162,7 @@ fn visit(
         },
         history,
         store,
-        audio: options.audio(),
+        audio: options.audio().0,
         verbose: options.verbose,
     })?;
     Ok(match ended {
@@ -176,6 +183,7 @@ fn full_screen(
 ) -> Result<ExitCode, AppError> {
     let writer = options.paths.clone();
     let capture = StderrCapture::start().ok();
+    let (audio, notices) = options.audio();
     let setup = app::Setup {
         home,
         start,
@@ -184,8 +192,9 @@ fn full_screen(
         store,
         open_store: Box::new(move || open_store(&writer)),
         theme: Theme::new(options.config.theme),
+        notices,
     };
-    let ended = app::run(setup, options.audio());
+    let ended = app::run(setup, audio);
     stderr::release(capture, options.verbose);
     let ended = ended?;
     if let Some(unsaved) = ended.unsaved {

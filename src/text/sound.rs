@@ -40,3 +40,11 @@ pub fn voice_not_found(program: &str) -> String {
 pub fn voice_step(line: &str) -> String {
     format!("Next: {line}")
 }
+
+// ---- The same notices, shorter, for the bottom edge of a narrow window: each says the same.
+
+pub const MUTED_SHORT: &str = "muted";
+pub const NO_SOUND_DEVICE_SHORT: &str = "no sound: bell";
+pub const NO_VOICE_SHORT: &str = "voice off";
+/// One of the person's own sound files is not used (the bundled one plays instead).
+pub const SOUND_FILE_SHORT: &str = "own sound not used";

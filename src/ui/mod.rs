@@ -4,6 +4,7 @@ pub mod checkin;
 pub mod columns;
 pub mod home;
 pub mod keys;
+pub mod notices;
 pub mod overlay;
 pub mod review;
 #[cfg(test)]

@@ -10,6 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, LineGauge, Paragraph, Widget, Wrap};
 use tui_big_text::{BigText, PixelSize};
 
+use super::notices::{self, Notice};
 use super::{Theme, checkin, keys, keys_line, overlay};
 use crate::session::{Overlay, PhaseKind, Session};
 use crate::text;
@@ -20,8 +21,8 @@ use crate::visit::{Form, Question};
 pub struct Status<'a> {
     /// A problem worth the status line: the history could not be saved.
     pub problem: Option<&'a str>,
-    /// Small facts for the bottom edge: muted, no sound device.
-    pub notes: &'a [&'a str],
+    /// Small facts for the bottom edge, most important first: muted, no sound device.
+    pub notes: &'a [Notice],
     /// Where a box's text starts when it is taller than the window.
     pub scroll: Option<&'a Cell<u16>>,
 }
@@ -47,13 +48,12 @@ pub fn render(
             ))
             .right_aligned(),
         );
-    let block = if status.notes.is_empty() {
+    // Between the corners, with a space either side.
+    let notes = notices::line(status.notes, usize::from(area.width.saturating_sub(4)));
+    let block = if notes.is_empty() {
         block
     } else {
-        block.title_bottom(
-            Line::styled(format!(" {} ", status.notes.join("  ·  ")), theme.caution())
-                .right_aligned(),
-        )
+        block.title_bottom(Line::styled(format!(" {notes} "), theme.caution()).right_aligned())
     };
     let inner = block.inner(area);
     block.render(area, buf);

@@ -15,6 +15,7 @@ use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier};
 
 use super::home::Home;
+use super::notices::Notice;
 use super::*;
 use crate::routine::{Catalog, Routine, parse};
 use crate::session::{Event, Key, Session};
@@ -327,12 +328,85 @@ fn a_saving_problem_shows_on_the_session_screen() {
     let t = draw(80, 24, |area, buf| {
         let status = session::Status {
             problem: Some("could not save: disk full"),
-            notes: &["muted (m)", "no sound device: using the terminal bell"],
+            notes: &[
+                Notice::new(text::sound::MUTED, text::sound::MUTED_SHORT),
+                Notice::new(
+                    text::sound::NO_SOUND_DEVICE,
+                    text::sound::NO_SOUND_DEVICE_SHORT,
+                ),
+            ],
             scroll: None,
         };
         session::render(&s, None, &status, now, Theme::colored(), area, buf);
     });
     assert_snapshot!(t.backend());
+}
+
+/// Every notice that can show on the session screen's bottom edge, in the app's order.
+fn every_notice() -> Vec<Notice> {
+    vec![
+        Notice::new(text::sound::MUTED, text::sound::MUTED_SHORT),
+        Notice::new(
+            text::sound::NO_SOUND_DEVICE,
+            text::sound::NO_SOUND_DEVICE_SHORT,
+        ),
+        Notice::new(text::sound::NO_VOICE, text::sound::NO_VOICE_SHORT),
+        Notice::new(
+            text::sound::warn_sound_file(
+                "go",
+                Path::new("/home/me/go.wav"),
+                text::sound::SOUND_EMPTY,
+            ),
+            text::sound::SOUND_FILE_SHORT,
+        ),
+    ]
+}
+
+/// The session screen's last row, drawn `width` wide with `notes` on its edge.
+fn bottom_edge(width: u16, height: u16, notes: &[Notice]) -> String {
+    let (s, now) = session_at(&[READY], 5.0 + 27.4);
+    let t = draw(width, height, |area, buf| {
+        let status = session::Status {
+            notes,
+            ..session::Status::default()
+        };
+        session::render(&s, None, &status, now, Theme::colored(), area, buf);
+    });
+    let buf = t.backend().buffer();
+    (0..width).map(|x| buf[(x, height - 1)].symbol()).collect()
+}
+
+#[test]
+fn each_notice_on_the_bottom_edge_is_whole_at_40_and_in_full_at_100_columns() {
+    for notice in every_notice() {
+        let notes = std::slice::from_ref(&notice);
+        let wide = bottom_edge(100, 30, notes);
+        assert!(wide.contains(&format!(" {} ", notice.full)), "{wide}");
+        let narrow = bottom_edge(40, 12, notes);
+        assert!(
+            narrow.contains(&format!(" {} ", notice.full))
+                || narrow.contains(&format!(" {} ", notice.short)),
+            "{notice:?} cut: {narrow}"
+        );
+    }
+}
+
+#[test]
+fn muted_and_no_sound_device_keep_their_meaning_at_40_columns() {
+    let both = &every_notice()[..2];
+    assert_eq!(
+        bottom_edge(40, 12, both),
+        "└──────── muted (m)  ·  no sound: bell ┘"
+    );
+    assert!(
+        bottom_edge(100, 30, both)
+            .ends_with(" muted (m)  ·  no sound device: using the terminal bell ┘")
+    );
+    // With every notice, those that do not fit even short are left out, never cut.
+    assert_eq!(
+        bottom_edge(40, 12, &every_notice()),
+        "└──────── muted (m)  ·  no sound: bell ┘"
+    );
 }
 
 #[test]
