@@ -440,7 +440,7 @@ fn no_color_draws_no_colours() {
 }
 
 #[test]
-fn high_contrast_has_no_dim_text() {
+fn high_contrast_uses_only_the_terminals_own_colours_and_no_dim_text() {
     let (s, now) = session_at(&[READY], 5.0 + 27.4);
     let theme = Theme::high_contrast();
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
@@ -451,8 +451,22 @@ fn high_contrast_has_no_dim_text() {
         })
         .unwrap();
     let buf = terminal.backend().buffer();
-    assert!(buf.content().iter().all(|c| c.fg != Color::DarkGray));
-    assert!(buf.content().iter().any(|c| c.fg == Color::LightGreen));
+    // The terminal's own colours throughout, whatever its background; the digits in bold.
+    assert!(
+        buf.content()
+            .iter()
+            .all(|c| c.fg == Color::Reset && c.bg == Color::Reset)
+    );
+    assert!(
+        buf.content()
+            .iter()
+            .all(|c| !c.modifier.contains(Modifier::DIM))
+    );
+    assert!(
+        buf.content()
+            .iter()
+            .any(|c| c.symbol() == "█" && c.modifier.contains(Modifier::BOLD))
+    );
 }
 
 fn screening_after(

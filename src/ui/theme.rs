@@ -7,7 +7,10 @@ use crate::config::ThemeName;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
     color: bool,
-    /// Brighter colours and no dim text, for low vision or a bright room.
+    /// For low vision or a bright room: no colour of unknot's own, whose contrast would depend
+    /// on a background it cannot know, and no dim text. Everything is in the terminal's own
+    /// foreground and background, the person's readable pair, in bold, or swapped (reverse
+    /// video) where the default theme marks something with colour.
     high_contrast: bool,
 }
 
@@ -45,22 +48,13 @@ impl Theme {
         }
     }
 
+    /// Text in `color`, unless colour is off or the theme is high contrast.
     fn fg(self, color: Color) -> Style {
-        if !self.color {
-            return Style::new();
-        }
-        let color = if self.high_contrast {
-            match color {
-                Color::Green => Color::LightGreen,
-                Color::Blue | Color::Cyan => Color::LightCyan,
-                Color::Yellow => Color::LightYellow,
-                Color::Magenta => Color::LightMagenta,
-                other => other,
-            }
+        if self.color && !self.high_contrast {
+            Style::new().fg(color)
         } else {
-            color
-        };
-        Style::new().fg(color)
+            Style::new()
+        }
     }
 
     pub fn title(self) -> Style {
@@ -92,7 +86,11 @@ impl Theme {
             .add_modifier(Modifier::BOLD | Modifier::REVERSED)
     }
 
+    /// Warnings; in high contrast, bold where the default theme has yellow.
     pub fn caution(self) -> Style {
+        if self.high_contrast {
+            return Style::new().add_modifier(Modifier::BOLD);
+        }
         self.fg(Color::Yellow)
     }
 
@@ -116,7 +114,159 @@ impl Theme {
         self.dim()
     }
 
+    /// The filled part of a progress bar ("█"); the rest ("░") is [`Theme::dim`].
     pub fn gauge(self) -> Style {
         self.fg(Color::Green)
+    }
+
+    /// Every style the theme gives, named, for the tests that read them all.
+    #[cfg(test)]
+    pub fn every_style(self) -> [(&'static str, Style); 11] {
+        [
+            ("title", self.title()),
+            ("heading", self.heading()),
+            ("work", self.work()),
+            ("rest", self.rest()),
+            ("ready", self.ready()),
+            ("paused", self.paused()),
+            ("caution", self.caution()),
+            ("dim", self.dim()),
+            ("selected", self.selected()),
+            ("keys", self.keys()),
+            ("gauge", self.gauge()),
+        ]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A colour as 8-bit sRGB.
+    type Rgb = (u8, u8, u8);
+
+    /// A terminal's own text and background colours.
+    struct Terminal {
+        name: &'static str,
+        fg: Rgb,
+        bg: Rgb,
+    }
+
+    /// xterm's defaults, black on white, and their reverse (`xterm -rv`), as dark terminals
+    /// have them: the light one reads at 21:1, the dark one at 16.7:1 (xterm's "white" text).
+    const TERMINALS: [Terminal; 2] = [
+        Terminal {
+            name: "light",
+            fg: (0, 0, 0),
+            bg: (255, 255, 255),
+        },
+        Terminal {
+            name: "dark",
+            fg: (229, 229, 229),
+            bg: (0, 0, 0),
+        },
+    ];
+
+    /// A named colour as xterm shows it; the terminal's own for `Reset`.
+    fn rgb(color: Color, own: Rgb) -> Rgb {
+        match color {
+            Color::Reset => own,
+            Color::Black => (0, 0, 0),
+            Color::Red => (205, 0, 0),
+            Color::Green => (0, 205, 0),
+            Color::Yellow => (205, 205, 0),
+            Color::Blue => (0, 0, 238),
+            Color::Magenta => (205, 0, 205),
+            Color::Cyan => (0, 205, 205),
+            Color::Gray => (229, 229, 229),
+            Color::DarkGray => (127, 127, 127),
+            Color::LightRed => (255, 0, 0),
+            Color::LightGreen => (0, 255, 0),
+            Color::LightYellow => (255, 255, 0),
+            Color::LightBlue => (92, 92, 255),
+            Color::LightMagenta => (255, 0, 255),
+            Color::LightCyan => (0, 255, 255),
+            Color::White => (255, 255, 255),
+            Color::Rgb(r, g, b) => (r, g, b),
+            Color::Indexed(i) => panic!("colour {i} of 256 is not modelled here"),
+        }
+    }
+
+    /// WCAG 2 relative luminance.
+    fn luminance((r, g, b): Rgb) -> f64 {
+        let linear = |c: u8| {
+            let c = f64::from(c) / 255.0;
+            if c <= 0.040_45 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b)
+    }
+
+    /// WCAG 2 contrast ratio, from 1 (none) to 21 (black and white).
+    fn contrast(a: Rgb, b: Rgb) -> f64 {
+        let (a, b) = (luminance(a), luminance(b));
+        (a.max(b) + 0.05) / (a.min(b) + 0.05)
+    }
+
+    /// The text and background colours `style` shows on `terminal`.
+    fn shown(style: Style, terminal: &Terminal) -> (Rgb, Rgb) {
+        let fg = rgb(style.fg.unwrap_or(Color::Reset), terminal.fg);
+        let bg = rgb(style.bg.unwrap_or(Color::Reset), terminal.bg);
+        if style.add_modifier.contains(Modifier::REVERSED) {
+            (bg, fg)
+        } else {
+            (fg, bg)
+        }
+    }
+
+    fn round(ratio: f64) -> f64 {
+        (ratio * 10.0).round() / 10.0
+    }
+
+    #[test]
+    fn high_contrast_reads_at_7_to_1_or_more_on_light_and_dark_terminals() {
+        for (name, style) in Theme::high_contrast().every_style() {
+            assert!(!style.add_modifier.contains(Modifier::DIM), "{name} is dim");
+            for terminal in &TERMINALS {
+                let (fg, bg) = shown(style, terminal);
+                let ratio = contrast(fg, bg);
+                assert!(
+                    ratio >= 7.0,
+                    "{name} reads at {ratio:.1}:1 on a {} terminal",
+                    terminal.name
+                );
+                let expected = if terminal.name == "light" { 21.0 } else { 16.7 };
+                assert!(
+                    (round(ratio) - expected).abs() < f64::EPSILON,
+                    "{name}: {ratio:.1}:1 on a {} terminal",
+                    terminal.name
+                );
+            }
+        }
+    }
+
+    /// Why high contrast no longer brightens the default theme's colours: on a light
+    /// background bright green and bright yellow all but vanish.
+    #[test]
+    fn the_bright_colours_high_contrast_had_were_unreadable_on_white() {
+        let white = (255, 255, 255);
+        let black = (0, 0, 0);
+        let light = |c| round(contrast(rgb(c, white), white));
+        let dark = |c| round(contrast(rgb(c, black), black));
+        assert!((light(Color::LightGreen) - 1.4).abs() < f64::EPSILON);
+        assert!((light(Color::LightYellow) - 1.1).abs() < f64::EPSILON);
+        assert!((light(Color::LightCyan) - 1.3).abs() < f64::EPSILON);
+        assert!((dark(Color::LightGreen) - 15.3).abs() < f64::EPSILON);
+    }
+
+    #[test]
+    fn the_default_theme_marks_states_with_colour_and_words_alike() {
+        let theme = Theme::colored();
+        assert_eq!(theme.work().fg, Some(Color::Green));
+        assert_eq!(theme.ready().fg, Some(Color::Yellow));
+        assert_eq!(Theme::plain().work().fg, None);
     }
 }
