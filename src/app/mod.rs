@@ -48,10 +48,13 @@ pub fn run(setup: Setup, audio: AudioSetup) -> Result<Ended, AppError> {
                     now,
                 );
             }
-            terminal
-                .0
-                .draw(|frame| app.draw(frame, now))
-                .map_err(AppError::Terminal)?;
+            if let Err(e) = terminal.0.draw(|frame| app.draw(frame, now)) {
+                // Nobody can follow a session on a terminal that can no longer be drawn on: it
+                // ends as on a hang-up, with what was done kept.
+                app.on_signal(signal_hook::consts::SIGHUP, now);
+                drop(app.finish());
+                return Err(AppError::Terminal(e));
+            }
         }
         if app.is_done() {
             break;
