@@ -312,9 +312,9 @@ fn unreadable_lines_are_skipped_reported_once_and_left_exactly_as_they_are() {
         )
     };
     let header = "date,kind,routine,minutes,outcome,pain_before,pain_after,change,verdict,areas,side,numbness,felt,note\n";
-    let rows = "2026-03-11 09:00,quick log,,,,4,,,,,,,,\n\
-                2026-03-12 09:00,quick log,,,,5,,,,,,,,\n\
-                2026-03-13 09:00,quick log,,,,6,,,,,,,,\n";
+    let rows = "2026-03-11T09:00:00+01:00,quick log,,,,4,,,,,,,,\n\
+                2026-03-12T09:00:00+01:00,quick log,,,,5,,,,,,,,\n\
+                2026-03-13T09:00:00+01:00,quick log,,,,6,,,,,,,,\n";
 
     let out = unknot(&sandbox, &["history", "--format", "csv"]);
     assert_eq!(out.code(), Some(0), "{}", out.describe());
@@ -592,17 +592,55 @@ fn a_quick_log_says_what_was_logged_and_when() {
 }
 
 #[test]
-fn a_quick_log_note_keeps_what_a_terminal_shows_and_no_more_than_a_line() {
+fn a_quick_log_note_keeps_what_a_terminal_shows_on_one_line() {
     let sandbox = Sandbox::new();
-    let typed = format!("sore\u{1b}[2J\u{202E} {}", "x".repeat(300));
-    let out = unknot(&sandbox, &["log", "3", "--note", &typed]);
+    let typed = "  sore\u{1b}[2J\u{1b}]0;owned\u{7}\u{202E}\n\n\tleft\u{9b}1m side ";
+    let out = unknot(&sandbox, &["log", "3", "--note", typed]);
+    assert_eq!(out.code(), Some(0), "{}", out.describe());
+    assert_eq!(
+        history_lines(&sandbox)[0]["note"],
+        "sore[2J]0;owned left1m side"
+    );
+}
+
+#[test]
+fn a_note_over_the_limit_is_refused_in_one_sentence_and_nothing_is_written() {
+    let sandbox = Sandbox::new();
+    let out = unknot(&sandbox, &["log", "3", "--note", &"x".repeat(319)]);
+    assert_refused(&out, "a note of 319 characters");
+    assert_eq!(
+        out.stderr,
+        "unknot: a note can be at most 200 characters, and this one has 319; see `unknot --help`\n"
+    );
+    assert!(!sandbox.history().exists());
+    // Counted as kept: a run of spaces and line breaks is one space.
+    let fits = format!("{}\n\n\n{}", "x".repeat(100), "y".repeat(99));
+    let out = unknot(&sandbox, &["log", "3", "--note", &fits]);
     assert_eq!(out.code(), Some(0), "{}", out.describe());
     let note = history_lines(&sandbox)[0]["note"]
         .as_str()
         .map(str::to_owned);
-    let note = note.unwrap_or_default();
-    assert!(note.starts_with("sore[2J xxx"), "{note}");
-    assert_eq!(note.chars().count(), 200, "{note}");
+    assert_eq!(note.map(|n| n.chars().count()), Some(200));
+}
+
+#[test]
+fn a_note_may_start_with_a_dash_however_it_is_given() {
+    let sandbox = Sandbox::new();
+    for (args, note) in [
+        (&["log", "3", "--note", "-better"][..], "-better"),
+        (&["log", "3", "--note=-x"][..], "-x"),
+        (&["log", "3", "--note", "--", "-x"][..], "-x"),
+        (&["log", "--note", "--where", "3"][..], "--where"),
+        (&["log", "--note", "-5", "3"][..], "-5"),
+        (&["log", "3", "--note", "--"][..], "--"),
+    ] {
+        let out = unknot(&sandbox, args);
+        assert_eq!(out.code(), Some(0), "{args:?}: {}", out.describe());
+        let lines = history_lines(&sandbox);
+        let last = lines.last().expect("a line");
+        assert_eq!(last["note"], note, "{args:?}");
+        assert_eq!(last["pain"], 3, "{args:?}");
+    }
 }
 
 #[test]
@@ -629,15 +667,16 @@ fn a_log_keeps_the_local_time_and_offset_where_it_was_made() {
             "{tz}"
         );
     }
-    // Each row shows the clock where it was logged, in the order the logs were made.
+    // Each row shows the clock where it was logged, with its offset, in the order the logs
+    // were made: "2026-11-21T08:30:12.345+05:30" -> "2026-11-21T08:30:12+05:30".
     let lines = history_lines(&sandbox);
     let csv = export(&sandbox, &["history", "--format", "csv"]);
-    let dates: Vec<&str> = csv.lines().skip(1).map(|l| &l[..16]).collect();
+    let dates: Vec<&str> = csv.lines().skip(1).map(|l| &l[..25]).collect();
     let expected: Vec<String> = lines
         .iter()
         .map(|l| {
             let at = l["at"].as_str().expect("a timestamp");
-            format!("{} {}", &at[..10], &at[11..16])
+            format!("{}{}", &at[..19], &at[at.len() - 6..])
         })
         .collect();
     assert_eq!(dates, expected, "{csv}");
@@ -938,33 +977,33 @@ fn import_keeps_fields_it_does_not_know() {
 
 /// `tests/fixtures/history/two_weeks.jsonl` as CSV, worked out by hand: sessions and quick logs
 /// by the moment they happened (the Desk break, 23:30 on the 4th in New York, is 04:30 UTC on the
-/// 5th, so it comes after the 03:00 UTC log of the 5th), dates in
-/// the local time written, minutes to one decimal, a re-saved form counted once, notes of one
+/// 5th, so it comes after the 03:00 UTC log of the 5th), dates in ISO 8601 with the local time
+/// and UTC offset written, minutes to one decimal, a re-saved form counted once, notes of one
 /// session joined, and CSV quoting of commas and quotes.
 const TWO_WEEKS_CSV: &str = "\
 date,kind,routine,minutes,outcome,pain_before,pain_after,change,verdict,areas,side,numbness,felt,note
-2026-03-02 08:15,session,Gentle start,10.2,completed,6,3,-3,not judged: under 3 minutes done,buttock; thigh,left,yes,better,\"tight on the left / Easier to walk, \"\"much\"\" better\"
-2026-03-03 21:40,quick log,,,,4,,,,calf,right,,,after a long drive
-2026-03-05 03:00,quick log,,,,7,,,,back; buttock; foot,both,yes,,
-2026-03-04 23:30,session,Desk break,1.0,interrupted,2,,,,,,,,
-2026-03-06 18:00,session,Daily standard,1.6,stopped,5,6,1,not judged: under 3 minutes done,,,no,same,
-2026-03-07 12:00,quick log,,,,0,,,,,,,,
+2026-03-02T08:15:00+01:00,session,Gentle start,10.2,completed,6,3,-3,not judged: under 3 minutes done,buttock; thigh,left,yes,better,\"tight on the left / Easier to walk, \"\"much\"\" better\"
+2026-03-03T21:40:00+01:00,quick log,,,,4,,,,calf,right,,,after a long drive
+2026-03-05T03:00:00+00:00,quick log,,,,7,,,,back; buttock; foot,both,yes,,
+2026-03-04T23:30:00-05:00,session,Desk break,1.0,interrupted,2,,,,,,,,
+2026-03-06T18:00:00+01:00,session,Daily standard,1.6,stopped,5,6,1,not judged: under 3 minutes done,,,no,same,
+2026-03-07T12:00:00+00:00,quick log,,,,0,,,,,,,,
 ";
 
 const TWO_WEEKS_TABLE: &str = "\
-Date              Routine          Min  Outcome      Pain      Change
-2026-03-02 08:15  Gentle start    10.2  completed    6→3 (-3)  too short
-2026-03-03 21:40  quick log                          4
-2026-03-05 03:00  quick log                          7
-2026-03-04 23:30  Desk break       1.0  interrupted  2→?
-2026-03-06 18:00  Daily standard   1.6  stopped      5→6 (+1)  too short
-2026-03-07 12:00  quick log                          0
+Date                     Routine          Min  Outcome      Pain      Change
+2026-03-02 08:15 +01:00  Gentle start    10.2  completed    6→3 (-3)  too short
+2026-03-03 21:40 +01:00  quick log                          4
+2026-03-05 03:00 +00:00  quick log                          7
+2026-03-04 23:30 -05:00  Desk break       1.0  interrupted  2→?
+2026-03-06 18:00 +01:00  Daily standard   1.6  stopped      5→6 (+1)  too short
+2026-03-07 12:00 +00:00  quick log                          0
 3 sessions, 3 quick logs
 ";
 
 const SINCE_MARCH_6_JSON: &str = r#"[
   {
-    "date": "2026-03-06 18:00",
+    "date": "2026-03-06T18:00:00+01:00",
     "kind": "session",
     "routine": "Daily standard",
     "minutes": 1.6,
@@ -980,7 +1019,7 @@ const SINCE_MARCH_6_JSON: &str = r#"[
     "note": null
   },
   {
-    "date": "2026-03-07 12:00",
+    "date": "2026-03-07T12:00:00+00:00",
     "kind": "quick log",
     "routine": null,
     "minutes": null,
@@ -1059,9 +1098,9 @@ fn since_keeps_the_local_day_given_and_after() {
         csv,
         format!(
             "{header}\n\
-             2026-03-05 03:00,quick log,,,,7,,,,back; buttock; foot,both,yes,,\n\
-             2026-03-06 18:00,session,Daily standard,1.6,stopped,5,6,1,not judged: under 3 minutes done,,,no,same,\n\
-             2026-03-07 12:00,quick log,,,,0,,,,,,,,\n"
+             2026-03-05T03:00:00+00:00,quick log,,,,7,,,,back; buttock; foot,both,yes,,\n\
+             2026-03-06T18:00:00+01:00,session,Daily standard,1.6,stopped,5,6,1,not judged: under 3 minutes done,,,no,same,\n\
+             2026-03-07T12:00:00+00:00,quick log,,,,0,,,,,,,,\n"
         )
     );
 
