@@ -54,6 +54,22 @@ pub fn typed(c: char) -> Option<char> {
 /// Already one clean line of at most `max` characters: nothing to copy. Reads at most
 /// `max + 1` characters.
 fn is_clean(text: &str, max: usize) -> bool {
+    // Most text is ASCII, and a history holds much of it: checked a byte at a time. Of ASCII,
+    // only the space is whitespace that shows.
+    if text.is_ascii() {
+        if text.len() > max {
+            return false;
+        }
+        // A space may not come first, after another, or last.
+        let mut after_space = true;
+        for b in text.bytes() {
+            if !(b' '..=b'~').contains(&b) || (after_space && b == b' ') {
+                return false;
+            }
+            after_space = b == b' ';
+        }
+        return !after_space || text.is_empty();
+    }
     if text.starts_with(trimmed) || text.ends_with(trimmed) {
         return false;
     }

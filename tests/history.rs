@@ -1513,3 +1513,80 @@ fn the_night_the_clocks_go_back_every_export_keeps_each_time_with_its_offset() {
         "{instants:?}"
     );
 }
+
+#[test]
+fn a_name_given_on_the_command_line_is_shown_in_a_message_never_obeyed() {
+    let sandbox = Sandbox::new();
+    for args in [
+        &["start", "\u{1b}]0;owned\u{7}"][..],
+        &["new", "\u{1b}[2J\u{9b}2J"][..],
+        &["check", "\u{1b}[2J\u{202E}.ron"][..],
+        &[
+            "history",
+            "import",
+            "\u{1b}]8;;http://example.invalid\u{1b}\\",
+        ][..],
+    ] {
+        let out = unknot(&sandbox, args);
+        assert_refused(&out, &format!("{args:?}"));
+        assert!(
+            !out.stderr.contains(unshowable),
+            "{args:?}: {:?}",
+            out.stderr
+        );
+        // What was there is seen to be there.
+        assert!(
+            out.stderr.contains('\u{FFFD}'),
+            "{args:?}: {:?}",
+            out.stderr
+        );
+    }
+}
+
+#[test]
+fn a_plain_note_too_long_is_refused_with_the_limit_and_asked_again() {
+    let sandbox = Sandbox::screened();
+    let file = sandbox.write("quick.ron", QUICK);
+    let input = format!("\n6\n\n\n\n4\n\n{}\nshorter,\tthen\n", "x".repeat(319));
+    let out = common::run_with_input(sandbox.plain_start(&file, &[]), &input);
+    assert_eq!(out.code(), Some(0), "{}", out.describe());
+    out.assert_lines_in_order(&[
+        "A note for yourself, one line, or press Enter to skip.",
+        "A note can be at most 200 characters: please type a shorter one, or press Enter to skip.",
+    ]);
+    let lines = history_lines(&sandbox);
+    let after = check_ins(&lines, "after");
+    assert_eq!(
+        after.last().expect("the answers after")["note"],
+        "shorter, then",
+        "{lines:#?}"
+    );
+}
+
+#[test]
+fn typing_a_note_on_the_full_screen_stops_at_the_limit_it_states() {
+    let sandbox = Sandbox::screened();
+    let file = sandbox.write("quick.ron", QUICK);
+    let file = file.to_str().expect("utf-8 path").to_string();
+    let mut tui = Tui::start(sandbox, &["start", &file], 30, 100);
+    tui.skip_before();
+    tui.wait_for(common::tui::AFTER_TITLE);
+    tui.key("4");
+    tui.wait_for("How did the session feel?");
+    tui.key(ENTER);
+    tui.wait_for("A note for yourself (optional, up to 200 characters)");
+    // 210 characters in one go: the last 10 are not taken.
+    tui.key(&format!("{} {}", "a".repeat(100), "b".repeat(109)));
+    tui.key(ENTER);
+    tui.wait_for("Session complete");
+    tui.key("q");
+    let (code, _) = tui.wait_exit();
+    assert_eq!(code, 0, "{}", tui.screen());
+    let lines = history_lines(&tui.sandbox);
+    let after = check_ins(&lines, "after");
+    let note = after.last().expect("the answers after")["note"]
+        .as_str()
+        .expect("a note")
+        .to_string();
+    assert_eq!(note, format!("{} {}", "a".repeat(100), "b".repeat(99)));
+}

@@ -1,7 +1,7 @@
 //! One line of the history file. Field names are a stored format: add, never rename.
 
 use chrono::{DateTime, DurationRound, FixedOffset};
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::clean;
@@ -270,8 +270,8 @@ pub enum Felt {
 
 /// A line read as one flat record, then checked for the fields its type needs. Reading this way
 /// avoids buffering each line to find its tag first, which made loading several times slower.
-/// Its free text, written by any unknot, edited by hand or imported, is cleaned as it is read
-/// (`clean::bounded`), so no screen or export ever carries a terminal command or runs on.
+/// Its free text, written by any unknot, edited by hand or imported, is cleaned as the line is
+/// read (`clean::bounded`), so no screen or export ever carries a terminal command or runs on.
 #[derive(Deserialize)]
 struct FlatEntry {
     v: u32,
@@ -281,12 +281,10 @@ struct FlatEntry {
     #[serde(rename = "type")]
     kind: Kind,
     session: Option<Uuid>,
-    #[serde(default, deserialize_with = "title")]
     routine: Option<String>,
     routine_hash: Option<String>,
     form: Option<Uuid>,
     moment: Option<Moment>,
-    #[serde(default, deserialize_with = "title")]
     after_step: Option<String>,
     pain: Option<u8>,
     #[serde(default)]
@@ -294,10 +292,8 @@ struct FlatEntry {
     side: Option<BodySide>,
     numbness: Option<bool>,
     felt: Option<Felt>,
-    #[serde(default, deserialize_with = "note")]
     note: Option<String>,
     step: Option<usize>,
-    #[serde(default, deserialize_with = "title")]
     title: Option<String>,
     planned_s: Option<f64>,
     actual_s: Option<f64>,
@@ -315,15 +311,14 @@ struct FlatEntry {
 }
 
 /// A routine's or a step's title, as one line of at most [`clean::TITLE_MAX`] characters.
-fn title<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    Ok(Option::<String>::deserialize(d)?.map(|t| clean::bounded_string(t, clean::TITLE_MAX)))
+fn title(read: Option<String>) -> Option<String> {
+    read.map(|t| clean::bounded_string(t, clean::TITLE_MAX))
 }
 
 /// A note, as one line of at most [`clean::NOTE_MAX`] characters; none when nothing is left.
-fn note<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    Ok(Option::<String>::deserialize(d)?
-        .map(|n| clean::bounded_string(n, clean::NOTE_MAX))
-        .filter(|n| !n.is_empty()))
+fn note(read: Option<String>) -> Option<String> {
+    read.map(|n| clean::bounded_string(n, clean::NOTE_MAX))
+        .filter(|n| !n.is_empty())
 }
 
 #[derive(Deserialize)]
@@ -347,7 +342,7 @@ impl TryFrom<FlatEntry> for Entry {
         let event = match f.kind {
             Kind::SessionStarted => Event::SessionStarted {
                 session: need(f.session, "session")?,
-                routine: need(f.routine, "routine")?,
+                routine: need(title(f.routine), "routine")?,
                 routine_hash: need(f.routine_hash, "routine_hash")?,
                 planned_s: f.planned_s,
             },
@@ -355,18 +350,18 @@ impl TryFrom<FlatEntry> for Entry {
                 form: need(f.form, "form")?,
                 session: f.session,
                 moment: need(f.moment, "moment")?,
-                after_step: f.after_step,
+                after_step: title(f.after_step),
                 pain: f.pain.filter(|p| *p <= 10),
                 areas: f.areas,
                 side: f.side,
                 numbness: f.numbness,
                 felt: f.felt,
-                note: f.note,
+                note: note(f.note),
             }),
             Kind::StepDone => Event::StepDone {
                 session: need(f.session, "session")?,
                 step: need(f.step, "step")?,
-                title: need(f.title, "title")?,
+                title: need(title(f.title), "title")?,
                 planned_s: need(f.planned_s, "planned_s")?,
                 actual_s: need(f.actual_s, "actual_s")?,
                 skipped: need(f.skipped, "skipped")?,
