@@ -121,8 +121,8 @@ fn clean(text: &str, max: usize) -> (String, bool) {
 }
 
 /// `text` as one line a terminal shows as it is: each run of spaces, tabs and line breaks
-/// becomes one space, none is left at either end, and control characters (C0, DEL, C1 with
-/// ESC, CSI and OSC) and direction overrides are left out. No length limit: see [`bounded`]
+/// becomes one space, none is left at either end, and control characters (C0 with ESC, DEL, C1
+/// with CSI and OSC) and direction overrides are left out. No length limit: see [`bounded`]
 /// and [`within`].
 pub fn line(text: &str) -> Cow<'_, str> {
     if is_clean(text, usize::MAX) {
