@@ -10,6 +10,7 @@
 
 mod app;
 mod audio;
+mod clean;
 pub mod cli;
 mod config;
 pub mod error;

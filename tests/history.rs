@@ -312,9 +312,9 @@ fn unreadable_lines_are_skipped_reported_once_and_left_exactly_as_they_are() {
         )
     };
     let header = "date,kind,routine,minutes,outcome,pain_before,pain_after,change,verdict,areas,side,numbness,felt,note\n";
-    let rows = "2026-03-11 09:00,quick log,,,,4,,,,,,,,\n\
-                2026-03-12 09:00,quick log,,,,5,,,,,,,,\n\
-                2026-03-13 09:00,quick log,,,,6,,,,,,,,\n";
+    let rows = "2026-03-11T09:00:00+01:00,quick log,,,,4,,,,,,,,\n\
+                2026-03-12T09:00:00+01:00,quick log,,,,5,,,,,,,,\n\
+                2026-03-13T09:00:00+01:00,quick log,,,,6,,,,,,,,\n";
 
     let out = unknot(&sandbox, &["history", "--format", "csv"]);
     assert_eq!(out.code(), Some(0), "{}", out.describe());
@@ -592,17 +592,55 @@ fn a_quick_log_says_what_was_logged_and_when() {
 }
 
 #[test]
-fn a_quick_log_note_keeps_what_a_terminal_shows_and_no_more_than_a_line() {
+fn a_quick_log_note_keeps_what_a_terminal_shows_on_one_line() {
     let sandbox = Sandbox::new();
-    let typed = format!("sore\u{1b}[2J\u{202E} {}", "x".repeat(300));
-    let out = unknot(&sandbox, &["log", "3", "--note", &typed]);
+    let typed = "  sore\u{1b}[2J\u{1b}]0;owned\u{7}\u{202E}\n\n\tleft\u{9b}1m side ";
+    let out = unknot(&sandbox, &["log", "3", "--note", typed]);
+    assert_eq!(out.code(), Some(0), "{}", out.describe());
+    assert_eq!(
+        history_lines(&sandbox)[0]["note"],
+        "sore[2J]0;owned left1m side"
+    );
+}
+
+#[test]
+fn a_note_over_the_limit_is_refused_in_one_sentence_and_nothing_is_written() {
+    let sandbox = Sandbox::new();
+    let out = unknot(&sandbox, &["log", "3", "--note", &"x".repeat(319)]);
+    assert_refused(&out, "a note of 319 characters");
+    assert_eq!(
+        out.stderr,
+        "unknot: a note can be at most 200 characters, and this one has 319; see `unknot --help`\n"
+    );
+    assert!(!sandbox.history().exists());
+    // Counted as kept: a run of spaces and line breaks is one space.
+    let fits = format!("{}\n\n\n{}", "x".repeat(100), "y".repeat(99));
+    let out = unknot(&sandbox, &["log", "3", "--note", &fits]);
     assert_eq!(out.code(), Some(0), "{}", out.describe());
     let note = history_lines(&sandbox)[0]["note"]
         .as_str()
         .map(str::to_owned);
-    let note = note.unwrap_or_default();
-    assert!(note.starts_with("sore[2J xxx"), "{note}");
-    assert_eq!(note.chars().count(), 200, "{note}");
+    assert_eq!(note.map(|n| n.chars().count()), Some(200));
+}
+
+#[test]
+fn a_note_may_start_with_a_dash_however_it_is_given() {
+    let sandbox = Sandbox::new();
+    for (args, note) in [
+        (&["log", "3", "--note", "-better"][..], "-better"),
+        (&["log", "3", "--note=-x"][..], "-x"),
+        (&["log", "3", "--note", "--", "-x"][..], "-x"),
+        (&["log", "--note", "--where", "3"][..], "--where"),
+        (&["log", "--note", "-5", "3"][..], "-5"),
+        (&["log", "3", "--note", "--"][..], "--"),
+    ] {
+        let out = unknot(&sandbox, args);
+        assert_eq!(out.code(), Some(0), "{args:?}: {}", out.describe());
+        let lines = history_lines(&sandbox);
+        let last = lines.last().expect("a line");
+        assert_eq!(last["note"], note, "{args:?}");
+        assert_eq!(last["pain"], 3, "{args:?}");
+    }
 }
 
 #[test]
@@ -629,15 +667,16 @@ fn a_log_keeps_the_local_time_and_offset_where_it_was_made() {
             "{tz}"
         );
     }
-    // Each row shows the clock where it was logged, in the order the logs were made.
+    // Each row shows the clock where it was logged, with its offset, in the order the logs
+    // were made: "2026-11-21T08:30:12.345+05:30" -> "2026-11-21T08:30:12+05:30".
     let lines = history_lines(&sandbox);
     let csv = export(&sandbox, &["history", "--format", "csv"]);
-    let dates: Vec<&str> = csv.lines().skip(1).map(|l| &l[..16]).collect();
+    let dates: Vec<&str> = csv.lines().skip(1).map(|l| &l[..25]).collect();
     let expected: Vec<String> = lines
         .iter()
         .map(|l| {
             let at = l["at"].as_str().expect("a timestamp");
-            format!("{} {}", &at[..10], &at[11..16])
+            format!("{}{}", &at[..19], &at[at.len() - 6..])
         })
         .collect();
     assert_eq!(dates, expected, "{csv}");
@@ -938,33 +977,33 @@ fn import_keeps_fields_it_does_not_know() {
 
 /// `tests/fixtures/history/two_weeks.jsonl` as CSV, worked out by hand: sessions and quick logs
 /// by the moment they happened (the Desk break, 23:30 on the 4th in New York, is 04:30 UTC on the
-/// 5th, so it comes after the 03:00 UTC log of the 5th), dates in
-/// the local time written, minutes to one decimal, a re-saved form counted once, notes of one
+/// 5th, so it comes after the 03:00 UTC log of the 5th), dates in ISO 8601 with the local time
+/// and UTC offset written, minutes to one decimal, a re-saved form counted once, notes of one
 /// session joined, and CSV quoting of commas and quotes.
 const TWO_WEEKS_CSV: &str = "\
 date,kind,routine,minutes,outcome,pain_before,pain_after,change,verdict,areas,side,numbness,felt,note
-2026-03-02 08:15,session,Gentle start,10.2,completed,6,3,-3,not judged: under 3 minutes done,buttock; thigh,left,yes,better,\"tight on the left / Easier to walk, \"\"much\"\" better\"
-2026-03-03 21:40,quick log,,,,4,,,,calf,right,,,after a long drive
-2026-03-05 03:00,quick log,,,,7,,,,back; buttock; foot,both,yes,,
-2026-03-04 23:30,session,Desk break,1.0,interrupted,2,,,,,,,,
-2026-03-06 18:00,session,Daily standard,1.6,stopped,5,6,1,not judged: under 3 minutes done,,,no,same,
-2026-03-07 12:00,quick log,,,,0,,,,,,,,
+2026-03-02T08:15:00+01:00,session,Gentle start,10.2,completed,6,3,-3,not judged: under 3 minutes done,buttock; thigh,left,yes,better,\"tight on the left / Easier to walk, \"\"much\"\" better\"
+2026-03-03T21:40:00+01:00,quick log,,,,4,,,,calf,right,,,after a long drive
+2026-03-05T03:00:00+00:00,quick log,,,,7,,,,back; buttock; foot,both,yes,,
+2026-03-04T23:30:00-05:00,session,Desk break,1.0,interrupted,2,,,,,,,,
+2026-03-06T18:00:00+01:00,session,Daily standard,1.6,stopped,5,6,1,not judged: under 3 minutes done,,,no,same,
+2026-03-07T12:00:00+00:00,quick log,,,,0,,,,,,,,
 ";
 
 const TWO_WEEKS_TABLE: &str = "\
-Date              Routine          Min  Outcome      Pain      Change
-2026-03-02 08:15  Gentle start    10.2  completed    6→3 (-3)  too short
-2026-03-03 21:40  quick log                          4
-2026-03-05 03:00  quick log                          7
-2026-03-04 23:30  Desk break       1.0  interrupted  2→?
-2026-03-06 18:00  Daily standard   1.6  stopped      5→6 (+1)  too short
-2026-03-07 12:00  quick log                          0
+Date                     Routine          Min  Outcome      Pain      Change
+2026-03-02 08:15 +01:00  Gentle start    10.2  completed    6→3 (-3)  too short
+2026-03-03 21:40 +01:00  quick log                          4
+2026-03-05 03:00 +00:00  quick log                          7
+2026-03-04 23:30 -05:00  Desk break       1.0  interrupted  2→?
+2026-03-06 18:00 +01:00  Daily standard   1.6  stopped      5→6 (+1)  too short
+2026-03-07 12:00 +00:00  quick log                          0
 3 sessions, 3 quick logs
 ";
 
 const SINCE_MARCH_6_JSON: &str = r#"[
   {
-    "date": "2026-03-06 18:00",
+    "date": "2026-03-06T18:00:00+01:00",
     "kind": "session",
     "routine": "Daily standard",
     "minutes": 1.6,
@@ -980,7 +1019,7 @@ const SINCE_MARCH_6_JSON: &str = r#"[
     "note": null
   },
   {
-    "date": "2026-03-07 12:00",
+    "date": "2026-03-07T12:00:00+00:00",
     "kind": "quick log",
     "routine": null,
     "minutes": null,
@@ -1059,9 +1098,9 @@ fn since_keeps_the_local_day_given_and_after() {
         csv,
         format!(
             "{header}\n\
-             2026-03-05 03:00,quick log,,,,7,,,,back; buttock; foot,both,yes,,\n\
-             2026-03-06 18:00,session,Daily standard,1.6,stopped,5,6,1,not judged: under 3 minutes done,,,no,same,\n\
-             2026-03-07 12:00,quick log,,,,0,,,,,,,,\n"
+             2026-03-05T03:00:00+00:00,quick log,,,,7,,,,back; buttock; foot,both,yes,,\n\
+             2026-03-06T18:00:00+01:00,session,Daily standard,1.6,stopped,5,6,1,not judged: under 3 minutes done,,,no,same,\n\
+             2026-03-07T12:00:00+00:00,quick log,,,,0,,,,,,,,\n"
         )
     );
 
@@ -1196,4 +1235,358 @@ fn refusals_say_what_was_wrong() {
             );
         }
     }
+}
+
+// ---- Text from outside ---------------------------------------------------------------------
+
+/// Every sequence a terminal would obey, or that reorders what follows it: clear the screen,
+/// retitle the window (OSC, ended by BEL), a hyperlink (OSC 8, ended by ST), C1 CSI and OSC, DEL,
+/// a right-to-left override, line breaks and tabs.
+const HOSTILE: &str = "\u{1b}[2J\u{1b}]0;owned\u{7}\u{1b}]8;;http://example.invalid\u{1b}\\\u{9b}31m\u{9d}0;c1\u{9c}\u{7f}\u{202E}\r\n\t";
+
+/// Characters no export may hold: C0 but the line feed, DEL, C1, direction overrides.
+fn unshowable(c: char) -> bool {
+    (c.is_control() && c != '\n') || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// A history as another machine, or a hand, might have left it: one session whose routine
+/// name, step title and notes hold `HOSTILE` and run on for thousands of characters, a quick log
+/// whose note is 50 MB on one line, and one that a spreadsheet would run. Written as JSON
+/// writes strings: control characters escaped, C1 and overrides as they are.
+fn hostile_history(sandbox: &Sandbox) -> PathBuf {
+    let session = "019a2000-0000-7000-8000-0000000000a1";
+    let line = |n: u32, fields: Value| {
+        let mut line = serde_json::json!({
+            "v": 1,
+            "id": format!("019a2000-0000-7000-8000-0000000000{n:02}"),
+            "at": format!("2026-11-0{}T09:00:00.000+01:00", n.min(9)),
+        });
+        line.as_object_mut()
+            .expect("an object")
+            .extend(fields.as_object().expect("an object").clone());
+        line.to_string()
+    };
+    let name = format!("Reset{HOSTILE}{}", "r".repeat(60_000));
+    let note = format!("sore{HOSTILE}left{}", "n".repeat(10_000));
+    let lines = [
+        line(
+            1,
+            serde_json::json!({"type": "session_started", "session": session, "routine": name, "routine_hash": "00"}),
+        ),
+        line(
+            2,
+            serde_json::json!({"type": "check_in", "form": "019a2000-0000-7000-8000-0000000000f1", "session": session, "moment": "before", "pain": 6, "note": note}),
+        ),
+        line(
+            3,
+            serde_json::json!({"type": "step_done", "session": session, "step": 0, "title": format!("Ball{HOSTILE}"), "planned_s": 600.0, "actual_s": 600.0, "skipped": false}),
+        ),
+        line(
+            4,
+            serde_json::json!({"type": "check_in", "form": "019a2000-0000-7000-8000-0000000000f2", "session": session, "moment": "during", "after_step": format!("Ball{HOSTILE}"), "pain": 5}),
+        ),
+        line(
+            5,
+            serde_json::json!({"type": "session_ended", "session": session, "outcome": "completed", "elapsed_s": 600.0}),
+        ),
+        line(
+            6,
+            serde_json::json!({"type": "check_in", "form": "019a2000-0000-7000-8000-0000000000f3", "session": session, "moment": "after", "pain": 3, "felt": "better", "note": note}),
+        ),
+        line(
+            7,
+            serde_json::json!({"type": "check_in", "form": "019a2000-0000-7000-8000-0000000000f4", "moment": "log", "pain": 4, "note": "x".repeat(50_000_000)}),
+        ),
+        line(
+            8,
+            serde_json::json!({"type": "check_in", "form": "019a2000-0000-7000-8000-0000000000f5", "moment": "log", "pain": 2, "note": "=HYPERLINK(\"http://example.invalid\",\"x\")"}),
+        ),
+    ];
+    let path = sandbox.path().join("other-machine.jsonl");
+    std::fs::write(&path, lines.join("\n") + "\n").expect("write the other history");
+    path
+}
+
+#[test]
+fn imported_text_reaches_no_export_as_a_command_nor_at_length() {
+    let sandbox = Sandbox::new();
+    let file = hostile_history(&sandbox);
+    let out = unknot(
+        &sandbox,
+        &["history", "import", file.to_str().expect("utf-8 path")],
+    );
+    assert_eq!(out.code(), Some(0), "{}", out.describe());
+    assert_eq!(out.stdout, "Imported 7 events; 0 were already here.\n");
+    assert_eq!(
+        out.stderr,
+        format!(
+            "unknot: {}: skipped 1 line that could not be read (line 7); the file is left as it is\n",
+            file.display()
+        )
+    );
+    // Imported lines are copied as they were written; only the 50 MB one is left behind.
+    let kept = sandbox.history_bytes();
+    assert!(
+        kept.len() > 80_000 && kept.len() < 200_000,
+        "{} bytes",
+        kept.len()
+    );
+
+    for format in ["csv", "table", "json"] {
+        let out = export_text(&sandbox, format);
+        assert!(!out.contains(unshowable), "{format}: {out:?}");
+        assert!(out.contains("Reset[2J]0;owned"), "{format}: {out}");
+        assert!(out.len() < 2000, "{format}: {} bytes", out.len());
+    }
+    for line in export_text(&sandbox, "table").lines() {
+        assert!(line.chars().count() <= 79, "{line}");
+    }
+    let rows = export_json(&sandbox);
+    assert_eq!(rows.len(), 2, "{rows:#?}");
+    let routine = rows[0]["routine"].as_str().expect("a routine");
+    assert_eq!(routine.chars().count(), 100, "{routine}");
+    assert!(routine.ends_with('…'), "{routine}");
+    // Both notes of the session, each cut to a note's length, joined.
+    let notes = rows[0]["note"].as_str().expect("notes");
+    for note in notes.split(" / ") {
+        assert!(note.starts_with("sore[2J]0;owned"), "{note}");
+        assert_eq!(note.chars().count(), 200, "{note}");
+    }
+    let text = export_text(&sandbox, "csv");
+    let mut csv = csv::Reader::from_reader(text.as_bytes());
+    let last = csv.records().last().expect("a row").expect("a CSV record");
+    assert_eq!(&last[13], "'=HYPERLINK(\"http://example.invalid\",\"x\")");
+}
+
+/// `unknot history --format FORMAT`, succeeding with nothing on stderr but the one notice of
+/// lines skipped, if any.
+fn export_text(sandbox: &Sandbox, format: &str) -> String {
+    let out = unknot(sandbox, &["history", "--format", format]);
+    assert_eq!(out.code(), Some(0), "{format}: {}", out.describe());
+    assert!(
+        out.stderr_lines().len() <= 1,
+        "{format}: {}",
+        out.describe()
+    );
+    out.stdout
+}
+
+#[test]
+fn the_review_of_a_hostile_history_opens_quickly_and_obeys_none_of_it() {
+    let sandbox = Sandbox::new();
+    let file = hostile_history(&sandbox);
+    // In the history itself, as a hand might have put it: the 50 MB note too.
+    std::fs::create_dir_all(sandbox.data_dir()).expect("create the data folder");
+    std::fs::copy(&file, sandbox.history()).expect("copy the history");
+
+    let started = Instant::now();
+    let mut tui = Tui::start(sandbox, &["history"], 30, 100);
+    tui.wait_for("1 Sessions");
+    let opened = started.elapsed();
+    for pane in ["3", "2", "3", "1"] {
+        let shown = Instant::now();
+        tui.key(pane);
+        let wanted = match pane {
+            "3" => "By routine",
+            "2" => "Pain chart",
+            _ => "Reset[2J]0;owned",
+        };
+        tui.wait_for(wanted);
+        assert!(
+            shown.elapsed() < Duration::from_secs(3),
+            "pane {pane} took {:?}",
+            shown.elapsed()
+        );
+    }
+    assert!(
+        opened < Duration::from_secs(10),
+        "the review took {opened:?}"
+    );
+    tui.key(ENTER);
+    tui.wait_for("sore[2J]0;owned");
+    tui.key("q");
+    tui.key("q");
+    let (code, raw) = tui.wait_exit();
+    assert_eq!(code, 0, "{}", tui.screen());
+    for obeyed in [
+        &b"\x1b]0;owned"[..],
+        b"\x1b]8;;http",
+        b"\xc2\x9b31m",
+        b"\xe2\x80\xae",
+    ] {
+        assert!(
+            common::tui::find(&raw, obeyed).is_empty(),
+            "{:?} reached the terminal",
+            String::from_utf8_lossy(obeyed)
+        );
+    }
+}
+
+#[test]
+fn csv_cells_a_spreadsheet_would_run_start_with_a_quote() {
+    let sandbox = Sandbox::new();
+    let formula = "HYPERLINK(\"http://example.invalid\",\"x\")";
+    for lead in ["=", "+", "-", "@", "\t=", "\r@"] {
+        let out = unknot(
+            &sandbox,
+            &["log", "4", "--note", &format!("{lead}{formula}")],
+        );
+        assert_eq!(out.code(), Some(0), "{lead:?}: {}", out.describe());
+    }
+    let csv = export_text(&sandbox, "csv");
+    let notes: Vec<String> = csv::Reader::from_reader(csv.as_bytes())
+        .records()
+        .map(|r| r.expect("a CSV record")[13].to_string())
+        .collect();
+    // A tab or a line break before it is a space, and the text's ends are trimmed.
+    assert_eq!(
+        notes,
+        ["=", "+", "-", "@", "=", "@"].map(|lead| format!("'{lead}{formula}")),
+        "{csv}"
+    );
+    // JSON is data for programs: the note exactly as kept.
+    let rows = export_json(&sandbox);
+    assert_eq!(rows[0]["note"], format!("={formula}"));
+    assert_eq!(rows[2]["note"], format!("-{formula}"));
+}
+
+#[test]
+fn a_routine_title_a_spreadsheet_would_run_is_quoted_and_numbers_are_not() {
+    let sandbox = Sandbox::screened();
+    let file = sandbox.write(
+        "formula.ron",
+        &QUICK.replace("Quick one", "-2+3+cmd|' /C calc'!A0"),
+    );
+    let out = common::run_with_input(sandbox.plain_start(&file, &[]), "\n6\n\n\n\n4\n\n\n");
+    assert_eq!(out.code(), Some(0), "{}", out.describe());
+    let csv = export_text(&sandbox, "csv");
+    let row = csv::Reader::from_reader(csv.as_bytes())
+        .records()
+        .next()
+        .expect("a row")
+        .expect("a CSV record");
+    assert_eq!(&row[2], "'-2+3+cmd|' /C calc'!A0", "{csv}");
+    // The change is a number: -2, not '-2.
+    assert_eq!((&row[5], &row[6], &row[7]), ("6", "4", "-2"), "{csv}");
+    assert_eq!(
+        export_json(&sandbox)[0]["routine"],
+        "-2+3+cmd|' /C calc'!A0"
+    );
+}
+
+/// `unknot history --format FORMAT` of `clocks_go_back.jsonl` in London, where the clocks went
+/// back at 02:00 on 25 October 2026.
+fn in_london(sandbox: &Sandbox, format: &str) -> String {
+    let mut cmd = sandbox.cmd_with_flags();
+    cmd.env("TZ", "Europe/London")
+        .args(["history", "--format", format]);
+    let out = run(cmd);
+    out.assert_no_panic();
+    assert_eq!(out.code(), Some(0), "{format}: {}", out.describe());
+    assert_eq!(out.stderr, "", "{format}: {}", out.describe());
+    out.stdout
+}
+
+#[test]
+fn the_night_the_clocks_go_back_every_export_keeps_each_time_with_its_offset() {
+    let sandbox = sandbox_with_history("clocks_go_back.jsonl");
+    // 01:45 summer time, then 01:15 and 01:50 winter time: 30 and 65 minutes later.
+    for format in ["csv", "json", "table"] {
+        assert_eq!(
+            in_london(&sandbox, format),
+            read_fixture(&format!("clocks_go_back.expected.{format}")),
+            "{format}"
+        );
+    }
+    let rows = export_json(&sandbox);
+    let instants: Vec<chrono::DateTime<chrono::FixedOffset>> = rows
+        .iter()
+        .map(|r| {
+            chrono::DateTime::parse_from_rfc3339(r["date"].as_str().expect("a date"))
+                .expect("ISO 8601 with its offset")
+        })
+        .collect();
+    assert!(instants.windows(2).all(|w| w[0] < w[1]), "{instants:?}");
+    assert_eq!(
+        (instants[1] - instants[0]).num_minutes(),
+        30,
+        "{instants:?}"
+    );
+}
+
+#[test]
+fn a_name_given_on_the_command_line_is_shown_in_a_message_never_obeyed() {
+    let sandbox = Sandbox::new();
+    for args in [
+        &["start", "\u{1b}]0;owned\u{7}"][..],
+        &["new", "\u{1b}[2J\u{9b}2J"][..],
+        &["check", "\u{1b}[2J\u{202E}.ron"][..],
+        &[
+            "history",
+            "import",
+            "\u{1b}]8;;http://example.invalid\u{1b}\\",
+        ][..],
+    ] {
+        let out = unknot(&sandbox, args);
+        assert_refused(&out, &format!("{args:?}"));
+        assert!(
+            !out.stderr.contains(unshowable),
+            "{args:?}: {:?}",
+            out.stderr
+        );
+        // What was there is seen to be there.
+        assert!(
+            out.stderr.contains('\u{FFFD}'),
+            "{args:?}: {:?}",
+            out.stderr
+        );
+    }
+}
+
+#[test]
+fn a_plain_note_too_long_is_refused_with_the_limit_and_asked_again() {
+    let sandbox = Sandbox::screened();
+    let file = sandbox.write("quick.ron", QUICK);
+    let input = format!("\n6\n\n\n\n4\n\n{}\nshorter,\tthen\n", "x".repeat(319));
+    let out = common::run_with_input(sandbox.plain_start(&file, &[]), &input);
+    assert_eq!(out.code(), Some(0), "{}", out.describe());
+    out.assert_lines_in_order(&[
+        "A note for yourself, one line, or press Enter to skip.",
+        "A note can be at most 200 characters: please type a shorter one, or press Enter to skip.",
+    ]);
+    let lines = history_lines(&sandbox);
+    let after = check_ins(&lines, "after");
+    assert_eq!(
+        after.last().expect("the answers after")["note"],
+        "shorter, then",
+        "{lines:#?}"
+    );
+}
+
+#[test]
+fn typing_a_note_on_the_full_screen_stops_at_the_limit_it_states() {
+    let sandbox = Sandbox::screened();
+    let file = sandbox.write("quick.ron", QUICK);
+    let file = file.to_str().expect("utf-8 path").to_string();
+    let mut tui = Tui::start(sandbox, &["start", &file], 30, 100);
+    tui.skip_before();
+    tui.wait_for(common::tui::AFTER_TITLE);
+    tui.key("4");
+    tui.wait_for("How did the session feel?");
+    tui.key(ENTER);
+    tui.wait_for("A note for yourself (optional, up to 200 characters)");
+    // 210 characters in one go: the last 10 are not taken.
+    tui.key(&format!("{} {}", "a".repeat(100), "b".repeat(109)));
+    tui.key(ENTER);
+    tui.wait_for("Session complete");
+    tui.key("q");
+    let (code, _) = tui.wait_exit();
+    assert_eq!(code, 0, "{}", tui.screen());
+    let lines = history_lines(&tui.sandbox);
+    let after = check_ins(&lines, "after");
+    let note = after.last().expect("the answers after")["note"]
+        .as_str()
+        .expect("a note")
+        .to_string();
+    assert_eq!(note, format!("{} {}", "a".repeat(100), "b".repeat(99)));
 }

@@ -18,7 +18,6 @@ use crate::sys::output;
 use crate::sys::paths::Paths;
 use crate::sys::stderr::say;
 use crate::text;
-use crate::visit;
 
 fn data_dir(paths: &Paths) -> Result<&Path, AppError> {
     paths.data_dir.as_deref().ok_or(AppError::NoDataDir)
@@ -90,7 +89,8 @@ pub fn log(
             pain: Some(pain),
             areas,
             side,
-            note: note.and_then(visit::clean_note),
+            // Cleaned as the command line was read; nothing left is no note.
+            note: note.filter(|n| !n.is_empty()).map(str::to_string),
             ..CheckIn::default()
         },
     )?;

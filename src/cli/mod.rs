@@ -6,12 +6,14 @@ mod pages;
 mod routines;
 mod start;
 
+use std::ffi::{OsStr, OsString};
 use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
+use clap::builder::{StringValueParser, TypedValueParser};
 use clap::error::ErrorKind;
 use clap::{Parser, Subcommand};
 
@@ -20,6 +22,7 @@ use crate::history::export::Format;
 use crate::history::{Area, BodySide};
 use crate::sys::paths::Paths;
 use crate::sys::stderr::say;
+use crate::visit;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -85,8 +88,8 @@ pub enum Command {
         /// Which side
         #[arg(long, value_enum)]
         side: Option<BodySide>,
-        /// A short note
-        #[arg(long)]
+        /// A short note, up to 200 characters; it may start with a dash (--note "-better")
+        #[arg(long, allow_hyphen_values = true, value_parser = NoteParser, value_name = "TEXT")]
         note: Option<String>,
     },
     /// Review past sessions and pain scores, or print them for sharing
@@ -125,6 +128,34 @@ pub enum HistoryAction {
     Import { file: PathBuf },
 }
 
+/// A note as typed on the command line, cleaned as every note is ([`visit::clean_note`]): one
+/// line, empty when nothing is left. Too long is refused in one sentence that does not repeat
+/// the note.
+#[derive(Clone)]
+struct NoteParser;
+
+impl TypedValueParser for NoteParser {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &OsStr,
+    ) -> Result<String, clap::Error> {
+        let typed = StringValueParser::new().parse_ref(cmd, arg, value)?;
+        visit::clean_note(&typed)
+            .map(Option::unwrap_or_default)
+            .map_err(|e| {
+                clap::Error::raw(
+                    ErrorKind::ValueValidation,
+                    crate::text::checkin::err_note_too_long(e.max, e.chars),
+                )
+                .with_cmd(cmd)
+            })
+    }
+}
+
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
         .map_err(|_| crate::text::cli::ERR_DATE.to_string())
@@ -136,7 +167,24 @@ fn parse_date(s: &str) -> Result<NaiveDate, String> {
 /// # Errors
 /// The exit code to leave with, when there is nothing to run.
 pub fn parse() -> Result<Cli, ExitCode> {
-    Cli::try_parse().map_err(|e| clap_error(&e))
+    Cli::try_parse_from(note_after_dashes(std::env::args_os().collect()))
+        .map_err(|e| clap_error(&e))
+}
+
+/// `--note -- TEXT` read as `--note TEXT`: what clap's tip once said to type for a note that
+/// starts with a dash, and how many programs take `--`. Read as clap would, `--` would be the
+/// note and TEXT an argument that `log` does not have.
+fn note_after_dashes(mut args: Vec<OsString>) -> Vec<OsString> {
+    let note = args
+        .iter()
+        .take_while(|a| *a != "--")
+        .position(|a| a == "--note");
+    if let Some(at) =
+        note.filter(|at| args.get(at + 1).is_some_and(|a| a == "--") && args.len() > at + 2)
+    {
+        args.remove(at + 1);
+    }
+    args
 }
 
 /// Runs the command.

@@ -4,6 +4,8 @@ use chrono::{DateTime, DurationRound, FixedOffset};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use crate::clean;
+
 /// Local time now with its UTC offset, to the millisecond: the timestamp of a new line.
 #[expect(
     clippy::disallowed_methods,
@@ -268,6 +270,8 @@ pub enum Felt {
 
 /// A line read as one flat record, then checked for the fields its type needs. Reading this way
 /// avoids buffering each line to find its tag first, which made loading several times slower.
+/// Its free text, written by any unknot, edited by hand or imported, is cleaned as the line is
+/// read (`clean::bounded`), so no screen or export ever carries a terminal command or runs on.
 #[derive(Deserialize)]
 struct FlatEntry {
     v: u32,
@@ -306,6 +310,17 @@ struct FlatEntry {
     choice: Option<PainChoice>,
 }
 
+/// A routine's or a step's title, as one line of at most [`clean::TITLE_MAX`] characters.
+fn title(read: Option<String>) -> Option<String> {
+    read.map(|t| clean::bounded_string(t, clean::TITLE_MAX))
+}
+
+/// A note, as one line of at most [`clean::NOTE_MAX`] characters; none when nothing is left.
+fn note(read: Option<String>) -> Option<String> {
+    read.map(|n| clean::bounded_string(n, clean::NOTE_MAX))
+        .filter(|n| !n.is_empty())
+}
+
 #[derive(Deserialize)]
 #[serde(rename_all = "snake_case")]
 enum Kind {
@@ -327,7 +342,7 @@ impl TryFrom<FlatEntry> for Entry {
         let event = match f.kind {
             Kind::SessionStarted => Event::SessionStarted {
                 session: need(f.session, "session")?,
-                routine: need(f.routine, "routine")?,
+                routine: need(title(f.routine), "routine")?,
                 routine_hash: need(f.routine_hash, "routine_hash")?,
                 planned_s: f.planned_s,
             },
@@ -335,18 +350,18 @@ impl TryFrom<FlatEntry> for Entry {
                 form: need(f.form, "form")?,
                 session: f.session,
                 moment: need(f.moment, "moment")?,
-                after_step: f.after_step,
+                after_step: title(f.after_step),
                 pain: f.pain.filter(|p| *p <= 10),
                 areas: f.areas,
                 side: f.side,
                 numbness: f.numbness,
                 felt: f.felt,
-                note: f.note,
+                note: note(f.note),
             }),
             Kind::StepDone => Event::StepDone {
                 session: need(f.session, "session")?,
                 step: need(f.step, "step")?,
-                title: need(f.title, "title")?,
+                title: need(title(f.title), "title")?,
                 planned_s: need(f.planned_s, "planned_s")?,
                 actual_s: need(f.actual_s, "actual_s")?,
                 skipped: need(f.skipped, "skipped")?,
@@ -402,5 +417,45 @@ mod tests {
         );
         let back: Entry = serde_json::from_str(&line).unwrap();
         assert_eq!(back, entry);
+    }
+
+    #[test]
+    fn text_in_a_line_is_read_as_one_clean_line_of_bounded_length() {
+        let line = format!(
+            r#"{{"v":1,"id":"00000000-0000-0000-0000-000000000001","at":"2026-11-21T08:30:00+01:00","type":"check_in","form":"00000000-0000-0000-0000-000000000002","moment":"during","after_step":"Ball\u001b]0;owned\u0007\u202e","note":"sore\n\tleft\u009b2J{}"}}"#,
+            "x".repeat(1000)
+        );
+        let entry: Entry = serde_json::from_str(&line).unwrap();
+        let Event::CheckIn(check_in) = &entry.event else {
+            panic!("{entry:?}")
+        };
+        assert_eq!(check_in.after_step.as_deref(), Some("Ball]0;owned"));
+        let note = check_in.note.as_deref().unwrap();
+        assert!(note.starts_with("sore left2Jxxx"), "{note}");
+        assert_eq!(note.chars().count(), clean::NOTE_MAX);
+        // Written back and read again, it is the same.
+        let again: Entry = serde_json::from_str(&serde_json::to_string(&entry).unwrap()).unwrap();
+        assert_eq!(again, entry);
+
+        let line = format!(
+            r#"{{"v":1,"id":"00000000-0000-0000-0000-000000000003","at":"2026-11-21T08:30:00+01:00","type":"step_done","session":"00000000-0000-0000-0000-000000000004","step":0,"title":"{}\r\n","planned_s":1.0,"actual_s":1.0,"skipped":false}}"#,
+            "t".repeat(500)
+        );
+        let entry: Entry = serde_json::from_str(&line).unwrap();
+        let Event::StepDone { title, .. } = &entry.event else {
+            panic!("{entry:?}")
+        };
+        assert_eq!(title.chars().count(), clean::TITLE_MAX);
+        assert!(title.ends_with('…'), "{title}");
+    }
+
+    #[test]
+    fn a_note_with_nothing_to_show_is_no_note() {
+        let line = r#"{"v":1,"id":"00000000-0000-0000-0000-000000000001","at":"2026-11-21T08:30:00+01:00","type":"check_in","form":"00000000-0000-0000-0000-000000000002","moment":"log","note":" \u001b\u0007 "}"#;
+        let entry: Entry = serde_json::from_str(line).unwrap();
+        let Event::CheckIn(check_in) = &entry.event else {
+            panic!("{entry:?}")
+        };
+        assert_eq!(check_in.note, None);
     }
 }

@@ -1,15 +1,21 @@
 //! The history written out for sharing, say with a clinician: a plain table, CSV or JSON. One row
 //! per session and one per quick log, oldest first, with the same columns in every format.
+//!
+//! The text in it (routine names, notes) was cleaned where it entered unknot (`crate::clean`),
+//! so no format carries a terminal command. Times keep the UTC offset they were written with,
+//! so the hour repeated when the clocks go back reads twice, and apart.
 
+use std::borrow::Cow;
 use std::io::Write;
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono::{DateTime, FixedOffset, NaiveDate, SecondsFormat};
 use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::event::{Area, BodySide, CheckIn, Felt};
 use super::view::{Change, History, Reading, SessionView};
-use crate::{printable, text};
+use crate::text;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -39,7 +45,8 @@ pub fn write(
 /// One line of the export. Unknown values are `None`: empty in CSV, null in JSON.
 #[derive(Debug)]
 struct Row {
-    date: String,
+    /// Local time where it happened, with its UTC offset.
+    at: DateTime<FixedOffset>,
     /// A quick log, not a session.
     log: bool,
     routine: Option<String>,
@@ -59,6 +66,8 @@ struct Row {
 
 /// A value of one column.
 enum Value<'a> {
+    /// ISO 8601 with the UTC offset, to the second: `2026-10-25T01:45:00+01:00`.
+    Time(DateTime<FixedOffset>),
     Text(&'a str),
     Int(i64),
     /// Minutes, rounded to one decimal.
@@ -76,7 +85,7 @@ impl Row {
             n.map_or(Value::Null, Value::Int)
         }
         [
-            Value::Text(&self.date),
+            Value::Time(self.at),
             Value::Text(if self.log {
                 text::review::KIND_LOG
             } else {
@@ -98,8 +107,8 @@ impl Row {
     }
 }
 
-fn date(at: &DateTime<FixedOffset>) -> String {
-    at.format("%Y-%m-%d %H:%M").to_string()
+fn iso(at: &DateTime<FixedOffset>) -> String {
+    at.to_rfc3339_opts(SecondsFormat::Secs, false)
 }
 
 fn from(at: &DateTime<FixedOffset>, since: Option<NaiveDate>) -> bool {
@@ -120,7 +129,7 @@ fn session_row(s: &SessionView) -> Row {
         .filter(|n| !n.trim().is_empty())
         .collect();
     Row {
-        date: date(&s.started),
+        at: s.started,
         log: false,
         routine: Some(s.routine.clone()),
         minutes: Some((s.elapsed.as_secs_f64() / 6.0).round() / 10.0),
@@ -139,7 +148,7 @@ fn session_row(s: &SessionView) -> Row {
 
 fn log_row(at: &DateTime<FixedOffset>, c: &CheckIn) -> Row {
     Row {
-        date: date(at),
+        at: *at,
         log: true,
         routine: None,
         minutes: None,
@@ -182,12 +191,27 @@ fn rows(h: &History, since: Option<NaiveDate>) -> Vec<Row> {
     rows
 }
 
+/// Characters that make a spreadsheet read a cell as a formula when it starts with one
+/// (OWASP's list): `=HYPERLINK(...)` in a note would become a live link, or worse.
+pub(super) const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A text cell as a spreadsheet shows it rather than runs it: one that would start a formula
+/// gets a leading `'`, which spreadsheets take as "text follows". Numbers are not text cells.
+pub(super) fn inert(cell: &str) -> Cow<'_, str> {
+    if cell.starts_with(FORMULA_START) {
+        Cow::Owned(format!("'{cell}"))
+    } else {
+        Cow::Borrowed(cell)
+    }
+}
+
 fn write_csv(rows: &[Row], out: &mut impl Write) -> std::io::Result<()> {
     let mut csv = csv::Writer::from_writer(out);
     csv.write_record(text::review::EXPORT_KEYS)?;
     for row in rows {
         let fields = row.values().map(|v| match v {
-            Value::Text(s) => s.to_string(),
+            Value::Time(at) => inert(&iso(&at)).into_owned(),
+            Value::Text(s) => inert(s).into_owned(),
             Value::Int(n) => n.to_string(),
             Value::Decimal(x) => format!("{x:.1}"),
             Value::Null => String::new(),
@@ -200,6 +224,7 @@ fn write_csv(rows: &[Row], out: &mut impl Write) -> std::io::Result<()> {
 impl Serialize for Value<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
+            Value::Time(at) => s.serialize_str(&iso(at)),
             Value::Text(t) => s.serialize_str(t),
             Value::Int(n) => s.serialize_i64(*n),
             Value::Decimal(x) => s.serialize_f64(*x),
@@ -241,15 +266,30 @@ const TABLE_WIDTH: usize = 79;
 /// Routine names are not cut shorter than this.
 const TABLE_ROUTINE_MIN: usize = 8;
 
-/// `s` cut to `max` characters, the last one an ellipsis when something was cut.
+/// `s` cut to `max` columns of a terminal, the last one an ellipsis when something was cut.
+/// Columns, not characters: a CJK character or an emoji takes two.
 fn cut(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        s.to_string()
-    } else {
-        let mut short: String = s.chars().take(max.saturating_sub(1)).collect();
-        short.push('…');
-        short
+    if s.width() <= max {
+        return s.to_string();
     }
+    let mut short = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > max.saturating_sub(1) {
+            break;
+        }
+        short.push(c);
+        used += w;
+    }
+    short.push('…');
+    short
+}
+
+/// The table's date: local time with its UTC offset, `2026-10-25 01:45 +01:00`, so the hour
+/// the clocks go back over is not read as one hour.
+fn table_date(at: &DateTime<FixedOffset>) -> String {
+    at.format("%Y-%m-%d %H:%M %:z").to_string()
 }
 
 fn write_table(
@@ -264,10 +304,11 @@ fn write_table(
         .iter()
         .map(|r| {
             [
-                r.date.clone(),
-                // The only text from the file in the table, and it goes to a terminal.
-                printable::shown(r.routine.as_deref().unwrap_or(text::review::KIND_LOG))
-                    .into_owned(),
+                table_date(&r.at),
+                r.routine
+                    .as_deref()
+                    .unwrap_or(text::review::KIND_LOG)
+                    .to_string(),
                 r.minutes.map(|m| format!("{m:.1}")).unwrap_or_default(),
                 r.outcome.unwrap_or_default().to_string(),
                 if r.log {
@@ -282,10 +323,10 @@ fn write_table(
             ]
         })
         .collect();
-    let mut widths = text::review::TABLE_HEADER.map(|h| h.chars().count());
+    let mut widths = text::review::TABLE_HEADER.map(UnicodeWidthStr::width);
     for row in &cells {
         for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(cell.chars().count());
+            *w = (*w).max(cell.width());
         }
     }
     let total: usize = widths.iter().sum::<usize>() + 2 * (widths.len() - 1);
@@ -302,7 +343,7 @@ fn write_table(
                 line.push_str("  ");
             }
             let cell = cut(cell, width);
-            let pad = width.saturating_sub(cell.chars().count());
+            let pad = width.saturating_sub(cell.width());
             if i == 2 {
                 line.push_str(&" ".repeat(pad));
                 line.push_str(&cell);

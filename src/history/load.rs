@@ -25,7 +25,7 @@ pub struct Skipped {
 pub enum SkipReason {
     /// The last line, cut off before its end (a crash or power cut while writing).
     Torn,
-    /// A line that is not a history event.
+    /// A line that is not a history event, or one longer than [`MAX_LINE`].
     Garbled,
     /// Written by a newer unknot, in a format this one does not know.
     Newer(u32),
@@ -60,17 +60,26 @@ struct IdOnly {
     id: uuid::Uuid,
 }
 
+/// The longest line, in bytes, that is read as a history event. unknot writes lines of a few
+/// hundred bytes, its texts cut to a few hundred characters; a longer line was not written by
+/// any unknot, and is reported rather than read, so that a note of megabytes never reaches
+/// memory as text.
+pub const MAX_LINE: usize = 64 * 1024;
+
 /// Every line of a history worth keeping, as it is written, with its event id: lines this
 /// version reads, and lines from a newer version (kept whole for a newer unknot to read).
-/// Lines that are neither are reported.
+/// Lines that are neither, or longer than [`MAX_LINE`], are reported.
 pub fn lines_by_id(bytes: &[u8]) -> (Vec<(uuid::Uuid, &[u8])>, Vec<Skipped>) {
     let ends_clean = bytes.last().is_none_or(|b| *b == b'\n');
     let mut kept = Vec::new();
     let mut skipped = Vec::new();
     for (index, line, last) in lines(bytes) {
         let readable = |v| v > VERSION || serde_json::from_slice::<Entry>(line).is_ok();
-        match serde_json::from_slice::<IdOnly>(line) {
-            Ok(IdOnly { v, id }) if readable(v) => kept.push((id, line)),
+        let id = (line.len() <= MAX_LINE)
+            .then(|| serde_json::from_slice::<IdOnly>(line))
+            .and_then(Result::ok);
+        match id {
+            Some(IdOnly { v, id }) if readable(v) => kept.push((id, line)),
             _ => skipped.push(Skipped {
                 line: index + 1,
                 why: if last && !ends_clean {
@@ -172,6 +181,14 @@ fn parse_lines(bytes: &[u8], first_line: usize, ends_clean: bool) -> Loaded {
             line: first_line + index + 1,
             why,
         };
+        if line.len() > MAX_LINE {
+            loaded.skipped.push(skip(if last && !ends_clean {
+                SkipReason::Torn
+            } else {
+                SkipReason::Garbled
+            }));
+            continue;
+        }
         match read::<Entry>(line) {
             Ok(entry) if entry.v <= VERSION => loaded.entries.push(entry),
             Ok(entry) => loaded.skipped.push(skip(SkipReason::Newer(entry.v))),
@@ -287,6 +304,41 @@ mod tests {
             .take(3)
             .collect();
         assert_eq!(pains, vec![0, 1, 2]);
+    }
+
+    #[test]
+    fn a_line_longer_than_any_unknot_writes_is_reported_not_read() {
+        let huge = GOOD.replace(
+            r#""pain":5"#,
+            &format!(r#""pain":5,"note":"{}""#, "x".repeat(MAX_LINE)),
+        );
+        let text = format!("{GOOD}\n{huge}\n{GOOD}\n{huge}");
+        let garbled = Skipped {
+            line: 2,
+            why: SkipReason::Garbled,
+        };
+        let torn = Skipped {
+            line: 4,
+            why: SkipReason::Torn,
+        };
+        let loaded = parse(text.as_bytes());
+        assert_eq!(loaded.entries.len(), 2);
+        assert_eq!(loaded.skipped, vec![garbled, torn]);
+        let (kept, skipped) = lines_by_id(text.as_bytes());
+        assert_eq!(kept.len(), 2);
+        assert_eq!(skipped, vec![garbled, torn]);
+        // Just under the limit, a line is read, its note cut to a note's length.
+        let long = GOOD.replace(
+            r#""pain":5"#,
+            &format!(
+                r#""pain":5,"note":"{}""#,
+                "x".repeat(MAX_LINE - GOOD.len() - 20)
+            ),
+        );
+        assert!(long.len() <= MAX_LINE);
+        let loaded = parse(long.as_bytes());
+        assert!(loaded.skipped.is_empty(), "{:?}", loaded.skipped);
+        assert_eq!(lines_by_id(long.as_bytes()).0.len(), 1);
     }
 
     #[test]

@@ -2,11 +2,11 @@
 
 use std::time::Duration;
 
-use serde::Deserialize;
+use serde::{Deserialize, Deserializer, de};
 
 use super::load::{LeadIn, Reps, RestSeconds, Seconds, Title, Words};
 use super::ron_text::Bounded;
-use crate::text;
+use crate::{clean, text};
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(try_from = "RawRoutine")]
@@ -200,12 +200,12 @@ impl Routine {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename = "Routine")]
 struct RawRoutine {
-    title: Title,
+    title: Heading,
     #[serde(default)]
-    summary: Words,
+    summary: Sentence,
     level: Level,
     #[serde(default)]
-    series: Option<Words>,
+    series: Option<Name>,
     #[serde(default = "default_lead_in")]
     lead_in: LeadIn,
     steps: Vec<Step>,
@@ -237,7 +237,7 @@ impl TryFrom<RawRoutine> for Routine {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename = "Step")]
 struct RawStep {
-    title: Title,
+    title: Heading,
     kind: StepKind,
     #[serde(default)]
     tool: Option<Tool>,
@@ -253,12 +253,48 @@ struct RawStep {
     #[serde(default)]
     wait_for_key: bool,
     #[serde(default)]
-    instructions: Vec<Words>,
+    instructions: Vec<Sentence>,
     #[serde(default)]
-    caution: Option<Words>,
+    caution: Option<Sentence>,
 }
 
-fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Seconds>, D::Error> {
+/// Text of a routine as the file has it ([`Words`]: one line, nothing a terminal would obey),
+/// cleaned as all text from outside is ([`clean::line`]: runs of spaces as one) and of at most
+/// `MAX` characters, so that no screen, list or export has to hold more. Longer is an error at
+/// its line and column.
+#[derive(Default)]
+struct Limited<const MAX: usize>(String);
+
+/// A routine's summary, one of a step's instructions, or a caution.
+type Sentence = Limited<{ clean::SENTENCE_MAX }>;
+/// A routine's series.
+type Name = Limited<{ clean::TITLE_MAX }>;
+
+fn limited<E: de::Error>(words: &str, max: usize) -> Result<String, E> {
+    clean::within(words, max)
+        .map(std::borrow::Cow::into_owned)
+        .map_err(|e| E::custom(text::routine::err_too_long(e.max, e.chars)))
+}
+
+impl<'de, const MAX: usize> Deserialize<'de> for Limited<MAX> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let Words(words) = Words::deserialize(d)?;
+        limited(&words, MAX).map(Limited)
+    }
+}
+
+/// A routine's or a step's title ([`Title`]: not empty), of at most [`clean::TITLE_MAX`]
+/// characters once cleaned.
+struct Heading(String);
+
+impl<'de> Deserialize<'de> for Heading {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let Title(title) = Title::deserialize(d)?;
+        limited(&title, clean::TITLE_MAX).map(Heading)
+    }
+}
+
+fn present<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Seconds>, D::Error> {
     Seconds::deserialize(d).map(Some)
 }
 
@@ -291,5 +327,66 @@ impl TryFrom<RawStep> for Step {
             instructions: raw.instructions.into_iter().map(|w| w.0).collect(),
             caution: raw.caution.map(|w| w.0),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+
+    fn routine(title: &str, step: &str) -> Result<Routine, String> {
+        let source = format!(
+            "(\n    title: {title:?},\n    level: Gentle,\n    steps: [\n        {step},\n    ],\n)\n"
+        );
+        super::super::load::parse(&source, Path::new("r.ron")).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn text_longer_than_its_limit_is_an_error_at_its_place() {
+        let long_title = "T".repeat(clean::TITLE_MAX + 1);
+        assert_eq!(
+            routine(
+                &long_title,
+                r#"(title: "Reach", kind: Stretch, seconds: 30)"#
+            ),
+            Err("r.ron:2:13: expected text of at most 100 characters, found 101".into())
+        );
+        let step = format!(
+            r#"(title: "Reach", kind: Stretch, seconds: 30, instructions: ["{}"])"#,
+            "i".repeat(clean::SENTENCE_MAX + 1)
+        );
+        assert_eq!(
+            routine("Morning", &step),
+            Err("r.ron:5:70: expected text of at most 400 characters, found 401".into())
+        );
+        for step in [
+            format!(
+                r#"(title: "{}", kind: Stretch, seconds: 30)"#,
+                "s".repeat(101)
+            ),
+            format!(
+                r#"(title: "Reach", kind: Stretch, seconds: 30, caution: Some("{}"))"#,
+                "c".repeat(401)
+            ),
+        ] {
+            let error = routine("Morning", &step).unwrap_err();
+            assert!(error.contains("expected text of at most"), "{error}");
+        }
+    }
+
+    #[test]
+    fn text_at_its_limit_loads_as_one_line() {
+        let title = "T".repeat(clean::TITLE_MAX);
+        let step = format!(
+            r#"(title: "Reach  up", kind: Stretch, seconds: 30, instructions: ["{}"], caution: Some("Slowly,\tgently"))"#,
+            "i".repeat(clean::SENTENCE_MAX)
+        );
+        let loaded = routine(&title, &step).unwrap();
+        assert_eq!(loaded.title, title);
+        assert_eq!(loaded.steps[0].title, "Reach up");
+        assert_eq!(loaded.steps[0].instructions[0].len(), clean::SENTENCE_MAX);
+        assert_eq!(loaded.steps[0].caution.as_deref(), Some("Slowly, gently"));
     }
 }

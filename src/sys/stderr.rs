@@ -96,7 +96,11 @@ impl Drop for StderrCapture {
 /// One line on stderr, as unknot speaks there; a terminal already gone (closed under a stopped
 /// session, say) is not worth a panic.
 pub fn say(message: &str) {
-    let _ = writeln!(std::io::stderr(), "unknot: {message}");
+    let _ = writeln!(
+        std::io::stderr(),
+        "unknot: {}",
+        crate::printable::shown(message)
+    );
 }
 
 /// Puts stderr back; with `verbose`, shows what the sound system said meanwhile.

@@ -54,7 +54,8 @@ pub const ASK_AREAS: &str = "Where do you feel it? Choose all that apply";
 pub const ASK_SIDE: &str = "Which side?";
 pub const ASK_NUMBNESS: &str = "Any numbness or tingling?";
 pub const ASK_FELT: &str = "How did the session feel?";
-pub const ASK_NOTE: &str = "A note for yourself (optional)";
+/// States the limit, `clean::NOTE_MAX`, at which typing stops.
+pub const ASK_NOTE: &str = "A note for yourself (optional, up to 200 characters)";
 
 // ---- The questions as plain-mode prompts, with how to answer, picked by
 // `Question::plain_prompt`; the pain question's is `plain_pain_prompt`.
@@ -77,7 +78,9 @@ pub const PLAIN_AREAS_INVALID: &str =
 pub const PLAIN_SIDE_INVALID: &str = "Please type left, right or both; or press Enter to skip.";
 pub const PLAIN_NUMBNESS_INVALID: &str = "Please type yes or no; or press Enter to skip.";
 pub const PLAIN_FELT_INVALID: &str = "Please type better, same or worse; or press Enter to skip.";
-pub const PLAIN_NOTE_INVALID: &str = "Please type one line, or press Enter to skip.";
+/// A note is refused only for being longer than `clean::NOTE_MAX`.
+pub const PLAIN_NOTE_INVALID: &str =
+    "A note can be at most 200 characters: please type a shorter one, or press Enter to skip.";
 
 // ---- Answers, picked by `Area::word`, `BodySide::word` and `Felt::word`. An area's word is
 // also what plain mode accepts for it.
@@ -132,4 +135,9 @@ pub fn answers_so_far(
         parts.push(f.to_string());
     }
     parts.join("  ·  ")
+}
+
+/// A note given on the command line that is too long to keep.
+pub fn err_note_too_long(max: usize, found: usize) -> String {
+    format!("a note can be at most {max} characters, and this one has {found}")
 }

@@ -147,3 +147,7 @@ pub const LEFT_SIDE: &str = "left side";
 pub const RIGHT_SIDE: &str = "right side";
 /// A step done on the left, then on the right.
 pub const EACH_SIDE: &str = "each side";
+
+pub fn err_too_long(max: usize, found: usize) -> String {
+    format!("expected text of at most {max} characters, found {found}")
+}

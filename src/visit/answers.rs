@@ -6,7 +6,8 @@ use crate::history::{Area, BodySide, Felt};
 
 impl Form {
     /// A whole line as the answer to the current question (plain mode). An empty line skips.
-    /// `Err` means the line is not an answer to this question; nothing changes.
+    /// `Err` means the line is not an answer to this question (a note too long is not);
+    /// nothing changes.
     pub fn line(&mut self, line: &str) -> Result<Progress, ()> {
         let Some(question) = self.question() else {
             return Ok(Progress::Ignored);
@@ -37,9 +38,8 @@ impl Form {
                         .ok_or(())?,
                 );
             }
-            Question::Note => {
-                self.answers.note = clean_note(line);
-            }
+            // Too long is refused, with the limit said, rather than cut without a word.
+            Question::Note => self.answers.note = clean_note(line).map_err(drop)?,
         }
         Ok(self.next())
     }

@@ -3,8 +3,8 @@
 
 use uuid::Uuid;
 
+use crate::clean::{self, NOTE_MAX, TooLong};
 use crate::history::{Area, BodySide, CheckIn, Felt, Moment};
-use crate::printable;
 use crate::text;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -96,20 +96,15 @@ pub struct Form {
     pending_one: bool,
 }
 
-/// The longest note kept: one line, not an essay.
-pub const NOTE_MAX: usize = 200;
-
-/// A note as kept: one line of what a terminal can show, at most [`NOTE_MAX`] characters, or
-/// none if nothing is left.
-pub fn clean_note(typed: &str) -> Option<String> {
-    let kept: String = typed
-        .trim()
-        .chars()
-        .filter(|&c| !printable::is_unshowable(c))
-        .take(NOTE_MAX)
-        .collect();
-    let kept = kept.trim();
-    (!kept.is_empty()).then(|| kept.to_string())
+/// A note as kept, from a form, a plain line or the command line: one line of what a terminal
+/// shows ([`clean::line`]), or none when nothing is left.
+///
+/// # Errors
+/// [`TooLong`] when more than [`NOTE_MAX`] characters are left: the person says how to
+/// shorten it, and nothing they typed is cut without a word.
+pub fn clean_note(typed: &str) -> Result<Option<String>, TooLong> {
+    let kept = clean::within(typed, NOTE_MAX)?;
+    Ok((!kept.is_empty()).then(|| kept.into_owned()))
 }
 
 impl Form {
@@ -274,18 +269,21 @@ impl Form {
                 }
                 None => Progress::Ignored,
             },
-            (Question::Note, FormKey::Char(c)) if !printable::is_unshowable(c) => {
-                if self.note_draft.chars().count() < NOTE_MAX {
+            // Typing stops at the limit, which the question states.
+            (Question::Note, FormKey::Char(c)) => match clean::typed(c) {
+                Some(c) if self.note_draft.chars().count() < NOTE_MAX => {
                     self.note_draft.push(c);
+                    Progress::Editing
                 }
-                Progress::Editing
-            }
+                _ => Progress::Ignored,
+            },
             (Question::Note, FormKey::Backspace) => {
                 self.note_draft.pop();
                 Progress::Editing
             }
             (Question::Note, FormKey::Enter) => {
-                self.answers.note = clean_note(&self.note_draft);
+                // The draft never holds more than fits.
+                self.answers.note = clean_note(&self.note_draft).unwrap_or_default();
                 self.next()
             }
             // Enter skips a question that takes one key.

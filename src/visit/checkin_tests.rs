@@ -1,6 +1,7 @@
 use uuid::Uuid;
 
 use super::checkin::*;
+use crate::clean::NOTE_MAX;
 use crate::history::{Area, BodySide, Felt, Moment};
 
 fn keys(form: &mut Form, keys: &str) -> Vec<Progress> {
@@ -115,21 +116,70 @@ fn an_empty_line_skips() {
 }
 
 #[test]
-fn notes_are_kept_to_one_short_line() {
+fn a_plain_note_over_the_limit_is_refused_and_says_the_limit() {
     let mut form = Form::after(Uuid::nil(), Uuid::nil(), None);
     keys(&mut form, "\n\n");
-    let long = "a".repeat(500);
-    form.line(&long).unwrap();
-    assert_eq!(form.answers.note.unwrap().len(), NOTE_MAX);
+    // 319 characters, as a person once typed, are not cut to fit without a word.
+    assert_eq!(form.line(&"a".repeat(319)), Err(()));
+    assert_eq!(form.question(), Some(Question::Note));
+    assert_eq!(form.answers.note, None);
+    assert!(
+        Question::Note
+            .plain_invalid()
+            .contains(&format!("at most {NOTE_MAX} characters")),
+        "{}",
+        Question::Note.plain_invalid()
+    );
+    // Whitespace runs count once: this is exactly the limit.
+    let fits = format!(
+        "{}\t\t{}",
+        "a".repeat(NOTE_MAX / 2),
+        "b".repeat(NOTE_MAX / 2 - 1)
+    );
+    assert_eq!(form.line(&fits), Ok(Progress::Done));
+    assert_eq!(form.answers.note.map(|n| n.chars().count()), Some(NOTE_MAX));
 }
 
 #[test]
-fn a_note_keeps_only_what_a_terminal_shows() {
+fn typing_a_note_stops_at_the_limit_the_question_states() {
     let mut form = Form::after(Uuid::nil(), Uuid::nil(), None);
     keys(&mut form, "\n\n");
-    form.line("  easier \u{1b}[31mtoday\u{202E}  ").unwrap();
-    assert_eq!(form.answers.note.as_deref(), Some("easier [31mtoday"));
-    assert_eq!(clean_note("\u{7}\u{7} "), None);
+    assert!(
+        Question::Note
+            .asked()
+            .contains(&format!("up to {NOTE_MAX} characters")),
+        "{}",
+        Question::Note.asked()
+    );
+    let typed = keys(&mut form, &"x".repeat(NOTE_MAX + 5));
+    assert_eq!(form.note_draft.chars().count(), NOTE_MAX);
+    assert!(typed[..NOTE_MAX].iter().all(|p| *p == Progress::Editing));
+    assert!(typed[NOTE_MAX..].iter().all(|p| *p == Progress::Ignored));
+    keys(&mut form, "\n");
+    assert_eq!(form.answers.note.map(|n| n.chars().count()), Some(NOTE_MAX));
+}
+
+#[test]
+fn a_typed_tab_is_a_space_and_a_control_key_is_nothing() {
+    let mut form = Form::after(Uuid::nil(), Uuid::nil(), None);
+    keys(&mut form, "\n\n");
+    for c in "sore\t\u{1b}\u{9b}\u{202E}left".chars() {
+        form.key(FormKey::Char(c));
+    }
+    assert_eq!(form.note_draft, "sore left");
+}
+
+#[test]
+fn a_note_keeps_only_what_a_terminal_shows_on_one_line() {
+    let mut form = Form::after(Uuid::nil(), Uuid::nil(), None);
+    keys(&mut form, "\n\n");
+    form.line("  easier \u{1b}[31mtoday\u{202E}\tafter\r\nwalking  ")
+        .unwrap();
+    assert_eq!(
+        form.answers.note.as_deref(),
+        Some("easier [31mtoday after walking")
+    );
+    assert_eq!(clean_note("\u{7}\u{7} "), Ok(None));
 }
 
 #[test]
