@@ -1002,3 +1002,36 @@ fn a_quick_log_goes_through_while_a_plain_session_is_stopped() {
     assert_eq!(count_of(&lines, "step_done"), 2, "{lines:#?}");
     assert_eq!(count_of(&lines, "session_ended"), 1, "{lines:#?}");
 }
+
+#[test]
+fn a_quick_log_waits_for_a_program_that_keeps_the_history_locked_and_says_so() {
+    // An unknot older than this one held the history's lock for a whole session.
+    let sandbox = Sandbox::screened();
+    let holder = std::fs::File::open(sandbox.history()).expect("open the history");
+    holder.lock().expect("lock the history");
+    let mut cmd = sandbox.cmd();
+    cmd.args(["log", "7"]);
+    let running = spawn(cmd);
+    wait_for_stderr(&running, "waiting for another program to let go of");
+    let before = sandbox.history_bytes();
+    std::thread::sleep(Duration::from_secs(3));
+    assert_eq!(
+        sandbox.history_bytes(),
+        before,
+        "written under another's lock"
+    );
+    holder.unlock().expect("let go of the history");
+    let out = running.finish();
+    assert_eq!(out.code(), Some(0), "{}", out.describe());
+    assert_eq!(
+        out.stderr,
+        format!(
+            "unknot: waiting for another program to let go of {} (an older unknot, perhaps); Ctrl-C gives up\n",
+            sandbox.history().display()
+        ),
+        "said once: {}",
+        out.describe()
+    );
+    let lines = history_values(&sandbox);
+    assert_eq!(lines.last().map(|l| &l["pain"]), Some(&7.into()));
+}

@@ -135,9 +135,7 @@ impl Store {
             let ours = files::read_open(&store.file, &store.path, Kind::History)
                 .map_err(StoreError::File)?;
             let new = new_lines(&ours, theirs);
-            if !new.is_empty() {
-                store.write_lines(&new)?;
-            }
+            store.write_lines(&new)?;
             Ok(new.len())
         })
     }
@@ -182,6 +180,9 @@ impl Store {
 
     /// Writes whole lines at the end and syncs; the lock is held.
     fn write_lines(&mut self, lines: &[&[u8]]) -> Result<(), StoreError> {
+        if lines.is_empty() {
+            return Ok(());
+        }
         // Another writer's line torn by a crash stays as it was; ours starts on the next line.
         let ends_clean = ends_with_newline(&self.file).map_err(|e| self.open_error(e))?;
         let bytes = encode(ends_clean, lines);
@@ -241,8 +242,11 @@ fn opened(e: FileError) -> StoreError {
 
 /// The bytes that append `lines` to a history that ends with a newline (or is empty) when
 /// `ends_clean`: each line with trailing spaces and a carriage return taken off, on a line of
-/// its own.
+/// its own. No lines, no bytes: a torn last line is left as it is.
 pub fn encode(ends_clean: bool, lines: &[&[u8]]) -> Vec<u8> {
+    if lines.is_empty() {
+        return Vec::new();
+    }
     let mut bytes = Vec::with_capacity(lines.iter().map(|l| l.len() + 1).sum::<usize>() + 1);
     if !ends_clean {
         bytes.push(b'\n');
@@ -434,6 +438,7 @@ mod tests {
     fn lines_are_appended_whole_without_a_carriage_return_after_a_torn_one() {
         assert_eq!(encode(true, &[b"{}\r", b"{} "]), b"{}\n{}\n");
         assert_eq!(encode(false, &[b"{}"]), b"\n{}\n");
+        assert_eq!(encode(false, &[]), b"", "nothing to add, nothing added");
     }
 
     #[cfg(unix)]

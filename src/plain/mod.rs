@@ -205,7 +205,7 @@ impl<W: Write> Plain<'_, W> {
                     Effect::Say(said) => {
                         prompts::say(&mut self.out, &said, visit, self.unsaved.as_deref())?;
                     }
-                    // Opened before the visit began, so that a busy history is said first.
+                    // Opened before the visit began, so that a refused history is said first.
                     Effect::OpenHistory => {
                         batches.push_back(visit.handle(Event::Opened(Ok(())), Instant::now()));
                     }
