@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use unknot::history::{self, SkipReason, VERSION};
 use unknot::readers;
+use unknot::sys::files::without_bom;
 
 /// Bounds of one routine step, from `src/routine/load.rs`.
 const MAX_LEAD_IN: u64 = 60;
@@ -135,4 +136,65 @@ pub fn history(bytes: &[u8]) {
             "{line:?} loads"
         );
     }
+}
+
+/// An import: `data` is the history there before, a zero byte, then the file imported (all of
+/// `data` is the file imported, into an empty history, when it holds no zero byte).
+pub fn import(data: &[u8]) {
+    let (ours, theirs) = match data.iter().position(|b| *b == 0) {
+        Some(at) => (&data[..at], &data[at + 1..]),
+        None => (&data[..0], data),
+    };
+    let imported = match readers::import(ours, theirs) {
+        Ok(imported) => imported,
+        Err(message) => {
+            one_line_naming(&message, "theirs.jsonl", theirs);
+            return;
+        }
+    };
+    let after = &imported.after;
+
+    // What was there stays exactly as it was; only whole lines come after it.
+    assert!(after.starts_with(ours), "the history was rewritten");
+    let added = &after[ours.len()..];
+    assert_eq!(imported.added == 0, added.is_empty(), "{imported:?}");
+    assert!(added.is_empty() || added.ends_with(b"\n"), "{added:?}");
+    assert!(imported.added <= imported.offered, "{imported:?}");
+
+    // Each line added reads as it did in their file: an event, or one from a newer unknot,
+    // never a torn or garbled line; and none is an event the history held.
+    let new = history::parse(added);
+    assert!(
+        new.skipped
+            .iter()
+            .all(|s| matches!(s.why, SkipReason::Newer(_))),
+        "{:?}",
+        new.skipped
+    );
+    let (added_ids, _) = history::lines_by_id(added);
+    assert_eq!(added_ids.len(), imported.added, "{imported:?}");
+    let (ours_ids, _) = history::lines_by_id(without_bom(ours));
+    let mut seen: Vec<_> = ours_ids.iter().map(|(id, _)| *id).collect();
+    for (id, _) in &added_ids {
+        assert!(!seen.contains(id), "{id} is there twice");
+        seen.push(*id);
+    }
+
+    // Every event of theirs is now in the history, and a second import adds nothing.
+    let (theirs_ids, _) = history::lines_by_id(without_bom(theirs));
+    for (id, _) in &theirs_ids {
+        assert!(seen.contains(id), "{id} was not imported");
+    }
+    let again = readers::import(after, theirs).expect("the same file imports again");
+    assert_eq!(again.added, 0, "a second import added lines");
+    assert_eq!(&again.after, after);
+
+    // The history reads as before, with the new events after its own.
+    let before = history::parse(without_bom(ours));
+    let whole = history::parse(without_bom(after));
+    assert_eq!(
+        whole.entries.len(),
+        before.entries.len() + new.entries.len(),
+        "{imported:?}"
+    );
 }

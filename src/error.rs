@@ -32,16 +32,9 @@ pub enum AppError {
     NoDataDir,
     #[error(transparent)]
     Store(#[from] crate::history::StoreError),
-    #[error("{}", text::history::err_history_read(.path, .source))]
-    HistoryRead {
-        path: std::path::PathBuf,
-        source: std::io::Error,
-    },
-    #[error("cannot read {}: {}", .path.display(), text::cli::io_reason(.source))]
-    ImportRead {
-        path: std::path::PathBuf,
-        source: std::io::Error,
-    },
+    /// A file read for a command: the history, or one to import.
+    #[error(transparent)]
+    File(#[from] crate::sys::files::FileError),
     #[error("{}", text::history::err_not_history(.0))]
     NotHistory(std::path::PathBuf),
     /// Standard output could not be written, for a reason other than its reader going (see
@@ -67,12 +60,11 @@ impl AppError {
             | AppError::UnknownRoutine(_)
             | AppError::BadName(_)
             | AppError::AlreadyExists(_)
-            | AppError::ImportRead { .. }
             | AppError::NotHistory(_) => 2,
+            AppError::Store(e) => e.exit_code(),
+            AppError::File(e) => e.exit_code(),
             AppError::NoConfigDir
             | AppError::NoDataDir
-            | AppError::Store(_)
-            | AppError::HistoryRead { .. }
             | AppError::Output(_)
             | AppError::Write { .. }
             | AppError::Terminal(_) => 1,

@@ -1,5 +1,7 @@
 //! Faults under a running session: the history file taken away, a window shrunk to almost
-//! nothing, the app stopped and continued. Nothing answered may be lost, and nothing may break.
+//! nothing, the app stopped and continued, a quick log meanwhile. Nothing answered may be lost,
+//! and nothing may break. And files that are not what they seem: a history that is a link or
+//! another user's, a named pipe or a device given as any file.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -115,12 +117,22 @@ fn a_window_shrunk_to_ten_by_four_and_back_keeps_the_session() {
 /// `shell` (ending in `sh -c` or the like) runs `script`, then becomes `inner`, with its
 /// environment and folder.
 fn after_shell(
-    mut shell: std::process::Command,
+    shell: std::process::Command,
     script: &str,
     inner: &std::process::Command,
 ) -> std::process::Command {
+    in_shell(shell, &format!("{script} && exec \"$0\" \"$@\""), inner)
+}
+
+/// `shell` (ending in `sh -c` or the like) runs `line`, in which `"$0" "$@"` runs `inner`, with
+/// its environment and folder.
+fn in_shell(
+    mut shell: std::process::Command,
+    line: &str,
+    inner: &std::process::Command,
+) -> std::process::Command {
     shell
-        .arg(format!("{script} && exec \"$0\" \"$@\""))
+        .arg(line)
         .arg(inner.get_program())
         .args(inner.get_args());
     for (key, value) in inner.get_envs() {
@@ -367,28 +379,116 @@ fn a_file_size_limit_mid_session_leaves_whole_lines_and_says_what_was_not_saved(
     assert_whole_lines(&after);
 }
 
+/// Whether this process runs as root.
+fn is_root() -> bool {
+    std::process::Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| o.stdout.trim_ascii() == b"0")
+}
+
+/// `sh -c` in a private mount namespace, where a filesystem of a test's own can be mounted;
+/// `None` where this machine allows none (some containers forbid them).
+fn private_mounts() -> Option<std::process::Command> {
+    let unshare = || {
+        let mut cmd = std::process::Command::new("unshare");
+        // Root needs no user namespace; anyone else does.
+        if !is_root() {
+            cmd.arg("--map-root-user");
+        }
+        cmd.args(["--mount", "--propagation", "private", "sh", "-c"]);
+        cmd
+    };
+    let mut probe = unshare();
+    probe.arg("mount -t tmpfs probe /mnt");
+    probe.status().is_ok_and(|s| s.success()).then(unshare)
+}
+
+/// What the shell prints between unknot's output and the history it leaves behind.
+const HISTORY_MARK: &str = "--- the history in the namespace ---";
+
+/// Waits until the running process's stderr holds `text`.
+fn wait_for_stderr(running: &common::Running, text: &str) {
+    let deadline = Instant::now() + timeout();
+    while !running.stderr().contains(text) {
+        assert!(
+            Instant::now() < deadline,
+            "no {text:?} on stderr: {}",
+            running.stderr()
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
 #[test]
 fn a_full_disk_mid_session_is_said_and_what_waited_is_saved_once_there_is_room() {
+    let Some(shell) = private_mounts() else {
+        eprintln!("skipped: no mount namespace can be made here");
+        return;
+    };
+    let sandbox = Sandbox::screened();
+    let routine = two_holds(&sandbox, 3);
+    // Blank lines (skipped by every reader) fill the history's last page, so the next line
+    // needs a new one on the full disk below. 64 KiB is a page on any system.
+    let page = 64 * 1024;
+    let mut history = sandbox.history_bytes();
+    history.resize(history.len().next_multiple_of(page) - 1, b' ');
+    history.push(b'\n');
+    std::fs::write(sandbox.history(), &history).expect("pad the history");
+    let data = sandbox.data_dir();
+    let data = data.to_str().expect("utf-8");
+    // A small disk of its own over the data folder, holding the history and a file that takes
+    // up every byte left; the history there is printed after unknot ends, as it goes with the
+    // namespace.
+    let line = format!(
+        "cp '{data}/history.jsonl' '{data}/../kept' && mount -t tmpfs -o size=1m,mode=700 unknot '{data}' \
+         && cp '{data}/../kept' '{data}/history.jsonl' && {{ head -c 4m /dev/zero > '{data}/filler'; true; }} \
+         && {{ \"$0\" \"$@\"; code=$?; echo '{HISTORY_MARK}'; cat '{data}/history.jsonl'; exit $code; }}"
+    );
+    let mut running = spawn(in_shell(
+        shell,
+        &line,
+        &sandbox.plain_start(&routine, &["--mute"]),
+    ));
+    running.type_in("\n4\n\n\n\n");
+    wait_for_stderr(&running, "the disk is full");
+    running.wait_for_stdout("Step 1 of 2");
+    // Room again, before the first step ends: the shell's view of the disk is unknot's.
+    let filler = format!("/proc/{}/root{data}/filler", running.pid());
+    std::fs::remove_file(&filler).expect("remove the filler");
+    running.type_in("5\n\n\n");
+    let out = running.finish();
+    assert_eq!(out.code(), Some(0), "{}", out.describe());
+    let (said, kept) = out
+        .stdout
+        .split_once(&format!("{HISTORY_MARK}\n"))
+        .unwrap_or_else(|| panic!("no history printed: {}", out.describe()));
+    assert!(!said.contains("could not be saved"), "{}", out.describe());
+    let new = kept
+        .strip_prefix(&String::from_utf8_lossy(&history).into_owned())
+        .unwrap_or_else(|| panic!("the history before the session changed: {kept}"));
+    assert_whole_lines(new.as_bytes());
+    let count = |kind: &str| kept.matches(&format!("\"type\":\"{kind}\"")).count();
+    assert_eq!(count("step_done"), 2, "{kept}");
+    assert_eq!(count("session_ended"), 1, "{kept}");
+    assert!(kept.contains("\"moment\":\"before\",\"pain\":4"), "{kept}");
+    assert!(kept.contains("\"moment\":\"after\",\"pain\":5"), "{kept}");
+}
+
+#[test]
+fn a_history_replaced_by_a_link_mid_session_is_not_written_through_and_gets_what_waited() {
     let sandbox = Sandbox::screened();
     let routine = two_holds(&sandbox, 3);
     let mut running = spawn(sandbox.plain_start(&routine, &["--mute"]));
     running.type_in("\n4\n\n\n\n");
     running.wait_for_stdout("Step 1 of 2");
-    // The history now leads to a device that is always full.
     let history = sandbox.history();
     let kept = history.with_extension("kept");
+    let elsewhere = sandbox.write("elsewhere.txt", "");
     std::fs::rename(&history, &kept).expect("move the history aside");
-    std::os::unix::fs::symlink("/dev/full", &history).expect("link to /dev/full");
-    let deadline = Instant::now() + timeout();
-    while !running.stderr().contains("the disk is full") {
-        assert!(
-            Instant::now() < deadline,
-            "no word of the full disk: {}",
-            running.stderr()
-        );
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    // Room again, before the second step ends.
+    std::os::unix::fs::symlink(&elsewhere, &history).expect("link the history elsewhere");
+    wait_for_stderr(&running, "it is a symbolic link");
+    // The history back, before the second step ends.
     std::fs::remove_file(&history).expect("remove the link");
     std::fs::rename(&kept, &history).expect("put the history back");
     running.type_in("5\n\n\n");
@@ -398,6 +498,11 @@ fn a_full_disk_mid_session_is_said_and_what_waited_is_saved_once_there_is_room()
         !out.stdout.contains("could not be saved"),
         "{}",
         out.describe()
+    );
+    assert_eq!(
+        std::fs::read(&elsewhere).unwrap(),
+        b"",
+        "written through the link"
     );
     let bytes = sandbox.history_bytes();
     assert_whole_lines(&bytes);
@@ -482,32 +587,16 @@ fn a_read_only_data_dir_is_said_and_the_session_still_runs() {
     let data = sandbox.data_dir();
     let data = data.to_str().expect("utf-8");
     let inner = sandbox.plain_start(&routine, &["--mute"]);
-    // A private mount namespace: a filesystem of the test's own, holding a copy of the history,
-    // made read-only before unknot starts. Root needs no user namespace; anyone else does.
-    let root = std::process::Command::new("id")
-        .arg("-u")
-        .output()
-        .is_ok_and(|o| o.stdout.trim_ascii() == b"0");
-    let unshare = || {
-        let mut cmd = std::process::Command::new("unshare");
-        if !root {
-            cmd.arg("--map-root-user");
-        }
-        cmd.args(["--mount", "--propagation", "private", "sh", "-c"]);
-        cmd
-    };
-    // Some containers forbid mount namespaces; there is no read-only disk to be had there.
-    let mut probe = unshare();
-    probe.arg("mount -t tmpfs probe /mnt");
-    if !probe.status().is_ok_and(|s| s.success()) {
+    // A filesystem of the test's own, holding a copy of the history, made read-only before
+    // unknot starts.
+    let Some(cmd) = private_mounts() else {
         eprintln!("skipped: no mount namespace can be made here");
         return;
-    }
+    };
     let script = format!(
         "cp '{data}/history.jsonl' '{data}/../kept' && mount -t tmpfs -o mode=700 unknot '{data}' \
          && cp '{data}/../kept' '{data}/history.jsonl' && mount -o remount,ro '{data}'"
     );
-    let cmd = unshare();
     let out = whole_session_after(cmd, &script, &inner);
     let said = "This session will not be saved: cannot open the history";
     assert_eq!(out.stderr.matches(said).count(), 1, "{}", out.describe());
@@ -595,4 +684,354 @@ fn behind_the_too_small_notice_enter_does_not_answer_the_new_symptoms_check() {
     tui.key("q");
     let (code, _) = tui.wait_exit();
     assert_eq!(code, 0);
+}
+
+// ---- Files that are not what they seem ---------------------------------------------------
+
+/// How long a refusal may take: long enough for a slow machine to start the binary, far too
+/// short for a read that waits on a pipe.
+const AT_ONCE: Duration = Duration::from_secs(3);
+
+/// `unknot ARGS` in the sandbox (its config and data folder given by the environment, so that
+/// `ARGS` may name others), and how long it took.
+fn unknot_timed(sandbox: &Sandbox, args: &[&str]) -> (Outcome, Duration) {
+    let mut cmd = sandbox.cmd();
+    cmd.args(args);
+    let started = Instant::now();
+    let out = common::run(cmd);
+    (out, started.elapsed())
+}
+
+/// Refused at once with exit 2 and `sentence` as the one line on stderr, nothing on stdout.
+fn assert_refused_at_once(out: &Outcome, took: Duration, sentence: &str, what: &str) {
+    out.assert_no_panic();
+    assert_eq!(out.code(), Some(2), "{what}: {}", out.describe());
+    assert_eq!(
+        out.stderr,
+        format!("unknot: {sentence}\n"),
+        "{what}: {}",
+        out.describe()
+    );
+    assert_eq!(out.stdout, "", "{what}: {}", out.describe());
+    assert!(took < AT_ONCE, "{what} took {took:?}");
+}
+
+/// A small history file from another machine, to import.
+fn their_history(sandbox: &Sandbox) -> std::path::PathBuf {
+    let (_, lines) = common::past_session(3, "Gentle start", 5, 3);
+    sandbox.write("theirs.jsonl", &(lines.join("\n") + "\n"))
+}
+
+/// Every way a person reaches the history, with what it needs, as unknot's arguments.
+fn every_use_of_the_history(sandbox: &Sandbox) -> Vec<Vec<String>> {
+    let routine = two_holds(sandbox, 1).display().to_string();
+    let theirs = their_history(sandbox).display().to_string();
+    [
+        vec!["log", "3"],
+        vec!["history", "--format", "csv"],
+        vec!["history", "--format", "json"],
+        vec!["history", "import", &theirs],
+        vec!["--plain", "start", &routine],
+    ]
+    .into_iter()
+    .map(|args| args.into_iter().map(String::from).collect())
+    .collect()
+}
+
+#[test]
+fn a_history_that_is_a_symbolic_link_is_never_followed_for_reading_or_writing() {
+    let sandbox = Sandbox::screened();
+    // The link leads to a real history, so anything read or written through it would show.
+    let elsewhere = sandbox.path().join("elsewhere.jsonl");
+    std::fs::rename(sandbox.history(), &elsewhere).expect("move the history");
+    std::os::unix::fs::symlink(&elsewhere, sandbox.history()).expect("link the history");
+    let before = std::fs::read(&elsewhere).expect("read the target");
+    let sentence = format!(
+        "cannot use the history {}: it is a symbolic link, and unknot keeps your history only in a file of its own",
+        sandbox.history().display()
+    );
+    for args in every_use_of_the_history(&sandbox) {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let (out, took) = unknot_timed(&sandbox, &args);
+        assert_refused_at_once(&out, took, &sentence, &format!("{args:?}"));
+        assert_eq!(std::fs::read(&elsewhere).unwrap(), before, "{args:?} wrote");
+        assert!(sandbox.history().is_symlink(), "{args:?} replaced the link");
+    }
+    // The safety page still shows the signs, says why the answers are missing, and lists none.
+    let (out, _) = unknot_timed(&sandbox, &["safety"]);
+    assert_eq!(out.code(), Some(0), "{}", out.describe());
+    assert_eq!(
+        out.stderr,
+        format!("unknot: {sentence}\n"),
+        "{}",
+        out.describe()
+    );
+    assert!(!out.stdout.contains("answered"), "{}", out.describe());
+
+    // Full screen: said before the terminal is taken over, for a session and for the review.
+    let routine = two_holds(&sandbox, 1).display().to_string();
+    let mut tui = Tui::start(sandbox, &["start", &routine], 24, 80);
+    let (code, raw) = tui.wait_exit();
+    assert_eq!(code, 2, "{}", tui.screen());
+    assert!(String::from_utf8_lossy(&raw).contains(&sentence));
+    assert!(common::tui::find(&raw, common::tui::ENTER_ALT_SCREEN).is_empty());
+    let sandbox = std::mem::replace(&mut tui.sandbox, Sandbox::new());
+    let mut tui = Tui::start(sandbox, &["history"], 24, 80);
+    let (code, raw) = tui.wait_exit();
+    assert_eq!(code, 2, "{}", tui.screen());
+    assert!(String::from_utf8_lossy(&raw).contains(&sentence));
+    assert_eq!(std::fs::read(&elsewhere).unwrap(), before);
+}
+
+#[test]
+fn a_history_that_belongs_to_another_user_is_refused_and_left_as_it_was() {
+    // Only root can give a file away. Anyone else is covered by the unit test of the check with
+    // another user's id (sys::files, a_history_of_another_user_is_refused_whoever_runs_it).
+    if !is_root() {
+        eprintln!("skipped: only root can make a file another user's");
+        return;
+    }
+    let sandbox = Sandbox::screened();
+    std::os::unix::fs::chown(sandbox.history(), Some(65534), Some(65534)).expect("chown");
+    let before = sandbox.history_bytes();
+    let sentence = format!(
+        "cannot use the history {}: it belongs to another user",
+        sandbox.history().display()
+    );
+    for args in every_use_of_the_history(&sandbox) {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let (out, took) = unknot_timed(&sandbox, &args);
+        assert_refused_at_once(&out, took, &sentence, &format!("{args:?}"));
+        assert_eq!(sandbox.history_bytes(), before, "{args:?} wrote");
+    }
+    let meta = std::fs::metadata(sandbox.history()).expect("the history");
+    assert_eq!(std::os::unix::fs::MetadataExt::uid(&meta), 65534);
+}
+
+#[test]
+fn a_history_and_data_folder_others_can_open_are_made_private_again() {
+    use std::os::unix::fs::PermissionsExt;
+    let sandbox = Sandbox::screened();
+    let set = |path: &std::path::Path, mode| {
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).expect("chmod");
+    };
+    let mode = |path: &std::path::Path| {
+        std::fs::metadata(path)
+            .expect("metadata")
+            .permissions()
+            .mode()
+            & 0o777
+    };
+    for args in [&["history", "--format", "csv"][..], &["log", "3"][..]] {
+        set(&sandbox.history(), 0o644);
+        set(&sandbox.data_dir(), 0o755);
+        let (out, _) = unknot_timed(&sandbox, args);
+        assert_eq!(out.code(), Some(0), "{args:?}: {}", out.describe());
+        assert_eq!(mode(&sandbox.history()), 0o600, "{args:?}");
+    }
+    assert_eq!(
+        mode(&sandbox.data_dir()),
+        0o700,
+        "the log made the folder private"
+    );
+}
+
+/// A named pipe at `path`. Nothing ever writes to it: a reader that opens it waits forever.
+fn fifo(path: &std::path::Path) {
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).expect("create the folder");
+    }
+    let made = std::process::Command::new("mkfifo").arg(path).status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo {}", path.display());
+}
+
+#[test]
+fn a_named_pipe_given_as_any_file_is_refused_at_once() {
+    let sandbox = Sandbox::screened();
+    let pipe = sandbox.path().join("pipe.ron");
+    fifo(&pipe);
+    let p = pipe.to_str().expect("utf-8").to_string();
+    let sentence = format!("cannot read {p}: it is a named pipe, not a file");
+    for args in [
+        vec!["check", &p],
+        vec!["--plain", "start", &p],
+        vec!["--config", &p, "list"],
+        vec!["history", "import", &p],
+    ] {
+        let (out, took) = unknot_timed(&sandbox, &args);
+        assert_refused_at_once(&out, took, &sentence, &format!("{args:?}"));
+    }
+
+    // The history itself.
+    let history = sandbox.history();
+    std::fs::remove_file(&history).expect("remove the history");
+    fifo(&history);
+    let sentence = format!(
+        "cannot use the history {}: it is a named pipe, not a file",
+        history.display()
+    );
+    for args in every_use_of_the_history(&sandbox) {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let (out, took) = unknot_timed(&sandbox, &args);
+        assert_refused_at_once(&out, took, &sentence, &format!("{args:?}"));
+    }
+}
+
+#[test]
+fn a_named_pipe_in_the_routines_folder_or_as_a_sound_does_not_hold_anything_up() {
+    let sandbox = Sandbox::screened();
+    fifo(&sandbox.routines_dir().join("pipe.ron"));
+    let sound = sandbox.path().join("go.wav");
+    fifo(&sound);
+    sandbox.write(
+        "config.ron",
+        &format!("(muted: true, sounds: (go: Some({:?})))", sound.display()),
+    );
+    let (out, took) = unknot_timed(&sandbox, &["list"]);
+    assert_eq!(out.code(), Some(0), "{}", out.describe());
+    assert!(out.stdout.contains("gentle-start"), "{}", out.describe());
+    assert!(took < AT_ONCE, "list took {took:?}");
+
+    let routine = two_holds(&sandbox, 1);
+    let out = common::run_with_input(sandbox.plain_start(&routine, &[]), common::NOTHING_NEW);
+    assert_eq!(out.code(), Some(0), "{}", out.describe());
+    assert!(
+        out.stderr.contains(&format!(
+            "the go sound {} cannot be used (it is a named pipe, not a file); using the bundled one",
+            sound.display()
+        )),
+        "{}",
+        out.describe()
+    );
+}
+
+#[test]
+fn settings_read_from_dev_zero_are_refused_at_once() {
+    let sandbox = Sandbox::new();
+    let (out, took) = unknot_timed(&sandbox, &["--config", "/dev/zero", "list"]);
+    assert_refused_at_once(
+        &out,
+        took,
+        "cannot read /dev/zero: it is a device, not a file",
+        "--config /dev/zero",
+    );
+    let (out, took) = unknot_timed(&sandbox, &["history", "import", "/dev/zero"]);
+    assert_refused_at_once(
+        &out,
+        took,
+        "cannot read /dev/zero: it is a device, not a file",
+        "import /dev/zero",
+    );
+    assert!(!sandbox.history().exists());
+}
+
+/// The history lines of a whole file: each a JSON object.
+fn history_values(sandbox: &Sandbox) -> Vec<serde_json::Value> {
+    let bytes = sandbox.history_bytes();
+    assert_whole_lines(&bytes);
+    sandbox
+        .history_text_lines()
+        .iter()
+        .map(|l| serde_json::from_str(l).expect("a history line"))
+        .collect()
+}
+
+fn count_of(lines: &[serde_json::Value], kind: &str) -> usize {
+    lines.iter().filter(|l| l["type"] == kind).count()
+}
+
+#[test]
+fn a_quick_log_and_an_import_go_through_while_a_full_screen_session_runs() {
+    let mut tui = two_minute_holds_on_screen();
+    tui.wait_for("First");
+    let theirs = their_history(&tui.sandbox);
+    let (out, took) = unknot_timed(&tui.sandbox, &["log", "6"]);
+    assert_eq!(out.code(), Some(0), "{}", out.describe());
+    assert_eq!(out.stderr, "", "{}", out.describe());
+    assert!(took < Duration::from_secs(1), "the log took {took:?}");
+    let theirs = theirs.to_str().expect("utf-8");
+    let (out, took) = unknot_timed(&tui.sandbox, &["history", "import", theirs]);
+    assert_eq!(out.code(), Some(0), "{}", out.describe());
+    assert_eq!(out.stdout, "Imported 5 events; 0 were already here.\n");
+    assert!(took < Duration::from_secs(1), "the import took {took:?}");
+    // The session goes on writing after them.
+    tui.key("\x03");
+    tui.skip_after();
+    tui.key("q");
+    assert_eq!(tui.wait_exit().0, 0);
+    let lines = history_values(&tui.sandbox);
+    let logs: Vec<&serde_json::Value> = lines.iter().filter(|l| l["moment"] == "log").collect();
+    assert_eq!(logs.len(), 1, "{lines:#?}");
+    assert_eq!(logs[0]["pain"], 6);
+    assert_eq!(
+        count_of(&lines, "session_started"),
+        2,
+        "ours and the imported one"
+    );
+    assert_eq!(count_of(&lines, "session_ended"), 2, "{lines:#?}");
+    assert!(count_of(&lines, "step_done") >= 2, "{lines:#?}");
+}
+
+#[test]
+fn a_quick_log_goes_through_while_a_plain_session_is_stopped() {
+    let sandbox = Sandbox::screened();
+    let routine = two_holds(&sandbox, 3);
+    let mut running = spawn(sandbox.plain_start(&routine, &["--mute"]));
+    running.type_in("\n4\n\n\n\n");
+    running.wait_for_stdout("Step 1 of 2");
+    send_signal(running.pid(), "TSTP");
+    running.wait_for_stdout("Paused while unknot is stopped");
+    wait_stopped(running.pid());
+    let (out, took) = unknot_timed(&sandbox, &["log", "6", "--note", "while stopped"]);
+    assert_eq!(out.code(), Some(0), "{}", out.describe());
+    assert!(took < Duration::from_secs(1), "the log took {took:?}");
+    send_signal(running.pid(), "CONT");
+    running.wait_for_stdout("Press Enter to go on");
+    running.type_in("\n5\n\n\n");
+    let out = running.finish();
+    assert_eq!(out.code(), Some(0), "{}", out.describe());
+    let lines = history_values(&sandbox);
+    let log = lines
+        .iter()
+        .find(|l| l["moment"] == "log")
+        .expect("the log");
+    assert_eq!(
+        (&log["pain"], &log["note"]),
+        (&6.into(), &"while stopped".into())
+    );
+    assert_eq!(count_of(&lines, "step_done"), 2, "{lines:#?}");
+    assert_eq!(count_of(&lines, "session_ended"), 1, "{lines:#?}");
+}
+
+#[test]
+fn a_quick_log_waits_for_a_program_that_keeps_the_history_locked_and_says_so() {
+    // An unknot older than this one held the history's lock for a whole session.
+    let sandbox = Sandbox::screened();
+    let holder = std::fs::File::open(sandbox.history()).expect("open the history");
+    holder.lock().expect("lock the history");
+    let mut cmd = sandbox.cmd();
+    cmd.args(["log", "7"]);
+    let running = spawn(cmd);
+    wait_for_stderr(&running, "waiting for another program to let go of");
+    let before = sandbox.history_bytes();
+    std::thread::sleep(Duration::from_secs(3));
+    assert_eq!(
+        sandbox.history_bytes(),
+        before,
+        "written under another's lock"
+    );
+    holder.unlock().expect("let go of the history");
+    let out = running.finish();
+    assert_eq!(out.code(), Some(0), "{}", out.describe());
+    assert_eq!(
+        out.stderr,
+        format!(
+            "unknot: waiting for another program to let go of {} (an older unknot, perhaps); Ctrl-C gives up\n",
+            sandbox.history().display()
+        ),
+        "said once: {}",
+        out.describe()
+    );
+    let lines = history_values(&sandbox);
+    assert_eq!(lines.last().map(|l| &l["pain"]), Some(&7.into()));
 }

@@ -52,3 +52,8 @@ fn settings_inputs() {
 fn history_inputs() {
     each_input("history", checks::history);
 }
+
+#[test]
+fn import_inputs() {
+    each_input("import", checks::import);
+}

@@ -1,5 +1,5 @@
 //! The history file, black-box on the real binary: what survives a kill -9, how unreadable lines
-//! are skipped and left alone, one writer at a time, private file modes, imports, exact exports,
+//! are skipped and left alone, several writers at once, private file modes, imports, exact exports,
 //! and bad input that must leave the file as it was.
 #![allow(
     clippy::unwrap_used,
@@ -7,15 +7,10 @@
     clippy::panic,
     reason = "an integration test crate is test code throughout, and its helpers (here and in tests/common) fail a test by panicking as its #[test] functions do; clippy.toml's allow-*-in-tests reaches only #[test] functions and #[cfg(test)] modules"
 )]
-#![expect(
-    clippy::disallowed_methods,
-    reason = "the lock tests time how long the real binary waits"
-)]
 
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
@@ -395,105 +390,7 @@ fn a_torn_last_line_alone_is_reported_without_mention_of_a_newer_unknot() {
     assert_eq!(sandbox.history_bytes(), original.as_bytes());
 }
 
-// ---- One writer at a time ------------------------------------------------------------------
-
-#[test]
-fn a_second_writer_waits_about_two_seconds_then_is_told_the_history_is_busy() {
-    let sandbox = Sandbox::screened();
-    let file = sandbox.write("quick.ron", QUICK);
-    // The session holds the history from its first question on.
-    let mut session = at_the_first_pain_question(&sandbox, &file);
-    session.type_in("6\n");
-    session.wait_for_stdout(AREAS_PROMPT);
-    let before = sandbox.history_bytes();
-
-    // Reading needs no lock.
-    let started = Instant::now();
-    let read = unknot(&sandbox, &["history", "--format", "csv"]);
-    assert_eq!(read.code(), Some(0), "{}", read.describe());
-    assert!(started.elapsed() < Duration::from_millis(1500));
-
-    // A quick log and a second session, at the same time.
-    let started = Instant::now();
-    let mut log = sandbox.cmd_with_flags();
-    log.args(["log", "4"]);
-    let log = spawn(log);
-    let mut second = sandbox.cmd_with_flags();
-    second.arg("start").arg(&file);
-    let second = spawn(second);
-    let busy = format!(
-        "unknot: another unknot session is writing {}; finish or stop it first\n",
-        sandbox.history().display()
-    );
-    for (what, out) in [("log", log.finish()), ("start", second.finish())] {
-        let waited = started.elapsed();
-        out.assert_no_panic();
-        assert_eq!(out.code(), Some(1), "{what}: {}", out.describe());
-        assert_eq!(out.stderr, busy, "{what}: {}", out.describe());
-        assert_eq!(out.stdout, "", "{what}: {}", out.describe());
-        assert!(
-            waited >= Duration::from_millis(1800) && waited < Duration::from_secs(8),
-            "{what} gave up after {waited:?}"
-        );
-    }
-    assert_eq!(sandbox.history_bytes(), before, "a refused writer wrote");
-
-    // The session goes on and ends; then the history is free again.
-    session.type_in("\n\n\n");
-    session.close_stdin();
-    let out = session.finish();
-    assert_eq!(out.code(), Some(0), "{}", out.describe());
-    let lines = history_lines(&sandbox);
-    assert!(check_ins(&lines, "log").is_empty(), "{lines:#?}");
-    assert_eq!(of_type(&lines, "session_ended").len(), 1, "{lines:#?}");
-
-    let out = unknot(&sandbox, &["log", "4"]);
-    assert_eq!(out.code(), Some(0), "{}", out.describe());
-    let lines = history_lines(&sandbox);
-    let logs = check_ins(&lines, "log");
-    assert_eq!(logs.len(), 1, "{lines:#?}");
-    assert_eq!(logs[0]["pain"], 4);
-    assert_eq!(lines.last(), Some(logs[0]), "appended at the end");
-}
-
-#[test]
-fn the_full_screen_is_told_too_when_another_session_holds_the_history() {
-    let sandbox = Sandbox::screened();
-    let file = sandbox.write("quick.ron", QUICK);
-    let mut session = at_the_first_pain_question(&sandbox, &file);
-    let file = file.to_str().expect("utf-8 path").to_string();
-
-    // Started straight into a routine: told before the terminal is taken over.
-    let mut tui = Tui::start(sandbox, &["start", &file], 30, 100);
-    let (code, raw) = tui.wait_exit();
-    assert_eq!(code, 1, "screen:\n{}", tui.screen());
-    let said = String::from_utf8_lossy(&raw).to_string();
-    assert!(
-        said.contains("unknot: another unknot session is writing"),
-        "{said:?}"
-    );
-    assert!(
-        common::tui::find(&raw, common::tui::ENTER_ALT_SCREEN).is_empty(),
-        "{said:?}"
-    );
-
-    // From the home screen: the routine does not start, and the home screen says why.
-    let sandbox = std::mem::replace(&mut tui.sandbox, Sandbox::new());
-    drop(tui);
-    let mut tui = Tui::start(sandbox, &[], 30, 100);
-    tui.wait_for("Gentle start");
-    tui.key(ENTER);
-    tui.wait_for("another unknot session is writing");
-    assert!(!tui.screen().contains(PAIN_QUESTION), "{}", tui.screen());
-    tui.key("q");
-    let (code, _) = tui.wait_exit();
-    assert_eq!(code, 0);
-
-    session.close_stdin();
-    let out = session.finish();
-    assert_eq!(out.code(), Some(0), "{}", out.describe());
-    history_lines(&tui.sandbox);
-}
+// ---- Several writers at once ------------------------------------------------------------
 
 #[test]
 fn two_logs_at_the_same_moment_both_land_on_their_own_lines() {

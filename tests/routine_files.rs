@@ -177,7 +177,10 @@ fn binary_junk() {
     assert_eq!(out.stdout, "");
     assert_eq!(
         out.stderr,
-        format!("unknot: {} is not a text file\n", junk.display())
+        format!(
+            "unknot: {}:1:1: byte 0xFF is not UTF-8 text; save the file as UTF-8\n",
+            junk.display()
+        )
     );
 }
 

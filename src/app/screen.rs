@@ -28,7 +28,7 @@ use crate::visit::{self, Effect, Ending, Event, FormKey, Pace, Recorder, Visit};
 const PAGE: u16 = 5;
 
 /// Opens the history for writing: the store, or why the session cannot be saved. `Err` when
-/// another session holds it.
+/// the history is refused (a link, not a regular file, another user's).
 pub type StoreOpener = Box<dyn Fn() -> Result<Result<Store, String>, AppError>>;
 
 /// Where the app starts.
@@ -46,7 +46,7 @@ pub struct Setup {
     /// Lines of the history file that could not be read, said on the home and review screens.
     pub notice: Option<String>,
     /// The history opened for the first visit, when it was started from the command line (so a
-    /// busy history is said before the terminal is taken over).
+    /// refused history is said before the terminal is taken over).
     pub store: Option<Result<Store, String>>,
     /// Opens the history for each later visit; it is held only while a visit records.
     pub open_store: StoreOpener,
@@ -362,7 +362,7 @@ impl App {
     }
 
     /// The history, opened for the visit: the one opened before the terminal was taken, or a
-    /// new one. Another session holding it is said on the home screen.
+    /// new one. A refused history is said on the home screen.
     fn open_history(&mut self) -> Result<(), String> {
         match self.store.take().map_or_else(|| (self.open_store)(), Ok) {
             Ok(store) => {

@@ -10,6 +10,7 @@ use rodio::{Decoder, Source};
 
 use crate::config::SoundFiles;
 use crate::session::Cue;
+use crate::sys::files::{self, Kind};
 use crate::text;
 
 /// Every kind of cue, in the order of the sounds below.
@@ -38,8 +39,6 @@ const BUNDLED: [&[u8]; 9] = [
     include_bytes!("../../assets/session_complete.wav"),
 ];
 
-/// A user's sound file bigger than this is not a cue.
-const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
 /// Longer sounds are cut here, so a cue never runs into the next one for long.
 const MAX_SECONDS: usize = 5;
 
@@ -88,13 +87,9 @@ fn silence() -> SamplesBuffer {
     SamplesBuffer::new(NonZero::<u16>::MIN, NonZero::<u32>::MIN, Vec::new())
 }
 
+/// A user's sound file: a regular file of at most 10 MB, so that none can hang unknot at start.
 fn read(path: &Path) -> Result<SamplesBuffer, String> {
-    let meta = std::fs::metadata(path).map_err(|e| text::cli::io_reason(&e).to_string())?;
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(text::sound::SOUND_TOO_BIG.to_string());
-    }
-    let bytes = std::fs::read(path).map_err(|e| text::cli::io_reason(&e).to_string())?;
-    decode(bytes)
+    decode(files::read(path, Kind::Sound).map_err(|e| e.reason())?)
 }
 
 /// Decodes a whole WAV, Ogg Vorbis or FLAC file into samples.
@@ -161,5 +156,29 @@ mod tests {
         let end = sounds.get(Cue::End).unwrap().total_duration().unwrap();
         assert!((end.as_secs_f64() - 0.75).abs() < 0.01);
         assert!(sounds.get(Cue::Countdown(2)).is_some());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_named_pipe_or_a_device_as_a_sound_falls_back_at_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("go.wav");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        assert!(made.is_ok_and(|s| s.success()));
+        let files = SoundFiles {
+            go: Some(fifo),
+            end: Some("/dev/zero".into()),
+            ..SoundFiles::default()
+        };
+        let (_, warnings) = Sounds::load(&files);
+        assert_eq!(warnings.len(), 2, "{warnings:?}");
+        assert!(
+            warnings[0].contains("it is a named pipe, not a file"),
+            "{warnings:?}"
+        );
+        assert!(
+            warnings[1].contains("it is a device, not a file"),
+            "{warnings:?}"
+        );
     }
 }

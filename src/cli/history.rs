@@ -1,8 +1,7 @@
 //! The history commands: quick pain logs, the review, exports and imports; and reading the
 //! history once, and opening it for writing, for the rest of the command line.
 
-use std::collections::HashSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use chrono::NaiveDate;
 use uuid::Uuid;
@@ -14,6 +13,7 @@ use crate::history::{
     self, Area, BodySide, CheckIn, Entry, Event, FILE_NAME, History, Moment, SkipReason, Skipped,
     Store, StoreError,
 };
+use crate::sys::files::{self, Kind};
 use crate::sys::output;
 use crate::sys::paths::Paths;
 use crate::sys::stderr::say;
@@ -24,12 +24,12 @@ fn data_dir(paths: &Paths) -> Result<&Path, AppError> {
 }
 
 /// Loads the history, telling stderr once about lines that were skipped.
+///
+/// # Errors
+/// [`AppError::File`] for a history that cannot be read or is refused.
 pub fn load(paths: &Paths) -> Result<(History, Option<String>), AppError> {
     let path = data_dir(paths)?.join(FILE_NAME);
-    let loaded = history::load(&path).map_err(|source| AppError::HistoryRead {
-        path: path.clone(),
-        source,
-    })?;
+    let loaded = history::load(&path)?;
     let notice = (!loaded.skipped.is_empty()).then(|| skipped_lines(&path, &loaded.skipped));
     Ok((history::build(&loaded.entries), notice))
 }
@@ -43,24 +43,42 @@ fn skipped_lines(path: &Path, skipped: &[Skipped]) -> String {
     text::history::skipped_lines(path, &numbers, newer)
 }
 
-/// Opens the history for writing. Another session holding it is an error; any other problem
-/// is returned as a sentence, and the session runs without saving.
+/// Opens the history for writing. A history refused for what it is (a link, not a regular
+/// file, another user's) is an error, and nothing starts; any other problem is returned as a
+/// sentence, and the session runs without saving.
+///
+/// # Errors
+/// [`AppError::Store`] for a refused history.
 pub fn open_store(paths: &Paths) -> Result<Result<Store, String>, AppError> {
     let Some(dir) = paths.data_dir.as_deref() else {
         return Ok(Err(text::cli::ERR_NO_DATA_DIR.to_string()));
     };
     match Store::open(dir) {
         Ok(store) => Ok(Ok(store)),
-        Err(e @ StoreError::Busy(_)) => Err(AppError::Store(e)),
+        Err(e) if e.is_refusal() => Err(AppError::Store(e)),
         Err(e) => Ok(Err(e.to_string())),
     }
 }
 
-/// Appends one check-in, stamped now.
-pub fn append_check_in(store: &mut Store, check: CheckIn) -> Result<Entry, StoreError> {
-    let entry = Entry::new(Event::CheckIn(check));
-    store.append(std::slice::from_ref(&entry))?;
-    Ok(entry)
+/// Does `write` until it is done or fails for a reason other than another program keeping the
+/// history locked: a command waits as long as that takes, saying so once, so that nothing the
+/// person typed is dropped. `write` wrote nothing when the history was locked.
+fn patiently<T>(
+    path: &Path,
+    mut write: impl FnMut() -> Result<T, StoreError>,
+) -> Result<T, StoreError> {
+    let mut told = false;
+    loop {
+        match write() {
+            Err(StoreError::Locked(_)) => {
+                if !told {
+                    say(&text::history::history_waiting(path));
+                    told = true;
+                }
+            }
+            done => return done,
+        }
+    }
 }
 
 /// `unknot log PAIN`: a pain score (0-10) now, outside any session.
@@ -81,19 +99,19 @@ pub fn log(
     let mut areas = areas;
     areas.sort();
     areas.dedup();
-    let entry = append_check_in(
-        &mut store,
-        CheckIn {
-            form: Uuid::now_v7(),
-            moment: Moment::Log,
-            pain: Some(pain),
-            areas,
-            side,
-            // Cleaned as the command line was read; nothing left is no note.
-            note: note.filter(|n| !n.is_empty()).map(str::to_string),
-            ..CheckIn::default()
-        },
-    )?;
+    // Stamped once, when typed, however long the history is kept locked.
+    let entry = Entry::new(Event::CheckIn(CheckIn {
+        form: Uuid::now_v7(),
+        moment: Moment::Log,
+        pain: Some(pain),
+        areas,
+        side,
+        // Cleaned as the command line was read; nothing left is no note.
+        note: note.filter(|n| !n.is_empty()).map(str::to_string),
+        ..CheckIn::default()
+    }));
+    let path = store.path().to_path_buf();
+    patiently(&path, || store.append(std::slice::from_ref(&entry)))?;
     output::print_line(&text::history::logged(pain, &entry.at))
 }
 
@@ -119,40 +137,18 @@ pub fn review_or_export(
 
 /// Merges another history file by event id: only events not already here are appended, each
 /// line exactly as it was written there, so nothing a newer unknot wrote is lost.
-pub fn import(paths: &Paths, file: &PathBuf) -> Result<(), AppError> {
-    let bytes = std::fs::read(file).map_err(|source| AppError::ImportRead {
-        path: file.clone(),
-        source,
-    })?;
-    let (theirs, skipped) = history::lines_by_id(&bytes);
+pub fn import(paths: &Paths, file: &Path) -> Result<(), AppError> {
+    let bytes = files::read(file, Kind::Import)?;
+    let (theirs, skipped) = history::lines_by_id(files::without_bom(&bytes));
     if theirs.is_empty() {
-        return Err(AppError::NotHistory(file.clone()));
+        return Err(AppError::NotHistory(file.to_path_buf()));
     }
     if !skipped.is_empty() {
         say(&skipped_lines(file, &skipped));
     }
-    let dir = data_dir(paths)?;
-    // Lock first, then read ours, so nothing is written between the two.
-    let mut store = Store::open(dir)?;
-    let path = dir.join(FILE_NAME);
-    let ours = match std::fs::read(&path) {
-        Ok(ours) => ours,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
-        Err(source) => return Err(AppError::HistoryRead { path, source }),
-    };
-    let mut known: HashSet<Uuid> = history::lines_by_id(&ours)
-        .0
-        .into_iter()
-        .map(|(id, _)| id)
-        .collect();
-    let offered = theirs.len();
-    let new: Vec<&[u8]> = theirs
-        .into_iter()
-        .filter(|(id, _)| known.insert(*id))
-        .map(|(_, line)| line)
-        .collect();
-    if !new.is_empty() {
-        store.append_lines(&new)?;
-    }
-    output::print_line(&text::history::imported(new.len(), offered - new.len()))
+    let mut store = Store::open(data_dir(paths)?)?;
+    let path = store.path().to_path_buf();
+    // Ours is read and theirs appended under one lock, so nothing written meanwhile is doubled.
+    let added = patiently(&path, || store.append_new(&theirs))?;
+    output::print_line(&text::history::imported(added, theirs.len() - added))
 }

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use crate::error::AppError;
-use crate::history::{SafetyCheck, SafetyKind, SafetyResult};
+use crate::history::{History, SafetyCheck, SafetyKind, SafetyResult};
 use crate::safety::{TIERS, Tier};
 use crate::sys::output::print;
 use crate::sys::paths::Paths;
@@ -43,10 +43,16 @@ pub fn safety(paths: &Paths) -> Result<(), AppError> {
             .map(|(q, _)| *q)
             .collect()
     };
-    // Without a readable history there is nothing to list; the signs still matter.
-    let history = super::history::load(paths)
-        .map(|(h, _)| h)
-        .unwrap_or_default();
+    // Without a readable history there is nothing to list; the signs still matter, and a
+    // history refused or unreadable is said.
+    let history = match super::history::load(paths) {
+        Ok((history, _)) => history,
+        Err(AppError::File(e)) => {
+            crate::sys::stderr::say(&e.to_string());
+            History::default()
+        }
+        Err(_) => History::default(),
+    };
     let answers: Vec<String> = history
         .safety
         .iter()

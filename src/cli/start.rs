@@ -142,8 +142,8 @@ fn visit(
 ) -> Result<ExitCode, AppError> {
     let paths = &options.paths;
     if options.interactive {
-        // Started straight into a routine, another session holding the history is said before
-        // the terminal is taken over; from the home screen, when a routine is chosen.
+        // Started straight into a routine, a refused history is said before the terminal is
+        // taken over; from the home screen, when a routine is chosen.
         let store = routine.is_some().then(|| open_store(paths)).transpose()?;
         let (history, notice) = load(paths).unwrap_or_default();
         let home = Home::new(catalog.entries, catalog.broken.len());

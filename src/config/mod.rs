@@ -8,7 +8,7 @@ use serde::{Deserialize, Deserializer};
 use crate::routine::LeadInBounds;
 use crate::routine::ron_text::{self, Bounded, Bounds};
 use crate::session::Cue;
-use crate::text;
+use crate::sys::files::{self, FileError, Kind};
 
 /// The default settings as a commented file, ready to copy.
 pub const DEFAULT_FILE: &str = include_str!("default.ron");
@@ -98,34 +98,34 @@ fn lead_in<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
 
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
-    #[error("cannot read {}: {}", .path.display(), text::cli::io_reason(.source))]
-    Read {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    /// Not read: not a regular file, over 1 MB, not UTF-8 text, or the system's error.
+    #[error(transparent)]
+    File(#[from] FileError),
     #[error(transparent)]
     Invalid(#[from] ron_text::Problem),
 }
 
 impl Config {
     /// Reads the config file; a file that does not exist means the defaults.
+    ///
+    /// # Errors
+    /// [`ConfigError`]: the file not read, or not valid settings (with line and column).
     pub fn load(path: Option<&Path>) -> Result<Config, ConfigError> {
         let Some(path) = path else {
             return Ok(Config::default());
         };
-        let source = match std::fs::read_to_string(path) {
-            Ok(source) => source,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
-            Err(source) => {
-                return Err(ConfigError::Read {
-                    path: path.to_path_buf(),
-                    source,
-                });
-            }
+        let bytes = match files::read(path, Kind::Settings) {
+            Ok(bytes) => bytes,
+            Err(e) if e.is_not_found() => return Ok(Config::default()),
+            Err(e) => return Err(e.into()),
         };
-        Config::parse(&source, path)
+        Config::parse(&files::text(bytes, path, Kind::Settings)?, path)
     }
 
+    /// Parses settings text; `path` only names the source in errors.
+    ///
+    /// # Errors
+    /// [`ConfigError::Invalid`], with the line and column.
     pub fn parse(source: &str, path: &Path) -> Result<Config, ConfigError> {
         let source = source.strip_prefix('\u{feff}').unwrap_or(source);
         if ron_text::is_blank(source) {

@@ -1,12 +1,12 @@
 //! Reading the history back. Tolerant: a torn last line, a garbled line, or a line from a newer
 //! version is skipped and reported, and the file is left exactly as it is.
 
-use std::io::Read;
 use std::path::Path;
 
 use serde::Deserialize;
 
 use super::event::{Entry, VERSION};
+use crate::sys::files::{self, FileError, Kind};
 
 #[derive(Debug, Default)]
 pub struct Loaded {
@@ -31,20 +31,18 @@ pub enum SkipReason {
     Newer(u32),
 }
 
-/// Reads the history file; a missing file is an empty history.
+/// Reads the history file; a missing file is an empty history. A byte-order mark an editor
+/// put at its start is not part of the first line.
 ///
 /// # Errors
-/// The error of opening or reading a file that is there but cannot be read.
-pub fn load(path: &Path) -> std::io::Result<Loaded> {
-    let mut bytes = Vec::new();
-    match std::fs::File::open(path) {
-        Ok(mut file) => {
-            file.read_to_end(&mut bytes)?;
-        }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Loaded::default()),
-        Err(e) => return Err(e),
+/// [`FileError`] for a history that cannot be read, or is refused: a link, not a regular
+/// file, another user's, or over 1 GB.
+pub fn load(path: &Path) -> Result<Loaded, FileError> {
+    match files::read(path, Kind::History) {
+        Ok(bytes) => Ok(parse(files::without_bom(&bytes))),
+        Err(e) if e.is_not_found() => Ok(Loaded::default()),
+        Err(e) => Err(e),
     }
-    Ok(parse(&bytes))
 }
 
 /// Only the version, to tell a newer format from a garbled line.
@@ -339,6 +337,16 @@ mod tests {
         let loaded = parse(long.as_bytes());
         assert!(loaded.skipped.is_empty(), "{:?}", loaded.skipped);
         assert_eq!(lines_by_id(long.as_bytes()).0.len(), 1);
+    }
+
+    #[test]
+    fn a_byte_order_mark_before_the_first_line_is_no_garbled_line() {
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join("history.jsonl");
+        std::fs::write(&path, format!("\u{feff}{GOOD}\r\n{GOOD}\r\n")).unwrap();
+        let loaded = load(&path).unwrap();
+        assert_eq!(loaded.entries.len(), 2);
+        assert!(loaded.skipped.is_empty(), "{:?}", loaded.skipped);
     }
 
     #[test]

@@ -19,7 +19,7 @@ pub use load::{Loaded, SkipReason, Skipped, lines_by_id, load, parse};
 pub use stats::{
     RoutineFigures, STRETCH_MIN_SESSIONS, Stretch, per_routine, per_week, streak, stretches,
 };
-pub use store::{FILE_NAME, Store, StoreError};
+pub use store::{FILE_NAME, Store, StoreError, encode, new_lines};
 pub use view::{
     Change, Dated, Finish, History, Reading, SessionView, StepView, Unread, Verdict, build,
     session_view,

@@ -212,7 +212,7 @@ impl Plain<'_> {
                         let unsaved = self.unsaved.as_deref();
                         let _ = prompts::say(&mut self.out, &said, visit, unsaved);
                     }
-                    // Opened before the visit began, so that a busy history is said first.
+                    // Opened before the visit began, so that a refused history is said first.
                     Effect::OpenHistory => {
                         batches.push_back(visit.handle(Event::Opened(Ok(())), Instant::now()));
                     }

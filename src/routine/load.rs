@@ -1,7 +1,6 @@
 //! Reading and validating routine files. Every error names the file, and for content errors
 //! the line and column, and says what was expected.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use serde::de::{self, Deserialize, Deserializer};
@@ -9,22 +8,14 @@ use sha2::{Digest, Sha256};
 
 use super::Routine;
 use super::ron_text::{self, Bounded, Bounds, is_blank};
+use crate::sys::files::{self, FileError, Kind};
 use crate::{printable, text};
-
-/// A routine is a page of text; anything bigger is not a routine file.
-pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 
 #[derive(Debug, thiserror::Error)]
 pub enum RoutineError {
-    #[error("cannot read {}: {}", .path.display(), text::cli::io_reason(.source))]
-    Read {
-        path: PathBuf,
-        source: std::io::Error,
-    },
-    #[error("{} is too large to be a routine (more than 1 MB)", .path.display())]
-    TooLarge { path: PathBuf },
-    #[error("{} is not a text file", .path.display())]
-    NotText { path: PathBuf },
+    /// Not read: missing, not a regular file, over 1 MB, or not UTF-8 text.
+    #[error(transparent)]
+    File(#[from] FileError),
     #[error("{} is empty; a routine starts with ( and a title", .path.display())]
     Empty { path: PathBuf },
     #[error(transparent)]
@@ -32,35 +23,19 @@ pub enum RoutineError {
 }
 
 /// Reads and validates one routine file.
+///
+/// # Errors
+/// [`RoutineError`]: the file not read, empty, or not a valid routine (with line and column).
 pub fn load_file(path: &Path) -> Result<Routine, RoutineError> {
-    let read_err = |source| RoutineError::Read {
-        path: path.to_path_buf(),
-        source,
-    };
-    let file = std::fs::File::open(path).map_err(read_err)?;
-    if file.metadata().map_err(read_err)?.is_dir() {
-        return Err(read_err(std::io::Error::from(
-            std::io::ErrorKind::IsADirectory,
-        )));
-    }
-    let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(read_err)?;
-    from_bytes(bytes, path)
+    from_bytes(files::read(path, Kind::Routine)?, path)
 }
 
 /// Validates a routine file's bytes; `path` only names the source in errors.
+///
+/// # Errors
+/// As [`load_file`].
 pub fn from_bytes(bytes: Vec<u8>, path: &Path) -> Result<Routine, RoutineError> {
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(RoutineError::TooLarge {
-            path: path.to_path_buf(),
-        });
-    }
-    let source = String::from_utf8(bytes).map_err(|_| RoutineError::NotText {
-        path: path.to_path_buf(),
-    })?;
-    parse(&source, path)
+    parse(&files::text(bytes, path, Kind::Routine)?, path)
 }
 
 /// Parses routine text; `path` only names the source in errors.

@@ -26,3 +26,59 @@ pub const ERR_DATE: &str = "expected a date like 2026-11-21";
 
 pub const PATHS_LINES: [&str; 3] = ["config file", "your routines", "data folder"];
 pub const PATHS_UNKNOWN: &str = "(unknown: no home folder; use --config and --data-dir)";
+
+// ---- Files refused before they are read (`sys::files`) -------------------------------------
+
+/// "cannot read FILE: WHY", for a file the person named.
+pub fn err_cannot_read(path: &std::path::Path, why: &str) -> String {
+    format!("cannot read {}: {why}", path.display())
+}
+
+pub const NOT_A_FILE_FOLDER: &str = "it is a folder, not a file";
+pub const NOT_A_FILE_PIPE: &str = "it is a named pipe, not a file";
+pub const NOT_A_FILE_DEVICE: &str = "it is a device, not a file";
+pub const NOT_A_FILE_SOCKET: &str = "it is a socket, not a file";
+pub const NOT_A_FILE_OTHER: &str = "it is not a regular file";
+
+/// What a file of each kind is, after "too large to be".
+pub const NOUN_ROUTINE: &str = "a routine";
+pub const NOUN_SETTINGS: &str = "a settings file";
+pub const NOUN_SOUND: &str = "a cue";
+pub const NOUN_HISTORY: &str = "an unknot history";
+
+/// A size limit in words: "1 MB", "10 MB", "1 GB"; `bytes` is a whole number of MB or GB.
+pub fn size_limit(bytes: u64) -> String {
+    const MB: u64 = 1024 * 1024;
+    const GB: u64 = 1024 * MB;
+    if bytes >= GB && bytes.is_multiple_of(GB) {
+        format!("{} GB", bytes / GB)
+    } else {
+        format!("{} MB", bytes / MB)
+    }
+}
+
+/// "it is over 10 MB, too big for a cue"; `limit` as [`size_limit`] says it.
+pub fn too_large_reason(noun: &str, limit: &str) -> String {
+    format!("it is over {limit}, too big for {noun}")
+}
+
+/// "FILE is too large to be a routine (more than 1 MB)".
+pub fn err_too_large(path: &std::path::Path, noun: &str, limit: &str) -> String {
+    format!(
+        "{} is too large to be {noun} (more than {limit})",
+        path.display()
+    )
+}
+
+/// Where a file stops being UTF-8 text: "byte 0xFF at line 3, column 14 is not UTF-8 text".
+pub fn not_utf8_reason(line: usize, column: usize, byte: u8) -> String {
+    format!("byte 0x{byte:02X} at line {line}, column {column} is not UTF-8 text")
+}
+
+/// "`FILE:3:14`: byte 0xFF is not UTF-8 text; save the file as UTF-8".
+pub fn err_not_utf8(path: &std::path::Path, line: usize, column: usize, byte: u8) -> String {
+    format!(
+        "{}:{line}:{column}: byte 0x{byte:02X} is not UTF-8 text; save the file as UTF-8",
+        path.display()
+    )
+}

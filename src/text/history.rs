@@ -9,13 +9,6 @@ use super::checkin::pain_anchor;
 use super::cli::io_reason;
 use super::time::count;
 
-pub fn err_history_busy(path: &Path) -> String {
-    format!(
-        "another unknot session is writing {}; finish or stop it first",
-        path.display()
-    )
-}
-
 pub fn err_history_open(path: &Path, e: &std::io::Error) -> String {
     format!(
         "cannot open the history {}: {}",
@@ -91,4 +84,29 @@ pub fn history_saving_paused(reason: &str) -> String {
 pub fn history_unsaved(records: usize, reason: &str) -> String {
     let records = count(records, "record", "records");
     format!("{records} of this session could not be saved: {reason}.")
+}
+
+/// "cannot use the history FILE: WHY": a history unknot will neither read nor write.
+pub fn err_history_refused(path: &Path, why: &str) -> String {
+    format!("cannot use the history {}: {why}", path.display())
+}
+
+pub const HISTORY_LINK: &str =
+    "it is a symbolic link, and unknot keeps your history only in a file of its own";
+pub const HISTORY_NOT_YOURS: &str = "it belongs to another user";
+
+/// Another program has held the history's lock longer than a write takes.
+pub fn err_history_locked(path: &Path) -> String {
+    format!(
+        "{} is held by another program (an older unknot, perhaps) and could not be written",
+        path.display()
+    )
+}
+
+/// Said once while a command waits for the history to be free.
+pub fn history_waiting(path: &Path) -> String {
+    format!(
+        "waiting for another program to let go of {} (an older unknot, perhaps); Ctrl-C gives up",
+        path.display()
+    )
 }

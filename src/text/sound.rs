@@ -4,7 +4,6 @@
 use std::path::Path;
 
 pub const SOUND_NOT_PLAYABLE: &str = "it is not a WAV, Ogg Vorbis or FLAC file unknot can play";
-pub const SOUND_TOO_BIG: &str = "it is over 10 MB, too big for a cue";
 pub const SOUND_EMPTY: &str = "it holds no sound";
 pub const NO_SOUND_DEVICE: &str = "no sound device: using the terminal bell";
 pub const MUTED: &str = "muted (m)";

@@ -16,7 +16,7 @@ pub enum Event {
     Tick,
     /// A routine from the list, by its place in it.
     Choose(usize),
-    /// The history was opened for writing, or why it could not be (another session holds it).
+    /// The history was opened for writing, or why it could not be (it is refused).
     Opened(Result<(), String>),
     /// An answer to the safety question shown.
     Safety(Answer),

@@ -33,7 +33,7 @@ impl Visit {
         }
     }
 
-    /// The history is open, or held by another session: then back to choosing.
+    /// The history is open, or refused: then back to choosing.
     pub(super) fn opened(&mut self, opened: &Result<(), String>, fx: &mut Vec<Effect>) {
         if !matches!(self.stage, Stage::Choose | Stage::Morning { .. }) || self.routine.is_none() {
             return;
