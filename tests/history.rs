@@ -7,10 +7,15 @@
     clippy::panic,
     reason = "an integration test crate is test code throughout, and its helpers (here and in tests/common) fail a test by panicking as its #[test] functions do; clippy.toml's allow-*-in-tests reaches only #[test] functions and #[cfg(test)] modules"
 )]
+#![expect(
+    clippy::disallowed_methods,
+    reason = "the review of a hostile history is timed against real deadlines"
+)]
 
 mod common;
 
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
