@@ -891,6 +891,13 @@ fn a_named_pipe_in_the_routines_folder_or_as_a_sound_does_not_hold_anything_up()
     assert_eq!(out.code(), Some(0), "{}", out.describe());
     assert!(out.stdout.contains("gentle-start"), "{}", out.describe());
     assert!(took < AT_ONCE, "list took {took:?}");
+    // Said, not passed over: the person put something there under a routine's name.
+    assert!(
+        out.stderr
+            .contains("pipe.ron: it is a named pipe, not a file"),
+        "{}",
+        out.describe()
+    );
 
     let routine = two_holds(&sandbox, 1);
     let out = common::run_with_input(sandbox.plain_start(&routine, &[]), common::NOTHING_NEW);

@@ -49,7 +49,7 @@ impl Voice {
                     }
                     let spoken = Command::new(&program)
                         .args(&options)
-                        .arg(&words)
+                        .arg(never_an_option(words))
                         .stdin(Stdio::null())
                         .stdout(Stdio::null())
                         .stderr(Stdio::null())
@@ -73,9 +73,33 @@ impl Voice {
     }
 }
 
+/// The words as the speech program's last argument, which it must never read as an option: a
+/// step title from a shared routine such as "-w FILE" would otherwise make espeak-ng write a
+/// file. A leading space keeps any program's option parser off it and is not heard.
+fn never_an_option(words: String) -> String {
+    if words.starts_with('-') {
+        format!(" {words}")
+    } else {
+        words
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_starting_with_a_dash_are_never_an_option() {
+        assert_eq!(
+            never_an_option("-w /tmp/x Knee rolls".into()),
+            " -w /tmp/x Knee rolls"
+        );
+        assert_eq!(never_an_option("--help".into()), " --help");
+        assert_eq!(
+            never_an_option("Knee rolls - left".into()),
+            "Knee rolls - left"
+        );
+    }
 
     #[test]
     fn a_missing_program_turns_the_voice_off_with_a_reason() {

@@ -54,7 +54,8 @@ fn write_list(catalog: &Catalog, out: &mut impl Write) -> std::io::Result<()> {
                 title = format!("{title} {}", text::routine::LIST_YOURS);
             }
             [
-                e.name.clone(),
+                // A file's name is the one text here not read through a routine's checks.
+                crate::printable::shown(&e.name).into_owned(),
                 e.routine.level.word().to_string(),
                 text::time::duration_short(e.routine.planned_duration()),
                 title,

@@ -145,13 +145,16 @@ fn visit(
         // Started straight into a routine, a refused history is said before the terminal is
         // taken over; from the home screen, when a routine is chosen.
         let store = routine.is_some().then(|| open_store(paths)).transpose()?;
-        let (history, notice) = load(paths).unwrap_or_default();
+        let (history, notice) = load_or_say_why(paths);
         let home = Home::new(catalog.entries, catalog.broken.len());
         let start = routine.map_or(app::Start::Home, app::Start::Routine);
         return full_screen(options, home, start, history, notice, store);
     }
     let store = open_store(paths)?;
-    let (history, _) = load(paths).unwrap_or_default();
+    let (history, notice) = load_or_say_why(paths);
+    if let Some(notice) = notice {
+        say(&notice);
+    }
     let ended = plain::run(plain::Setup {
         visit: visit::Setup {
             entries: catalog.entries,
@@ -171,6 +174,13 @@ fn visit(
         // The safety questions kept the session from starting.
         plain::Ended::NotStarted => ExitCode::from(1),
     })
+}
+
+/// The history for a visit, and what to tell about it: lines skipped, or why it could not be
+/// read at all. A session goes on without the past; the person is told, not left to wonder why
+/// it is empty.
+fn load_or_say_why(paths: &Paths) -> (history::History, Option<String>) {
+    load(paths).unwrap_or_else(|e| (history::History::default(), Some(e.to_string())))
 }
 
 fn full_screen(

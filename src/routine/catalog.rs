@@ -113,7 +113,9 @@ fn user_files(dir: &Path) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = read
         .filter_map(Result::ok)
         .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "ron") && p.is_file())
+        // Anything named *.ron is tried, so a folder, a pipe or a device so named is reported
+        // as broken by the reader's checks rather than passed over without a word.
+        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
         .collect();
     files.sort();
     files

@@ -107,6 +107,18 @@ pub fn render(home: &Home, question: Option<&str>, theme: Theme, area: Rect, buf
     block.render(area, buf);
 
     let recent_rows = super::cells(home.recent.len());
+    // The question or notice is whole, wrapped over as many lines as it needs, up to a third of
+    // the screen: a refusal cut at the edge can say the opposite of what it means.
+    let said = match (question, &home.notice) {
+        (Some(q), _) => Some(Paragraph::new(Line::styled(q, theme.ready()))),
+        (None, Some(n)) => Some(Paragraph::new(Line::styled(n.as_str(), theme.caution()))),
+        (None, None) => None,
+    }
+    .map(|p| p.wrap(Wrap { trim: true }));
+    let said_rows = said.as_ref().map_or(0, |p| {
+        let rows = u16::try_from(p.line_count(inner.width)).unwrap_or(u16::MAX);
+        rows.clamp(1, (inner.height / 3).max(1))
+    });
     let [recent_a, main_a, notice_a, broken_a, keys_a] = Layout::vertical([
         Constraint::Length(if recent_rows > 0 {
             recent_rows.saturating_add(1)
@@ -114,7 +126,7 @@ pub fn render(home: &Home, question: Option<&str>, theme: Theme, area: Rect, buf
             0
         }),
         Constraint::Fill(1),
-        Constraint::Length(u16::from(home.notice.is_some() || question.is_some())),
+        Constraint::Length(said_rows),
         Constraint::Length(u16::from(home.broken > 0)),
         Constraint::Length(1),
     ])
@@ -127,10 +139,8 @@ pub fn render(home: &Home, question: Option<&str>, theme: Theme, area: Rect, buf
     )
     .wrap(Wrap { trim: true })
     .render(recent_a, buf);
-    if let Some(question) = question {
-        Paragraph::new(Line::styled(question, theme.ready())).render(notice_a, buf);
-    } else if let Some(notice) = &home.notice {
-        Paragraph::new(Line::styled(notice.as_str(), theme.caution())).render(notice_a, buf);
+    if let Some(said) = said {
+        said.render(notice_a, buf);
     }
 
     let wide = main_a.width >= 80;

@@ -229,6 +229,27 @@ fn home_narrow_with_a_broken_file() {
     assert_snapshot!(t.backend());
 }
 
+#[test]
+fn a_long_notice_on_the_home_screen_is_whole_on_as_many_lines_as_it_needs() {
+    let mut h = home(0, 0);
+    let notice = "cannot use the history /home/someone/.local/share/unknot/history.jsonl: it is a symbolic link, and unknot keeps your history only in a file of its own";
+    h.notice = Some(notice.to_string());
+    let t = draw(80, 24, |area, buf| {
+        home::render(&h, None, Theme::colored(), area, buf);
+    });
+    let screen = shown(&t);
+    let squeezed = |s: &str| -> String {
+        s.chars()
+            .filter(|c| !c.is_whitespace() && !matches!(c, '│' | '"'))
+            .collect()
+    };
+    assert!(
+        squeezed(&screen).contains(&squeezed(notice)),
+        "the notice is cut:\n{screen}"
+    );
+    assert!(screen.contains("Gentle start"), "{screen}");
+}
+
 /// A session recorded without a disk: stopped after a check-in, with answers before and after.
 /// A typed character as the form gets it: a newline is Enter, an escape Esc.
 fn form_key(c: char) -> FormKey {
