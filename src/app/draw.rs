@@ -129,7 +129,8 @@ impl App {
             }
             Stage::Summary(summary) => {
                 let unsaved = self.unsaved.as_deref();
-                ui::summary::render(summary, unsaved, self.home.is_some(), theme, area, buf);
+                let from_home = self.home.is_some();
+                ui::summary::render(summary, unsaved, from_home, &self.scroll, theme, area, buf);
             }
             Stage::Over => {}
         }

@@ -6,31 +6,21 @@ use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use super::{Theme, keys, keys_line};
+use super::{Theme, keys};
 use crate::history::{Area, BodySide, Felt};
 use crate::text;
 use crate::visit::{Form, Question};
 
 /// Draws the form inside `area` (the caller draws any frame around it); `asked` is the
-/// question in words.
+/// question in words. Everything a person needs to answer (the question, every choice, the
+/// pain scale's anchor words, the keys) is on screen down to 38 x 10 inside the frame: spacing
+/// goes first when room is short, then the keys wrap, never cut.
 pub fn render(form: &Form, title: &str, asked: &str, theme: Theme, area: Rect, buf: &mut Buffer) {
     let Some(question) = form.question() else {
         return;
     };
-    let body = body(form, question, theme);
-    let [_, title_a, question_a, body_a, answers_a, _, keys_a] = Layout::vertical([
-        Constraint::Fill(1),
-        Constraint::Length(2),
-        Constraint::Length(2),
-        Constraint::Length(super::cells(body.len()).saturating_add(1)),
-        Constraint::Length(1),
-        Constraint::Fill(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
-
     let (n, of) = form.position();
-    Paragraph::new(Line::from(vec![
+    let heading = Paragraph::new(Line::from(vec![
         Span::styled(title.to_string(), theme.heading()),
         Span::styled(
             format!("   {}", text::checkin::question_of(n, of)),
@@ -38,15 +28,42 @@ pub fn render(form: &Form, title: &str, asked: &str, theme: Theme, area: Rect, b
         ),
     ]))
     .alignment(Alignment::Center)
-    .wrap(Wrap { trim: true })
-    .render(title_a, buf);
-    Paragraph::new(Line::from(asked))
+    .wrap(Wrap { trim: true });
+    let asked = Paragraph::new(Line::from(asked))
         .alignment(Alignment::Center)
-        .wrap(Wrap { trim: true })
-        .render(question_a, buf);
-    Paragraph::new(body)
+        .wrap(Wrap { trim: true });
+    let keys: Vec<Line> = keys::footer_rows(keys::Context::Form(question), area.width)
+        .into_iter()
+        .map(|row| Line::styled(row, theme.keys()))
+        .collect();
+    let rows = |p: &Paragraph| u16::try_from(p.line_count(area.width)).unwrap_or(u16::MAX);
+    let (heading_rows, asked_rows) = (rows(&heading), rows(&asked));
+    let keys_rows = super::cells(keys.len());
+    let fixed = heading_rows + asked_rows + keys_rows + 1;
+    let roomy = fixed + super::cells(body(form, question, theme, true).len()) + 3 <= area.height;
+    // Not trimmed: the anchor words line up by their padding.
+    let body = Paragraph::new(body(form, question, theme, roomy))
         .alignment(Alignment::Center)
-        .render(body_a, buf);
+        .wrap(Wrap { trim: false });
+    let body_rows = rows(&body);
+    let gap = u16::from(roomy);
+    let [_, heading_a, _, asked_a, _, body_a, _, answers_a, _, keys_a] = Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(heading_rows),
+        Constraint::Length(gap),
+        Constraint::Length(asked_rows),
+        Constraint::Length(gap),
+        Constraint::Length(body_rows),
+        Constraint::Length(gap),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(keys_rows),
+    ])
+    .areas(area);
+
+    heading.render(heading_a, buf);
+    asked.render(asked_a, buf);
+    body.render(body_a, buf);
     let a = &form.answers;
     let so_far = text::checkin::answers_so_far(
         a.pain,
@@ -63,18 +80,21 @@ pub fn render(form: &Form, title: &str, asked: &str, theme: Theme, area: Rect, b
     Paragraph::new(so_far)
         .alignment(Alignment::Center)
         .render(answers_a, buf);
-    let keys = keys::footer(keys::Context::Form(question));
-    Paragraph::new(keys_line(&keys, theme)).render(keys_a, buf);
+    Paragraph::new(keys).render(keys_a, buf);
 }
 
-fn body(form: &Form, question: Question, theme: Theme) -> Vec<Line<'_>> {
+/// The choices of `question`; `roomy` spaces the pain scale from its anchor words.
+fn body(form: &Form, question: Question, theme: Theme, roomy: bool) -> Vec<Line<'_>> {
     match question {
         Question::Pain => {
             let mut scale: Vec<Span> = (0..=9)
                 .map(|n| Span::styled(format!(" {n} "), theme.heading()))
                 .collect();
             scale.push(Span::styled(" t=10 ", theme.heading()));
-            let mut lines = vec![Line::from(scale), Line::from("")];
+            let mut lines = vec![Line::from(scale)];
+            if roomy {
+                lines.push(Line::from(""));
+            }
             lines.extend(
                 text::checkin::PAIN_ANCHORS
                     .iter()
@@ -99,7 +119,7 @@ fn body(form: &Form, question: Question, theme: Theme) -> Vec<Line<'_>> {
         ])],
         Question::Side | Question::Numbness | Question::Felt => {
             vec![Line::styled(
-                keys::footer(keys::Context::Form(question)),
+                keys::answer_keys(keys::Context::Form(question)).join("   "),
                 theme.heading(),
             )]
         }

@@ -8,7 +8,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, StatefulWidget, Widget, Wrap};
 
-use super::{Theme, keys, keys_line};
+use super::{Theme, keys};
 use crate::history::{History, Reading, per_week, streak};
 use crate::routine::{Origin, RoutineEntry};
 use crate::safety::{self, Tier};
@@ -119,6 +119,7 @@ pub fn render(home: &Home, question: Option<&str>, theme: Theme, area: Rect, buf
         let rows = u16::try_from(p.line_count(inner.width)).unwrap_or(u16::MAX);
         rows.clamp(1, (inner.height / 3).max(1))
     });
+    let keys = super::footer(keys::Context::Home, inner.width, theme);
     let [recent_a, main_a, notice_a, broken_a, keys_a] = Layout::vertical([
         Constraint::Length(if recent_rows > 0 {
             recent_rows.saturating_add(1)
@@ -128,7 +129,7 @@ pub fn render(home: &Home, question: Option<&str>, theme: Theme, area: Rect, buf
         Constraint::Fill(1),
         Constraint::Length(said_rows),
         Constraint::Length(u16::from(home.broken > 0)),
-        Constraint::Length(1),
+        Constraint::Length(super::cells(keys.len())),
     ])
     .areas(inner);
     Paragraph::new(
@@ -173,28 +174,7 @@ pub fn render(home: &Home, question: Option<&str>, theme: Theme, area: Rect, buf
     );
 
     if let Some(entry) = home.chosen() {
-        let r = &entry.routine;
-        let mut lines = vec![
-            Line::styled(r.title.clone(), theme.heading()),
-            Line::from(r.summary.clone()),
-            Line::from(""),
-            Line::styled(text::home::HOME_STEPS, theme.heading()),
-        ];
-        lines.extend(r.steps.iter().enumerate().map(|(i, s)| {
-            let line = text::home::home_step_line(
-                &s.title,
-                s.sides.word(),
-                s.work(),
-                s.reps,
-                s.is_check_in(),
-            );
-            Line::from(format!("{:>2}. {line}", i + 1))
-        }));
-        let detail = Block::new().padding(ratatui::widgets::Padding::horizontal(1));
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: true })
-            .block(detail)
-            .render(detail_a, buf);
+        render_detail(entry, theme, detail_a, buf);
     }
 
     if home.broken > 0 {
@@ -204,6 +184,31 @@ pub fn render(home: &Home, question: Option<&str>, theme: Theme, area: Rect, buf
         ))
         .render(broken_a, buf);
     }
-    let keys = keys::footer(keys::Context::Home);
-    Paragraph::new(keys_line(&keys, theme)).render(keys_a, buf);
+    Paragraph::new(keys).render(keys_a, buf);
+}
+
+/// The chosen routine: its title, summary and steps with their dose.
+fn render_detail(entry: &RoutineEntry, theme: Theme, area: Rect, buf: &mut Buffer) {
+    let r = &entry.routine;
+    let mut lines = vec![
+        Line::styled(r.title.clone(), theme.heading()),
+        Line::from(r.summary.clone()),
+        Line::from(""),
+        Line::styled(text::home::HOME_STEPS, theme.heading()),
+    ];
+    lines.extend(r.steps.iter().enumerate().map(|(i, s)| {
+        let line = text::home::home_step_line(
+            &s.title,
+            s.sides.word(),
+            s.work(),
+            s.reps,
+            s.is_check_in(),
+        );
+        Line::from(format!("{:>2}. {line}", i + 1))
+    }));
+    let detail = Block::new().padding(ratatui::widgets::Padding::horizontal(1));
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: true })
+        .block(detail)
+        .render(area, buf);
 }

@@ -74,7 +74,11 @@ pub fn render_too_small(area: Rect, buf: &mut Buffer, theme: Theme) {
         .render(middle, buf);
 }
 
-/// A key hint line at the bottom of a screen.
-pub fn keys_line(keys: &str, theme: Theme) -> Line<'_> {
-    Line::styled(keys, theme.keys())
+/// The key hints at the bottom of a screen, in rows that fit `width` columns
+/// ([`keys::footer_rows`]).
+pub fn footer(context: keys::Context, width: u16, theme: Theme) -> Vec<Line<'static>> {
+    keys::footer_rows(context, width)
+        .into_iter()
+        .map(|row| Line::styled(row, theme.keys()))
+        .collect()
 }

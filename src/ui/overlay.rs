@@ -8,7 +8,7 @@ use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
-use super::{Theme, keys, keys_line, scroll};
+use super::{Theme, keys, scroll};
 use crate::session::{Overlay, Session};
 use crate::text;
 
@@ -100,7 +100,7 @@ fn help_lines(theme: Theme) -> Vec<Line<'static>> {
         })
         .collect();
     lines.push(Line::from(""));
-    lines.push(keys_line(text::keys::HELP_PAUSED, theme));
+    lines.push(Line::styled(text::keys::HELP_PAUSED, theme.keys()));
     lines
 }
 

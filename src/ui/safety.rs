@@ -8,8 +8,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Padding, Paragraph, Widget, Wrap};
 
-use super::keys::{self, Context};
-use super::{Theme, keys_line, scroll};
+use super::keys::Context;
+use super::{Theme, scroll};
 use crate::safety::{Screening, Stage};
 use crate::text;
 
@@ -211,15 +211,15 @@ fn frame(
     ))
     .wrap(Wrap { trim: true });
     let title_rows = super::cells(title.line_count(inner.width)).min(2);
+    let keys = super::footer(page.keys, inner.width, theme);
     let [title_a, _, body_a, keys_a] = Layout::vertical([
         Constraint::Length(title_rows),
         Constraint::Length(u16::from(inner.height > 12)),
         Constraint::Fill(1),
-        Constraint::Length(1),
+        Constraint::Length(super::cells(keys.len())),
     ])
     .areas(inner);
     title.render(title_a, buf);
     scroll::render(lines, focus, scroll, theme, body_a, buf);
-    let keys = keys::footer_fit(page.keys, keys_a.width);
-    Paragraph::new(keys_line(&keys, theme)).render(keys_a, buf);
+    Paragraph::new(keys).render(keys_a, buf);
 }

@@ -11,7 +11,7 @@ use ratatui::widgets::{Block, Clear, LineGauge, Paragraph, Widget, Wrap};
 use tui_big_text::{BigText, PixelSize};
 
 use super::notices::{self, Notice};
-use super::{Theme, checkin, keys, keys_line, overlay};
+use super::{Theme, checkin, keys, overlay};
 use crate::session::{Overlay, PhaseKind, Session};
 use crate::text;
 use crate::visit::{Form, Question};
@@ -186,7 +186,7 @@ fn render_step(session: &Session, now: Instant, theme: Theme, area: Rect, buf: &
         keys::Context::Session
     };
     let keys = keys::footer_fit(context, area.width);
-    Paragraph::new(keys_line(&keys, theme)).render(keys_a, buf);
+    Paragraph::new(Line::styled(keys, theme.keys())).render(keys_a, buf);
 }
 
 /// What the phase is, or why the clock stands still.

@@ -1,19 +1,22 @@
 //! The end of a session: what was done, the pain scores given, and advice for the rest of the day.
 
+use std::cell::Cell;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Paragraph, Widget};
 
-use super::{Theme, keys, keys_line};
+use super::{Theme, keys};
 use crate::visit::Summary;
 
 /// `unsaved` says why part of the session is not in the history; `from_home`, whether there are
-/// routines to go back to.
+/// routines to go back to; `scroll`, where the text starts when it is taller than the window.
 pub fn render(
     summary: &Summary,
     unsaved: Option<&str>,
     from_home: bool,
+    scroll: &Cell<u16>,
     theme: Theme,
     area: Rect,
     buf: &mut Buffer,
@@ -22,22 +25,24 @@ pub fn render(
         Block::bordered().title(Line::styled(format!(" {} ", summary.title), theme.title()));
     let inner = block.inner(area);
     block.render(area, buf);
-    let [body_a, keys_a] =
-        Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(inner);
+    let context = if from_home {
+        keys::Context::Summary
+    } else {
+        keys::Context::SummaryAlone
+    };
+    let keys = super::footer(context, inner.width, theme);
+    let [body_a, keys_a] = Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(super::cells(keys.len())),
+    ])
+    .areas(inner);
 
     let mut lines = vec![
         Line::styled(summary.finish().heading(), theme.heading()),
         Line::from(""),
     ];
     lines.extend(summary.lines(unsaved).into_iter().map(Line::from));
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .render(body_a, buf);
+    super::scroll::render(lines, None, scroll, theme, body_a, buf);
 
-    let keys = keys::footer(if from_home {
-        keys::Context::Summary
-    } else {
-        keys::Context::SummaryAlone
-    });
-    Paragraph::new(keys_line(&keys, theme)).render(keys_a, buf);
+    Paragraph::new(keys).render(keys_a, buf);
 }

@@ -4,6 +4,7 @@
     reason = "a real instant is only the fake clock's origin; every other instant is built from it"
 )]
 
+use std::cell::Cell;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -309,9 +310,25 @@ fn recorded_summary() -> Summary {
 fn summary_after_a_stop() {
     let s = recorded_summary();
     let t = draw(80, 20, |area, buf| {
-        summary::render(&s, None, true, Theme::colored(), area, buf);
+        summary::render(&s, None, true, &Cell::new(0), Theme::colored(), area, buf);
     });
     assert_snapshot!(t.backend());
+}
+
+#[test]
+fn a_summary_taller_than_the_window_says_so_and_scrolls_to_its_last_line() {
+    let s = recorded_summary();
+    let at = |top: u16| {
+        let scroll = Cell::new(top);
+        shown(&draw(40, 12, |area, buf| {
+            summary::render(&s, None, true, &scroll, Theme::colored(), area, buf);
+        }))
+    };
+    let first = at(0);
+    assert!(first.contains("↓ more below"), "{first}");
+    let last = at(u16::MAX);
+    assert!(last.contains("hot-water bottle"), "{last}");
+    assert!(!last.contains("↓ more below"), "{last}");
 }
 
 #[test]
@@ -330,6 +347,67 @@ fn before_form_areas_question() {
         );
     });
     assert_snapshot!(t.backend());
+}
+
+/// Each question of a form drawn where the app draws it at the smallest window (38 x 10 inside
+/// the frame): the question, every choice, every anchor word and every key, none cut.
+#[test]
+fn every_form_question_is_whole_at_the_minimum_size() {
+    let squeezed = |s: &str| -> String {
+        s.chars()
+            .filter(|c| !c.is_whitespace() && !matches!(c, '"'))
+            .collect()
+    };
+    // Before: pain, areas (Enter moves on), side, numbness; after: pain, felt, note.
+    let before = [("", 0), ("6", 1), ("6\n", 2), ("6\nl", 3)];
+    let after = [("", 0), ("3", 1), ("3b", 2)];
+    let forms = before
+        .iter()
+        .map(|k| (Form::before(Uuid::nil(), Uuid::nil()), *k))
+        .chain(
+            after
+                .iter()
+                .map(|k| (Form::after(Uuid::nil(), Uuid::nil(), None), *k)),
+        );
+    for (mut form, (keys, _)) in forms {
+        type_into(&mut form, keys);
+        let question = form.question().unwrap();
+        let t = draw(40, 12, |area, buf| {
+            let inner = Rect::new(area.x + 1, area.y + 1, area.width - 2, area.height - 2);
+            checkin::render(
+                &form,
+                "How was it?",
+                question.asked(),
+                Theme::colored(),
+                inner,
+                buf,
+            );
+        });
+        let screen = shown(&t);
+        let mut wanted: Vec<String> = vec![question.asked().to_string()];
+        wanted.extend(keys::footer_rows(keys::Context::Form(question), 38));
+        wanted.extend(keys::answer_keys(keys::Context::Form(question)));
+        match question {
+            visit::Question::Pain => wanted.extend(
+                text::checkin::PAIN_ANCHORS
+                    .iter()
+                    .map(|(n, words)| format!("{n}  {words}")),
+            ),
+            visit::Question::Areas => wanted.extend(
+                crate::history::Area::ALL
+                    .iter()
+                    .enumerate()
+                    .map(|(i, a)| format!("{} {}", i + 1, a.word())),
+            ),
+            _ => {}
+        }
+        for w in &wanted {
+            assert!(
+                squeezed(&screen).contains(&squeezed(w)),
+                "{question:?}: {w:?} is not whole on screen\n{screen}"
+            );
+        }
+    }
 }
 
 #[test]

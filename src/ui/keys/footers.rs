@@ -5,6 +5,7 @@ use super::{self as keys, Act, Context, ReviewKey};
 use crate::safety::Answer;
 use crate::session::{Key, PainChoice};
 use crate::text::keys as w;
+use crate::ui::columns;
 use crate::visit::Question;
 
 /// One item of a footer: the keys as written, and what they do.
@@ -151,7 +152,8 @@ const GP_ADVICE_ALONE: &[Hint] = &[
 ];
 
 const SKIP: Hint = hint(&[Act::Skip], w::ENTER, w::F_SKIP);
-const SKIP_REST: Hint = hint(&[Act::SkipRest], w::ESC, w::F_SKIP_REST);
+// Left out of a narrow footer before the keys that answer: Esc, like q, is the same everywhere.
+const SKIP_REST: Hint = long_only(&[Act::SkipRest], w::ESC, w::F_SKIP_REST);
 const PAIN: &[Hint] = &[
     hint(&[Act::Answer], w::F_PAIN_KEYS, w::F_TEN),
     SKIP,
@@ -382,14 +384,56 @@ pub fn footer(context: Context) -> String {
     items(context, false).join(spec(context).1.1)
 }
 
-/// The footer that fits `width` columns: in full, or its short form.
+/// The footer on one line of `width` columns where it fits, in full or short; the session
+/// screen, tight on rows, keeps to one line (its short form fits 40 columns).
 pub fn footer_fit(context: Context, width: u16) -> String {
-    let full = footer(context);
-    if crate::ui::columns::width(&full) <= usize::from(width) {
-        full
+    let mut rows = footer_rows(context, width);
+    if rows.len() == 1 {
+        rows.remove(0)
     } else {
-        items(context, true).join(spec(context).1.1)
+        items(context, true).join(TIGHT.1)
     }
+}
+
+/// The footer in rows of at most `width` columns: on one line in full, else its short form on
+/// one line, closer spaced if need be; else the short items over as many rows as they need. An item is
+/// never cut: a key without its words, or words without their key, would mislead.
+pub fn footer_rows(context: Context, width: u16) -> Vec<String> {
+    let width = usize::from(width);
+    let fits = |s: &str| columns::width(s) <= width;
+    let full = footer(context);
+    if fits(&full) {
+        return vec![full];
+    }
+    let short = items(context, true);
+    for between in [spec(context).1.1, TIGHT.1] {
+        let one_line = short.join(between);
+        if fits(&one_line) {
+            return vec![one_line];
+        }
+    }
+    let mut rows: Vec<String> = Vec::new();
+    for item in short {
+        match rows.last_mut() {
+            Some(row) if fits(&format!("{row}{}{item}", TIGHT.1)) => {
+                row.push_str(TIGHT.1);
+                row.push_str(&item);
+            }
+            _ => rows.push(item),
+        }
+    }
+    rows
+}
+
+/// The keys that answer a context's question ("b better   s same   w worse"), shown with the
+/// question itself; the footer still lists them with the keys that skip.
+pub fn answer_keys(context: Context) -> Vec<String> {
+    let (hints, Spacing(between, _)) = spec(context);
+    hints
+        .iter()
+        .filter(|h| h.acts.contains(&Act::Answer))
+        .map(|h| format!("{}{between}{}", h.label, h.words))
+        .collect()
 }
 
 /// The footer as lines, one item each (the ease-off box lists its choices so).

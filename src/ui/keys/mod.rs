@@ -14,7 +14,7 @@ use crate::session::Key;
 use crate::text::keys as words;
 use crate::visit::Question;
 
-pub use footers::{footer, footer_fit, footer_lines, prompt};
+pub use footers::{answer_keys, footer, footer_fit, footer_lines, footer_rows, prompt};
 pub use table::{BINDINGS, parent};
 
 use Context as C;

@@ -317,7 +317,9 @@ const REVIEW_MOTIONS: &[(K, ReviewKey)] = &[
 ];
 
 /// The screens with text that can be taller than the window: ↑/↓ and PgUp/PgDn move it.
-const SCROLLED: [Context; 12] = [
+const SCROLLED: [Context; 14] = [
+    C::Summary,
+    C::SummaryAlone,
     C::SafetyQuick,
     C::EmergencyAdvice,
     C::EmergencyAdviceAlone,

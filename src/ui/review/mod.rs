@@ -18,8 +18,8 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
-use super::keys::{self, Context, ReviewKey};
-use super::{Theme, keys_line};
+use super::Theme;
+use super::keys::{Context, ReviewKey};
 use crate::history::{
     Change, History, SessionView, Verdict, per_routine, per_week, streak, stretches,
 };
@@ -236,11 +236,12 @@ pub fn render(review: &Review, theme: Theme, area: Rect, buf: &mut Buffer) {
         .map_or(0, |p| crate::ui::cells(p.line_count(inner.width).min(5)));
     let empty = sessions == 0 && review.history.logs.is_empty();
 
+    let keys = crate::ui::footer(review.context(), inner.width, theme);
     let [tabs_a, notice_a, body_a, keys_a] = Layout::vertical([
         Constraint::Length(u16::from(!empty)),
         Constraint::Length(notice_height),
         Constraint::Fill(1),
-        Constraint::Length(1),
+        Constraint::Length(crate::ui::cells(keys.len())),
     ])
     .areas(inner);
 
@@ -258,8 +259,7 @@ pub fn render(review: &Review, theme: Theme, area: Rect, buf: &mut Buffer) {
             Pane::Figures => render_figures(review, theme, body_a, buf),
         }
     }
-    let keys = keys::footer_fit(review.context(), keys_a.width);
-    Paragraph::new(keys_line(&keys, theme)).render(keys_a, buf);
+    Paragraph::new(keys).render(keys_a, buf);
 }
 
 fn render_tabs(pane: Pane, theme: Theme, area: Rect, buf: &mut Buffer) {
