@@ -6,7 +6,8 @@
 //!
 //! The binary (`main.rs`) parses the command line and calls [`cli::run`]. [`history`] is public
 //! so that its benchmark can load and summarise a large history directly, and [`readers`] so that
-//! fuzz targets can reach the routine and settings readers.
+//! fuzz targets can reach the routine and settings readers; [`figure`] so that a report, and the
+//! example that writes every figure as SVG, can draw the positions.
 
 mod app;
 mod audio;
@@ -14,6 +15,7 @@ mod clean;
 pub mod cli;
 mod config;
 pub mod error;
+pub mod figure;
 pub mod history;
 mod plain;
 mod printable;

@@ -4,6 +4,7 @@
 mod history;
 mod pages;
 mod routines;
+mod show;
 mod start;
 
 use std::ffi::{OsStr, OsString};
@@ -71,6 +72,15 @@ pub enum Command {
     },
     /// List every routine you can start, with its level and length
     List,
+    /// Show a routine before starting it: each step's figure, instructions and dose
+    Show {
+        /// A routine name, title, or the path of a .ron file
+        #[arg(required_unless_present = "poses")]
+        routine: Option<String>,
+        /// List the figures a routine step can name with `pose`
+        #[arg(long, conflicts_with = "routine")]
+        poses: bool,
+    },
     /// Check routine files and report every problem with its line and column
     Check {
         #[arg(required = true, value_name = "FILE")]
@@ -208,6 +218,11 @@ pub fn run(cli: Cli) -> Result<ExitCode, AppError> {
             routine: Some(wanted),
         }) => start::routine(&paths, flags, &wanted),
         Some(Command::List) => done(routines::list(&paths, flags)),
+        Some(Command::Show {
+            routine: Some(wanted),
+            ..
+        }) => done(show::routine(&paths, flags, &wanted)),
+        Some(Command::Show { routine: None, .. }) => done(show::poses(&paths, flags)),
         Some(Command::Check { files }) => done(routines::check(&files)),
         Some(Command::New { name }) => done(routines::new(&paths, &name)),
         Some(Command::Log {

@@ -4,6 +4,7 @@
 
 use std::process::ExitCode;
 
+use ratatui::symbols::Marker;
 use uuid::Uuid;
 
 use super::history::{load, open_store};
@@ -66,6 +67,14 @@ impl Options {
             config,
             paths: paths.clone(),
         })
+    }
+
+    /// How figures are drawn here: as the settings say, in braille unless the terminal is the
+    /// Linux console, whose fonts have none; `None` when they are off.
+    pub fn figure_marker(&self) -> Option<Marker> {
+        self.config
+            .figures
+            .marker(crate::sys::terminal::has_braille())
     }
 
     /// Every routine, with the settings applied.
@@ -201,7 +210,7 @@ fn full_screen(
         notice,
         store,
         open_store: Box::new(move || open_store(&writer)),
-        theme: Theme::new(options.config.theme),
+        theme: Theme::new(options.config.theme).with_figures(options.figure_marker()),
         notices,
     };
     let ended = app::run(setup, audio);

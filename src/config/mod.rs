@@ -3,9 +3,11 @@
 
 use std::path::{Path, PathBuf};
 
+use ratatui::symbols::Marker;
 use serde::{Deserialize, Deserializer};
 
 use crate::routine::LeadInBounds;
+use crate::routine::Words;
 use crate::routine::ron_text::{self, Bounded, Bounds};
 use crate::session::Cue;
 use crate::sys::files::{self, FileError, Kind};
@@ -22,10 +24,30 @@ pub struct Config {
     pub muted: bool,
     pub voice: bool,
     pub voice_command: Option<String>,
+    /// The speech program's voice, by its own name for it ("en-gb", "Daniel").
+    #[serde(deserialize_with = "voice_name")]
+    pub voice_name: Option<String>,
+    /// Words a minute, 80 to 400; `None` keeps the program's own pace.
+    #[serde(deserialize_with = "voice_rate")]
+    pub voice_rate: Option<u32>,
     #[serde(deserialize_with = "lead_in")]
     pub lead_in: Option<u32>,
     pub theme: ThemeName,
+    pub figures: FigureMarks,
     pub sounds: SoundFiles,
+}
+
+/// How figures of the positions are drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+pub enum FigureMarks {
+    /// Braille dots, except on the Linux console (`TERM=linux`), whose fonts have no braille.
+    #[default]
+    Auto,
+    Braille,
+    /// Half blocks, which every terminal font has, at half the detail.
+    Blocks,
+    /// No figures.
+    Off,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
@@ -73,9 +95,25 @@ impl Default for Config {
             muted: false,
             voice: false,
             voice_command: None,
+            voice_name: None,
+            voice_rate: None,
             lead_in: None,
             theme: ThemeName::Default,
+            figures: FigureMarks::Auto,
             sounds: SoundFiles::default(),
+        }
+    }
+}
+
+impl FigureMarks {
+    /// The marks to draw figures with, on a terminal whose font has braille or not; `None` for
+    /// no figures.
+    pub fn marker(self, braille_font: bool) -> Option<Marker> {
+        match self {
+            FigureMarks::Auto if braille_font => Some(Marker::Braille),
+            FigureMarks::Braille => Some(Marker::Braille),
+            FigureMarks::Auto | FigureMarks::Blocks => Some(Marker::HalfBlock),
+            FigureMarks::Off => None,
         }
     }
 }
@@ -90,6 +128,21 @@ impl Bounds for VolumeBounds {
 fn volume<'de, D: Deserializer<'de>>(d: D) -> Result<u8, D::Error> {
     let v = Bounded::<VolumeBounds>::deserialize(d)?.0;
     Ok(u8::try_from(v).unwrap_or(100))
+}
+
+struct RateBounds;
+impl Bounds for RateBounds {
+    const NAME: &'static str = "voice_rate";
+    const MIN: u32 = 80;
+    const MAX: u32 = 400;
+}
+
+fn voice_name<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    Ok(Option::<Words>::deserialize(d)?.map(|w| w.0))
+}
+
+fn voice_rate<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
+    Ok(Option::<Bounded<RateBounds>>::deserialize(d)?.map(|b| b.0))
 }
 
 fn lead_in<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {

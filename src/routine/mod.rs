@@ -9,7 +9,7 @@ pub(crate) mod ron_text;
 mod timeline;
 
 pub use catalog::{Catalog, Origin, RoutineEntry};
-pub use load::{LeadInBounds, RoutineError, from_bytes, load_file, parse};
+pub use load::{LeadInBounds, RoutineError, Words, from_bytes, load_file, parse};
 pub use model::{Level, Routine, Side, Step, StepKind, Tool};
 pub use timeline::{Phase, PhaseKind, Timeline};
 // Only tests name the type; elsewhere a step's sides are read through their methods.

@@ -6,6 +6,7 @@ use serde::{Deserialize, Deserializer, de};
 
 use super::load::{LeadIn, Reps, RestSeconds, Seconds, Title, Words};
 use super::ron_text::Bounded;
+use crate::figure::{Figure, PoseName, library};
 use crate::{clean, text};
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -138,6 +139,8 @@ pub struct Step {
     pub wait_for_key: bool,
     pub instructions: Vec<String>,
     pub caution: Option<String>,
+    /// The position to show: a pose from the library or the routine's own figure.
+    pub figure: Option<Figure>,
 }
 
 impl Step {
@@ -256,6 +259,10 @@ struct RawStep {
     instructions: Vec<Sentence>,
     #[serde(default)]
     caution: Option<Sentence>,
+    #[serde(default)]
+    pose: Option<PoseName>,
+    #[serde(default)]
+    figure: Option<Figure>,
 }
 
 /// Text of a routine as the file has it ([`Words`]: one line, nothing a terminal would obey),
@@ -315,6 +322,14 @@ impl TryFrom<RawStep> for Step {
             (_, Some(s)) => s.0,
             (_, None) => return Err(text::routine::err_missing_seconds(&title)),
         };
+        let figure = match (raw.pose, raw.figure) {
+            (Some(_), Some(_)) => return Err(text::figure::ERR_POSE_AND_FIGURE.to_string()),
+            (Some(name), None) => library::figure(&name.0).cloned(),
+            (None, figure) => figure,
+        };
+        if raw.kind == StepKind::CheckIn && figure.is_some() {
+            return Err(text::figure::ERR_FIGURE_ON_CHECK_IN.to_string());
+        }
         Ok(Step {
             title,
             kind: raw.kind,
@@ -326,6 +341,7 @@ impl TryFrom<RawStep> for Step {
             wait_for_key: raw.wait_for_key,
             instructions: raw.instructions.into_iter().map(|w| w.0).collect(),
             caution: raw.caution.map(|w| w.0),
+            figure,
         })
     }
 }

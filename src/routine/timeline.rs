@@ -121,6 +121,7 @@ mod tests {
             wait_for_key: false,
             instructions: vec![],
             caution: None,
+            figure: None,
         }
     }
 

@@ -46,6 +46,7 @@ fn step_strategy() -> impl Strategy<Value = Step> {
             wait_for_key,
             instructions: vec![],
             caution: None,
+            figure: None,
         })
 }
 

@@ -25,6 +25,7 @@ fn timed(title: &str, sides: Sides, seconds: u32, reps: u32, rest: u32) -> Step 
         wait_for_key: false,
         instructions: vec![],
         caution: None,
+        figure: None,
     }
 }
 

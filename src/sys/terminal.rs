@@ -17,6 +17,12 @@ pub fn can_draw() -> bool {
     io::stdout().is_terminal() && draws(std::env::var_os("TERM").as_deref())
 }
 
+/// Whether the terminal's font likely has braille, which figures are drawn in: not on the Linux
+/// console (`TERM=linux`), whose fonts hold 256 or 512 characters and no braille.
+pub fn has_braille() -> bool {
+    std::env::var_os("TERM").is_none_or(|t| t != "linux")
+}
+
 /// Whether a terminal of type `term` can be drawn on. `dumb` (an Emacs shell buffer, an editor's
 /// output pane) shows lines of text and nothing more; with `TERM` unset or empty nothing is
 /// known of what the terminal understands, and git and ncurses take it as `dumb` too.

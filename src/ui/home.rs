@@ -5,12 +5,14 @@ use std::fmt::Write as _;
 use chrono::{DateTime, FixedOffset};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::symbols::Marker;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, StatefulWidget, Widget, Wrap};
 
 use super::{Theme, keys};
+use crate::figure::Figure;
 use crate::history::{History, Reading, per_week, streak};
-use crate::routine::{Origin, RoutineEntry};
+use crate::routine::{Origin, Routine, RoutineEntry};
 use crate::safety::{self, Tier};
 use crate::text;
 
@@ -197,18 +199,58 @@ fn render_detail(entry: &RoutineEntry, theme: Theme, area: Rect, buf: &mut Buffe
         Line::styled(text::home::HOME_STEPS, theme.heading()),
     ];
     lines.extend(r.steps.iter().enumerate().map(|(i, s)| {
-        let line = text::home::home_step_line(
-            &s.title,
-            s.sides.word(),
-            s.work(),
-            s.reps,
-            s.is_check_in(),
-        );
+        let line =
+            text::home::home_step_line(&s.title, s.sides.word(), s.work(), s.reps, s.is_check_in());
         Line::from(format!("{:>2}. {line}", i + 1))
     }));
     let detail = Block::new().padding(ratatui::widgets::Padding::horizontal(1));
-    Paragraph::new(lines)
+    let paragraph = Paragraph::new(lines)
         .wrap(Wrap { trim: true })
-        .block(detail)
-        .render(area, buf);
+        .block(detail);
+    let used = super::cells(paragraph.line_count(area.width));
+    paragraph.render(area, buf);
+    if let Some(marker) = theme.figures() {
+        let below = Rect {
+            y: area.y + used.min(area.height),
+            height: area.height.saturating_sub(used),
+            ..area
+        };
+        thumbnails(r, marker, theme, below, buf);
+    }
+}
+
+/// What the routine asks the body to do: a figure of each step's position in a row, numbered
+/// by step, as many as fit under the list of steps.
+fn thumbnails(routine: &Routine, marker: Marker, theme: Theme, area: Rect, buf: &mut Buffer) {
+    const WIDTH: u16 = 18;
+    // A blank row above, the number under each.
+    if area.height < super::figure::MIN_ROWS + 2 || area.width < WIDTH {
+        return;
+    }
+    let height = (area.height - 2).min(8);
+    let mut x = area.x;
+    let mut shown: Vec<&Figure> = Vec::new();
+    for (i, step) in routine.steps.iter().enumerate() {
+        let Some(figure) = &step.figure else {
+            continue;
+        };
+        if shown.contains(&figure) {
+            continue;
+        }
+        let width = if figure.is_movement() {
+            2 * WIDTH
+        } else {
+            WIDTH
+        };
+        if x + width > area.right() {
+            break;
+        }
+        shown.push(figure);
+        let cell = Rect::new(x, area.y + 1, width, height);
+        super::figure::thumbnail(figure, marker, theme, cell, buf);
+        Paragraph::new(Line::styled(format!("{}", i + 1), theme.dim()))
+            .centered()
+            .render(Rect::new(x, area.y + 1 + height, width, 1), buf);
+        x += width;
+    }
 }

@@ -2,6 +2,7 @@
 
 pub mod checkin;
 pub mod columns;
+pub mod figure;
 pub mod home;
 pub mod keys;
 pub mod notices;

@@ -6,12 +6,15 @@ use std::time::{Duration, Instant};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::style::Style;
+use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, LineGauge, Paragraph, Widget, Wrap};
 use tui_big_text::{BigText, PixelSize};
 
 use super::notices::{self, Notice};
 use super::{Theme, checkin, keys, overlay};
+use crate::figure::Figure;
+use crate::routine::Side;
 use crate::session::{Overlay, PhaseKind, Session};
 use crate::text;
 use crate::visit::{Form, Question};
@@ -96,10 +99,12 @@ fn render_step(session: &Session, now: Instant, theme: Theme, area: Rect, buf: &
     // of the instructions; blank lines only if everything fits.
     let extra = u16::from(area.height >= 14);
     let free = area.height.saturating_sub(4 + 2 * extra);
-    let wrapped = wrapped_height(&notes, area.width);
+    let figure = theme.figures().zip(step.figure.as_ref());
+    let (beside, main) = split_for_figure(figure.is_some(), &clock, &notes, area.width, free);
+    let wrapped = wrapped_height(&notes, main);
     let gap = u16::from(free >= 8 + wrapped + 3);
     let free = free.saturating_sub(3 * gap);
-    let size = clock_size(&clock, area.width, free.saturating_sub(wrapped.min(2)));
+    let size = clock_size(&clock, main, free.saturating_sub(wrapped.min(2)));
     let clock_h = size.map_or(1, rows);
     let notes_h = wrapped.min(free.saturating_sub(clock_h));
 
@@ -112,7 +117,7 @@ fn render_step(session: &Session, now: Instant, theme: Theme, area: Rect, buf: &
         gauge_a,
         _,
         notes_a,
-        _,
+        spare_a,
         next_a,
         total_a,
         keys_a,
@@ -131,6 +136,20 @@ fn render_step(session: &Session, now: Instant, theme: Theme, area: Rect, buf: &
         Constraint::Length(1),
     ])
     .areas(area);
+    let narrow = |r: Rect| Rect { width: main, ..r };
+    let (clock_a, gauge_a, mut notes_a) = (narrow(clock_a), narrow(gauge_a), narrow(notes_a));
+    if let Some(figure) = figure {
+        let room = if beside > 0 {
+            let height = next_a.y.saturating_sub(clock_a.y);
+            Room::Beside(Rect::new(area.x + main, clock_a.y, beside, height))
+        } else {
+            Room::Above(Rect {
+                height: spare_a.height,
+                ..notes_a
+            })
+        };
+        notes_a.y += render_figure(session, figure, room, theme, buf);
+    }
 
     let mut title = vec![Span::styled(step.title.clone(), theme.heading())];
     if let Some(tool) = step.tool {
@@ -165,6 +184,18 @@ fn render_step(session: &Session, now: Instant, theme: Theme, area: Rect, buf: &
         .wrap(Wrap { trim: true })
         .render(notes_a, buf);
 
+    render_bottom(session, now, theme, [next_a, total_a, keys_a], buf);
+}
+
+/// What comes next, the whole session's progress, and the keys.
+fn render_bottom(
+    session: &Session,
+    now: Instant,
+    theme: Theme,
+    [next_a, total_a, keys_a]: [Rect; 3],
+    buf: &mut Buffer,
+) {
+    let phase = session.phase();
     Paragraph::new(Line::from(next_words(session)).style(theme.dim())).render(next_a, buf);
 
     let done = session.total_done(now);
@@ -185,7 +216,7 @@ fn render_step(session: &Session, now: Instant, theme: Theme, area: Rect, buf: &
     } else {
         keys::Context::Session
     };
-    let keys = keys::footer_fit(context, area.width);
+    let keys = keys::footer_fit(context, keys_a.width);
     Paragraph::new(Line::styled(keys, theme.keys())).render(keys_a, buf);
 }
 
@@ -283,6 +314,81 @@ fn phase_style(kind: PhaseKind, theme: Theme) -> Style {
         PhaseKind::Work { .. } => theme.work(),
         PhaseKind::Rest { .. } | PhaseKind::Switch { .. } => theme.rest(),
         PhaseKind::LeadIn | PhaseKind::Ready | PhaseKind::CheckIn => theme.ready(),
+    }
+}
+
+/// Where the session screen has room for a figure.
+#[derive(Clone, Copy)]
+enum Room {
+    /// A column of its own beside the digits and the instructions.
+    Beside(Rect),
+    /// Rows nothing else needs, above the instructions.
+    Above(Rect),
+}
+
+/// The columns of a figure beside the digits and the instructions, and the columns left for
+/// them: wide, the figure stands in a column of its own when that leaves the digits as large as
+/// they would be without it; otherwise none.
+fn split_for_figure(
+    figure: bool,
+    clock: &str,
+    notes: &[Line],
+    width: u16,
+    free: u16,
+) -> (u16, u16) {
+    let column = width * 2 / 5;
+    if figure && width >= WIDE && fits_clock(clock, notes, width - column, width, free) {
+        (column, width - column)
+    } else {
+        (0, width)
+    }
+}
+
+/// Draws the step's figure in `room`; returns the rows it took above the instructions.
+fn render_figure(
+    session: &Session,
+    (marker, figure): (Marker, &Figure),
+    room: Room,
+    theme: Theme,
+    buf: &mut Buffer,
+) -> u16 {
+    let worked = side_shown(session);
+    match room {
+        Room::Beside(column) => {
+            super::figure::render(figure, worked, marker, theme, column, buf);
+            0
+        }
+        Room::Above(at) => {
+            let Some(h) = super::figure::rows_for(figure, worked, marker, at.width, at.height)
+            else {
+                return 0;
+            };
+            super::figure::render(figure, worked, marker, theme, Rect { height: h, ..at }, buf);
+            h
+        }
+    }
+}
+
+/// Windows at least this wide show the figure beside the instructions; narrower ones above.
+const WIDE: u16 = 96;
+
+/// Whether the digits are as large in `main` columns as they would be in `full`.
+fn fits_clock(clock: &str, notes: &[Line], main: u16, full: u16, free: u16) -> bool {
+    let size = |width: u16| {
+        let wrapped = wrapped_height(notes, width);
+        clock_size(clock, width, free.saturating_sub(wrapped.min(2)))
+    };
+    size(main) == size(full)
+}
+
+/// The side the figure shows: the side being worked, switched to, or about to be worked.
+fn side_shown(session: &Session) -> Option<Side> {
+    match session.phase().kind {
+        PhaseKind::Work { side, .. } | PhaseKind::Rest { side, .. } => side,
+        PhaseKind::Switch { to } => Some(to),
+        PhaseKind::Ready | PhaseKind::LeadIn | PhaseKind::CheckIn => {
+            session.step().sides.order().first().copied().flatten()
+        }
     }
 }
 

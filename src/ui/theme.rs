@@ -1,8 +1,10 @@
 //! Colours and emphasis. Colour is never the only signal: every state also has words.
 
 use ratatui::style::{Color, Modifier, Style};
+use ratatui::symbols::Marker;
 
 use crate::config::ThemeName;
+use crate::figure::draw::Tone;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
@@ -12,6 +14,9 @@ pub struct Theme {
     /// foreground and background, the person's readable pair, in bold, or swapped (reverse
     /// video) where the default theme marks something with colour.
     high_contrast: bool,
+    /// How figures are drawn: braille dots, or half blocks for a font without braille; `None`
+    /// leaves them out.
+    figures: Option<Marker>,
 }
 
 impl Theme {
@@ -21,7 +26,27 @@ impl Theme {
         Theme {
             color: !no_color,
             high_contrast: name == ThemeName::HighContrast,
+            figures: Some(Marker::Braille),
         }
+    }
+
+    /// No colour and no high contrast: text printed for any reader.
+    pub fn uncoloured() -> Theme {
+        Theme {
+            color: false,
+            high_contrast: false,
+            figures: Some(Marker::Braille),
+        }
+    }
+
+    /// The same theme, drawing figures with `marker`, or without figures.
+    pub fn with_figures(self, figures: Option<Marker>) -> Theme {
+        Theme { figures, ..self }
+    }
+
+    /// How figures are drawn, or `None` to leave them out.
+    pub fn figures(self) -> Option<Marker> {
+        self.figures
     }
 
     #[cfg(test)]
@@ -29,6 +54,7 @@ impl Theme {
         Theme {
             color: true,
             high_contrast: false,
+            figures: Some(Marker::Braille),
         }
     }
 
@@ -37,6 +63,7 @@ impl Theme {
         Theme {
             color: false,
             high_contrast: false,
+            figures: Some(Marker::Braille),
         }
     }
 
@@ -45,6 +72,7 @@ impl Theme {
         Theme {
             color: true,
             high_contrast: true,
+            figures: Some(Marker::Braille),
         }
     }
 
@@ -117,6 +145,20 @@ impl Theme {
     /// The filled part of a progress bar ("█"); the rest ("░") is [`Theme::dim`].
     pub fn gauge(self) -> Style {
         self.fg(Color::Green)
+    }
+
+    /// The colour of a figure's marks: the terminal's own text colour for the body, and for
+    /// everything in high contrast or without colour; the worked limb is also drawn thicker.
+    pub fn ink(self, tone: Tone) -> Color {
+        if !self.color || self.high_contrast {
+            return Color::Reset;
+        }
+        match tone {
+            Tone::Body => Color::Reset,
+            Tone::Far => Color::DarkGray,
+            Tone::Worked => Color::Red,
+            Tone::Prop => Color::Blue,
+        }
     }
 
     /// Every style the theme gives, named, for the tests that read them all.

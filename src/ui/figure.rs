@@ -1,0 +1,316 @@
+//! A figure of a position in the terminal: the marks of `figure::draw` on ratatui's canvas, in
+//! braille dots (2 x 4 a cell) or half blocks (1 x 2) for fonts without braille, kept in
+//! proportion and centred; with the side worked written under it, and "start" and "end" under a
+//! movement's two positions.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Color;
+use ratatui::symbols::Marker;
+use ratatui::text::Line;
+use ratatui::widgets::canvas::{Canvas, Painter, Shape};
+use ratatui::widgets::{Paragraph, Widget};
+
+use super::Theme;
+use crate::figure::Figure;
+use crate::figure::draw::{Drawing, Mark, drawing};
+use crate::routine::Side;
+use crate::text;
+
+/// Below this many rows of drawing, a figure is too small to make out and is left out.
+pub const MIN_ROWS: u16 = 4;
+/// Below this many columns of drawing, likewise.
+pub const MIN_COLUMNS: u16 = 12;
+
+/// Dots a cell holds across and down, for `marker`.
+fn dots(marker: Marker) -> (f64, f64) {
+    match marker {
+        Marker::Braille => (2.0, 4.0),
+        _ => (1.0, 2.0),
+    }
+}
+
+/// Rows of captions under the figure: "start" and "end" for a movement, the side for a
+/// one-sided step.
+pub fn caption_rows(figure: &Figure, side: Option<Side>) -> u16 {
+    u16::from(figure.is_movement()) + u16::from(side.is_some())
+}
+
+#[expect(
+    clippy::cast_possible_truncation,
+    reason = "a count of cells, rounded up from a positive size no larger than the screen"
+)]
+/// The cells the drawing takes at most within `width` x `height` (captions not counted),
+/// in proportion: `None` when that is too small to make out.
+fn fit(d: &Drawing, marker: Marker, width: u16, height: u16) -> Option<(u16, u16)> {
+    let (across, down) = dots(marker);
+    // Units per dot: the larger of what the width and the height allow, so both fit.
+    let scale =
+        (d.width() / (f64::from(width) * across)).max(d.height() / (f64::from(height) * down));
+    let cells = |units: f64, per_cell: f64, most: u16| {
+        let n = (units / (scale * per_cell)).ceil();
+        // Never more than there is: rounding up may ask for one cell too many.
+        u16::try_from(n as i64).map_or(most, |n| n.min(most))
+    };
+    let (w, h) = (
+        cells(d.width(), across, width),
+        cells(d.height(), down, height),
+    );
+    (w >= MIN_COLUMNS && h >= MIN_ROWS).then_some((w, h))
+}
+
+/// The rows a figure would take drawn `width` columns wide, captions included, given at most
+/// `height`; `None` when it would be too small to make out.
+pub fn rows_for(
+    figure: &Figure,
+    side: Option<Side>,
+    marker: Marker,
+    width: u16,
+    height: u16,
+) -> Option<u16> {
+    let captions = caption_rows(figure, side);
+    let d = drawing(figure, side);
+    fit(&d, marker, width, height.checked_sub(captions)?).map(|(_, h)| h + captions)
+}
+
+#[expect(
+    clippy::cast_possible_truncation,
+    reason = "a column of the figure's width, which is a u16"
+)]
+/// Draws the figure on `side` in `area`, as large as fits in proportion, centred, with its
+/// captions; nothing at all when it would be too small to make out.
+pub fn render(
+    figure: &Figure,
+    side: Option<Side>,
+    marker: Marker,
+    theme: Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let captions = caption_rows(figure, side);
+    let d = drawing(figure, side);
+    let Some((w, h)) = fit(&d, marker, area.width, area.height.saturating_sub(captions)) else {
+        return;
+    };
+    let [_, column, _] = Layout::horizontal([
+        Constraint::Fill(1),
+        Constraint::Length(w),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
+    let [_, canvas_a, moves_a, side_a, _] = Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(h),
+        Constraint::Length(u16::from(figure.is_movement())),
+        Constraint::Length(u16::from(side.is_some())),
+        Constraint::Fill(1),
+    ])
+    .areas(column);
+
+    let (left, span_x) = canvas(&d, marker, theme, (w, h), canvas_a, buf);
+
+    if figure.is_movement() {
+        // Each word under the middle of its position.
+        for ((from, to), word) in d
+            .panels
+            .iter()
+            .zip([text::figure::START, text::figure::END])
+        {
+            let middle = (from + to) / 2.0;
+            let at = ((middle - left) / span_x * f64::from(w)).round();
+            let half = super::cells(word.chars().count()) / 2;
+            let x = u16::try_from(at as i64).unwrap_or(0).saturating_sub(half);
+            let room = moves_a.width.saturating_sub(x);
+            Paragraph::new(Line::styled(word, theme.dim())).render(
+                Rect {
+                    x: moves_a.x + x,
+                    width: room.min(super::cells(word.chars().count())),
+                    ..moves_a
+                },
+                buf,
+            );
+        }
+    }
+    if let Some(side) = side {
+        Paragraph::new(Line::styled(side.word(), theme.heading()))
+            .centered()
+            .render(side_a, buf);
+    }
+}
+
+/// The figure alone, no captions, as large as fits in `area` and centred: a thumbnail.
+pub fn thumbnail(figure: &Figure, marker: Marker, theme: Theme, area: Rect, buf: &mut Buffer) {
+    let d = drawing(figure, None);
+    let Some((w, h)) = fit(&d, marker, area.width, area.height) else {
+        return;
+    };
+    let [_, column, _] = Layout::horizontal([
+        Constraint::Fill(1),
+        Constraint::Length(w),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
+    let [_, canvas_a, _] = Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(h),
+        Constraint::Fill(1),
+    ])
+    .areas(column);
+    canvas(&d, marker, theme, (w, h), canvas_a, buf);
+}
+
+/// Paints the marks on a canvas of `cells` (columns, rows) in `area`, one unit per dot across
+/// and down alike, the drawing centred; returns where the canvas starts along x and how many
+/// units it spans.
+fn canvas(
+    d: &Drawing,
+    marker: Marker,
+    theme: Theme,
+    cells: (u16, u16),
+    area: Rect,
+    buf: &mut Buffer,
+) -> (f64, f64) {
+    let (across, down) = dots(marker);
+    let (w, h) = (f64::from(cells.0), f64::from(cells.1));
+    let scale = (d.width() / (w * across)).max(d.height() / (h * down));
+    let (span_x, span_y) = (w * across * scale, h * down * scale);
+    let left = d.left - (span_x - d.width()) / 2.0;
+    let bottom = d.bottom - (span_y - d.height()) / 2.0;
+    Canvas::default()
+        .marker(marker)
+        .x_bounds([left, left + span_x])
+        .y_bounds([bottom, bottom + span_y])
+        .paint(|ctx| {
+            for mark in &d.marks {
+                ctx.draw(&Pen { mark, theme });
+            }
+        })
+        .render(area, buf);
+    (left, span_x)
+}
+
+/// One mark, painted dot by dot: a stroke two dots thick when it is the limb being worked.
+struct Pen<'a> {
+    mark: &'a Mark,
+    theme: Theme,
+}
+
+impl Shape for Pen<'_> {
+    #[expect(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "dots of the grid, counted from positions on it: small and never negative"
+    )]
+    fn draw(&self, painter: &mut Painter<'_, '_>) {
+        let (xs, ys) = painter.bounds();
+        let Some(limit) = painter.get_point(xs[1], ys[0]) else {
+            return;
+        };
+        let dot = |painter: &mut Painter, x: usize, y: usize, color: Color| {
+            if x <= limit.0 && y <= limit.1 {
+                painter.paint(x, y, color);
+            }
+        };
+        match self.mark {
+            Mark::Stroke { points, tone, bold } => {
+                let color = self.theme.ink(*tone);
+                for pair in points.windows(2) {
+                    let (Some(from), Some(to)) = (
+                        painter.get_point(pair[0].0, pair[0].1),
+                        painter.get_point(pair[1].0, pair[1].1),
+                    ) else {
+                        continue;
+                    };
+                    let (ax, ay) = (from.0 as f64, from.1 as f64);
+                    let (bx, by) = (to.0 as f64, to.1 as f64);
+                    let steps = (bx - ax).abs().max((by - ay).abs()).max(1.0);
+                    for i in 0..=(steps as usize) {
+                        let along = i as f64 / steps;
+                        let x = (ax + (bx - ax) * along).round() as usize;
+                        let y = (ay + (by - ay) * along).round() as usize;
+                        dot(painter, x, y, color);
+                        if *bold {
+                            dot(painter, x + 1, y, color);
+                            dot(painter, x, y + 1, color);
+                        }
+                    }
+                }
+            }
+            Mark::Ring {
+                centre,
+                radius,
+                tone,
+            } => {
+                let color = self.theme.ink(*tone);
+                for i in 0..72 {
+                    let angle = f64::from(i) * 5.0_f64.to_radians();
+                    let (x, y) = (
+                        centre.0 + radius * angle.cos(),
+                        centre.1 + radius * angle.sin(),
+                    );
+                    if let Some((x, y)) = painter.get_point(x, y) {
+                        dot(painter, x, y, color);
+                    }
+                }
+            }
+            Mark::Disc {
+                centre,
+                radius,
+                tone,
+            } => {
+                let color = self.theme.ink(*tone);
+                let (Some(c), Some(edge)) = (
+                    painter.get_point(centre.0, centre.1),
+                    painter.get_point(centre.0 + radius, centre.1),
+                ) else {
+                    return;
+                };
+                let r = (edge.0 as f64 - c.0 as f64).max(0.5);
+                let reach = r.ceil() as usize;
+                for y in c.1.saturating_sub(reach)..=c.1 + reach {
+                    for x in c.0.saturating_sub(reach)..=c.0 + reach {
+                        let (dx, dy) = (x as f64 - c.0 as f64, y as f64 - c.1 as f64);
+                        if dx.hypot(dy) <= r {
+                            dot(painter, x, y, color);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The figure on `side` as lines of text `width` columns wide and at most `height` rows (its
+/// captions included), for printing: blank rows above and below are left out. Empty when it
+/// would be too small to make out.
+pub fn lines(
+    figure: &Figure,
+    side: Option<Side>,
+    marker: Marker,
+    width: u16,
+    height: u16,
+) -> Vec<String> {
+    let area = Rect::new(0, 0, width, height);
+    let mut buf = Buffer::empty(area);
+    render(figure, side, marker, Theme::uncoloured(), area, &mut buf);
+    rows(&buf)
+}
+
+/// The buffer's rows as text, without trailing spaces, blank rows at the top and bottom left out.
+pub fn rows(buf: &Buffer) -> Vec<String> {
+    let area = buf.area;
+    let mut rows: Vec<String> = (area.top()..area.bottom())
+        .map(|y| {
+            let row: String = (area.left()..area.right())
+                .filter_map(|x| buf.cell((x, y)).map(ratatui::buffer::Cell::symbol))
+                .collect();
+            row.trim_end().to_string()
+        })
+        .collect();
+    while rows.last().is_some_and(String::is_empty) {
+        rows.pop();
+    }
+    let blank_top = rows.iter().take_while(|r| r.is_empty()).count();
+    rows.drain(..blank_top);
+    rows
+}
