@@ -153,6 +153,11 @@ impl App {
     }
 
     pub fn finish(self) -> Ended {
+        // The last hold's end and the completion chime are heard out, unless a signal asked to
+        // stop now.
+        if self.signal.is_none() {
+            self.audio.finish(crate::audio::FINISH_LIMIT);
+        }
         self.audio.settle(crate::audio::SETTLE_LIMIT);
         Ended {
             signal: self.signal,

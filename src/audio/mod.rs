@@ -7,13 +7,14 @@ mod bell;
 mod device;
 #[cfg(test)]
 mod schedule_tests;
+mod queue;
 mod sounds;
 mod voice;
 
 use std::io::Write;
-use std::sync::mpsc::Sender;
+use std::sync::mpsc::{Sender, channel};
 use std::sync::{Arc, Condvar, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use rodio::buffer::SamplesBuffer;
 
@@ -27,8 +28,18 @@ use crate::session::{Announcement, Cue};
 /// How long leaving waits for a sound device that is still opening.
 pub const SETTLE_LIMIT: Duration = Duration::from_secs(3);
 
+/// How long leaving waits, at most, for the cues and words already due to be heard.
+pub const FINISH_LIMIT: Duration = Duration::from_secs(4);
+
 /// A sound to play and how loud, on its way to the audio thread.
 pub type Playing = (SamplesBuffer, f32);
+
+/// What the audio thread is told.
+pub enum ToDevice {
+    Play(Playing),
+    /// Say so on the sender once every sound has ended, or at the deadline.
+    Flush(Instant, Sender<()>),
+}
 
 /// Set once the attempt to open the sound device is over. While it runs, the sound system may
 /// still print to stderr, so stderr is handed back only after it.
@@ -63,8 +74,8 @@ enum Output {
             reason = "without the sound feature there is no device to open"
         )
     )]
-    Opening(Sender<Playing>),
-    Device(Sender<Playing>),
+    Opening(Sender<ToDevice>),
+    Device(Sender<ToDevice>),
     Bell,
 }
 
@@ -98,7 +109,11 @@ impl<W: Write> Audio<W> {
     ) -> Audio<W> {
         let settled = Settled::default();
         #[cfg(feature = "sound")]
-        let output = Output::Opening(device::spawn(on_open, settled.clone()));
+        let output = {
+            let device = device::spawn(on_open, settled.clone());
+            setup.voice.use_device(device.clone());
+            Output::Opening(device)
+        };
         #[cfg(not(feature = "sound"))]
         let output = {
             settled.set();
@@ -150,8 +165,14 @@ impl<W: Write> Audio<W> {
             Output::Opening(tx) | Output::Device(tx) => {
                 for cue in cues {
                     if let Some(sound) = self.sounds.get(*cue) {
+                        if self.voice.is_on() {
+                            // In turn with the words, through the voice's queue.
+                            let length = rodio::Source::total_duration(sound).unwrap_or_default();
+                            self.voice.cue((sound.clone(), self.gain), length);
+                            continue;
+                        }
                         // A closed audio thread means no device; the bell takes over.
-                        if tx.send((sound.clone(), self.gain)).is_err() {
+                        if tx.send(ToDevice::Play((sound.clone(), self.gain))).is_err() {
                             self.output = Output::Bell;
                             self.bell.play(cues);
                             return;
@@ -163,23 +184,45 @@ impl<W: Write> Audio<W> {
         }
     }
 
-    /// Speaks the moments worth words: each step's name before it, switching sides, the end.
+    /// Speaks what a person with eyes closed needs: each step's name, side, dose and first
+    /// instruction; switching sides; a rest and its length; a check-in's question; the end.
     pub fn say(&self, a: &Announcement, routine: &Routine) {
+        use crate::text::sound as words;
         if self.muted {
             return;
         }
         let words = match a {
-            Announcement::StepStart { step, side } => routine
+            Announcement::StepStart { step, side } => routine.steps.get(*step).map(|s| {
+                words::voice_step(&s.line(*side), s.instructions.first().map(String::as_str))
+            }),
+            Announcement::CheckIn { step } => routine
                 .steps
                 .get(*step)
-                .map(|s| crate::text::sound::voice_step(&s.line(*side))),
-            Announcement::Switch { .. } | Announcement::CheckIn { .. } | Announcement::Complete => {
+                .map(|s| words::voice_check_in(&s.title)),
+            Announcement::Switch { .. } | Announcement::Rest(_) | Announcement::Complete => {
                 Some(a.words(routine))
             }
             _ => None,
         };
         if let Some(words) = words {
             self.voice.say(words);
+        }
+    }
+
+    /// Waits until the cues and words already due have been heard, `limit` at most, so that
+    /// leaving does not cut off the last hold's end or the completion chime.
+    #[expect(
+        clippy::disallowed_methods,
+        reason = "world-side: the wait before leaving is bounded on the real clock"
+    )]
+    pub fn finish(&self, limit: Duration) {
+        let deadline = Instant::now() + limit;
+        self.voice.finish(deadline);
+        if let Output::Opening(tx) | Output::Device(tx) = &self.output {
+            let (done, finished) = channel();
+            if tx.send(ToDevice::Flush(deadline, done)).is_ok() {
+                let _ = finished.recv_timeout(deadline.saturating_duration_since(Instant::now()));
+            }
         }
     }
 

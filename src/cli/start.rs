@@ -91,7 +91,11 @@ impl Options {
             .map(|n| Notice::new(n, text::sound::SOUND_FILE_SHORT))
             .collect();
         let voice = if self.voice {
-            let (voice, note) = Voice::start(self.config.voice_command.as_deref());
+            let (voice, note) = Voice::start(
+                self.config.voice_command.as_deref(),
+                self.config.voice_name.as_deref(),
+                self.config.voice_rate,
+            );
             notices.extend(note.map(|n| Notice::new(n, text::sound::NO_VOICE_SHORT)));
             voice
         } else {

@@ -105,12 +105,9 @@ static LIBRARY: LazyLock<Vec<(&'static str, Figure)>> = LazyLock::new(|| {
         ("lying-rest", one(vec![Prop::Mat], LYING, Vec::new())),
         (
             "pelvic-tilt",
-            // The low back arched off the floor, then pressed flat.
-            two(
-                vec![Prop::Mat],
-                curved(LYING, (29, 9)),
-                curved(LYING, (29, 4)),
-            ),
+            // The low back arched a little off the floor, then pressed flat: the arch sits just
+            // above the pelvis, the shoulders stay down.
+            two(vec![Prop::Mat], curved(LYING, (34, 7)), curved(LYING, (30, 4))),
         ),
         (
             "knee-rolls",
@@ -181,7 +178,7 @@ static LIBRARY: LazyLock<Vec<(&'static str, Figure)>> = LazyLock::new(|| {
             "roller-hamstrings",
             // Sitting, hands behind, the roller under the back of one thigh, the other knee bent.
             one(
-                vec![Prop::Floor, Prop::Roller(p(52, 5))],
+                vec![Prop::Floor, Prop::Roller(p(46, 4))],
                 body(
                     (24, 30),
                     (26, 24),
@@ -244,7 +241,7 @@ static LIBRARY: LazyLock<Vec<(&'static str, Figure)>> = LazyLock::new(|| {
                     (39, 5),
                     (arm((26, 12), (32, 19)), arm((25, 13), (31, 20))),
                     (
-                        leg((33, 18), (45, 23), (46, 28)),
+                        leg((32, 18), (45, 14), (47, 19)),
                         leg((51, 15), (58, 3), (63, 1)),
                     ),
                 ),
@@ -347,7 +344,9 @@ static LIBRARY: LazyLock<Vec<(&'static str, Figure)>> = LazyLock::new(|| {
             crossed.head = p(48, 40);
             crossed.near_arm = arm((47, 27), (52, 20));
             crossed.far_arm = arm((48, 27), (53, 20));
-            crossed.near_leg = leg((47, 24), (52, 20), (56, 21));
+            // The knee turned out toward the viewer, so the thigh looks short and the shin lies
+            // across the other knee.
+            crossed.near_leg = leg((42, 22), (51, 20), (55, 23));
             one(vec![Prop::Floor, CHAIR], crossed, near_leg())
         }),
         ("seated-nerve-slider", {

@@ -81,6 +81,11 @@ pub fn run(setup: Setup) -> Result<Ended, AppError> {
         plain.note(note);
     }
     let result = plain.run(setup.visit, &setup.history);
+    // The last hold's end and the completion chime are heard out, unless a signal asked to
+    // stop now.
+    if plain.signal.is_none() {
+        plain.audio.finish(crate::audio::FINISH_LIMIT);
+    }
     plain.audio.settle(crate::audio::SETTLE_LIMIT);
     let printed = plain.out.finish(Ok(()));
     drop(plain);
