@@ -88,7 +88,9 @@ fn assert_in_turn(lines: &[String]) {
     for (i, line) in lines.iter().enumerate() {
         if let Some(words) = line.strip_prefix("start ") {
             if let Some(before) = open {
-                let ended = lines[i..].iter().any(|l| l.strip_prefix("end ") == Some(before));
+                let ended = lines[i..]
+                    .iter()
+                    .any(|l| l.strip_prefix("end ") == Some(before));
                 assert!(!ended, "{words:?} started over {before:?}: {lines:#?}");
             }
             open = Some(words);

@@ -5,9 +5,9 @@
 mod bell;
 #[cfg(feature = "sound")]
 mod device;
+mod queue;
 #[cfg(test)]
 mod schedule_tests;
-mod queue;
 mod sounds;
 mod voice;
 
@@ -293,9 +293,45 @@ mod tests {
         a.output = Output::Opening(tx);
         a.opened(&Ok(()));
         a.play(&[Cue::SwitchSides]);
-        let (sound, gain) = rx.try_recv().unwrap();
+        let Ok(ToDevice::Play((sound, gain))) = rx.try_recv() else {
+            panic!("a sound for the device");
+        };
         assert!((gain - 0.8).abs() < 1e-6);
         assert!(rodio::Source::total_duration(&sound).is_some());
         assert_eq!(a.bell.rung(), 0);
+    }
+
+    #[test]
+    #[expect(
+        clippy::disallowed_methods,
+        reason = "the test times the wait before leaving on the real clock"
+    )]
+    fn leaving_waits_for_the_sounds_still_playing_but_no_longer_than_the_limit() {
+        // A stand-in device whose last sound ends 300 ms after it is asked.
+        let (tx, rx) = channel();
+        let mut a = audio(false);
+        a.output = Output::Device(tx);
+        std::thread::spawn(move || {
+            for message in rx {
+                if let ToDevice::Flush(_, done) = message {
+                    std::thread::sleep(Duration::from_millis(300));
+                    let _ = done.send(());
+                }
+            }
+        });
+        let start = Instant::now();
+        a.finish(Duration::from_secs(3));
+        let waited = start.elapsed();
+        assert!(waited >= Duration::from_millis(300), "{waited:?}");
+        assert!(waited < Duration::from_secs(2), "{waited:?}");
+
+        // One that never says it is done: leaving waits out the limit, then goes.
+        let (tx, _rx) = channel();
+        a.output = Output::Device(tx);
+        let start = Instant::now();
+        a.finish(Duration::from_millis(200));
+        let waited = start.elapsed();
+        assert!(waited >= Duration::from_millis(200), "{waited:?}");
+        assert!(waited < Duration::from_secs(2), "{waited:?}");
     }
 }

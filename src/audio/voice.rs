@@ -7,8 +7,8 @@ use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use super::{Playing, ToDevice};
 use super::queue::{Action, Item, Queue};
+use super::{Playing, ToDevice};
 use crate::text;
 
 /// Speech programs tried in order when the config names none.
@@ -318,7 +318,10 @@ mod tests {
     fn the_voice_and_pace_are_asked_for_in_each_program_s_own_words() {
         let v = |d, n, r| voice_options(d, n, r).join(" ");
         assert_eq!(dialect("/usr/bin/espeak-ng"), Dialect::Espeak);
-        assert_eq!(v(Dialect::Espeak, Some("en-gb"), Some(140)), "-v en-gb -s 140");
+        assert_eq!(
+            v(Dialect::Espeak, Some("en-gb"), Some(140)),
+            "-v en-gb -s 140"
+        );
         assert_eq!(v(Dialect::Say, Some("Daniel"), None), "-v Daniel");
         assert_eq!(v(Dialect::SpdSay, None, Some(400)), "-w -r 100");
         assert_eq!(v(Dialect::SpdSay, None, None), "-w");

@@ -35,7 +35,7 @@ fn fields_left_out_keep_their_defaults() {
 fn unknown_fields_and_values_are_errors_with_line_and_column() {
     assert_eq!(
         parse("(\n  volume: 50,\n  colour: Blue,\n)"),
-        Err("config.ron:3:3: unknown field `colour`; expected one of: volume, muted, voice, voice_command, lead_in, theme, sounds".into())
+        Err("config.ron:3:3: unknown field `colour`; expected one of: volume, muted, voice, voice_command, voice_name, voice_rate, lead_in, theme, figures, sounds".into())
     );
     assert_eq!(
         parse("(theme: Dark)"),

@@ -107,7 +107,11 @@ static LIBRARY: LazyLock<Vec<(&'static str, Figure)>> = LazyLock::new(|| {
             "pelvic-tilt",
             // The low back arched a little off the floor, then pressed flat: the arch sits just
             // above the pelvis, the shoulders stay down.
-            two(vec![Prop::Mat], curved(LYING, (34, 7)), curved(LYING, (30, 4))),
+            two(
+                vec![Prop::Mat],
+                curved(LYING, (34, 7)),
+                curved(LYING, (30, 4)),
+            ),
         ),
         (
             "knee-rolls",

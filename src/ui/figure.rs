@@ -19,8 +19,9 @@ use crate::text;
 
 /// Below this many rows of drawing, a figure is too small to make out and is left out.
 pub const MIN_ROWS: u16 = 4;
-/// Below this many columns of drawing, likewise.
-pub const MIN_COLUMNS: u16 = 12;
+/// Past this many figure units to a dot, a head is under three dots across: too coarse to
+/// make out.
+const MOST_UNITS_PER_DOT: f64 = 3.5;
 
 /// Dots a cell holds across and down, for `marker`.
 fn dots(marker: Marker) -> (f64, f64) {
@@ -56,7 +57,7 @@ fn fit(d: &Drawing, marker: Marker, width: u16, height: u16) -> Option<(u16, u16
         cells(d.width(), across, width),
         cells(d.height(), down, height),
     );
-    (w >= MIN_COLUMNS && h >= MIN_ROWS).then_some((w, h))
+    (scale <= MOST_UNITS_PER_DOT && h >= 2).then_some((w, h))
 }
 
 /// The rows a figure would take drawn `width` columns wide, captions included, given at most
@@ -132,17 +133,30 @@ pub fn render(
         }
     }
     if let Some(side) = side {
+        // Across the whole area: a narrow figure (standing, seated) is narrower than its words.
+        let across = Rect {
+            x: area.x,
+            width: area.width,
+            ..side_a
+        };
         Paragraph::new(Line::styled(side.word(), theme.heading()))
             .centered()
-            .render(side_a, buf);
+            .render(across, buf);
     }
 }
 
 /// The figure alone, no captions, as large as fits in `area` and centred: a thumbnail.
-pub fn thumbnail(figure: &Figure, marker: Marker, theme: Theme, area: Rect, buf: &mut Buffer) {
+/// Returns whether it was drawn: not when it would be too small to make out.
+pub fn thumbnail(
+    figure: &Figure,
+    marker: Marker,
+    theme: Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) -> bool {
     let d = drawing(figure, None);
     let Some((w, h)) = fit(&d, marker, area.width, area.height) else {
-        return;
+        return false;
     };
     let [_, column, _] = Layout::horizontal([
         Constraint::Fill(1),
@@ -157,6 +171,7 @@ pub fn thumbnail(figure: &Figure, marker: Marker, theme: Theme, area: Rect, buf:
     ])
     .areas(column);
     canvas(&d, marker, theme, (w, h), canvas_a, buf);
+    true
 }
 
 /// Paints the marks on a canvas of `cells` (columns, rows) in `area`, one unit per dot across

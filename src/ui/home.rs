@@ -245,9 +245,11 @@ fn thumbnails(routine: &Routine, marker: Marker, theme: Theme, area: Rect, buf: 
         if x + width > area.right() {
             break;
         }
-        shown.push(figure);
         let cell = Rect::new(x, area.y + 1, width, height);
-        super::figure::thumbnail(figure, marker, theme, cell, buf);
+        if !super::figure::thumbnail(figure, marker, theme, cell, buf) {
+            continue;
+        }
+        shown.push(figure);
         Paragraph::new(Line::styled(format!("{}", i + 1), theme.dim()))
             .centered()
             .render(Rect::new(x, area.y + 1 + height, width, 1), buf);

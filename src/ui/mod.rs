@@ -26,6 +26,8 @@ use crate::text;
 pub use theme::Theme;
 
 #[cfg(test)]
+mod figure_tests;
+#[cfg(test)]
 mod keys_tests;
 #[cfg(test)]
 mod tests;

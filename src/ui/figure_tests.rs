@@ -1,0 +1,143 @@
+//! Every bundled figure pinned in the terminal at two sizes, its left side, the block fallback,
+//! and the session screen giving it room beside, above, or none.
+#![expect(
+    clippy::disallowed_methods,
+    reason = "a real instant is only the fake clock's origin; every other instant is built from it"
+)]
+
+use std::fmt::Write as _;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use insta::assert_snapshot;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::symbols::Marker;
+
+use super::figure::lines;
+use super::{Theme, session};
+use crate::figure::library;
+use crate::routine::{Side, parse};
+use crate::session::{Event, Session};
+
+/// Every pose drawn `width` x `height` on `side`, under its name.
+fn every_pose(marker: Marker, side: Option<Side>, width: u16, height: u16) -> String {
+    let mut out = String::new();
+    for (name, figure) in library::all() {
+        let drawn = lines(figure, side, marker, width, height);
+        assert!(!drawn.is_empty(), "{name} at {width} x {height}");
+        let _ = writeln!(out, "{name}\n{}\n", drawn.join("\n"));
+    }
+    out
+}
+
+#[test]
+fn every_figure_in_braille_at_48_by_12() {
+    assert_snapshot!(every_pose(Marker::Braille, Some(Side::Right), 48, 12));
+}
+
+#[test]
+fn every_figure_in_braille_at_32_by_8() {
+    assert_snapshot!(every_pose(Marker::Braille, Some(Side::Right), 32, 8));
+}
+
+#[test]
+fn every_figure_on_the_left_side() {
+    assert_snapshot!(every_pose(Marker::Braille, Some(Side::Left), 48, 12));
+}
+
+#[test]
+fn every_figure_in_half_blocks_for_a_font_without_braille() {
+    let drawn = every_pose(Marker::HalfBlock, None, 48, 12);
+    assert!(
+        !drawn
+            .chars()
+            .any(|c| ('\u{2800}'..='\u{28FF}').contains(&c))
+    );
+    assert_snapshot!(drawn);
+}
+
+#[test]
+fn the_left_and_right_figures_of_a_one_sided_step_differ_and_say_their_side() {
+    for (name, figure) in library::all() {
+        let left = lines(figure, Some(Side::Left), Marker::Braille, 48, 12);
+        let right = lines(figure, Some(Side::Right), Marker::Braille, 48, 12);
+        assert_ne!(
+            left,
+            right,
+            "{name}:\n{}\n{}",
+            left.join("\n"),
+            right.join("\n")
+        );
+        assert!(left.iter().any(|l| l.contains("left side")), "{name}");
+        assert!(right.iter().any(|l| l.contains("right side")), "{name}");
+    }
+}
+
+const ROUTINE: &str = r#"(
+    title: "Figures",
+    level: Gentle,
+    lead_in: 5,
+    steps: [
+        (
+            title: "Figure-4 stretch",
+            kind: Stretch,
+            tool: Some(Mat),
+            pose: Some("figure-four"),
+            sides: Each,
+            seconds: 30,
+            instructions: ["Lie on your back, knees bent.", "Cross one ankle over the other knee."],
+        ),
+    ],
+)"#;
+
+/// The session 8 seconds in: holding the figure-4 on the left side, 27 s to go.
+fn draw_holding(width: u16, height: u16) -> Terminal<TestBackend> {
+    let t0 = Instant::now();
+    let routine = parse(ROUTINE, Path::new("figures.ron")).unwrap();
+    let (mut session, _) = Session::begin(routine, t0);
+    let now = t0 + Duration::from_secs(8);
+    session.handle(Event::Tick, now);
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal
+        .draw(|frame| {
+            let area = frame.area();
+            let status = session::Status::default();
+            session::render(
+                &session,
+                None,
+                &status,
+                now,
+                Theme::plain(),
+                area,
+                frame.buffer_mut(),
+            );
+        })
+        .unwrap();
+    terminal
+}
+
+#[test]
+fn a_wide_window_shows_the_figure_beside_the_instructions() {
+    let t = draw_holding(120, 30);
+    assert_snapshot!(t.backend());
+}
+
+#[test]
+fn a_tall_window_shows_the_figure_above_the_instructions() {
+    let t = draw_holding(60, 40);
+    assert_snapshot!(t.backend());
+}
+
+#[test]
+fn a_small_window_leaves_the_figure_out_and_keeps_the_countdown() {
+    let t = draw_holding(40, 12);
+    let shown = format!("{}", t.backend());
+    assert!(
+        !shown
+            .chars()
+            .any(|c| ('\u{2800}'..='\u{28FF}').contains(&c)),
+        "{shown}"
+    );
+    assert!(shown.contains("27"), "{shown}");
+}
