@@ -773,3 +773,52 @@ fn a_plain_session_ends_on_every_signal_asking_it_to_as_on_sigterm() {
         assert_eq!(ended[0]["outcome"], "interrupted", "{name}");
     }
 }
+
+#[test]
+fn show_prints_every_step_with_its_dose_and_instructions_as_text_when_piped() {
+    let sandbox = Sandbox::new();
+    let out = unknot(&sandbox, &["show", "desk-break"]);
+    assert_eq!(out.code(), Some(0), "{}", out.describe());
+    assert!(out.stdout.starts_with("Desk break"), "{}", out.stdout);
+    assert!(
+        out.stdout
+            .contains("2. Seated hamstring stretch  (chair)\n   each side, 20 s x 2\n   • ")
+    );
+    assert!(
+        !out.stdout
+            .chars()
+            .any(|c| ('\u{2800}'..='\u{28FF}').contains(&c)),
+        "plain lines keep the text alone: {}",
+        out.stdout
+    );
+}
+
+#[test]
+fn show_an_unknown_routine_or_nothing_is_bad_input() {
+    let sandbox = Sandbox::new();
+    let out = unknot(&sandbox, &["show", "no-such-routine"]);
+    assert_eq!(out.code(), Some(2), "{}", out.describe());
+    assert_eq!(out.stdout, "");
+    let out = unknot(&sandbox, &["show"]);
+    assert_eq!(out.code(), Some(2), "{}", out.describe());
+}
+
+#[test]
+fn show_poses_draws_every_figure_of_the_library_on_a_terminal() {
+    let sandbox = Sandbox::new();
+    let mut tui = common::tui::Tui::start(sandbox, &["show", "--poses"], 40, 100);
+    let (code, output) = tui.wait_exit();
+    assert_eq!(code, 0);
+    let printed = String::from_utf8_lossy(&output);
+    for name in ["figure-four", "cat-camel", "seated-nerve-slider", "walking"] {
+        assert!(printed.contains(name), "{name}: {printed}");
+    }
+    assert!(
+        printed
+            .chars()
+            .filter(|c| ('\u{2800}'..='\u{28FF}').contains(c))
+            .count()
+            > 1000,
+        "{printed}"
+    );
+}
