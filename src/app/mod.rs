@@ -109,6 +109,8 @@ pub fn run(setup: Setup, audio: AudioSetup) -> Result<Ended, AppError> {
             }
         };
     }
+    // The terminal is handed back first: the last cues are heard out over the shell's prompt.
+    drop(terminal);
     Ok(app.finish())
 }
 

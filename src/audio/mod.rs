@@ -35,6 +35,13 @@ pub const FINISH_LIMIT: Duration = Duration::from_secs(4);
 pub type Playing = (SamplesBuffer, f32);
 
 /// What the audio thread is told.
+#[cfg_attr(
+    not(feature = "sound"),
+    allow(
+        dead_code,
+        reason = "without the sound feature there is no device to play on"
+    )
+)]
 pub enum ToDevice {
     Play(Playing),
     /// Say so on the sender once every sound has ended, or at the deadline.

@@ -20,6 +20,13 @@ const POLL: Duration = Duration::from_millis(20);
 /// What the speaking thread is told.
 enum Message {
     /// Where cues are played, once the sound device is there.
+    #[cfg_attr(
+        not(feature = "sound"),
+        allow(
+            dead_code,
+            reason = "without the sound feature there is no device to play on"
+        )
+    )]
     Device(Sender<ToDevice>),
     Cue(Playing, Duration),
     Words(String),
@@ -95,6 +102,13 @@ impl Voice {
     }
 
     /// Where cues go once the sound device is there.
+    #[cfg_attr(
+        not(feature = "sound"),
+        allow(
+            dead_code,
+            reason = "without the sound feature there is no device to play on"
+        )
+    )]
     pub fn use_device(&self, device: Sender<ToDevice>) {
         self.send(Message::Device(device));
     }
@@ -106,6 +120,10 @@ impl Voice {
 
     /// Waits until everything already due has been said and played, or `deadline` has come;
     /// the words still being spoken then are cut short.
+    #[expect(
+        clippy::disallowed_methods,
+        reason = "world-side: the wait before leaving is bounded on the real clock"
+    )]
     pub fn finish(&self, deadline: Instant) {
         let (done, finished) = channel();
         if let Some(tx) = &self.tx
@@ -305,6 +323,10 @@ mod tests {
     }
 
     #[test]
+    #[expect(
+        clippy::disallowed_methods,
+        reason = "the test bounds the wait for the speaking thread on the real clock"
+    )]
     fn a_program_that_exists_is_used_with_its_options() {
         // `true` ignores its arguments: it stands in for a speech program.
         let (voice, notice) = Voice::start(Some("true --rate 140"), None, None);

@@ -292,7 +292,7 @@ fn body(s: &Skeleton, marked: &[Limb], place: impl Fn(f64) -> f64, marks: &mut V
 /// The point `distance` from `from` toward `to`.
 fn towards(from: (f64, f64), to: (f64, f64), distance: f64) -> (f64, f64) {
     let (dx, dy) = (to.0 - from.0, to.1 - from.1);
-    let length = dx.hypot(dy).max(f64::EPSILON);
+    let length = (dx * dx + dy * dy).sqrt().max(f64::EPSILON);
     (
         from.0 + dx / length * distance,
         from.1 + dy / length * distance,

@@ -31,7 +31,8 @@ impl<'de> Deserialize<'de> for Point {
 impl Point {
     /// The distance to `other`, in units.
     pub fn distance(self, other: Point) -> f64 {
-        f64::from(self.x - other.x).hypot(f64::from(self.y - other.y))
+        let (dx, dy) = (f64::from(self.x - other.x), f64::from(self.y - other.y));
+        (dx * dx + dy * dy).sqrt()
     }
 }
 

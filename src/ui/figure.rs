@@ -49,9 +49,17 @@ fn fit(d: &Drawing, marker: Marker, width: u16, height: u16) -> Option<(u16, u16
     let scale =
         (d.width() / (f64::from(width) * across)).max(d.height() / (f64::from(height) * down));
     let cells = |units: f64, per_cell: f64, most: u16| {
-        let n = (units / (scale * per_cell)).ceil();
+        let cells = units / (scale * per_cell);
+        // Rounded up by hand: the figure code calls nothing from the maths library, whose pages
+        // would otherwise be loaded for it.
+        let whole = cells as i64;
+        let n = if (whole as f64) < cells {
+            whole + 1
+        } else {
+            whole
+        };
         // Never more than there is: rounding up may ask for one cell too many.
-        u16::try_from(n as i64).map_or(most, |n| n.min(most))
+        u16::try_from(n).map_or(most, |n| n.min(most))
     };
     let (w, h) = (
         cells(d.width(), across, width),
@@ -118,7 +126,7 @@ pub fn render(
             .zip([text::figure::START, text::figure::END])
         {
             let middle = (from + to) / 2.0;
-            let at = ((middle - left) / span_x * f64::from(w)).round();
+            let at = (middle - left) / span_x * f64::from(w) + 0.5;
             let half = super::cells(word.chars().count()) / 2;
             let x = u16::try_from(at as i64).unwrap_or(0).saturating_sub(half);
             let room = moves_a.width.saturating_sub(x);
@@ -211,11 +219,6 @@ struct Pen<'a> {
 }
 
 impl Shape for Pen<'_> {
-    #[expect(
-        clippy::cast_possible_truncation,
-        clippy::cast_sign_loss,
-        reason = "dots of the grid, counted from positions on it: small and never negative"
-    )]
     fn draw(&self, painter: &mut Painter<'_, '_>) {
         let (xs, ys) = painter.bounds();
         let Some(limit) = painter.get_point(xs[1], ys[0]) else {
@@ -229,25 +232,17 @@ impl Shape for Pen<'_> {
         match self.mark {
             Mark::Stroke { points, tone, bold } => {
                 let color = self.theme.ink(*tone);
-                for pair in points.windows(2) {
-                    let (Some(from), Some(to)) = (
-                        painter.get_point(pair[0].0, pair[0].1),
-                        painter.get_point(pair[1].0, pair[1].1),
-                    ) else {
-                        continue;
-                    };
-                    let (ax, ay) = (from.0 as f64, from.1 as f64);
-                    let (bx, by) = (to.0 as f64, to.1 as f64);
-                    let steps = (bx - ax).abs().max((by - ay).abs()).max(1.0);
-                    for i in 0..=(steps as usize) {
-                        let along = i as f64 / steps;
-                        let x = (ax + (bx - ax) * along).round() as usize;
-                        let y = (ay + (by - ay) * along).round() as usize;
-                        dot(painter, x, y, color);
-                        if *bold {
-                            dot(painter, x + 1, y, color);
-                            dot(painter, x, y + 1, color);
-                        }
+                let dots: Vec<Option<(usize, usize)>> =
+                    points.iter().map(|p| painter.get_point(p.0, p.1)).collect();
+                for pair in dots.windows(2) {
+                    if let [Some(from), Some(to)] = *pair {
+                        line(from, to, |x, y| {
+                            dot(painter, x, y, color);
+                            if *bold {
+                                dot(painter, x + 1, y, color);
+                                dot(painter, x, y + 1, color);
+                            }
+                        });
                     }
                 }
             }
@@ -257,15 +252,20 @@ impl Shape for Pen<'_> {
                 tone,
             } => {
                 let color = self.theme.ink(*tone);
-                for i in 0..72 {
-                    let angle = f64::from(i) * 5.0_f64.to_radians();
-                    let (x, y) = (
-                        centre.0 + radius * angle.cos(),
-                        centre.1 + radius * angle.sin(),
+                // Round the circle in 5-degree steps, each turned from the last (no sine or
+                // cosine to call: the figure is drawn with arithmetic alone).
+                let (mut cos, mut sin) = (1.0_f64, 0.0_f64);
+                let mut last = painter.get_point(centre.0 + radius, centre.1);
+                for _ in 0..72 {
+                    (cos, sin) = (
+                        cos * COS_STEP - sin * SIN_STEP,
+                        sin * COS_STEP + cos * SIN_STEP,
                     );
-                    if let Some((x, y)) = painter.get_point(x, y) {
-                        dot(painter, x, y, color);
+                    let next = painter.get_point(centre.0 + radius * cos, centre.1 + radius * sin);
+                    if let (Some(from), Some(to)) = (last, next) {
+                        line(from, to, |x, y| dot(painter, x, y, color));
                     }
+                    last = next;
                 }
             }
             Mark::Disc {
@@ -280,17 +280,42 @@ impl Shape for Pen<'_> {
                 ) else {
                     return;
                 };
-                let r = (edge.0 as f64 - c.0 as f64).max(0.5);
-                let reach = r.ceil() as usize;
+                let reach = edge.0.saturating_sub(c.0).max(1);
                 for y in c.1.saturating_sub(reach)..=c.1 + reach {
                     for x in c.0.saturating_sub(reach)..=c.0 + reach {
-                        let (dx, dy) = (x as f64 - c.0 as f64, y as f64 - c.1 as f64);
-                        if dx.hypot(dy) <= r {
+                        if x.abs_diff(c.0).pow(2) + y.abs_diff(c.1).pow(2) <= reach * reach {
                             dot(painter, x, y, color);
                         }
                     }
                 }
             }
+        }
+    }
+}
+
+/// The cosine and sine of 5 degrees.
+const COS_STEP: f64 = 0.996_194_698_091_745_5;
+const SIN_STEP: f64 = 0.087_155_742_747_658_17;
+
+/// Every dot on the straight line from `from` to `to`, ends included (Bresenham's: whole
+/// numbers only).
+fn line(from: (usize, usize), to: (usize, usize), mut dot: impl FnMut(usize, usize)) {
+    let (mut x, mut y) = from;
+    let (dx, dy) = (to.0.abs_diff(x), to.1.abs_diff(y));
+    let mut error = dx.cast_signed() - dy.cast_signed();
+    loop {
+        dot(x, y);
+        if (x, y) == to {
+            return;
+        }
+        let twice = 2 * error;
+        if twice > -dy.cast_signed() {
+            error -= dy.cast_signed();
+            x = if to.0 > x { x + 1 } else { x - 1 };
+        }
+        if twice < dx.cast_signed() {
+            error += dx.cast_signed();
+            y = if to.1 > y { y + 1 } else { y - 1 };
         }
     }
 }
