@@ -1,18 +1,15 @@
 //! The sound device, opened and fed on a thread of its own.
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{Sender, channel};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use rodio::source::Done;
 use rodio::{DeviceSinkBuilder, Source};
 
 use super::{Settled, ToDevice};
 
-/// How often a flush looks whether the last sound has ended.
-const POLL: Duration = Duration::from_millis(10);
+/// What the device holds before a sound is heard: its buffer, a generous guess.
+const LATENCY: Duration = Duration::from_millis(150);
 
 /// Opens the default output device in the background. Sounds sent before it is open wait;
 /// if it cannot be opened, the thread ends and sending fails. `settled` is set once the
@@ -31,19 +28,23 @@ pub fn spawn(
                 Ok(mut sink) => {
                     sink.log_on_drop(false);
                     on_open(Ok(()));
-                    // Sounds still playing: each counts itself off as it ends.
-                    let playing = Arc::new(AtomicUsize::new(0));
+                    // When the last sound added ends: each starts as it is added and lasts as long
+                    // as its samples.
+                    let mut heard_until: Option<Instant> = None;
                     for message in rx {
                         match message {
                             ToDevice::Play((sound, gain)) => {
-                                playing.fetch_add(1, Ordering::Relaxed);
+                                let ends = now() + sound.total_duration().unwrap_or_default();
+                                heard_until = heard_until.max(Some(ends));
                                 // The mixer plays every sound added to it together: none cuts
                                 // off another.
-                                sink.mixer()
-                                    .add(Done::new(sound.amplify(gain), Arc::clone(&playing)));
+                                sink.mixer().add(sound.amplify(gain));
                             }
                             ToDevice::Flush(deadline, done) => {
-                                flush(&playing, deadline);
+                                if let Some(until) = heard_until {
+                                    let until = (until + LATENCY).min(deadline);
+                                    thread::sleep(until.saturating_duration_since(now()));
+                                }
                                 let _ = done.send(());
                             }
                         }
@@ -59,13 +60,11 @@ pub fn spawn(
     tx
 }
 
-/// Waits until no sound is playing, or `deadline`.
+/// The time now, for when sounds end.
 #[expect(
     clippy::disallowed_methods,
-    reason = "the audio thread is world-side: it waits on the real clock for sounds to end"
+    reason = "the audio thread is world-side: sounds end on the real clock"
 )]
-fn flush(playing: &AtomicUsize, deadline: Instant) {
-    while playing.load(Ordering::Relaxed) > 0 && Instant::now() < deadline {
-        thread::sleep(POLL);
-    }
+fn now() -> Instant {
+    Instant::now()
 }
