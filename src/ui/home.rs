@@ -243,7 +243,8 @@ fn thumbnails(routine: &Routine, marker: Marker, theme: Theme, area: Rect, buf: 
             WIDTH
         };
         if x + width > area.right() {
-            break;
+            // A still figure further on may fit where a movement did not.
+            continue;
         }
         let cell = Rect::new(x, area.y + 1, width, height);
         if !super::figure::thumbnail(figure, marker, theme, cell, buf) {
