@@ -21,6 +21,8 @@ pub enum AppError {
     BadName(String),
     #[error("{}", text::routine::err_new_exists(.0))]
     AlreadyExists(String),
+    #[error("{}", text::routine::err_shadows_bundled(.0))]
+    ShadowsBundled(String),
     #[error("{}", text::cli::ERR_NO_CONFIG_DIR)]
     NoConfigDir,
     #[error("cannot write {path}: {}", text::cli::io_reason(.source))]
@@ -60,6 +62,7 @@ impl AppError {
             | AppError::UnknownRoutine(_)
             | AppError::BadName(_)
             | AppError::AlreadyExists(_)
+            | AppError::ShadowsBundled(_)
             | AppError::NotHistory(_) => 2,
             AppError::Store(e) => e.exit_code(),
             AppError::File(e) => e.exit_code(),

@@ -197,13 +197,8 @@ fn render_detail(entry: &RoutineEntry, theme: Theme, area: Rect, buf: &mut Buffe
         Line::styled(text::home::HOME_STEPS, theme.heading()),
     ];
     lines.extend(r.steps.iter().enumerate().map(|(i, s)| {
-        let line = text::home::home_step_line(
-            &s.title,
-            s.sides.word(),
-            s.work(),
-            s.reps,
-            s.is_check_in(),
-        );
+        let line =
+            text::home::home_step_line(&s.title, s.sides.word(), s.work(), s.reps, s.is_check_in());
         Line::from(format!("{:>2}. {line}", i + 1))
     }));
     let detail = Block::new().padding(ratatui::widgets::Padding::horizontal(1));
