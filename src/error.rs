@@ -23,6 +23,9 @@ pub enum AppError {
     AlreadyExists(String),
     #[error("{}", text::routine::err_shadows_bundled(.0))]
     ShadowsBundled(String),
+    /// A file unknot was asked to write is there already, and `--force` was not given.
+    #[error("{}", text::cli::err_out_exists(.0))]
+    OutExists(String),
     #[error("{}", text::cli::ERR_NO_CONFIG_DIR)]
     NoConfigDir,
     #[error("cannot write {path}: {}", text::cli::io_reason(.source))]
@@ -63,6 +66,7 @@ impl AppError {
             | AppError::BadName(_)
             | AppError::AlreadyExists(_)
             | AppError::ShadowsBundled(_)
+            | AppError::OutExists(_)
             | AppError::NotHistory(_) => 2,
             AppError::Store(e) => e.exit_code(),
             AppError::File(e) => e.exit_code(),

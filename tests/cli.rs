@@ -918,3 +918,88 @@ fn man_prints_the_manual_and_writes_a_page_for_every_command() {
         assert!(text.starts_with(".ie"), "{page}: {text}");
     }
 }
+
+// ---- calendar reminders --------------------------------------------------------------------
+
+#[test]
+fn remind_writes_a_calendar_file_once_and_replaces_it_only_when_asked() {
+    let sandbox = Sandbox::new();
+    let file = sandbox.path().join("reminder.ics");
+    let out_arg = file.to_str().expect("utf-8").to_string();
+    let args = [
+        "remind",
+        "--ics",
+        "--at",
+        "07:45",
+        "--days",
+        "fri,mon",
+        "--routine",
+        "desk-break",
+        "--out",
+        &out_arg,
+    ];
+    let out = unknot(&sandbox, &args);
+    assert_eq!(out.code(), Some(0), "{}", out.describe());
+    assert!(
+        out.stdout
+            .contains("a reminder at 07:45 on Mon, Fri, with an alarm"),
+        "{}",
+        out.stdout
+    );
+    let ics = std::fs::read_to_string(&file).expect("the calendar file");
+    let lines: Vec<&str> = ics.lines().collect();
+    for want in [
+        "BEGIN:VCALENDAR",
+        "RRULE:FREQ=WEEKLY;BYDAY=MO,FR",
+        "SUMMARY:Time for your stretching routine",
+        "BEGIN:VALARM",
+        "ACTION:DISPLAY",
+        "END:VCALENDAR",
+    ] {
+        assert!(lines.contains(&want), "{want} missing:\n{ics}");
+    }
+    // Desk break is 5 min 30 s: the event lasts 6 minutes from 07:45.
+    let start = lines
+        .iter()
+        .find(|l| l.starts_with("DTSTART:"))
+        .expect("a start");
+    let end = lines
+        .iter()
+        .find(|l| l.starts_with("DTEND:"))
+        .expect("an end");
+    assert!(start.ends_with("T074500"), "{start}");
+    assert!(end.ends_with("T075100"), "{end}");
+    assert!(ics.contains("unknot start desk-break"), "{ics}");
+
+    let again = unknot(&sandbox, &args);
+    assert_eq!(again.code(), Some(2), "{}", again.describe());
+    assert_eq!(
+        again.stderr,
+        format!(
+            "unknot: {out_arg} already exists; add --force to replace it, or --out to write another file\n"
+        )
+    );
+    assert_eq!(std::fs::read_to_string(&file).expect("still there"), ics);
+    let mut forced = args.to_vec();
+    forced.push("--force");
+    assert_eq!(unknot(&sandbox, &forced).code(), Some(0));
+
+    let stdout = unknot(&sandbox, &["remind", "--ics", "--out", "-"]);
+    assert!(
+        stdout.stdout.starts_with("BEGIN:VCALENDAR"),
+        "{}",
+        stdout.stdout
+    );
+    assert!(
+        stdout.stdout.contains("RRULE:FREQ=DAILY"),
+        "{}",
+        stdout.stdout
+    );
+
+    let unknown = unknot(
+        &sandbox,
+        &["remind", "--ics", "--routine", "nope", "--out", "-"],
+    );
+    assert_eq!(unknown.code(), Some(2), "{}", unknown.describe());
+    assert_eq!(unknown.stdout, "");
+}

@@ -4,6 +4,7 @@
 mod history;
 mod pages;
 mod parse;
+mod remind;
 mod routines;
 mod shell;
 mod start;
@@ -11,11 +12,12 @@ mod start;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveTime};
 use clap::{CommandFactory, Parser, Subcommand};
 use clap_complete::engine::ArgValueCompleter;
 
-use parse::{NoteParser, clap_error, note_after_dashes, parse_date, parse_pain};
+use parse::{NoteParser, clap_error, note_after_dashes, parse_date, parse_pain, parse_time};
+use remind::Reminder;
 pub use shell::Shell;
 
 use crate::error::AppError;
@@ -130,6 +132,28 @@ pub enum Command {
         #[arg(value_enum)]
         shell: Shell,
     },
+    /// Write a calendar file with a repeating reminder to do a routine, for your phone or desktop
+    /// calendar to import
+    Remind {
+        /// Write an iCalendar (.ics) file, which calendars import
+        #[arg(long, required = true)]
+        ics: bool,
+        /// The time of day, in the calendar's local time (HH:MM)
+        #[arg(long, value_parser = parse_time, default_value = "08:30", value_name = "HH:MM")]
+        at: NaiveTime,
+        /// The days; every day when left out (--days mon,wed,fri)
+        #[arg(long, value_enum, value_delimiter = ',', value_name = "DAYS")]
+        days: Vec<remind::Day>,
+        /// The routine the reminder names (see `unknot list`)
+        #[arg(long, add = ArgValueCompleter::new(routines::complete_name), value_name = "NAME")]
+        routine: Option<String>,
+        /// The file to write, or - for standard output
+        #[arg(long, default_value = "unknot-reminder.ics", value_name = "FILE")]
+        out: PathBuf,
+        /// Replace the file if it exists
+        #[arg(long)]
+        force: bool,
+    },
     /// Print unknot's manual page, or write a page for every command into a folder
     Man {
         /// The folder to write unknot.1 and a page for each command into (for example
@@ -204,6 +228,19 @@ pub fn run(cli: Cli) -> Result<ExitCode, AppError> {
         Some(Command::About) => done(pages::about()),
         Some(Command::Config { .. }) => done(pages::default_config()),
         Some(Command::Completions { shell }) => done(shell::completions(shell)),
+        Some(Command::Remind {
+            at,
+            days,
+            routine,
+            out,
+            force,
+            ..
+        }) => done(remind::run(
+            &paths,
+            Reminder { at, days, routine },
+            &out,
+            force,
+        )),
         Some(Command::Man { dir }) => done(shell::man(Cli::command(), dir.as_deref())),
     }
 }

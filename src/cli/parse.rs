@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use std::io::Write as _;
 use std::process::ExitCode;
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveTime};
 use clap::builder::{StringValueParser, TypedValueParser};
 use clap::error::ErrorKind;
 
@@ -24,6 +24,14 @@ pub fn parse_pain(s: &str) -> Result<u8, String> {
         .ok()
         .filter(|p| *p <= 10)
         .ok_or_else(|| text::cli::ERR_PAIN.to_string())
+}
+
+/// A time of day as `HH:MM` (24-hour).
+///
+/// # Errors
+/// One sentence with an example of the form.
+pub fn parse_time(s: &str) -> Result<NaiveTime, String> {
+    NaiveTime::parse_from_str(s.trim(), "%H:%M").map_err(|_| text::cli::ERR_TIME.to_string())
 }
 
 /// A day as `YYYY-MM-DD`.

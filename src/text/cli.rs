@@ -96,3 +96,9 @@ pub fn man_written(dir: &str) -> String {
         "Wrote the manual pages into {dir}; `man unknot` reads them when that folder is on the MANPATH."
     )
 }
+
+pub const ERR_TIME: &str = "expected a time of day like 08:30";
+
+pub fn err_out_exists(path: &str) -> String {
+    format!("{path} already exists; add --force to replace it, or --out to write another file")
+}

@@ -10,6 +10,7 @@ pub mod cli;
 pub mod history;
 pub mod home;
 pub mod keys;
+pub mod remind;
 pub mod review;
 pub mod routine;
 pub mod safety;
