@@ -1,6 +1,7 @@
 //! The command line: what it accepts, and one `match` that sends each subcommand to the file of
 //! its group (`start`, `routines`, `history`, `pages`).
 
+mod desk;
 mod history;
 mod pages;
 mod parse;
@@ -16,7 +17,9 @@ use chrono::{NaiveDate, NaiveTime};
 use clap::{CommandFactory, Parser, Subcommand};
 use clap_complete::engine::ArgValueCompleter;
 
-use parse::{NoteParser, clap_error, note_after_dashes, parse_date, parse_pain, parse_time};
+use parse::{
+    NoteParser, clap_error, note_after_dashes, parse_date, parse_interval, parse_pain, parse_time,
+};
 use remind::Reminder;
 pub use shell::Shell;
 
@@ -154,6 +157,20 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Leave running while you work: every 45 minutes it rings and asks you to stand up and move,
+    /// with the desk-break routine one key away
+    Desk {
+        /// Time from one break to the next reminder: minutes (45), or 90s, 1h30m (default: the
+        /// setting desk.every, 45 minutes)
+        #[arg(long, value_parser = parse_interval, value_name = "TIME")]
+        every: Option<std::time::Duration>,
+        /// How long a snooze puts the reminder off (default: the setting desk.snooze, 10 minutes)
+        #[arg(long, value_parser = parse_interval, value_name = "TIME")]
+        snooze: Option<std::time::Duration>,
+        /// The routine a break starts (default: the setting desk.routine, desk-break)
+        #[arg(long, add = ArgValueCompleter::new(routines::complete_name), value_name = "NAME")]
+        routine: Option<String>,
+    },
     /// Print unknot's manual page, or write a page for every command into a folder
     Man {
         /// The folder to write unknot.1 and a page for each command into (for example
@@ -241,6 +258,19 @@ pub fn run(cli: Cli) -> Result<ExitCode, AppError> {
             &out,
             force,
         )),
+        Some(Command::Desk {
+            every,
+            snooze,
+            routine,
+        }) => desk::run(
+            &paths,
+            flags,
+            &desk::Asked {
+                every,
+                snooze,
+                routine,
+            },
+        ),
         Some(Command::Man { dir }) => done(shell::man(Cli::command(), dir.as_deref())),
     }
 }

@@ -34,6 +34,26 @@ pub fn parse_time(s: &str) -> Result<NaiveTime, String> {
     NaiveTime::parse_from_str(s.trim(), "%H:%M").map_err(|_| text::cli::ERR_TIME.to_string())
 }
 
+/// How long between sitting breaks, or a snooze: minutes alone (`45`), or a number with a unit
+/// (`90s`, `45m`, `1h30m`), from 1 second to 8 hours.
+///
+/// # Errors
+/// One sentence with examples of the forms.
+pub fn parse_interval(s: &str) -> Result<std::time::Duration, String> {
+    let s = s.trim();
+    let interval = if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) {
+        s.parse::<u64>()
+            .ok()
+            .and_then(|m| m.checked_mul(60))
+            .map(std::time::Duration::from_secs)
+    } else {
+        humantime::parse_duration(s).ok()
+    };
+    interval
+        .filter(|d| (1..=8 * 3600).contains(&d.as_secs()))
+        .ok_or_else(|| text::desk::ERR_DURATION.to_string())
+}
+
 /// A day as `YYYY-MM-DD`.
 ///
 /// # Errors
@@ -165,5 +185,20 @@ mod tests {
         );
         assert_eq!(typed("unknot --nope"), "unknot");
         assert_eq!(typed("unknot log --note history"), "unknot log");
+    }
+
+    #[test]
+    fn an_interval_is_minutes_alone_or_a_number_with_a_unit() {
+        use std::time::Duration;
+        assert_eq!(parse_interval("45"), Ok(Duration::from_secs(45 * 60)));
+        assert_eq!(parse_interval(" 90s "), Ok(Duration::from_secs(90)));
+        assert_eq!(parse_interval("1h30m"), Ok(Duration::from_secs(5400)));
+        for bad in ["", "0", "0s", "9h", "-5", "45 minutes please", "1.5"] {
+            assert_eq!(
+                parse_interval(bad),
+                Err(text::desk::ERR_DURATION.to_string()),
+                "{bad:?}"
+            );
+        }
     }
 }

@@ -7,6 +7,7 @@
 
 pub mod checkin;
 pub mod cli;
+pub mod desk;
 pub mod history;
 pub mod home;
 pub mod keys;
