@@ -145,11 +145,20 @@ fn a_wall_clock_jump_moves_no_reminder() {
 #[test]
 fn an_interval_that_is_not_a_duration_is_refused_with_the_forms_it_takes() {
     let sandbox = Sandbox::screened();
+    for wrong in ["0", "9h", "-1"] {
+        let out = common::run(plain_desk(&sandbox, &["--snooze", wrong]));
+        assert_eq!(out.code(), Some(2), "{wrong}: {}", out.describe());
+        assert!(
+            out.stderr.contains("from 1 second to 8 hours"),
+            "{}",
+            out.stderr
+        );
+    }
     let out = common::run(plain_desk(&sandbox, &["--every", "soon"]));
     assert_eq!(out.code(), Some(2), "{}", out.describe());
     assert!(
         out.stderr
-            .contains("minutes (45), or a number and a unit: 90s, 45m, 1h, 1h30m"),
+            .contains("minutes alone (45), or a number and a unit (90s, 45m, 1h, 1h30m)"),
         "{}",
         out.stderr
     );
@@ -165,7 +174,7 @@ fn full_screen_desk_prompts_snoozes_and_runs_a_break_to_its_summary() {
         100,
     );
     tui.wait_for_all(&["Next break at", "0 breaks taken, 0 snoozed, 0 skipped"]);
-    tui.wait_for_all(&["Time to stand up and move", "z  snooze", "k  skip"]);
+    tui.wait_for_all(&["Time to stand up and move", "z  snooze", "k/Esc  skip"]);
     tui.key("z");
     tui.wait_for("1 snoozed");
     tui.wait_for("Time to stand up and move");
@@ -225,6 +234,54 @@ fn the_review_counts_the_sitting_breaks_of_the_last_week() {
         "Sitting breaks (unknot desk)",
         "Last 7 days: 0 taken, 0 snoozed, 1 skipped",
     ]);
+    tui.key("q");
+    tui.assert_exit_restored(0);
+}
+
+#[test]
+fn a_break_the_safety_questions_stop_ends_the_desk_with_the_advice_on_the_terminal() {
+    // Not screened yet: the break begins with every safety question.
+    let mut tui = Tui::start(
+        Sandbox::new(),
+        &["--mute", "desk", "--every", "1h"],
+        30,
+        100,
+    );
+    tui.wait_for("Next break at");
+    tui.key("b");
+    tui.wait_for("Do you have sciatica in both legs");
+    for key in ["y", "n", "n", "n", "n"] {
+        tui.key(key);
+    }
+    tui.wait_for("Get urgent medical help now");
+    tui.key(ENTER);
+    let (code, raw) = tui.wait_exit();
+    assert_eq!(code, 0);
+    let after = String::from_utf8_lossy(&raw);
+    let restored = after.rfind("\x1b[?1049l").expect("the main screen again");
+    assert!(
+        after[restored..].contains("urgent"),
+        "the advice is left on the terminal: {:?}",
+        &after[restored..]
+    );
+    // No break happened: it is kept as skipped, not taken.
+    let answers: Vec<String> = breaks(&tui.sandbox).into_iter().map(|(a, _)| a).collect();
+    assert_eq!(answers, ["skipped"]);
+}
+
+#[test]
+fn leaving_a_break_at_its_questions_is_a_skip_and_the_desk_goes_on() {
+    let mut tui = Tui::start(
+        Sandbox::screened(),
+        &["--mute", "desk", "--every", "1h"],
+        30,
+        100,
+    );
+    tui.wait_for("Next break at");
+    tui.key("b");
+    tui.wait_for("Any new symptoms?");
+    tui.key("q");
+    tui.wait_for_all(&["Next break at", "0 breaks taken, 0 snoozed, 1 skipped"]);
     tui.key("q");
     tui.assert_exit_restored(0);
 }

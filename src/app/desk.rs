@@ -19,6 +19,7 @@ use crate::history;
 use crate::routine::Routine;
 use crate::session::Cue;
 use crate::sys::input::Input;
+use crate::text;
 use crate::ui::desk::DeskView;
 use crate::ui::keys::{self, Act, Context};
 use crate::ui::{self, Theme};
@@ -50,8 +51,10 @@ pub struct DeskApp {
     ringing: Option<(Audio<Stdout>, Instant)>,
     /// The desk break, while it runs.
     on_break: Option<App>,
-    /// The last thing to tell: a line not saved, advice a break's safety questions led to.
+    /// The last thing to tell: a line not saved.
     notice: Option<String>,
+    /// Advice a break's safety questions led to: the desk ends, and leaves it on the terminal.
+    farewell: Option<String>,
     too_small: bool,
     signal: Option<i32>,
     done: bool,
@@ -66,6 +69,7 @@ impl DeskApp {
             ringing: None,
             on_break: None,
             notice: None,
+            farewell: None,
             too_small: false,
             signal: None,
             done: false,
@@ -112,25 +116,37 @@ impl DeskApp {
         if !self.on_break.as_ref().is_some_and(App::is_done) {
             return;
         }
-        if let Some(app) = self.on_break.take() {
-            // The screen stays unknot's, so nothing waits for the sound device to settle.
-            let ended = app.ended();
-            self.notice = ended.farewell.or(ended.unsaved);
+        let Some(app) = self.on_break.take() else {
+            return;
+        };
+        // The screen stays unknot's, so nothing waits for the sound device to settle.
+        let ended = app.ended();
+        self.notice = ended.unsaved;
+        self.feed(
+            Event::BreakOver {
+                moved: ended.session_began,
+            },
+            now,
+        );
+        // Advice to see a doctor outweighs a reminder to stand up: it is left on the terminal,
+        // as when a routine is started from the command line.
+        if ended.farewell.is_some() {
+            self.farewell = ended.farewell;
+            self.done = true;
         }
-        self.feed(Event::BreakOver, now);
     }
 
     fn context(&self) -> Context {
         match self.desk.stage() {
             Stage::Prompt { .. } => Context::DeskPrompt,
-            Stage::Sitting { .. } | Stage::OnBreak => Context::DeskSitting,
+            Stage::Sitting { .. } | Stage::OnBreak { .. } => Context::DeskSitting,
         }
     }
 
     /// The wall-clock time of the next prompt: now on the wall clock, plus what is left of the
     /// monotonic wait, so a jump of the wall clock shows at the next frame.
     fn next_at(&self, now: Instant) -> Option<String> {
-        let due = self.desk.next_wakeup()?;
+        let due = self.desk.due()?;
         let left = chrono::TimeDelta::from_std(due.saturating_duration_since(now)).ok()?;
         Some((history::now() + left).format("%H:%M").to_string())
     }
@@ -150,7 +166,12 @@ impl Front for DeskApp {
         }
         let area = frame.area();
         if self.too_small {
-            return ui::render_too_small(area, frame.buffer_mut(), self.setup.theme);
+            return ui::render_too_small_saying(
+                text::desk::TOO_SMALL_MEANWHILE,
+                area,
+                frame.buffer_mut(),
+                self.setup.theme,
+            );
         }
         let view = DeskView {
             desk: &self.desk,
@@ -172,7 +193,7 @@ impl Front for DeskApp {
             return app.next_wakeup(now);
         }
         let quiet = self.ringing.as_ref().map(|(_, until)| *until);
-        match (self.desk.next_wakeup(), quiet) {
+        match (self.desk.next_wakeup(now), quiet) {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
         }
@@ -248,13 +269,13 @@ impl Front for DeskApp {
                 ..app.finish()
             };
         }
-        if let Some((audio, _)) = &self.ringing {
-            audio.settle(crate::audio::SETTLE_LIMIT);
-        }
+        // Not waiting for a sound device still opening after a ring: leaving must be at once,
+        // and the process ends with it.
         Ended {
             signal,
-            unsaved: None,
-            farewell: None,
+            unsaved: self.notice,
+            farewell: self.farewell,
+            session_began: false,
         }
     }
 }

@@ -64,6 +64,8 @@ pub struct Ended {
     pub unsaved: Option<String>,
     /// Advice to leave the person with once the screen is back.
     pub farewell: Option<String>,
+    /// A session began (however it ended), not only questions before one.
+    pub session_began: bool,
 }
 
 pub struct App {
@@ -90,6 +92,8 @@ pub struct App {
     pub(super) signal: Option<i32>,
     /// Advice to say once the screen is back.
     pub(super) farewell: Option<String>,
+    /// A session's first line was recorded.
+    pub(super) session_began: bool,
     /// Where text taller than the window starts; settled as it is drawn.
     pub(super) scroll: Cell<u16>,
     /// What the keys meant when last drawn: a new screen starts its text at the top.
@@ -122,6 +126,7 @@ impl App {
             trace: Trace::from_env(),
             signal: None,
             farewell: None,
+            session_began: false,
             scroll: Cell::new(0),
             shown: Cell::new(None),
             too_small: false,
@@ -168,6 +173,7 @@ impl App {
                 .as_ref()
                 .map_or_else(|| self.unsaved.clone(), Recorder::unsaved),
             farewell: self.farewell,
+            session_began: self.session_began,
         }
     }
 
@@ -391,6 +397,7 @@ impl App {
     /// A history line, written by the visit's recorder, or on its own outside a visit's
     /// recording (the morning after, answered at home). Kept in memory too, for the screens.
     fn record(&mut self, event: history::Event) {
+        self.session_began |= matches!(event, history::Event::SessionStarted { .. });
         let entry = match &mut self.recorder {
             Some(recorder) => recorder.record(event),
             None => self.record_alone(event),

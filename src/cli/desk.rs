@@ -132,10 +132,13 @@ fn plain_lines(
         }),
         record: Box::new(move |line| record(&paths, line)),
         muted: options.mute,
+        verbose: options.verbose,
     })?;
     Ok(match ended {
         plain::Ended::Signal(s) => exit_code(Some(s)),
-        plain::Ended::Done | plain::Ended::NotStarted => ExitCode::SUCCESS,
+        plain::Ended::Done => ExitCode::SUCCESS,
+        // As after `unknot start`: the safety questions kept the session from starting.
+        plain::Ended::NotStarted => ExitCode::from(1),
     })
 }
 

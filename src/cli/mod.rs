@@ -159,6 +159,7 @@ pub enum Command {
     },
     /// Leave running while you work: every 45 minutes it rings and asks you to stand up and move,
     /// with the desk-break routine one key away
+    #[command(allow_negative_numbers = true)]
     Desk {
         /// Time from one break to the next reminder: minutes (45), or 90s, 1h30m (default: the
         /// setting desk.every, 45 minutes)

@@ -55,14 +55,14 @@ impl Default for DeskSettings {
 
 struct EveryBounds;
 impl Bounds for EveryBounds {
-    const NAME: &'static str = "every";
+    const NAME: &'static str = "every (minutes)";
     const MIN: u32 = 5;
     const MAX: u32 = 240;
 }
 
 struct SnoozeBounds;
 impl Bounds for SnoozeBounds {
-    const NAME: &'static str = "snooze";
+    const NAME: &'static str = "snooze (minutes)";
     const MIN: u32 = 1;
     const MAX: u32 = 60;
 }

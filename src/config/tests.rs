@@ -67,10 +67,10 @@ fn the_desk_settings_are_minutes_within_bounds() {
     assert_eq!(c.desk.routine, "desk-break");
     assert_eq!(
         parse("(desk: (every: 2))"),
-        Err("config.ron:1:16: expected every from 5 to 240, found 2".into())
+        Err("config.ron:1:16: expected every (minutes) from 5 to 240, found 2".into())
     );
     assert_eq!(
         parse("(desk: (snooze: 90))"),
-        Err("config.ron:1:17: expected snooze from 1 to 60, found 90".into())
+        Err("config.ron:1:17: expected snooze (minutes) from 1 to 60, found 90".into())
     );
 }

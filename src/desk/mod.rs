@@ -30,8 +30,8 @@ pub enum Stage {
     },
     /// "Time to stand up and move", up since `since`.
     Prompt { since: Instant },
-    /// The desk-break routine is running.
-    OnBreak,
+    /// The desk-break routine is running; the person had sat `sat` when they took it.
+    OnBreak { sat: Duration },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,8 +44,9 @@ pub enum Event {
     Snooze,
     /// Not this time: ask again after a whole `every`.
     Skip,
-    /// The desk-break routine is over, however it ended.
-    BreakOver,
+    /// The desk-break routine is over: `moved` when its session began (however it ended),
+    /// not when the safety questions or the person stopped it before.
+    BreakOver { moved: bool },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -106,12 +107,25 @@ impl Desk {
         now.saturating_duration_since(self.sitting_since)
     }
 
-    /// When to be woken: the prompt's time while sitting; never otherwise (the prompt waits for
-    /// a key, the break has its own deadlines).
-    pub fn next_wakeup(&self) -> Option<Instant> {
+    /// When to be woken: the prompt's time while sitting; at the prompt, when the time sat
+    /// reaches its next whole minute (it is on screen); never during a break, which has its own
+    /// deadlines.
+    pub fn next_wakeup(&self, now: Instant) -> Option<Instant> {
         match self.stage {
             Stage::Sitting { due, .. } => Some(due),
-            Stage::Prompt { .. } | Stage::OnBreak => None,
+            Stage::Prompt { .. } => {
+                let minutes = self.sitting(now).as_secs() / 60 + 1;
+                Some(self.sitting_since + Duration::from_secs(minutes * 60))
+            }
+            Stage::OnBreak { .. } => None,
+        }
+    }
+
+    /// When the next prompt comes, while sitting.
+    pub fn due(&self) -> Option<Instant> {
+        match self.stage {
+            Stage::Sitting { due, .. } => Some(due),
+            Stage::Prompt { .. } | Stage::OnBreak { .. } => None,
         }
     }
 
@@ -122,10 +136,10 @@ impl Desk {
                 vec![Effect::Ring]
             }
             (Stage::Sitting { .. } | Stage::Prompt { .. }, Event::Take) => {
-                self.tally.taken += 1;
-                let line = self.line(BreakAnswer::Taken, now);
-                self.stage = Stage::OnBreak;
-                vec![Effect::Record(line), Effect::StartBreak]
+                self.stage = Stage::OnBreak {
+                    sat: self.sitting(now),
+                };
+                vec![Effect::StartBreak]
             }
             (Stage::Prompt { .. }, Event::Snooze) => {
                 self.tally.snoozed += 1;
@@ -145,13 +159,25 @@ impl Desk {
                 };
                 vec![Effect::Record(line)]
             }
-            (Stage::OnBreak, Event::BreakOver) => {
-                self.sitting_since = now;
+            // Kept once it is known whether the break happened: one that never began is a
+            // skip, and the sitting goes on.
+            (Stage::OnBreak { sat }, Event::BreakOver { moved }) => {
+                let answer = if moved {
+                    self.tally.taken += 1;
+                    self.sitting_since = now;
+                    BreakAnswer::Taken
+                } else {
+                    self.tally.skipped += 1;
+                    BreakAnswer::Skipped
+                };
                 self.stage = Stage::Sitting {
                     due: now + self.rhythm.every,
                     snoozed: false,
                 };
-                Vec::new()
+                vec![Effect::Record(Line::SittingBreak(SittingBreak {
+                    answer,
+                    sitting_s: sat.as_secs_f64(),
+                }))]
             }
             _ => Vec::new(),
         }

@@ -29,7 +29,7 @@ fn answered(answer: BreakAnswer, minutes: u64) -> Effect {
 fn the_prompt_rings_once_when_the_break_falls_due_and_not_before() {
     let t0 = Instant::now();
     let mut desk = Desk::new(rhythm(), t0);
-    assert_eq!(desk.next_wakeup(), Some(t0 + 45 * MIN));
+    assert_eq!(desk.next_wakeup(t0), Some(t0 + 45 * MIN));
     // An early wake-up (a key, a resize) changes nothing.
     assert!(desk.handle(Event::Tick, t0 + 44 * MIN).is_empty());
     assert_eq!(desk.handle(Event::Tick, t0 + 45 * MIN), vec![Effect::Ring]);
@@ -39,8 +39,11 @@ fn the_prompt_rings_once_when_the_break_falls_due_and_not_before() {
             since: t0 + 45 * MIN
         }
     );
-    // The prompt waits for a key: no more wake-ups, no second ring.
-    assert_eq!(desk.next_wakeup(), None);
+    // The prompt waits for a key; it wakes only to show each new whole minute sat, and never
+    // rings again.
+    assert_eq!(desk.due(), None);
+    let later = t0 + 45 * MIN + Duration::from_secs(20);
+    assert_eq!(desk.next_wakeup(later), Some(t0 + 46 * MIN));
     assert!(desk.handle(Event::Tick, t0 + 90 * MIN).is_empty());
 }
 
@@ -53,14 +56,14 @@ fn a_snooze_asks_again_after_the_snooze_and_the_sitting_goes_on() {
         desk.handle(Event::Snooze, t0 + 46 * MIN),
         vec![answered(BreakAnswer::Snoozed, 46)]
     );
-    assert_eq!(desk.next_wakeup(), Some(t0 + 56 * MIN));
+    assert_eq!(desk.due(), Some(t0 + 56 * MIN));
     assert_eq!(desk.handle(Event::Tick, t0 + 56 * MIN), vec![Effect::Ring]);
     // Skipped: a whole interval more, counted from the answer; still sitting since the start.
     assert_eq!(
         desk.handle(Event::Skip, t0 + 57 * MIN),
         vec![answered(BreakAnswer::Skipped, 57)]
     );
-    assert_eq!(desk.next_wakeup(), Some(t0 + 102 * MIN));
+    assert_eq!(desk.due(), Some(t0 + 102 * MIN));
     assert_eq!(
         desk.tally(),
         Tally {
@@ -72,21 +75,51 @@ fn a_snooze_asks_again_after_the_snooze_and_the_sitting_goes_on() {
 }
 
 #[test]
-fn a_break_taken_starts_the_routine_and_the_next_interval_counts_from_its_end() {
+fn a_break_is_kept_as_taken_once_its_session_began_and_counts_from_its_end() {
     let t0 = Instant::now();
     let mut desk = Desk::new(rhythm(), t0);
     desk.handle(Event::Tick, t0 + 45 * MIN);
     assert_eq!(
         desk.handle(Event::Take, t0 + 45 * MIN),
-        vec![answered(BreakAnswer::Taken, 45), Effect::StartBreak]
+        vec![Effect::StartBreak]
     );
-    assert_eq!(desk.stage(), Stage::OnBreak);
-    assert_eq!(desk.next_wakeup(), None, "the break has its own deadlines");
+    assert_eq!(desk.stage(), Stage::OnBreak { sat: 45 * MIN });
+    assert_eq!(
+        desk.next_wakeup(t0 + 45 * MIN),
+        None,
+        "the break has its own deadlines"
+    );
     // Keys meant for the prompt do nothing during the break.
     assert!(desk.handle(Event::Snooze, t0 + 46 * MIN).is_empty());
-    assert!(desk.handle(Event::BreakOver, t0 + 51 * MIN).is_empty());
-    assert_eq!(desk.next_wakeup(), Some(t0 + 96 * MIN));
+    assert_eq!(
+        desk.handle(Event::BreakOver { moved: true }, t0 + 51 * MIN),
+        vec![answered(BreakAnswer::Taken, 45)]
+    );
+    assert_eq!(desk.due(), Some(t0 + 96 * MIN));
     assert_eq!(desk.sitting(t0 + 60 * MIN), 9 * MIN);
+    assert_eq!(desk.tally().taken, 1);
+}
+
+#[test]
+fn a_break_that_never_began_is_a_skip_and_the_sitting_goes_on() {
+    // Started, then left at the safety questions (or kept from starting by them).
+    let t0 = Instant::now();
+    let mut desk = Desk::new(rhythm(), t0);
+    desk.handle(Event::Tick, t0 + 45 * MIN);
+    desk.handle(Event::Take, t0 + 45 * MIN);
+    assert_eq!(
+        desk.handle(Event::BreakOver { moved: false }, t0 + 46 * MIN),
+        vec![answered(BreakAnswer::Skipped, 45)]
+    );
+    assert_eq!(
+        desk.tally(),
+        Tally {
+            taken: 0,
+            snoozed: 0,
+            skipped: 1
+        }
+    );
+    assert_eq!(desk.sitting(t0 + 50 * MIN), 50 * MIN);
 }
 
 #[test]
@@ -95,13 +128,17 @@ fn a_break_can_be_taken_before_it_is_due() {
     let mut desk = Desk::new(rhythm(), t0);
     assert_eq!(
         desk.handle(Event::Take, t0 + 20 * MIN),
-        vec![answered(BreakAnswer::Taken, 20), Effect::StartBreak]
+        vec![Effect::StartBreak]
+    );
+    assert_eq!(
+        desk.handle(Event::BreakOver { moved: true }, t0 + 25 * MIN),
+        vec![answered(BreakAnswer::Taken, 20)]
     );
     // Snooze and skip mean nothing before the prompt.
     let mut waiting = Desk::new(rhythm(), t0);
     assert!(waiting.handle(Event::Snooze, t0 + MIN).is_empty());
     assert!(waiting.handle(Event::Skip, t0 + MIN).is_empty());
-    assert_eq!(waiting.next_wakeup(), Some(t0 + 45 * MIN));
+    assert_eq!(waiting.due(), Some(t0 + 45 * MIN));
 }
 
 #[test]

@@ -73,7 +73,7 @@ fn run_on(setup: Setup, tx: Sender<Input>, rx: &Receiver<Input>) -> Result<Ended
     let capture = StderrCapture::start().ok();
     let real_stderr = || capture.as_ref().and_then(|c| c.real_stderr().ok());
     // The bell rings only where a person hears it, never into a file or a pipe.
-    let bell = Bell::new(real_stderr().filter(|_| io::stderr().is_terminal()));
+    let bell = Bell::new(real_stderr().filter(IsTerminal::is_terminal));
     let notes = setup.audio.notes.clone();
     let audio = Audio::start(setup.audio, bell, move |opened| {
         let _ = tx.send(Input::Audio(opened));

@@ -11,6 +11,8 @@ pub const STAND_UP: &str = "Time to stand up and move";
 pub const STAND_UP_SHORT: &str = "Stand up";
 /// CLINICAL.md section 6: stay active, avoid long sitting or lying (NHS; NICE QS155).
 pub const WHY: &str = "Staying active and not sitting for long stretches helps sciatica: get up, walk a few steps, or do the desk break.";
+/// Behind the window-too-small notice: reminders still come.
+pub const TOO_SMALL_MEANWHILE: &str = "Reminders still ring meanwhile. q quits.";
 pub const ON_BREAK_ENDED: &str = "Break over: back to work. The next reminder counts from now.";
 
 /// "A reminder every 45 minutes; a snooze puts it off 10 minutes."
@@ -69,5 +71,4 @@ pub const PLAIN_SKIPPED: &str = "Skipped: keep an eye on how long you sit.";
 pub const PLAIN_STOPPED: &str = "unknot desk stopped.";
 
 /// The command line: an interval that is not a duration.
-pub const ERR_DURATION: &str =
-    "a duration is minutes (45), or a number and a unit: 90s, 45m, 1h, 1h30m";
+pub const ERR_DURATION: &str = "a time from 1 second to 8 hours: minutes alone (45), or a number and a unit (90s, 45m, 1h, 1h30m)";

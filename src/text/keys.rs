@@ -57,6 +57,7 @@ pub const F_QUIT: &str = "quit";
 pub const F_BREAK_NOW: &str = "take a break now";
 pub const F_START_BREAK: &str = "start the desk break";
 pub const F_SNOOZE: &str = "snooze";
+pub const F_K_OR_ESC: &str = "k/Esc";
 pub const F_PAUSE: &str = "pause";
 pub const F_NEXT: &str = "next";
 pub const F_BACK: &str = "back";

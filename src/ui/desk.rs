@@ -81,25 +81,31 @@ pub fn render(view: &DeskView, theme: Theme, area: Rect, buf: &mut Buffer) {
                 .line_count(inner.width),
         )
     };
-    // The heading, a line of big letters and the footer come first; then what fits of the rest,
-    // the least needed (last) left out first.
-    let fixed = cells(footer.len()) + 3;
+    // The big letters come first after the heading and the keys, with at least the first line
+    // below them; then what fits of the rest, the least needed (last) left out first.
+    let footer_rows = cells(footer.len());
+    let first_below = wrapped(&below[..1]);
+    let size = big_size(
+        &big,
+        inner.width,
+        inner.height.saturating_sub(footer_rows + 1 + first_below),
+    );
+    let big_rows = size.map_or(1, rows);
+    let fixed = footer_rows + 1 + big_rows;
     while below.len() > 1 && fixed + wrapped(&below) > inner.height {
         below.pop();
     }
     let below_rows = wrapped(&below);
-    let room = inner.height.saturating_sub(fixed - 1 + below_rows);
-    let size = big_size(&big, inner.width, room);
-    let big_rows = size.map_or(1, rows);
+    let gap = u16::from(fixed + below_rows + 2 <= inner.height);
     let [_, heading_a, _, big_a, _, below_a, _, footer_a] = Layout::vertical([
         Constraint::Fill(1),
         Constraint::Length(1),
-        Constraint::Length(1),
+        Constraint::Length(gap),
         Constraint::Length(big_rows),
-        Constraint::Length(1),
+        Constraint::Length(gap),
         Constraint::Length(below_rows),
         Constraint::Fill(1),
-        Constraint::Length(cells(footer.len())),
+        Constraint::Length(footer_rows),
     ])
     .areas(inner);
     Paragraph::new(Line::styled(heading, theme.heading()))

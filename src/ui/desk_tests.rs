@@ -70,7 +70,7 @@ fn the_prompt_says_how_long_you_have_sat_and_offers_three_answers() {
         "Desk break, 5 minutes 30 seconds",
         "Enter  start the desk break",
         "z  snooze",
-        "k  skip",
+        "k/Esc  skip",
     ] {
         assert!(screen.contains(words), "{words}: {screen}");
     }
@@ -87,7 +87,7 @@ fn at_40_by_12_the_prompt_and_every_answer_are_whole() {
         "Time to stand up and move",
         "Enter",
         "z  snooze",
-        "k  skip",
+        "k/Esc  skip",
         "q  quit",
     ] {
         assert!(screen.contains(words), "{words}: {screen}");

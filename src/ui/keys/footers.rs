@@ -302,7 +302,7 @@ const DESK_PROMPT: &[Hint] = &[
         (w::ENTER, w::F_START),
     ),
     hint(&[Act::Desk(DeskEvent::Snooze)], "z", w::F_SNOOZE),
-    hint(&[Act::Desk(DeskEvent::Skip)], "k", w::F_SKIP),
+    hint(&[Act::Desk(DeskEvent::Skip)], w::F_K_OR_ESC, w::F_SKIP),
     hint(&[Act::Leave], "q", w::F_QUIT),
 ];
 
