@@ -14,6 +14,7 @@ mod audio;
 mod clean;
 pub mod cli;
 mod config;
+mod desk;
 pub mod error;
 pub mod figure;
 pub mod history;

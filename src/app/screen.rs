@@ -64,6 +64,8 @@ pub struct Ended {
     pub unsaved: Option<String>,
     /// Advice to leave the person with once the screen is back.
     pub farewell: Option<String>,
+    /// A session began (however it ended), not only questions before one.
+    pub session_began: bool,
 }
 
 pub struct App {
@@ -90,6 +92,8 @@ pub struct App {
     pub(super) signal: Option<i32>,
     /// Advice to say once the screen is back.
     pub(super) farewell: Option<String>,
+    /// A session's first line was recorded.
+    pub(super) session_began: bool,
     /// Where text taller than the window starts; settled as it is drawn.
     pub(super) scroll: Cell<u16>,
     /// What the keys meant when last drawn: a new screen starts its text at the top.
@@ -122,6 +126,7 @@ impl App {
             trace: Trace::from_env(),
             signal: None,
             farewell: None,
+            session_began: false,
             scroll: Cell::new(0),
             shown: Cell::new(None),
             too_small: false,
@@ -152,6 +157,8 @@ impl App {
         self.visit.as_ref().and_then(|v| v.next_wakeup(now))
     }
 
+    /// How the app ended, once the sound device has settled (what it prints must come before
+    /// the screen is handed back).
     pub fn finish(self) -> Ended {
         // The last hold's end and the completion chime are heard out, unless a signal asked to
         // stop now.
@@ -159,6 +166,11 @@ impl App {
             self.audio.finish(crate::audio::FINISH_LIMIT);
         }
         self.audio.settle(crate::audio::SETTLE_LIMIT);
+        self.ended()
+    }
+
+    /// How the app ended, at once: for an app inside another that keeps the screen.
+    pub fn ended(self) -> Ended {
         Ended {
             signal: self.signal,
             unsaved: self
@@ -166,6 +178,7 @@ impl App {
                 .as_ref()
                 .map_or_else(|| self.unsaved.clone(), Recorder::unsaved),
             farewell: self.farewell,
+            session_began: self.session_began,
         }
     }
 
@@ -272,8 +285,9 @@ impl App {
                 });
                 return true;
             }
-            // The input thread turns Ctrl-Z into a stop; here only for the help.
-            Act::Suspend => return false,
+            // The input thread turns Ctrl-Z into a stop; here only for the help. The desk's
+            // answers are for `unknot desk`, around the app.
+            Act::Suspend | Act::Desk(_) => return false,
             Act::Review(k) => {
                 let close = self
                     .review
@@ -388,6 +402,7 @@ impl App {
     /// A history line, written by the visit's recorder, or on its own outside a visit's
     /// recording (the morning after, answered at home). Kept in memory too, for the screens.
     fn record(&mut self, event: history::Event) {
+        self.session_began |= matches!(event, history::Event::SessionStarted { .. });
         let entry = match &mut self.recorder {
             Some(recorder) => recorder.record(event),
             None => self.record_alone(event),

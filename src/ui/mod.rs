@@ -2,6 +2,7 @@
 
 pub mod checkin;
 pub mod columns;
+pub mod desk;
 pub mod figure;
 pub mod home;
 pub mod keys;
@@ -26,6 +27,8 @@ use crate::text;
 pub use theme::Theme;
 
 #[cfg(test)]
+mod desk_tests;
+#[cfg(test)]
 mod figure_tests;
 #[cfg(test)]
 mod keys_tests;
@@ -49,9 +52,14 @@ pub fn too_small(area: Rect) -> bool {
 /// Shown instead of a screen when the window is below the minimum: what to do first, then as
 /// much of why as fits, centred, down to a window of a few cells.
 pub fn render_too_small(area: Rect, buf: &mut Buffer, theme: Theme) {
+    render_too_small_saying(text::window::TOO_SMALL_PAUSED, area, buf, theme);
+}
+
+/// As [`render_too_small`], with `meanwhile` saying what goes on behind the notice.
+pub fn render_too_small_saying(meanwhile: &str, area: Rect, buf: &mut Buffer, theme: Theme) {
     let mut lines = vec![
         Line::styled(text::window::TOO_SMALL, theme.heading()),
-        Line::from(text::window::TOO_SMALL_PAUSED),
+        Line::from(meanwhile),
         Line::from(text::window::too_small_detail(area.width, area.height)),
     ];
     let wrapped = |lines: &[Line]| {
