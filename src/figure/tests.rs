@@ -1,4 +1,5 @@
 use super::draw::{Mark, drawing};
+use super::svg;
 use super::*;
 use crate::routine::Side;
 
@@ -39,4 +40,34 @@ fn a_movement_shows_two_positions_side_by_side_with_an_arrow() {
         .filter(|m| matches!(m, Mark::Ring { .. }))
         .count();
     assert_eq!(rings, 2, "two heads");
+}
+
+#[test]
+fn the_svg_is_plain_shapes_with_a_view_box_and_an_escaped_title() {
+    for (name, figure) in library::all() {
+        let picture = svg::svg(figure, Some(Side::Left), "Knee <to> chest & \"hold\"\u{1b}");
+        assert!(
+            picture.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""),
+            "{name}"
+        );
+        assert!(picture.contains(" viewBox=\"0 0 "), "{name}");
+        assert!(picture.contains("stroke-width="), "{name}");
+        assert!(
+            picture.contains("<title>Knee &lt;to&gt; chest &amp; &quot;hold&quot;</title>"),
+            "{name}: {picture}"
+        );
+        for banned in [
+            "<script",
+            "href",
+            "url(",
+            "<style",
+            "<image",
+            "<foreignObject",
+            " onload",
+            " onclick",
+        ] {
+            assert!(!picture.contains(banned), "{name}: {banned}");
+        }
+        assert!(picture.ends_with("</svg>"), "{name}");
+    }
 }
