@@ -26,3 +26,4 @@ pub mod sys;
 mod text;
 mod ui;
 mod visit;
+mod weekly;

@@ -12,8 +12,9 @@ mod view;
 mod words;
 
 pub use event::{
-    Area, BodySide, BreakAnswer, CheckIn, Entry, Event, Felt, Moment, Outcome, PainChoice,
-    PainTrigger, SafetyCheck, SafetyKind, SafetyResult, SittingBreak, VERSION, now,
+    ACTIVITIES_MAX, Activity, Area, BodySide, BreakAnswer, CheckIn, Entry, Event, Felt, Moment,
+    Outcome, PainChoice, PainTrigger, SafetyCheck, SafetyKind, SafetyResult, SittingBreak,
+    VERSION, WeeklyCheck, now,
 };
 pub use load::{Loaded, SkipReason, Skipped, lines_by_id, load, parse};
 pub use stats::{
