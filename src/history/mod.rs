@@ -9,6 +9,7 @@ mod stats;
 mod store;
 mod timestamp;
 mod view;
+mod weekly;
 mod words;
 
 pub use event::{
@@ -22,6 +23,9 @@ pub use stats::{
     sitting_breaks, streak, stretches,
 };
 pub use store::{FILE_NAME, Store, StoreError, encode, new_lines};
+pub use weekly::{
+    MEANINGFUL_POINTS, ScoreChange, WeeklyTrend, known_activities, weekly_due, weekly_trend,
+};
 pub use view::{
     Change, Dated, Finish, History, Reading, SessionView, StepView, Unread, Verdict, build,
     session_view,
