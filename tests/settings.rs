@@ -57,7 +57,7 @@ fn a_bad_config_is_one_sentence_with_line_and_column_and_exit_2() {
     let cases = [
         (
             "(\n    volume: 50,\n    colour: Blue,\n)\n",
-            ":3:5: unknown field `colour`; expected one of: volume, muted, voice, voice_command, lead_in, theme, sounds",
+            ":3:5: unknown field `colour`; expected one of: volume, muted, voice, voice_command, lead_in, theme, sounds, desk",
         ),
         (
             "(volume: 300)\n",

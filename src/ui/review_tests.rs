@@ -355,7 +355,7 @@ fn figures_show_a_stretch_done_fully_in_five_sessions_and_never_a_skipped_step()
         "{s}"
     );
     assert!(!s.contains("Tennis ball under the glutes ("), "{s}");
-    assert!(!s.contains("None yet"), "{s}");
+    assert!(!s.contains("None yet: a figure appears"), "{s}");
     assert!(
         s.contains("a figure describes a stretch of a routine"),
         "{s}"

@@ -31,13 +31,6 @@ pub(super) fn render_figures(review: &Review, theme: Theme, area: Rect, buf: &mu
         Line::from(text::review::streak_line(f.streak)),
         Line::from(text::review::per_week_line(f.per_week)),
         Line::from(""),
-        Line::styled(text::review::FIGURES_BREAKS, theme.heading()),
-        Line::from(if f.ever_desk {
-            text::review::breaks_line(f.breaks.taken, f.breaks.snoozed, f.breaks.skipped)
-        } else {
-            text::review::BREAKS_NONE.to_string()
-        }),
-        Line::from(""),
     ];
     if !f.routines.is_empty() {
         lines.push(Line::styled(
@@ -79,5 +72,14 @@ pub(super) fn render_figures(review: &Review, theme: Theme, area: Rect, buf: &mu
     }
     lines.push(Line::from(""));
     lines.push(Line::styled(text::review::FIGURES_NOISE, theme.dim()));
+    lines.extend([
+        Line::from(""),
+        Line::styled(text::review::FIGURES_BREAKS, theme.heading()),
+        Line::from(if f.ever_desk {
+            text::review::breaks_line(f.breaks.taken, f.breaks.snoozed, f.breaks.skipped)
+        } else {
+            text::review::BREAKS_NONE.to_string()
+        }),
+    ]);
     render_scrolled(lines, &review.figures_scroll, area, buf);
 }
