@@ -157,6 +157,8 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// The weekly check: leg and back pain, numbness, weakness, and activities you find hard
+    Weekly,
     /// Leave running while you work: every 45 minutes it rings and asks you to stand up and move,
     /// with the desk-break routine one key away
     Desk {
@@ -258,6 +260,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, AppError> {
             &out,
             force,
         )),
+        Some(Command::Weekly) => start::weekly(&paths, flags),
         Some(Command::Desk {
             every,
             snooze,

@@ -14,8 +14,8 @@ mod words;
 
 pub use event::{
     ACTIVITIES_MAX, Activity, Area, BodySide, BreakAnswer, CheckIn, Entry, Event, Felt, Moment,
-    Outcome, PainChoice, PainTrigger, SafetyCheck, SafetyKind, SafetyResult, SittingBreak,
-    VERSION, WeeklyCheck, now,
+    Outcome, PainChoice, PainTrigger, SafetyCheck, SafetyKind, SafetyResult, SittingBreak, VERSION,
+    WeeklyCheck, now,
 };
 pub use load::{Loaded, SkipReason, Skipped, lines_by_id, load, parse};
 pub use stats::{
@@ -23,10 +23,10 @@ pub use stats::{
     sitting_breaks, streak, stretches,
 };
 pub use store::{FILE_NAME, Store, StoreError, encode, new_lines};
-pub use weekly::{
-    MEANINGFUL_POINTS, ScoreChange, WeeklyTrend, known_activities, weekly_due, weekly_trend,
-};
 pub use view::{
     Change, Dated, Finish, History, Reading, SessionView, StepView, Unread, Verdict, build,
     session_view,
+};
+pub use weekly::{
+    MEANINGFUL_POINTS, ScoreChange, WeeklyTrend, known_activities, weekly_due, weekly_trend,
 };

@@ -344,7 +344,12 @@ impl History {
             }
             Event::WeeklyCheck(check) => {
                 // A form saved again after another answer: the latest answers, at its first time.
-                match self.weekly.iter_mut().rev().find(|w| w.value.form == check.form) {
+                match self
+                    .weekly
+                    .iter_mut()
+                    .rev()
+                    .find(|w| w.value.form == check.form)
+                {
                     Some(kept) => kept.value = check.clone(),
                     None => self.weekly.push(Dated {
                         at,

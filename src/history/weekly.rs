@@ -51,6 +51,8 @@ impl ScoreChange {
 pub struct WeeklyTrend {
     pub checks: usize,
     pub since: Option<DateTime<FixedOffset>>,
+    /// The last check, as answered.
+    pub last: Option<Dated<WeeklyCheck>>,
     pub leg_pain: Option<ScoreChange>,
     pub back_pain: Option<ScoreChange>,
     /// The functional scale's average; higher is better.
@@ -67,6 +69,7 @@ pub fn weekly_trend(checks: &[Dated<WeeklyCheck>]) -> WeeklyTrend {
     WeeklyTrend {
         checks: checks.len(),
         since: checks.first().map(|c| c.at),
+        last: checks.last().cloned(),
         leg_pain: change(&|c| c.leg_pain.map(f64::from)),
         back_pain: change(&|c| c.back_pain.map(f64::from)),
         function: change(&WeeklyCheck::function),

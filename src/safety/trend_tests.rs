@@ -144,10 +144,7 @@ fn each_sign_says_to_see_a_gp_or_physiotherapist_and_why() {
         Worsening::Weakness,
     ] {
         let words = w.words();
-        assert!(
-            words.starts_with("See a GP or physiotherapist"),
-            "{words}"
-        );
+        assert!(words.starts_with("See a GP or physiotherapist"), "{words}");
     }
     assert!(
         Worsening::Spreading {
@@ -207,6 +204,12 @@ fn weekly_checks_too_far_apart_or_too_old_are_not_compared() {
 #[test]
 fn weekly_pain_is_not_averaged_with_the_pain_of_sessions() {
     // Sessions at 4 both weeks; a weekly leg pain of 9 does not lift their average.
-    let seen = [pain(12, 4), pain(10, 4), weekly(6, 9, 2, 5, false), pain(5, 4), pain(2, 4)];
+    let seen = [
+        pain(12, 4),
+        pain(10, 4),
+        weekly(6, 9, 2, 5, false),
+        pain(5, 4),
+        pain(2, 4),
+    ];
     assert_eq!(worsening(&seen, now()), []);
 }

@@ -19,4 +19,5 @@ pub mod session;
 pub mod sound;
 pub mod summary;
 pub mod time;
+pub mod weekly;
 pub mod window;

@@ -15,6 +15,7 @@ pub mod scroll;
 pub mod session;
 pub mod summary;
 pub mod theme;
+pub mod weekly;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
@@ -31,6 +32,8 @@ mod desk_tests;
 mod keys_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod weekly_tests;
 
 /// The smallest terminal the screens are laid out for.
 pub const MIN_WIDTH: u16 = 40;

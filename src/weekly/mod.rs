@@ -9,9 +9,9 @@ mod tests;
 
 use uuid::Uuid;
 
-use crate::clean;
 use crate::history::{ACTIVITIES_MAX, Activity, WeeklyCheck};
 use crate::visit::{FormKey, Progress};
+use crate::{clean, text};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Question {
@@ -107,6 +107,31 @@ impl Weekly {
     /// Whether a 1 is typed and waits: a 0 makes it 10, Enter keeps it.
     pub fn pending_one(&self) -> bool {
         self.pending_one
+    }
+
+    /// The question being asked, in words.
+    pub fn asked(&self) -> Option<String> {
+        Some(match self.question()? {
+            Question::LegPain => text::weekly::ASK_LEG_PAIN.to_string(),
+            Question::BackPain => text::weekly::ASK_BACK_PAIN.to_string(),
+            Question::Numbness => text::weekly::ASK_NUMBNESS.to_string(),
+            Question::Weakness => text::weekly::ASK_WEAKNESS.to_string(),
+            Question::Name(n) if self.renaming => {
+                text::weekly::ask_rename(self.activity(n).unwrap_or_default())
+            }
+            Question::Name(n) => text::weekly::ask_name(n + 1),
+            Question::Rate(n) => text::weekly::ask_rate(self.activity(n).unwrap_or_default()),
+        })
+    }
+
+    /// How to answer in plain mode.
+    pub fn plain_how(&self) -> Option<&'static str> {
+        Some(match self.question()? {
+            Question::LegPain | Question::BackPain => text::weekly::PLAIN_SCORE,
+            Question::Numbness | Question::Weakness => text::weekly::PLAIN_YES_NO,
+            Question::Name(_) => text::weekly::PLAIN_NAME,
+            Question::Rate(_) => text::weekly::PLAIN_RATE,
+        })
     }
 
     /// The name of activity `n`, if it has one.
