@@ -104,7 +104,7 @@ pub fn weekly_change(
     let way = if delta.abs() < 0.05 {
         "no change".to_string()
     } else if delta > 0.0 {
-        format!("up {:.1} points", delta)
+        format!("up {delta:.1} points")
     } else {
         format!("down {:.1} points", -delta)
     };

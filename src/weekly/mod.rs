@@ -172,7 +172,12 @@ impl Weekly {
             (
                 Question::LegPain | Question::BackPain | Question::Rate(_),
                 FormKey::Char(c @ ('0'..='9' | 't' | 'T')),
-            ) => self.score(question, c.to_digit(10).map_or(10, |d| d as u8)),
+            ) => self.score(
+                question,
+                c.to_digit(10)
+                    .and_then(|d| u8::try_from(d).ok())
+                    .unwrap_or(10),
+            ),
             (Question::Rate(n), FormKey::Char('e' | 'E')) => {
                 self.draft = self.activity(n).unwrap_or_default().to_string();
                 self.renaming = true;
@@ -221,11 +226,9 @@ impl Weekly {
         };
         let line = line.trim();
         match question {
-            Question::Name(n) => return Ok(self.name(n, line)),
-            _ if line.is_empty() => return Ok(self.next()),
-            Question::Rate(_) if line.eq_ignore_ascii_case("e") => {
-                return Ok(self.key(FormKey::Char('e')));
-            }
+            Question::Name(n) => Ok(self.name(n, line)),
+            _ if line.is_empty() => Ok(self.next()),
+            Question::Rate(_) if line.eq_ignore_ascii_case("e") => Ok(self.key(FormKey::Char('e'))),
             Question::LegPain | Question::BackPain | Question::Rate(_) => {
                 let score = line.parse::<u8>().ok().filter(|s| *s <= 10).ok_or(())?;
                 Ok(self.score(question, score))
