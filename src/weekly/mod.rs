@@ -84,10 +84,9 @@ impl Weekly {
 
     /// Question number (1-based) and how many there are, as far as is known.
     pub fn position(&self) -> (usize, usize) {
-        (
-            (self.index + 1).min(self.questions.len()),
-            self.questions.len(),
-        )
+        // A rename is part of the rating it came from.
+        let count = self.questions.len() - usize::from(self.renaming);
+        ((self.index + 1).min(count), count)
     }
 
     pub fn is_done(&self) -> bool {

@@ -73,6 +73,7 @@ fn later_checks_rate_the_activities_named_before_and_any_can_be_renamed() {
     keys(&mut w, "e");
     assert_eq!(w.question(), Some(Question::Name(0)));
     assert_eq!(w.draft(), "Walking to the shop");
+    assert_eq!(w.position(), (5, 6));
     keys(&mut w, "\x08\x08\x08\x08park\n");
     assert_eq!(w.question(), Some(Question::Rate(0)));
     assert_eq!(w.activity(0), Some("Walking to the park"));
