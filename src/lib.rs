@@ -19,6 +19,7 @@ pub mod history;
 mod plain;
 mod printable;
 pub mod readers;
+mod report;
 mod routine;
 mod safety;
 mod session;

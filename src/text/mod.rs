@@ -12,6 +12,7 @@ pub mod history;
 pub mod home;
 pub mod keys;
 pub mod remind;
+pub mod report;
 pub mod review;
 pub mod routine;
 pub mod safety;
