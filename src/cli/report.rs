@@ -51,8 +51,8 @@ pub fn run(paths: &Paths, asked: &Asked) -> Result<(), AppError> {
     let report = Report::gather(&history, &catalog.entries, period, now);
     if report.is_empty() {
         return Err(AppError::Request(text::report::err_empty(
-            &period.since,
-            &period.until,
+            period.since,
+            period.until,
         )));
     }
     let (contents, default_out) = match asked.format {

@@ -26,6 +26,10 @@ fn days(report: &Report) -> f64 {
     ((report.period.until - report.period.since).num_days() + 1) as f64
 }
 
+#[expect(
+    clippy::cast_possible_truncation,
+    reason = "a day on the chart's axis: 0 to the period's length in days"
+)]
 fn label(report: &Report, day: f64) -> String {
     let date: NaiveDate = report.period.since + chrono::TimeDelta::days(day as i64);
     date.format("%-d %b").to_string()

@@ -70,7 +70,7 @@ pub fn html(report: &Report) -> String {
 }
 
 fn period(report: &Report) -> String {
-    words::period(&report.period.since, &report.period.until)
+    words::period(report.period.since, report.period.until)
 }
 
 fn day(s: &SessionView) -> String {

@@ -47,17 +47,17 @@ impl Period {
                 .unwrap_or(until)
         });
         if since > until {
-            return Err(crate::text::report::err_backwards(&since, &until));
+            return Err(crate::text::report::err_backwards(since, until));
         }
         Ok(Period { since, until })
     }
 
-    pub fn holds(&self, at: &DateTime<FixedOffset>) -> bool {
+    pub fn holds(self, at: &DateTime<FixedOffset>) -> bool {
         (self.since..=self.until).contains(&at.date_naive())
     }
 
     /// The Mondays of the weeks the period touches.
-    fn weeks(&self) -> Vec<NaiveDate> {
+    fn weeks(self) -> Vec<NaiveDate> {
         let first = self.since
             - chrono::TimeDelta::days(i64::from(self.since.weekday().num_days_from_monday()));
         let mut weeks = Vec::new();
@@ -189,7 +189,7 @@ impl Report {
                 }
             }
         }
-        used.sort_by(|a, b| b.sessions.cmp(&a.sessions));
+        used.sort_by_key(|u| std::cmp::Reverse(u.sessions));
         let mut notes: Vec<(DateTime<FixedOffset>, String)> = sessions
             .iter()
             .filter_map(|s| Some((s.started, s.after.as_ref()?.note.clone()?)))

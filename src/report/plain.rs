@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use super::Report;
-use crate::history::{Finish, WeeklyTrend};
+use crate::history::{Finish, Reading, WeeklyTrend};
 use crate::text::{report as words, weekly};
 
 /// Each weekly score's change from the first check to the last, against the 2-point threshold.
@@ -24,40 +24,65 @@ pub fn trend_lines(t: &WeeklyTrend) -> Vec<String> {
 
 /// The whole report as lines of text.
 pub fn text(report: &Report) -> String {
-    let mut out = String::new();
-    let mut line = |s: &str| {
-        let _ = writeln!(out, "{s}");
-    };
-    let period = words::period(&report.period.since, &report.period.until);
-    line(&format!("{}: {period}", words::TITLE));
-    line(&words::made(
+    let mut lines = Vec::new();
+    let period = words::period(report.period.since, report.period.until);
+    lines.push(format!("{}: {period}", words::TITLE));
+    lines.push(words::made(
         &report.made.format("%a %-d %b %Y, %H:%M").to_string(),
     ));
-    line("");
-    line(words::ADHERENCE);
+    for section in [
+        adherence,
+        pain,
+        weekly_checks,
+        mornings,
+        pain_rules,
+        safety,
+        routines,
+        notes,
+    ] {
+        lines.push(String::new());
+        lines.extend(section(report));
+    }
+    lines.push(String::new());
+    lines.push(words::CANNOT.to_string());
+    lines.extend(words::CANNOT_TEXT.iter().map(ToString::to_string));
+    let mut out = String::new();
+    for line in lines {
+        let _ = writeln!(out, "{line}");
+    }
+    out
+}
+
+fn score(p: Option<u8>) -> String {
+    p.map_or_else(|| "-".to_string(), |p| p.to_string())
+}
+
+fn adherence(report: &Report) -> Vec<String> {
     let completed = report
         .sessions
         .iter()
         .filter(|s| s.finish() == Finish::Completed)
         .count();
-    line(&words::adherence(
-        report.sessions.len(),
-        report.per_week(),
-        completed,
-        report.sessions.len() - completed,
-    ));
+    let mut lines = vec![
+        words::ADHERENCE.to_string(),
+        words::adherence(
+            report.sessions.len(),
+            report.per_week(),
+            completed,
+            report.sessions.len() - completed,
+        ),
+    ];
     for week in &report.weeks {
         let days: Vec<String> = week
             .days
             .iter()
-            .map(|d| {
-                d.map_or_else(
-                    || " ".to_string(),
-                    |n| if n == 0 { "·".into() } else { n.to_string() },
-                )
+            .map(|d| match d {
+                None => " ".to_string(),
+                Some(0) => "·".to_string(),
+                Some(n) => n.to_string(),
             })
             .collect();
-        line(&format!(
+        lines.push(format!(
             "  week of {}: {}  ({} sessions)",
             week.monday.format("%a %-d %b"),
             days.join(" "),
@@ -66,43 +91,47 @@ pub fn text(report: &Report) -> String {
     }
     let (taken, snoozed, skipped) = report.breaks;
     if taken + snoozed + skipped > 0 {
-        line(&words::breaks(taken, snoozed, skipped));
+        lines.push(words::breaks(taken, snoozed, skipped));
     }
-    line("");
-    line(words::PAIN);
+    lines
+}
+
+fn pain(report: &Report) -> Vec<String> {
+    let mut lines = vec![words::PAIN.to_string()];
     if report.sessions.is_empty() && report.logs.is_empty() {
-        line(words::PAIN_NONE);
+        lines.push(words::PAIN_NONE.to_string());
     }
-    for s in &report.sessions {
-        let score = |p: Option<u8>| p.map_or_else(|| "-".to_string(), |p| p.to_string());
-        line(&format!(
+    lines.extend(report.sessions.iter().map(|s| {
+        format!(
             "  {}  {}  {}  pain {} → {}  {}",
             s.started.format("%a %-d %b"),
             s.routine,
             s.finish().word(),
             score(s.pain_before()),
             score(s.pain_after()),
-            s.reading().map(|r| r.short()).unwrap_or_default()
-        ));
-    }
-    for l in &report.logs {
-        if let Some(p) = l.value.pain {
-            line(&format!(
-                "  {}  {}  pain {p}",
-                l.at.format("%a %-d %b %H:%M"),
-                words::LEGEND_LOG
-            ));
-        }
-    }
-    line(words::PAIN_NOTE);
-    line("");
-    line(words::WEEKLY);
+            s.reading().map(Reading::short).unwrap_or_default()
+        )
+    }));
+    lines.extend(report.logs.iter().filter_map(|l| {
+        let p = l.value.pain?;
+        Some(format!(
+            "  {}  {}  pain {p}",
+            l.at.format("%a %-d %b %H:%M"),
+            words::LEGEND_LOG
+        ))
+    }));
+    lines.push(words::PAIN_NOTE.to_string());
+    lines
+}
+
+fn weekly_checks(report: &Report) -> Vec<String> {
+    let mut lines = vec![words::WEEKLY.to_string()];
     if report.weekly.is_empty() {
-        line(words::WEEKLY_NONE);
+        lines.push(words::WEEKLY_NONE.to_string());
     }
-    for w in &report.weekly {
+    lines.extend(report.weekly.iter().map(|w| {
         let v = &w.value;
-        line(&format!(
+        format!(
             "  {}: {}",
             w.at.format("%a %-d %b"),
             weekly::answers_so_far(
@@ -112,93 +141,103 @@ pub fn text(report: &Report) -> String {
                 v.weakness,
                 v.function()
             )
-        ));
-    }
-    for t in trend_lines(&report.trend) {
-        line(&t);
-    }
-    line(words::WEEKLY_NOTE);
-    line("");
-    line(words::MORNINGS);
+        )
+    }));
+    lines.extend(trend_lines(&report.trend));
+    lines.push(words::WEEKLY_NOTE.to_string());
+    lines
+}
+
+fn mornings(report: &Report) -> Vec<String> {
+    let mut lines = vec![words::MORNINGS.to_string()];
     if report.mornings.is_empty() {
-        line(words::MORNINGS_NONE);
+        lines.push(words::MORNINGS_NONE.to_string());
     }
-    for (s, flare) in &report.mornings {
-        let morning = s.next_morning.as_ref().and_then(|m| m.pain);
-        line(&format!(
-            "  {}  {}: before {}, next morning {}{}",
-            s.started.format("%a %-d %b"),
-            s.routine,
-            s.pain_before()
-                .map_or_else(|| "-".into(), |p| p.to_string()),
-            morning.map_or_else(|| "-".into(), |p| p.to_string()),
-            if *flare {
-                format!(" ({})", words::FLARE)
-            } else {
-                String::new()
-            }
-        ));
+    lines.extend(report.mornings.iter().map(|(s, flare)| {
+        format!(
+            "  {}",
+            words::morning(
+                &s.started.format("%a %-d %b").to_string(),
+                &s.routine,
+                s.pain_before(),
+                s.next_morning.as_ref().and_then(|m| m.pain),
+                *flare,
+            )
+        )
+    }));
+    lines
+}
+
+fn pain_rules(report: &Report) -> Vec<String> {
+    let mut lines = vec![words::PAIN_RULES.to_string()];
+    let paused: Vec<String> = report
+        .pain_rules()
+        .flat_map(|s| {
+            s.pain_rules.iter().map(|(trigger, choice)| {
+                format!(
+                    "  {}  {}: {} Chosen: {}.",
+                    s.started.format("%a %-d %b"),
+                    s.routine,
+                    trigger.why(),
+                    choice.words()
+                )
+            })
+        })
+        .collect();
+    if paused.is_empty() {
+        lines.push(words::PAIN_RULES_NONE.to_string());
     }
-    line("");
-    line(words::PAIN_RULES);
-    let mut paused = report.pain_rules().peekable();
-    if paused.peek().is_none() {
-        line(words::PAIN_RULES_NONE);
-    }
-    for s in paused {
-        for (trigger, choice) in &s.pain_rules {
-            line(&format!(
-                "  {}  {}: {} Chosen: {}.",
-                s.started.format("%a %-d %b"),
-                s.routine,
-                trigger.why(),
-                choice.words()
-            ));
-        }
-    }
-    line("");
-    line(words::SAFETY);
+    lines.extend(paused);
+    lines
+}
+
+fn safety(report: &Report) -> Vec<String> {
+    let mut lines = vec![words::SAFETY.to_string()];
     if report.safety.is_empty() {
-        line(words::SAFETY_NONE);
+        lines.push(words::SAFETY_NONE.to_string());
     }
-    for s in &report.safety {
-        line(&format!(
+    lines.extend(report.safety.iter().map(|s| {
+        format!(
             "  {}  {}: {}",
             s.at.format("%a %-d %b"),
             s.value.check.asked(),
             s.value.result.told()
-        ));
-    }
-    line("");
-    line(words::ROUTINES);
+        )
+    }));
+    lines
+}
+
+fn routines(report: &Report) -> Vec<String> {
+    let mut lines = vec![words::ROUTINES.to_string()];
     if report.routines.is_empty() {
-        line(words::ROUTINES_NONE);
+        lines.push(words::ROUTINES_NONE.to_string());
     }
     for used in &report.routines {
-        line(&format!(
+        let r = &used.routine;
+        lines.push(format!(
             "  {}",
-            words::routine(
-                &used.routine.title,
-                used.routine.level.word(),
-                used.sessions
-            )
+            words::routine(&r.title, r.level.word(), used.sessions)
         ));
-        for (i, step) in used.routine.steps.iter().enumerate() {
-            line(&format!("    {}. {}", i + 1, step.line(None)));
-        }
+        let steps = r.steps.iter().filter(|s| !s.is_check_in());
+        lines.extend(
+            steps
+                .enumerate()
+                .map(|(i, step)| format!("    {}. {}", i + 1, step.line(None))),
+        );
     }
-    line("");
-    line(words::NOTES);
+    lines
+}
+
+fn notes(report: &Report) -> Vec<String> {
+    let mut lines = vec![words::NOTES.to_string()];
     if report.notes.is_empty() {
-        line(words::NOTES_NONE);
+        lines.push(words::NOTES_NONE.to_string());
     }
-    for (at, note) in &report.notes {
-        line(&format!("  {}  {note}", at.format("%a %-d %b")));
-    }
-    line("");
-    line(words::CANNOT);
-    for l in words::CANNOT_TEXT {
-        line(l);
-    }
-    out
+    lines.extend(
+        report
+            .notes
+            .iter()
+            .map(|(at, note)| format!("  {}  {note}", at.format("%a %-d %b"))),
+    );
+    lines
 }

@@ -80,7 +80,7 @@ fn a_period_is_eight_weeks_to_today_unless_given_and_never_backwards() {
     );
     assert_eq!(
         Period::new(Some(day(20)), Some(day(10)), day(30)),
-        Err(crate::text::report::err_backwards(&day(20), &day(10)))
+        Err(crate::text::report::err_backwards(day(20), day(10)))
     );
 }
 

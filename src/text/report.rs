@@ -6,12 +6,12 @@ use chrono::NaiveDate;
 pub const TITLE: &str = "unknot report";
 pub const SUBTITLE: &str = "Self-massage and stretching for sciatica: what was done, and pain and function over the period";
 
-fn day(d: &NaiveDate) -> String {
+fn day(d: NaiveDate) -> String {
     d.format("%a %-d %b %Y").to_string()
 }
 
 /// "Mon 5 Oct 2026 to Sun 29 Nov 2026".
-pub fn period(since: &NaiveDate, until: &NaiveDate) -> String {
+pub fn period(since: NaiveDate, until: NaiveDate) -> String {
     format!("{} to {}", day(since), day(until))
 }
 
@@ -111,12 +111,12 @@ pub const HEADINGS_WEEKS: [&str; 6] = [
 ];
 
 /// The command line: the start after the end.
-pub fn err_backwards(since: &NaiveDate, until: &NaiveDate) -> String {
+pub fn err_backwards(since: NaiveDate, until: NaiveDate) -> String {
     format!("--since {since} is after --until {until}: the report's start must come before its end")
 }
 
 /// Nothing to report in the period.
-pub fn err_empty(since: &NaiveDate, until: &NaiveDate) -> String {
+pub fn err_empty(since: NaiveDate, until: NaiveDate) -> String {
     format!(
         "nothing was recorded from {since} to {until}: no session, quick log or weekly check, so there is no report to write"
     )
