@@ -33,6 +33,16 @@ pub enum AppError {
         path: String,
         source: std::io::Error,
     },
+    /// A file named on the command line that cannot be written there.
+    #[error("cannot write {path}: {}", text::cli::io_reason(.source))]
+    BadOut {
+        path: String,
+        source: std::io::Error,
+    },
+    /// A request that cannot be met as asked, in one sentence: a report's period backwards,
+    /// or nothing in it.
+    #[error("{0}")]
+    Request(String),
     #[error("{}", text::cli::ERR_NO_DATA_DIR)]
     NoDataDir,
     #[error(transparent)]
@@ -67,6 +77,8 @@ impl AppError {
             | AppError::AlreadyExists(_)
             | AppError::ShadowsBundled(_)
             | AppError::OutExists(_)
+            | AppError::BadOut { .. }
+            | AppError::Request(_)
             | AppError::NotHistory(_) => 2,
             AppError::Store(e) => e.exit_code(),
             AppError::File(e) => e.exit_code(),

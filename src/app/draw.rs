@@ -23,6 +23,9 @@ impl App {
         if let Some(review) = &self.review {
             return review.context();
         }
+        if let Some(weekly) = &self.weekly {
+            return ui::weekly::context(weekly);
+        }
         let Some(visit) = &self.visit else {
             return Context::Any;
         };
@@ -71,6 +74,10 @@ impl App {
         let theme = self.theme;
         if let Some(review) = &self.review {
             ui::review::render(review, theme, area, buf);
+            return;
+        }
+        if let Some(weekly) = &self.weekly {
+            ui::weekly::render(weekly, theme, area, buf);
             return;
         }
         let Some(visit) = &self.visit else {

@@ -22,7 +22,8 @@ use crate::ui::keys::{self, Act, Context, Scroll};
 use crate::ui::notices::Notice;
 use crate::ui::review::{Review, ReviewAction};
 use crate::ui::{self, Theme};
-use crate::visit::{self, Effect, Ending, Event, FormKey, Pace, Recorder, Visit};
+use crate::visit::{self, Effect, Ending, Event, FormKey, Pace, Progress, Recorder, Visit};
+use crate::weekly::Weekly;
 
 /// How far a page key (Page Up, Page Down) moves text, in rows.
 const PAGE: u16 = 5;
@@ -36,6 +37,8 @@ pub enum Start {
     Home,
     Routine(Routine),
     Review,
+    /// The weekly check alone (`unknot weekly`).
+    Weekly,
 }
 
 pub struct Setup {
@@ -72,6 +75,8 @@ pub struct App {
     pub(super) visit: Option<Visit>,
     /// The review, open over the home screen (or alone, started as `unknot history`).
     pub(super) review: Option<Review>,
+    /// The weekly check, open over the home screen (or alone, as `unknot weekly`).
+    pub(super) weekly: Option<Weekly>,
     /// Where a visit returns to; `None` when started straight into a routine or the review.
     pub(super) home: Option<Home>,
     pub(super) history: History,
@@ -112,6 +117,7 @@ impl App {
         let mut app = App {
             visit: None,
             review: None,
+            weekly: None,
             entries: home.entries.clone(),
             home: Some(home),
             history: setup.history,
@@ -142,6 +148,10 @@ impl App {
                 app.home = None;
                 app.open_review();
             }
+            Start::Weekly => {
+                app.home = None;
+                app.open_weekly();
+            }
         }
         app
     }
@@ -151,7 +161,7 @@ impl App {
     }
 
     pub fn next_wakeup(&self, now: Instant) -> Option<Instant> {
-        if self.review.is_some() {
+        if self.review.is_some() || self.weekly.is_some() {
             return None;
         }
         self.visit.as_ref().and_then(|v| v.next_wakeup(now))
@@ -252,6 +262,9 @@ impl App {
             }
             return quit;
         }
+        if self.weekly.is_some() {
+            return self.weekly_key(act, key);
+        }
         let event = match act {
             Act::Up | Act::Down => {
                 if let Some(home) = &mut self.home {
@@ -269,6 +282,10 @@ impl App {
             },
             Act::History => {
                 self.open_review();
+                return true;
+            }
+            Act::Weekly => {
+                self.open_weekly();
                 return true;
             }
             Act::Mute => {
@@ -453,6 +470,50 @@ impl App {
         }
     }
 
+    /// The weekly check, with the activities named before.
+    #[expect(
+        clippy::disallowed_methods,
+        reason = "a weekly check's form id is made here, as the person opens it"
+    )]
+    fn open_weekly(&mut self) {
+        let known = history::known_activities(&self.history);
+        self.weekly = Some(Weekly::new(Uuid::now_v7(), &known));
+    }
+
+    /// A key for the weekly check: each answer is saved as it is given; the last, Esc, q or
+    /// Ctrl-C close it, back to the routines (or out, when it was opened alone).
+    fn weekly_key(&mut self, act: Act, key: &KeyEvent) -> bool {
+        let form_key = match act {
+            Act::Answer => keys::typed(key).map(FormKey::Char),
+            Act::Skip => Some(FormKey::Enter),
+            Act::SkipRest => Some(FormKey::Escape),
+            Act::Erase => Some(FormKey::Backspace),
+            Act::Leave | Act::Stop => None,
+            _ => return false,
+        };
+        let Some(weekly) = &mut self.weekly else {
+            return false;
+        };
+        let progress = form_key.map_or(Progress::Done, |k| weekly.key(k));
+        let answered = weekly.answers().clone();
+        let any = answered.leg_pain.is_some()
+            || answered.back_pain.is_some()
+            || answered.numbness.is_some()
+            || answered.weakness.is_some()
+            || !answered.activities.is_empty();
+        if matches!(progress, Progress::Answered | Progress::Done) && any {
+            self.record(history::Event::WeeklyCheck(answered));
+        }
+        if progress == Progress::Done || weekly_closed(act) {
+            self.weekly = None;
+            self.done |= self.home.is_none() || act == Act::Stop;
+            if let Some(home) = &mut self.home {
+                home.set_history(&self.history, history::now());
+            }
+        }
+        progress != Progress::Ignored || form_key.is_none()
+    }
+
     fn open_review(&mut self) {
         let now = history::now();
         let seen = crate::safety::observations(&self.history);
@@ -463,4 +524,9 @@ impl App {
         let review = Review::new(self.history.clone(), self.notice.clone(), now.date_naive());
         self.review = Some(review.with_advice(advice));
     }
+}
+
+/// q, or Ctrl-C, closes the weekly check wherever it is.
+fn weekly_closed(act: Act) -> bool {
+    matches!(act, Act::Leave | Act::Stop)
 }

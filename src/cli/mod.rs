@@ -3,9 +3,11 @@
 
 mod desk;
 mod history;
+mod out;
 mod pages;
 mod parse;
 mod remind;
+mod report;
 mod routines;
 mod shell;
 mod show;
@@ -167,6 +169,26 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// The weekly check: leg and back pain, numbness, weakness, and activities you find hard
+    Weekly,
+    /// Write a report for your physiotherapist or doctor: one page to open in a browser or print
+    Report {
+        /// The first day (YYYY-MM-DD; default: eight weeks before the last)
+        #[arg(long, value_parser = parse_date, value_name = "DATE")]
+        since: Option<NaiveDate>,
+        /// The last day (YYYY-MM-DD; default: today)
+        #[arg(long, value_parser = parse_date, value_name = "DATE")]
+        until: Option<NaiveDate>,
+        /// The file to write (default: unknot-report-DATE.html here), or - for standard output
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Replace the file if it exists
+        #[arg(long)]
+        force: bool,
+        /// html (a page to open or print) or text (for a terminal or a screen reader)
+        #[arg(long, value_enum, default_value = "html")]
+        format: report::ReportFormat,
+    },
     /// Leave running while you work: every 45 minutes it rings and asks you to stand up and move,
     /// with the desk-break routine one key away
     #[command(allow_negative_numbers = true)]
@@ -273,6 +295,23 @@ pub fn run(cli: Cli) -> Result<ExitCode, AppError> {
             Reminder { at, days, routine },
             &out,
             force,
+        )),
+        Some(Command::Weekly) => start::weekly(&paths, flags),
+        Some(Command::Report {
+            since,
+            until,
+            out,
+            force,
+            format,
+        }) => done(report::run(
+            &paths,
+            &report::Asked {
+                since,
+                until,
+                out,
+                force,
+                format,
+            },
         )),
         Some(Command::Desk {
             every,

@@ -2,7 +2,6 @@
 //! alarm at its time, for a phone or desktop calendar to import. unknot itself stays offline:
 //! the calendar does the reminding.
 
-use std::io::Write as _;
 use std::path::Path;
 
 use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Utc, Weekday};
@@ -170,27 +169,8 @@ pub fn write(calendar: &str, out: &Path, force: bool, told: &str) -> Result<(), 
     if out == Path::new("-") {
         return output::print(calendar);
     }
-    let shown = out.display().to_string();
-    if out.exists() && !force {
-        return Err(AppError::OutExists(shown));
-    }
-    let write_err = |source| AppError::Write {
-        path: shown.clone(),
-        source,
-    };
-    let file_name = out.file_name().map_or_else(
-        || "reminder.ics".into(),
-        |n| n.to_string_lossy().into_owned(),
-    );
-    let temporary = out.with_file_name(format!(".{file_name}.part"));
-    let written = std::fs::File::create(&temporary)
-        .and_then(|mut f| f.write_all(calendar.as_bytes()).and_then(|()| f.sync_all()))
-        .and_then(|()| std::fs::rename(&temporary, out));
-    if let Err(e) = written {
-        let _ = std::fs::remove_file(&temporary);
-        return Err(write_err(e));
-    }
-    output::print_line(&text::remind::written(&shown, told))
+    super::out::write_whole(calendar, out, force, false)?;
+    output::print_line(&text::remind::written(&out.display().to_string(), told))
 }
 
 #[cfg(test)]

@@ -132,6 +132,31 @@ pub fn routine(paths: &Paths, flags: Flags, wanted: &str) -> Result<ExitCode, Ap
     visit(&options, catalog, Some(routine))
 }
 
+/// The weekly check: full screen, or in plain lines.
+pub fn weekly(paths: &Paths, flags: Flags) -> Result<ExitCode, AppError> {
+    let options = Options::load(paths, flags)?;
+    let (history, notice) = load_or_say_why(paths);
+    let known = history::known_activities(&history);
+    if !options.interactive {
+        if let Some(notice) = notice {
+            say(&notice);
+        }
+        let ended = plain::weekly(&known, open_store(paths)?)?;
+        return Ok(match ended {
+            plain::Ended::Signal(s) => exit_code(Some(s)),
+            plain::Ended::Done | plain::Ended::NotStarted => ExitCode::SUCCESS,
+        });
+    }
+    full_screen(
+        &options,
+        Home::new(Vec::new(), 0),
+        app::Start::Weekly,
+        history,
+        notice,
+        None,
+    )
+}
+
 /// The review of past sessions, full screen.
 pub fn review(options: &Options) -> Result<ExitCode, AppError> {
     let (history, notice) = load(&options.paths)?;
@@ -168,6 +193,10 @@ fn visit(
     let (history, notice) = load_or_say_why(paths);
     if let Some(notice) = notice {
         say(&notice);
+    }
+    let used = !history.sessions.is_empty() || !history.logs.is_empty();
+    if routine.is_none() && used && history::weekly_due(&history, history::now()) {
+        crate::sys::output::print_line(text::weekly::PLAIN_OFFER)?;
     }
     let ended = plain::run(plain::Setup {
         visit: visit::Setup {

@@ -17,6 +17,9 @@ pub fn now() -> DateTime<FixedOffset> {
         .unwrap_or(now)
 }
 
+/// Activities of the functional scale a weekly check keeps (CLINICAL.md section 5: up to 3-5).
+pub const ACTIVITIES_MAX: usize = 3;
+
 /// The format version written by this build. Lines from a newer version are kept but skipped.
 pub const VERSION: u32 = 1;
 
@@ -90,6 +93,8 @@ pub enum Event {
     },
     /// A sitting-break prompt of `unknot desk`, and what the person answered.
     SittingBreak(SittingBreak),
+    /// The weekly check: leg and back pain, numbness, weakness, and the functional scale.
+    WeeklyCheck(WeeklyCheck),
 }
 
 impl Event {
@@ -101,7 +106,7 @@ impl Event {
             | Event::SessionEnded { session, .. }
             | Event::PainRule { session, .. } => Some(*session),
             Event::CheckIn(check_in) => check_in.session,
-            Event::Safety(_) | Event::SittingBreak(_) => None,
+            Event::Safety(_) | Event::SittingBreak(_) | Event::WeeklyCheck(_) => None,
         }
     }
 }
@@ -162,6 +167,50 @@ pub enum SafetyResult {
     NotAnswered,
     /// Cautions shown.
     Shown,
+}
+
+/// The weekly check (CLINICAL.md section 5): the symptoms sciatica trials track separately, and
+/// the Patient-Specific Functional Scale. Saved after each answer under one form id; the last
+/// line of a form holds all its answers.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct WeeklyCheck {
+    pub form: Uuid,
+    /// Leg pain this week, 0-10 on the numeric rating scale.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub leg_pain: Option<u8>,
+    /// Back pain this week, 0-10.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub back_pain: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub numbness: Option<bool>,
+    /// Weakness in the leg or foot.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weakness: Option<bool>,
+    /// The functional scale: up to three activities the person finds hard, each rated.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub activities: Vec<Activity>,
+}
+
+/// One activity of the Patient-Specific Functional Scale (Stratford 1995).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Activity {
+    /// In the person's own words: "sitting through a film".
+    pub name: String,
+    /// 0 unable to do it, 10 able to do it as before the problem; `None` not rated this week.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score: Option<u8>,
+}
+
+impl WeeklyCheck {
+    /// The functional scale's score: the average of the activities rated, 0-10.
+    pub fn function(&self) -> Option<f64> {
+        let scores: Vec<f64> = self
+            .activities
+            .iter()
+            .filter_map(|a| a.score.map(f64::from))
+            .collect();
+        (!scores.is_empty()).then(|| scores.iter().sum::<f64>() / scores.len() as f64)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -329,6 +378,11 @@ struct FlatEntry {
     choice: Option<PainChoice>,
     answer: Option<BreakAnswer>,
     sitting_s: Option<f64>,
+    leg_pain: Option<u8>,
+    back_pain: Option<u8>,
+    weakness: Option<bool>,
+    #[serde(default)]
+    activities: Vec<Activity>,
 }
 
 /// A routine's or a step's title, as one line of at most [`clean::TITLE_MAX`] characters.
@@ -352,6 +406,7 @@ enum Kind {
     Safety,
     PainRule,
     SittingBreak,
+    WeeklyCheck,
 }
 
 impl TryFrom<FlatEntry> for Entry {
@@ -404,6 +459,23 @@ impl TryFrom<FlatEntry> for Entry {
                 trigger: need(f.trigger, "trigger")?,
                 choice: need(f.choice, "choice")?,
             },
+            Kind::WeeklyCheck => Event::WeeklyCheck(WeeklyCheck {
+                form: need(f.form, "form")?,
+                leg_pain: f.leg_pain.filter(|p| *p <= 10),
+                back_pain: f.back_pain.filter(|p| *p <= 10),
+                numbness: f.numbness,
+                weakness: f.weakness,
+                activities: f
+                    .activities
+                    .into_iter()
+                    .take(ACTIVITIES_MAX)
+                    .map(|a| Activity {
+                        name: clean::bounded_string(a.name, clean::TITLE_MAX),
+                        score: a.score.filter(|s| *s <= 10),
+                    })
+                    .filter(|a| !a.name.is_empty())
+                    .collect(),
+            }),
             Kind::SittingBreak => Event::SittingBreak(SittingBreak {
                 answer: need(f.answer, "answer")?,
                 sitting_s: need(

@@ -9,11 +9,13 @@ mod stats;
 mod store;
 mod timestamp;
 mod view;
+mod weekly;
 mod words;
 
 pub use event::{
-    Area, BodySide, BreakAnswer, CheckIn, Entry, Event, Felt, Moment, Outcome, PainChoice,
-    PainTrigger, SafetyCheck, SafetyKind, SafetyResult, SittingBreak, VERSION, now,
+    ACTIVITIES_MAX, Activity, Area, BodySide, BreakAnswer, CheckIn, Entry, Event, Felt, Moment,
+    Outcome, PainChoice, PainTrigger, SafetyCheck, SafetyKind, SafetyResult, SittingBreak, VERSION,
+    WeeklyCheck, now,
 };
 pub use load::{Loaded, SkipReason, Skipped, lines_by_id, load, parse};
 pub use stats::{
@@ -24,4 +26,7 @@ pub use store::{FILE_NAME, Store, StoreError, encode, new_lines};
 pub use view::{
     Change, Dated, Finish, History, Reading, SessionView, StepView, Unread, Verdict, build,
     session_view,
+};
+pub use weekly::{
+    MEANINGFUL_POINTS, ScoreChange, WeeklyTrend, known_activities, weekly_due, weekly_trend,
 };

@@ -11,6 +11,7 @@ use uuid::Uuid;
 
 use super::event::{
     CheckIn, Entry, Event, Moment, Outcome, PainChoice, PainTrigger, SafetyCheck, SittingBreak,
+    WeeklyCheck,
 };
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -23,6 +24,8 @@ pub struct History {
     pub safety: Vec<Dated<SafetyCheck>>,
     /// Sitting-break prompts of `unknot desk` and their answers, oldest first.
     pub breaks: Vec<Dated<SittingBreak>>,
+    /// Weekly checks, one per form with its last answers, oldest first.
+    pub weekly: Vec<Dated<WeeklyCheck>>,
     /// Where each id went, so a later event finds its session or form.
     index: Index,
 }
@@ -276,7 +279,8 @@ impl History {
         let sorted = last_in_order(&self.sessions, |s| s.started)
             && last_in_order(&self.logs, |l| l.at)
             && last_in_order(&self.safety, |s| s.at)
-            && last_in_order(&self.breaks, |b| b.at);
+            && last_in_order(&self.breaks, |b| b.at)
+            && last_in_order(&self.weekly, |w| w.at);
         if !sorted {
             self.settle();
         } else if let Some(i) = touched {
@@ -336,6 +340,22 @@ impl History {
                     at,
                     value: check.clone(),
                 });
+                return None;
+            }
+            Event::WeeklyCheck(check) => {
+                // A form saved again after another answer: the latest answers, at its first time.
+                match self
+                    .weekly
+                    .iter_mut()
+                    .rev()
+                    .find(|w| w.value.form == check.form)
+                {
+                    Some(kept) => kept.value = check.clone(),
+                    None => self.weekly.push(Dated {
+                        at,
+                        value: check.clone(),
+                    }),
+                }
                 return None;
             }
             Event::SittingBreak(answered) => {
@@ -422,6 +442,7 @@ impl History {
         self.logs.sort_by_key(|l| l.at);
         self.safety.sort_by_key(|s| s.at);
         self.breaks.sort_by_key(|b| b.at);
+        self.weekly.sort_by_key(|w| w.at);
         self.index.sessions = self
             .sessions
             .iter()

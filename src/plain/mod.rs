@@ -8,8 +8,10 @@
 
 mod desk;
 mod prompts;
+mod weekly;
 
 pub use desk::{DeskSetup, desk};
+pub use weekly::weekly;
 
 use std::collections::VecDeque;
 use std::fs::File;

@@ -5,7 +5,7 @@
 
 use chrono::{DateTime, FixedOffset, TimeDelta};
 
-use crate::history::{Area, CheckIn, History};
+use crate::history::{Area, CheckIn, History, WeeklyCheck};
 
 /// One thing the person said about their symptoms, with when.
 #[derive(Debug, Clone, PartialEq)]
@@ -14,6 +14,19 @@ pub struct Observation {
     pub pain: Option<u8>,
     pub areas: Vec<Area>,
     pub numbness: Option<bool>,
+    /// The scores of a weekly check, which are compared with the check before, not averaged
+    /// with the pain of sessions.
+    pub weekly: Option<Weekly>,
+}
+
+/// What a weekly check scores, each 0-10.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Weekly {
+    pub leg_pain: Option<u8>,
+    pub back_pain: Option<u8>,
+    pub weakness: Option<bool>,
+    /// The functional scale's average: 0 unable, 10 as before.
+    pub function: Option<f64>,
 }
 
 impl Observation {
@@ -24,8 +37,32 @@ impl Observation {
             pain: c.pain,
             areas: c.areas.clone(),
             numbness: c.numbness,
+            weekly: None,
         }
     }
+
+    /// What a weekly check says.
+    pub fn of_weekly(at: DateTime<FixedOffset>, w: &WeeklyCheck) -> Observation {
+        Observation {
+            at,
+            pain: None,
+            areas: Vec::new(),
+            numbness: w.numbness,
+            weekly: Some(Weekly {
+                leg_pain: w.leg_pain,
+                back_pain: w.back_pain,
+                weakness: w.weakness,
+                function: w.function(),
+            }),
+        }
+    }
+}
+
+/// Which weekly score changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Score {
+    LegPain,
+    BackPain,
 }
 
 /// A reason to see a GP or physiotherapist, with what shows it.
@@ -39,6 +76,12 @@ pub enum Worsening {
     Spreading { from: Area, to: Area },
     /// Numbness or tingling this week, where there was none before.
     Numbness,
+    /// A weekly pain score 2 or more points above the week before's.
+    WeeklyRising { score: Score, from: u8, to: u8 },
+    /// The functional scale's average 2 or more points below the week before's.
+    LessAble { from: f64, to: f64 },
+    /// Weakness in the weekly check, where the check before had none.
+    Weakness,
 }
 
 impl Worsening {
@@ -53,6 +96,16 @@ impl Worsening {
                 crate::text::safety::worse_spreading(from.word(), to.word())
             }
             Worsening::Numbness => crate::text::safety::WORSE_NUMBNESS.to_string(),
+            Worsening::WeeklyRising { score, from, to } => crate::text::safety::worse_weekly(
+                match score {
+                    Score::LegPain => crate::text::safety::LEG_PAIN,
+                    Score::BackPain => crate::text::safety::BACK_PAIN,
+                },
+                *from,
+                *to,
+            ),
+            Worsening::LessAble { from, to } => crate::text::safety::worse_function(*from, *to),
+            Worsening::Weakness => crate::text::safety::WORSE_WEAKNESS.to_string(),
         }
     }
 }
@@ -81,6 +134,12 @@ pub fn observations(history: &History) -> Vec<Observation> {
             before.into_iter().chain(morning)
         })
         .chain(history.logs.iter().map(|l| Observation::of(l.at, &l.value)))
+        .chain(
+            history
+                .weekly
+                .iter()
+                .map(|w| Observation::of_weekly(w.at, &w.value)),
+        )
         .collect();
     seen.sort_by_key(|o| o.at);
     seen
@@ -144,6 +203,44 @@ pub fn worsening(seen: &[Observation], now: DateTime<FixedOffset>) -> Vec<Worsen
         .collect();
     if numb_now && !earlier.is_empty() && !earlier.contains(&true) {
         found.push(Worsening::Numbness);
+    }
+    found.extend(weekly_worsening(seen, now));
+    found
+}
+
+/// The last weekly check against the one before it, when the last is from the past week and the
+/// one before from the one or two weeks before that: pain scores up 2 points or more, the
+/// functional scale down 2 or more (CLINICAL §5), weakness that was not there.
+fn weekly_worsening(seen: &[Observation], now: DateTime<FixedOffset>) -> Vec<Worsening> {
+    let mut checks = seen
+        .iter()
+        .rev()
+        .filter_map(|o| o.weekly.map(|w| (o.at, w)));
+    let (Some((last_at, last)), Some((before_at, before))) = (checks.next(), checks.next()) else {
+        return Vec::new();
+    };
+    let gap = last_at - before_at;
+    if now - last_at > TimeDelta::days(8) || gap < TimeDelta::days(4) || gap > TimeDelta::days(15) {
+        return Vec::new();
+    }
+    let mut found = Vec::new();
+    for (score, from, to) in [
+        (Score::LegPain, before.leg_pain, last.leg_pain),
+        (Score::BackPain, before.back_pain, last.back_pain),
+    ] {
+        if let (Some(from), Some(to)) = (from, to)
+            && f64::from(to) - f64::from(from) >= MEANINGFUL_POINTS
+        {
+            found.push(Worsening::WeeklyRising { score, from, to });
+        }
+    }
+    if let (Some(from), Some(to)) = (before.function, last.function)
+        && from - to >= MEANINGFUL_POINTS
+    {
+        found.push(Worsening::LessAble { from, to });
+    }
+    if last.weakness == Some(true) && before.weakness == Some(false) {
+        found.push(Worsening::Weakness);
     }
     found
 }

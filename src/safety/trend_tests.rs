@@ -2,8 +2,8 @@
 
 use chrono::{DateTime, FixedOffset, TimeDelta};
 
-use super::trend::{Observation, Worsening, worsening};
-use crate::history::Area;
+use super::trend::{Observation, Score, Worsening, worsening};
+use crate::history::{Activity, Area, WeeklyCheck};
 
 fn now() -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339("2026-11-30T09:00:00+01:00").unwrap()
@@ -16,6 +16,7 @@ fn pain(days: i64, pain: u8) -> Observation {
         pain: Some(pain),
         areas: Vec::new(),
         numbness: None,
+        weekly: None,
     }
 }
 
@@ -134,12 +135,16 @@ fn each_sign_says_to_see_a_gp_or_physiotherapist_and_why() {
             to: Area::Calf,
         },
         Worsening::Numbness,
+        Worsening::WeeklyRising {
+            score: Score::BackPain,
+            from: 3,
+            to: 6,
+        },
+        Worsening::LessAble { from: 6.0, to: 3.5 },
+        Worsening::Weakness,
     ] {
         let words = w.words();
-        assert!(
-            words.starts_with("See a GP or physiotherapist: "),
-            "{words}"
-        );
+        assert!(words.starts_with("See a GP or physiotherapist"), "{words}");
     }
     assert!(
         Worsening::Spreading {
@@ -149,4 +154,62 @@ fn each_sign_says_to_see_a_gp_or_physiotherapist_and_why() {
         .words()
         .contains("calf")
     );
+}
+
+/// A weekly check `days` days before now.
+fn weekly(days: i64, leg: u8, back: u8, function: u8, weakness: bool) -> Observation {
+    let check = WeeklyCheck {
+        leg_pain: Some(leg),
+        back_pain: Some(back),
+        weakness: Some(weakness),
+        activities: vec![Activity {
+            name: "Walking".into(),
+            score: Some(function),
+        }],
+        ..WeeklyCheck::default()
+    };
+    Observation::of_weekly(now() - TimeDelta::days(days), &check)
+}
+
+#[test]
+fn a_weekly_check_two_points_worse_than_the_week_before_is_said() {
+    let seen = [weekly(9, 4, 3, 6, false), weekly(2, 6, 4, 4, true)];
+    assert_eq!(
+        worsening(&seen, now()),
+        [
+            Worsening::WeeklyRising {
+                score: Score::LegPain,
+                from: 4,
+                to: 6
+            },
+            Worsening::LessAble { from: 6.0, to: 4.0 },
+            Worsening::Weakness,
+        ]
+    );
+    // One point is within everyday ups and downs.
+    let seen = [weekly(9, 4, 3, 6, false), weekly(2, 5, 4, 5, false)];
+    assert_eq!(worsening(&seen, now()), []);
+}
+
+#[test]
+fn weekly_checks_too_far_apart_or_too_old_are_not_compared() {
+    // Three weeks apart: not "since the week before".
+    let apart = [weekly(23, 2, 2, 8, false), weekly(2, 7, 7, 2, true)];
+    assert_eq!(worsening(&apart, now()), []);
+    // The last check is a fortnight old: nothing is said about this week.
+    let old = [weekly(21, 2, 2, 8, false), weekly(14, 7, 7, 2, true)];
+    assert_eq!(worsening(&old, now()), []);
+}
+
+#[test]
+fn weekly_pain_is_not_averaged_with_the_pain_of_sessions() {
+    // Sessions at 4 both weeks; a weekly leg pain of 9 does not lift their average.
+    let seen = [
+        pain(12, 4),
+        pain(10, 4),
+        weekly(6, 9, 2, 5, false),
+        pain(5, 4),
+        pain(2, 4),
+    ];
+    assert_eq!(worsening(&seen, now()), []);
 }

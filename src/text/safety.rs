@@ -82,6 +82,26 @@ pub fn worse_spreading(from: &str, to: &str) -> String {
 pub const WORSE_NUMBNESS: &str =
     "See a GP or physiotherapist: you have numbness or tingling now that you did not have before.";
 
+pub const LEG_PAIN: &str = "leg pain";
+pub const BACK_PAIN: &str = "back pain";
+
+/// A weekly pain score up by 2 points or more; `what` is "leg pain" or "back pain".
+pub fn worse_weekly(what: &str, from: u8, to: u8) -> String {
+    format!(
+        "See a GP or physiotherapist: your {what} in the weekly check has gone up from {from} to {to} since the week before."
+    )
+}
+
+/// The functional scale's average down by 2 points or more.
+pub fn worse_function(from: f64, to: f64) -> String {
+    format!(
+        "See a GP or physiotherapist: the activities you track have got harder since the week before ({from:.1} to {to:.1} out of 10)."
+    )
+}
+
+/// CLINICAL §1: weakness getting worse in one leg needs a doctor; in both legs, help today.
+pub const WORSE_WEAKNESS: &str = "See a GP or physiotherapist soon: you have weakness in your leg or foot that you did not have the week before. If it is getting worse quickly, or is in both legs, get medical help today.";
+
 /// A possible serious cause: a doctor first, before ball, roller or floor work.
 pub const DOCTOR_TITLE: &str = "Please see a doctor before ball, roller or floor exercises";
 pub const DOCTOR_ADVICE: [&str; 4] = [

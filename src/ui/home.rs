@@ -80,6 +80,11 @@ impl Home {
         }
         self.recent
             .extend(safety::progression(history, &self.entries));
+        // Once there is something to compare it with; never in the way of a session.
+        let used = !history.sessions.is_empty() || !history.logs.is_empty();
+        if used && crate::history::weekly_due(history, now) {
+            self.recent.push(text::weekly::OFFER.to_string());
+        }
     }
 
     pub fn up(&mut self) {

@@ -49,6 +49,12 @@ fn contexts() -> Vec<Context> {
         Context::ReviewEmpty,
         Context::DeskSitting,
         Context::DeskPrompt,
+        Context::Weekly(crate::weekly::Question::LegPain),
+        Context::Weekly(crate::weekly::Question::BackPain),
+        Context::Weekly(crate::weekly::Question::Numbness),
+        Context::Weekly(crate::weekly::Question::Weakness),
+        Context::Weekly(crate::weekly::Question::Name(0)),
+        Context::Weekly(crate::weekly::Question::Rate(0)),
     ];
     all.extend(QUESTIONS.map(Context::Form));
     all.extend([Question::Pain, Question::Areas].map(Context::CheckIn));
@@ -237,7 +243,7 @@ fn both_keys_for_more_and_less_time_work_and_enter_is_ready_only_when_asked() {
 fn the_footers_read_as_the_screens_show_them() {
     assert_eq!(
         keys::footer(Context::Home),
-        "↑/↓ choose  Enter start  h history  q quit"
+        "↑/↓ choose  Enter start  h history  w weekly check  q quit"
     );
     assert_eq!(
         keys::footer(Context::Session),

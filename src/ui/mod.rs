@@ -16,6 +16,7 @@ pub mod scroll;
 pub mod session;
 pub mod summary;
 pub mod theme;
+pub mod weekly;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
@@ -34,6 +35,8 @@ mod figure_tests;
 mod keys_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod weekly_tests;
 
 /// The smallest terminal the screens are laid out for.
 pub const MIN_WIDTH: u16 = 40;

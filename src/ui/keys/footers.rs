@@ -8,6 +8,7 @@ use crate::session::{Key, PainChoice};
 use crate::text::keys as w;
 use crate::ui::columns;
 use crate::visit::Question;
+use crate::weekly::Question as WeeklyQuestion;
 
 /// One item of a footer: the keys as written, and what they do.
 #[derive(Debug, Clone, Copy)]
@@ -81,6 +82,7 @@ const HOME: &[Hint] = &[
     hint(&[Act::Up, Act::Down], w::F_UP_DOWN, w::F_CHOOSE),
     hint(&[Act::Start], w::ENTER, w::F_START),
     hint(&[Act::History], "h", w::F_HISTORY),
+    long_only(&[Act::Weekly], "w", w::F_WEEKLY),
     QUIT_HOME,
 ];
 const ANSWER_AGAIN: Hint = shortened(
@@ -290,6 +292,35 @@ const REVIEW_DETAIL: &[Hint] = &[
 const REVIEW_CHART: &[Hint] = &[PANES_HINT, CLOSE];
 const REVIEW_FIGURES: &[Hint] = &[SCROLL, PANES_HINT, CLOSE];
 const REVIEW_EMPTY: &[Hint] = &[CLOSE];
+const CLOSE_CHECK: Hint = long_only(&[Act::Leave], "q", w::F_CLOSE);
+const WEEKLY_SCORE: &[Hint] = &[
+    hint(&[Act::Answer], w::F_PAIN_KEYS, w::F_TEN),
+    SKIP,
+    SKIP_REST,
+    CLOSE_CHECK,
+];
+const WEEKLY_RATE: &[Hint] = &[
+    hint(&[Act::Answer], w::F_PAIN_KEYS, w::F_TEN),
+    hint(&[Act::Answer], "e", w::F_RENAME),
+    SKIP,
+    SKIP_REST,
+    CLOSE_CHECK,
+];
+const WEEKLY_YES_NO: &[Hint] = &[
+    hint(&[Act::Answer], "y", w::F_YES),
+    hint(&[Act::Answer], "n", w::F_NO),
+    SKIP,
+    SKIP_REST,
+    CLOSE_CHECK,
+];
+const WEEKLY_NAME: &[Hint] = &[
+    hint(&[Act::Answer, Act::Erase], w::F_TYPE, w::F_THEN_ENTER),
+    hint(
+        &[Act::Skip, Act::SkipRest],
+        w::F_ENTER_ALONE_OR_ESC,
+        w::F_TO_GO_ON,
+    ),
+];
 const DESK_SITTING: &[Hint] = &[
     hint(&[Act::Desk(DeskEvent::Take)], "b", w::F_BREAK_NOW),
     QUIT_HOME,
@@ -336,6 +367,7 @@ fn spec(context: Context) -> (&'static [Hint], Spacing) {
         Context::ReviewEmpty => (REVIEW_EMPTY, TIGHT),
         Context::DeskSitting => (DESK_SITTING, WIDE),
         Context::DeskPrompt => (DESK_PROMPT, WIDE),
+        Context::Weekly(q) => (weekly(q), QUESTION),
     }
 }
 
@@ -361,6 +393,15 @@ pub fn prompt(context: Context) -> Option<String> {
         .map(|h| format!("{} {}", h.label, h.words))
         .collect();
     Some(format!("{} {}", w::PRESS, keys.join(" ")))
+}
+
+fn weekly(q: WeeklyQuestion) -> &'static [Hint] {
+    match q {
+        WeeklyQuestion::LegPain | WeeklyQuestion::BackPain => WEEKLY_SCORE,
+        WeeklyQuestion::Rate(_) => WEEKLY_RATE,
+        WeeklyQuestion::Numbness | WeeklyQuestion::Weakness => WEEKLY_YES_NO,
+        WeeklyQuestion::Name(_) => WEEKLY_NAME,
+    }
 }
 
 fn question(q: Question) -> &'static [Hint] {

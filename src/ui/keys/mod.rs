@@ -74,6 +74,8 @@ pub enum Context {
     DeskSitting,
     /// `unknot desk`'s "time to stand up and move".
     DeskPrompt,
+    /// A question of the weekly check.
+    Weekly(crate::weekly::Question),
 }
 
 /// What a key does.
@@ -108,6 +110,8 @@ pub enum Act {
     Scroll(Scroll),
     /// An answer to `unknot desk`'s prompt.
     Desk(crate::desk::Event),
+    /// Open the weekly check.
+    Weekly,
 }
 
 /// Which way text taller than the window moves.

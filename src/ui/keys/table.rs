@@ -9,6 +9,7 @@ use crate::safety::Answer;
 use crate::session::{Key, PainChoice};
 use crate::text::keys as words;
 use crate::visit::Question;
+use crate::weekly::Question as W;
 use Context as C;
 use K::{Char, Code, Ctrl, Digits, Letter, Printable};
 
@@ -54,6 +55,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Home, &[Code(KeyCode::Down), Char('j')], Act::Down),
     bind(C::Home, &[ENTER, SPACE], Act::Start),
     bind(C::Home, &[Char('h')], Act::History),
+    bind(C::Home, &[Char('w')], Act::Weekly),
     bind(C::Home, Q_OR_ESC, Act::Leave),
     bind(
         C::HomeMorning,
@@ -305,6 +307,56 @@ pub const BINDINGS: &[Binding] = &[
         Act::Desk(DeskEvent::Skip),
     ),
     bind(C::DeskPrompt, &[Char('q')], Act::Leave),
+    // The weekly check: scores, yes or no, a name typed. Enter skips (or confirms a name), Esc
+    // skips the rest (or keeps the old name), q closes it where it types nothing.
+    bind(
+        C::Weekly(W::LegPain),
+        &[Digits('0', '9'), Letter('t')],
+        Act::Answer,
+    ),
+    bind(
+        C::Weekly(W::BackPain),
+        &[Digits('0', '9'), Letter('t')],
+        Act::Answer,
+    ),
+    bind(
+        C::Weekly(W::Rate(0)),
+        &[Digits('0', '9'), Letter('t'), Letter('e')],
+        Act::Answer,
+    ),
+    bind(
+        C::Weekly(W::Numbness),
+        &[Letter('y'), Letter('n')],
+        Act::Answer,
+    ),
+    bind(
+        C::Weekly(W::Weakness),
+        &[Letter('y'), Letter('n')],
+        Act::Answer,
+    ),
+    bind(C::Weekly(W::Name(0)), &[Printable], Act::Answer),
+    bind(
+        C::Weekly(W::Name(0)),
+        &[Code(KeyCode::Backspace)],
+        Act::Erase,
+    ),
+    bind(C::Weekly(W::LegPain), &[ENTER], Act::Skip),
+    bind(C::Weekly(W::BackPain), &[ENTER], Act::Skip),
+    bind(C::Weekly(W::Rate(0)), &[ENTER], Act::Skip),
+    bind(C::Weekly(W::Numbness), &[ENTER], Act::Skip),
+    bind(C::Weekly(W::Weakness), &[ENTER], Act::Skip),
+    bind(C::Weekly(W::Name(0)), &[ENTER], Act::Skip),
+    bind(C::Weekly(W::LegPain), &[ESC], Act::SkipRest),
+    bind(C::Weekly(W::BackPain), &[ESC], Act::SkipRest),
+    bind(C::Weekly(W::Rate(0)), &[ESC], Act::SkipRest),
+    bind(C::Weekly(W::Numbness), &[ESC], Act::SkipRest),
+    bind(C::Weekly(W::Weakness), &[ESC], Act::SkipRest),
+    bind(C::Weekly(W::Name(0)), &[ESC], Act::SkipRest),
+    bind(C::Weekly(W::LegPain), &[Char('q')], Act::Leave),
+    bind(C::Weekly(W::BackPain), &[Char('q')], Act::Leave),
+    bind(C::Weekly(W::Rate(0)), &[Char('q')], Act::Leave),
+    bind(C::Weekly(W::Numbness), &[Char('q')], Act::Leave),
+    bind(C::Weekly(W::Weakness), &[Char('q')], Act::Leave),
 ];
 
 /// Keys the review's views share, with what each does.

@@ -6,7 +6,9 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 
 use super::{Review, render_scrolled};
-use crate::history::{BreakFigures, RoutineFigures, STRETCH_MIN_SESSIONS, Stretch, Verdict};
+use crate::history::{
+    BreakFigures, RoutineFigures, STRETCH_MIN_SESSIONS, ScoreChange, Stretch, Verdict, WeeklyTrend,
+};
 use crate::text;
 use crate::ui::Theme;
 
@@ -20,6 +22,7 @@ pub(super) struct Figures {
     pub(super) breaks: BreakFigures,
     /// Whether `unknot desk` ever asked for a break.
     pub(super) ever_desk: bool,
+    pub(super) weekly: WeeklyTrend,
 }
 
 pub(super) fn render_figures(review: &Review, theme: Theme, area: Rect, buf: &mut Buffer) {
@@ -31,7 +34,13 @@ pub(super) fn render_figures(review: &Review, theme: Theme, area: Rect, buf: &mu
         Line::from(text::review::streak_line(f.streak)),
         Line::from(text::review::per_week_line(f.per_week)),
         Line::from(""),
+        Line::styled(text::weekly::FIGURES_WEEKLY, theme.heading()),
     ];
+    lines.extend(weekly_lines(&f.weekly));
+    lines.extend([
+        Line::styled(text::weekly::WEEKLY_THRESHOLD, theme.dim()),
+        Line::from(""),
+    ]);
     if !f.routines.is_empty() {
         lines.push(Line::styled(
             text::review::FIGURES_ROUTINES,
@@ -82,4 +91,49 @@ pub(super) fn render_figures(review: &Review, theme: Theme, area: Rect, buf: &mu
         }),
     ]);
     render_scrolled(lines, &review.figures_scroll, area, buf);
+}
+
+/// How many weekly checks, since when, and each score's change from the first to the last.
+fn weekly_lines(t: &WeeklyTrend) -> Vec<Line<'static>> {
+    let Some(since) = t.since else {
+        return vec![Line::from(text::weekly::WEEKLY_NONE)];
+    };
+    let mut lines = vec![Line::from(text::weekly::weekly_count(
+        t.checks,
+        &since.format("%a %-d %b").to_string(),
+    ))];
+    if let Some(last) = &t.last {
+        let w = &last.value;
+        lines.push(Line::from(text::weekly::latest(
+            &last.at.format("%a %-d %b").to_string(),
+            &text::weekly::answers_so_far(
+                w.leg_pain,
+                w.back_pain,
+                w.numbness,
+                w.weakness,
+                w.function(),
+            ),
+        )));
+    }
+    let scores: [(&str, Option<ScoreChange>, bool); 3] = [
+        (text::weekly::LEG_PAIN, t.leg_pain, false),
+        (text::weekly::BACK_PAIN, t.back_pain, false),
+        (text::weekly::ACTIVITIES, t.function, true),
+    ];
+    lines.extend(
+        scores
+            .into_iter()
+            .filter_map(|(what, change, higher_is_better)| {
+                change.map(|c| {
+                    Line::from(text::weekly::weekly_change(
+                        what,
+                        c.first,
+                        c.last,
+                        c.meaningful(),
+                        higher_is_better,
+                    ))
+                })
+            }),
+    );
+    lines
 }

@@ -21,7 +21,8 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 use super::Theme;
 use super::keys::{Context, ReviewKey};
 use crate::history::{
-    Change, History, SessionView, Verdict, per_routine, per_week, sitting_breaks, streak, stretches,
+    Change, History, SessionView, Verdict, per_routine, per_week, sitting_breaks, streak,
+    stretches, weekly_trend,
 };
 use crate::text;
 
@@ -87,6 +88,7 @@ impl Review {
             per_week: per_week(&history, today),
             breaks: sitting_breaks(&history, today),
             ever_desk: !history.breaks.is_empty(),
+            weekly: weekly_trend(&history.weekly),
         });
         Review {
             widths: widths(&history),
@@ -108,7 +110,7 @@ impl Review {
     /// Nothing recorded yet: no session, quick log or sitting break.
     fn is_empty(&self) -> bool {
         let h = &self.history;
-        h.sessions.is_empty() && h.logs.is_empty() && h.breaks.is_empty()
+        h.sessions.is_empty() && h.logs.is_empty() && h.breaks.is_empty() && h.weekly.is_empty()
     }
 
     /// Signs of worsening to show above every pane.
