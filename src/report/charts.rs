@@ -11,7 +11,7 @@ use super::Report;
 use crate::text::report as words;
 
 /// Width and height of each chart, in SVG user units (about a printed A4 column).
-const SIZE: (u32, u32) = (680, 175);
+const SIZE: (u32, u32) = (680, 165);
 const BEFORE: RGBColor = RGBColor(31, 95, 170);
 const AFTER: RGBColor = RGBColor(200, 90, 20);
 const LOG: RGBColor = RGBColor(90, 90, 90);

@@ -26,10 +26,13 @@ td.cal { white-space: nowrap; }
 .cal .out { background: none; }
 ul.flow { columns: 2; column-gap: 1.5rem; margin: 0.2rem 0; padding-left: 1.1rem; }
 svg { width: 100%; height: auto; }
+.figs { display: flex; flex-wrap: wrap; gap: 2px 10px; align-items: flex-end; margin: 0.2rem 0; }
+.figs figure { margin: 0; text-align: center; font-size: 7.5pt; color: #444; }
+.figs svg { width: auto; height: 2.2rem; }
 ol.steps { columns: 2; column-gap: 1.5rem; margin: 0.2rem 0; padding-left: 1.4rem; font-size: 9pt; }
 .flare { font-weight: bold; }
 .routine { break-inside: avoid; }
-@page { size: auto; margin: 12mm; }
+@page { size: auto; margin: 10mm 12mm; }
 @media print {
   body { margin: 0; max-width: none; font-size: 8.5pt; }
   h2 { font-size: 10.5pt; margin-top: 0.6rem; }
@@ -62,7 +65,7 @@ pub fn html(report: &Report) -> String {
                 (routines(report))
                 (notes(report))
                 h2 { (words::CANNOT) }
-                @for line in words::CANNOT_TEXT { p.note { (line) } }
+                p.note { (words::CANNOT_TEXT.join(" ")) }
             }
         }
     };
@@ -250,15 +253,46 @@ fn safety(report: &Report) -> Markup {
     }
 }
 
+/// Each routine with its steps' dose, and a figure of each position not drawn already for a
+/// routine above (routines of one series share their positions).
 fn routines(report: &Report) -> Markup {
+    let mut drawn: Vec<&str> = Vec::new();
+    let strips: Vec<Vec<(usize, String)>> = report
+        .routines
+        .iter()
+        .map(|used| {
+            let timed = used.routine.steps.iter().filter(|s| !s.is_check_in());
+            timed
+                .enumerate()
+                .filter_map(|(i, step)| {
+                    let figure = step.figure.as_ref()?;
+                    if drawn.contains(&step.title.as_str()) {
+                        return None;
+                    }
+                    drawn.push(&step.title);
+                    Some((i + 1, crate::figure::svg::svg(figure, None, &step.title)))
+                })
+                .collect()
+        })
+        .collect();
     markup! {
         h2 { (words::ROUTINES) }
         @if report.routines.is_empty() {
             p { (words::ROUTINES_NONE) }
         }
-        @for used in &report.routines {
+        @for (used, strip) in report.routines.iter().zip(&strips) {
             div.routine {
-                p { strong { (words::routine(&used.routine.title, used.routine.level.word(), used.sessions)) } }
+                p {
+                    strong { (words::routine(&used.routine.title, used.routine.level.word(), used.sessions)) }
+                    @if strip.is_empty() { " " span.note { (words::FIGURES_ABOVE) } }
+                }
+                @if !strip.is_empty() {
+                    div.figs {
+                        @for (n, svg) in strip {
+                            figure { (PreEscaped(svg)) figcaption { (n) } }
+                        }
+                    }
+                }
                 ol.steps {
                     @for step in used.routine.steps.iter().filter(|s| !s.is_check_in()) {
                         li { (step.line(None)) }

@@ -84,6 +84,8 @@ pub const SAFETY_HEADINGS: [&str; 3] = ["Date", "Questions", "Outcome"];
 
 pub const ROUTINES: &str = "Routines used";
 pub const ROUTINES_NONE: &str = "No routine was used in this period.";
+/// A routine whose positions were all drawn for a routine above.
+pub const FIGURES_ABOVE: &str = "(the same positions as above)";
 /// "Gentle start (gentle), 12 sessions".
 pub fn routine(title: &str, level: &str, sessions: usize) -> String {
     let noun = if sessions == 1 { "session" } else { "sessions" };
