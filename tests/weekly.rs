@@ -172,7 +172,7 @@ fn the_review_reads_the_weekly_scores_against_the_two_point_threshold() {
     tui.key("3");
     tui.wait_for_all(&[
         "2 checks since",
-        "Leg pain: 7.0 → 4.0, down 3.0 points: a change beyond everyday ups and downs, for the better",
+        "Leg pain: 7.0 → 4.0, down 3.0 points: 2 points or more, the size of change people notice over weeks, better",
         "Back pain: 3.0 → 3.0, no change: within everyday ups and downs",
         "Activities (0 unable, 10 as before): 2.0 → 5.0, up 3.0 points",
     ]);

@@ -1,6 +1,6 @@
 //! The report's charts as SVG, drawn with plotters: pain over the period (before and after
-//! each session, quick logs) and the weekly scores. Each chart says in words what its marks
-//! are; colour is never the only difference (before is a circle, after a cross, a log a
+//! each session, quick logs) and the weekly scores. The page says in words under each chart
+//! what its marks are, so no legend covers a point; colour is never the only difference (before is a circle, after a cross, a log a
 //! triangle; leg pain a solid line, back pain dashed, activities dotted).
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
@@ -8,10 +8,9 @@ use plotters::prelude::*;
 use plotters::style::ShapeStyle;
 
 use super::Report;
-use crate::text::report as words;
 
 /// Width and height of each chart, in SVG user units (about a printed A4 column).
-const SIZE: (u32, u32) = (680, 165);
+const SIZE: (u32, u32) = (680, 155);
 const BEFORE: RGBColor = RGBColor(31, 95, 170);
 const AFTER: RGBColor = RGBColor(200, 90, 20);
 const LOG: RGBColor = RGBColor(90, 90, 90);
@@ -61,23 +60,17 @@ pub fn pain(report: &Report) -> Option<String> {
         }
         chart
             .draw_series(before.iter().map(|p| Circle::new(*p, 4, filled(BEFORE))))
-            .ok()?
-            .label(words::LEGEND_BEFORE)
-            .legend(|(x, y)| Circle::new((x + 8, y), 4, filled(BEFORE)));
+            .ok()?;
         chart
             .draw_series(
                 after
                     .iter()
                     .map(|p| Cross::new(*p, 4, ShapeStyle::from(&AFTER).stroke_width(2))),
             )
-            .ok()?
-            .label(words::LEGEND_AFTER)
-            .legend(|(x, y)| Cross::new((x + 8, y), 4, ShapeStyle::from(&AFTER).stroke_width(2)));
+            .ok()?;
         chart
             .draw_series(logs.iter().map(|p| TriangleMarker::new(*p, 4, filled(LOG))))
-            .ok()?
-            .label(words::LEGEND_LOG)
-            .legend(|(x, y)| TriangleMarker::new((x + 8, y), 4, filled(LOG)));
+            .ok()?;
         Some(())
     })
 }
@@ -103,9 +96,7 @@ pub fn weekly(report: &Report) -> Option<String> {
         }
         chart
             .draw_series(LineSeries::new(leg.clone(), line(BEFORE)))
-            .ok()?
-            .label(words::LEGEND_LEG)
-            .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], line(BEFORE)));
+            .ok()?;
         chart
             .draw_series(
                 leg.iter()
@@ -114,9 +105,7 @@ pub fn weekly(report: &Report) -> Option<String> {
             .ok()?;
         chart
             .draw_series(DashedLineSeries::new(back.clone(), 6, 4, line(AFTER)))
-            .ok()?
-            .label(words::LEGEND_BACK)
-            .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], line(AFTER)));
+            .ok()?;
         chart
             .draw_series(back.iter().map(|p| Cross::new(*p, 3, line(AFTER))))
             .ok()?;
@@ -124,9 +113,7 @@ pub fn weekly(report: &Report) -> Option<String> {
             .draw_series(DottedLineSeries::new(function.clone(), 2, 5, move |c| {
                 Circle::new(c, 1, ShapeStyle::from(&LOG).filled())
             }))
-            .ok()?
-            .label(words::LEGEND_FUNCTION)
-            .legend(|(x, y)| TriangleMarker::new((x + 8, y), 4, ShapeStyle::from(&LOG).filled()));
+            .ok()?;
         chart
             .draw_series(
                 function
@@ -144,8 +131,8 @@ type Chart<'a, 'b> = ChartContext<
     Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>,
 >;
 
-/// A 0-10 chart over the period's days, with `series` drawn on it and a legend; `None` if the
-/// drawing fails (it only writes to a string, so it does not).
+/// A 0-10 chart over the period's days, with `series` drawn on it (the legend is below it, in
+/// words); `None` if the drawing fails (it only writes to a string, so it does not).
 fn draw(report: &Report, series: impl FnOnce(&mut Chart) -> Option<()>) -> Option<String> {
     let mut svg = String::new();
     {
@@ -163,19 +150,12 @@ fn draw(report: &Report, series: impl FnOnce(&mut Chart) -> Option<()>) -> Optio
             .x_labels(9)
             .x_label_formatter(&|d| label(report, *d))
             .y_label_formatter(&|p| format!("{p:.0}"))
+            .y_desc("0-10")
             .light_line_style(WHITE)
             .label_style(("sans-serif", 12))
             .draw()
             .ok()?;
         series(&mut chart)?;
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::UpperRight)
-            .background_style(WHITE.mix(0.85))
-            .border_style(BLACK.mix(0.3))
-            .label_font(("sans-serif", 12))
-            .draw()
-            .ok()?;
         root.present().ok()?;
     }
     Some(svg)

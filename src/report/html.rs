@@ -31,11 +31,15 @@ svg { width: 100%; height: auto; }
 .figs svg { width: auto; height: 2.2rem; }
 ol.steps { columns: 2; column-gap: 1.5rem; margin: 0.2rem 0; padding-left: 1.4rem; font-size: 9pt; }
 .flare { font-weight: bold; }
+.legend { font-size: 8.5pt; margin: 0 0 0.2rem; }
+th.cal span { display: inline-block; width: 1.1rem; margin-right: 1px; text-align: center; }
 .routine { break-inside: avoid; }
-@page { size: auto; margin: 10mm 12mm; }
+@page { size: auto; margin: 9mm 12mm; }
 @media print {
   body { margin: 0; max-width: none; font-size: 8.5pt; }
   h2 { font-size: 10.5pt; margin-top: 0.6rem; }
+  .note, .legend { font-size: 7.5pt; }
+  th, td { padding-top: 0; padding-bottom: 0; }
   h2 { break-after: avoid; }
   tr, svg, .cal { break-inside: avoid; }
 }
@@ -80,6 +84,14 @@ fn day(s: &SessionView) -> String {
     s.started.format("%a %-d %b").to_string()
 }
 
+/// A screening's outcome as a dated fact: no warning sign is "none reported", not "all clear".
+fn safety_told(result: crate::history::SafetyResult) -> &'static str {
+    match result {
+        crate::history::SafetyResult::Clear => words::SAFETY_CLEAR,
+        other => other.told(),
+    }
+}
+
 fn average(a: Option<f64>) -> String {
     a.map(|a| format!("{a:.1}")).unwrap_or_default()
 }
@@ -106,16 +118,16 @@ fn pain(report: &Report) -> Markup {
     markup! {
         h2 { (words::PAIN) }
         @match charts::pain(report) {
-            Some(svg) => (PreEscaped(svg)),
+            Some(svg) => { (PreEscaped(svg)) p.legend { (words::PAIN_LEGEND) } }
             None => p { (words::PAIN_NONE) },
         }
-        p.note { (words::CALENDAR_NOTE) " " (words::PAIN_NOTE) }
+        p.note { (words::PAIN_NOTE) }
         @if !report.sessions.is_empty() || !report.logs.is_empty() {
             table {
                 thead {
                     tr {
                         th { (words::HEADINGS_WEEKS[0]) }
-                        th { (words::CALENDAR_HEADING) }
+                        th.cal { @for d in words::CALENDAR_DAYS { span { (d) } } }
                         @for h in &words::HEADINGS_WEEKS[1..] { th.n { (h) } }
                     }
                 }
@@ -141,6 +153,7 @@ fn pain(report: &Report) -> Markup {
                     }
                 }
             }
+            p.note { (words::CALENDAR_NOTE) }
         }
     }
 }
@@ -157,11 +170,17 @@ fn weekly(report: &Report) -> Markup {
         @if report.weekly.is_empty() {
             p { (words::WEEKLY_NONE) }
         } @else {
-            @if let Some(svg) = charts::weekly(report) { (PreEscaped(svg)) }
+            @if let Some(svg) = charts::weekly(report) {
+                (PreEscaped(svg))
+                p.legend { (words::WEEKLY_LEGEND) }
+            }
             table {
                 thead {
                     tr {
-                        @for h in words::WEEKLY_HEADINGS { th { (h) } }
+                        @for (i, h) in words::WEEKLY_HEADINGS.iter().enumerate() {
+                            // Leg and back pain are numbers, aligned as their column.
+                            th class=[(1..=2).contains(&i).then_some("n")] { (h) }
+                        }
                         @for name in &activities { th.n { (name) } }
                     }
                 }
@@ -244,7 +263,7 @@ fn safety(report: &Report) -> Markup {
                         tr {
                             td { (s.at.format("%a %-d %b").to_string()) }
                             td { (s.value.check.asked()) }
-                            td { (s.value.result.told()) }
+                            td { (safety_told(s.value.result)) }
                         }
                     }
                 }

@@ -201,7 +201,10 @@ fn safety(report: &Report) -> Vec<String> {
             "  {}  {}: {}",
             s.at.format("%a %-d %b"),
             s.value.check.asked(),
-            s.value.result.told()
+            match s.value.result {
+                crate::history::SafetyResult::Clear => words::SAFETY_CLEAR,
+                other => other.told(),
+            }
         )
     }));
     lines

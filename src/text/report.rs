@@ -26,25 +26,27 @@ pub fn adherence(sessions: usize, per_week: f64, completed: usize, stopped: usiz
         "{sessions} sessions ({per_week:.1} a week): {completed} completed, {stopped} stopped early or mostly skipped."
     )
 }
-pub const CALENDAR_HEADING: &str = "Mon to Sun";
+/// The calendar strip's heading: one letter for each day, Monday first.
+pub const CALENDAR_DAYS: [&str; 7] = ["M", "T", "W", "T", "F", "S", "S"];
 pub const CALENDAR_NOTE: &str =
-    "Each square is a day, Monday first; a number is the sessions that day, grey none.";
+    "Each square is a day; a number is the sessions that day, grey none, blank outside the period.";
 pub fn breaks(taken: usize, snoozed: usize, skipped: usize) -> String {
     format!("Sitting breaks (unknot desk): {taken} taken, {snoozed} snoozed, {skipped} skipped.")
 }
 
 pub const PAIN: &str = "Pain before and after sessions, and quick logs";
-pub const PAIN_NOTE: &str = "Numeric rating scale, 0 no pain to 10 worst imaginable. Relief right after exercise is common and often short-lived; a change of about 2 points over weeks is one a person notices.";
+pub const PAIN_NOTE: &str = "Pain right now, as asked before and after each session and in quick logs (pain logged outside a session), on the numeric rating scale: 0 no pain to 10 worst imaginable. Relief right after exercise is common and often short-lived; a change of about 2 points over weeks is the size people notice (a group figure).";
+/// The pain chart's marks, in words: the legend, below the chart.
+pub const PAIN_LEGEND: &str = "● before a session  ·  × after a session  ·  ▲ quick log";
+/// The weekly chart's marks.
+pub const WEEKLY_LEGEND: &str = "● solid line: leg pain   × dashed line: back pain   ▲ dotted line: activities (higher is better)";
+/// A screening with no warning sign, as the report puts it: a dated fact, not an all-clear.
+pub const SAFETY_CLEAR: &str = "no warning sign reported that day";
 pub const PAIN_NONE: &str = "No pain scores in this period.";
-pub const LEGEND_BEFORE: &str = "before a session";
-pub const LEGEND_AFTER: &str = "after a session";
 pub const LEGEND_LOG: &str = "quick log";
-pub const LEGEND_LEG: &str = "leg pain";
-pub const LEGEND_BACK: &str = "back pain";
-pub const LEGEND_FUNCTION: &str = "activities (higher is better)";
 
 pub const WEEKLY: &str = "Weekly check";
-pub const WEEKLY_NOTE: &str = "Leg and back pain over the past week (0-10), and the Patient-Specific Functional Scale: up to three activities the person finds hard, each rated 0 (unable) to 10 (as before the problem), averaged. A change of 2 points or more over weeks is meaningful.";
+pub const WEEKLY_NOTE: &str = "Leg and back pain over the past week (0-10), and the Patient-Specific Functional Scale: up to three activities the person finds hard, each rated 0 (unable) to 10 (as before the problem), averaged. Changes are from the first check of the period to the last; 2 points is the size of change people notice over weeks (a group figure, not this person's measurement error).";
 pub const WEEKLY_NONE: &str = "No weekly check in this period.";
 pub const WEEKLY_HEADINGS: [&str; 5] = ["Date", "Leg pain", "Back pain", "Numbness", "Weakness"];
 
@@ -96,11 +98,12 @@ pub const NOTES: &str = "The person's notes";
 pub const NOTES_NONE: &str = "No notes in this period.";
 
 pub const CANNOT: &str = "What this report cannot show";
-pub const CANNOT_TEXT: [&str; 4] = [
+pub const CANNOT_TEXT: [&str; 5] = [
     "These are the person's own ratings, made at home; nobody examined them. Scores are not a diagnosis.",
     "Routines run their steps in a fixed order, so no figure here shows what one exercise does on its own.",
     "Pain right after a session is often lower for a short while; the weekly check and the morning after say more about the trend.",
     "Days without a record are not days without exercise or pain: the report shows only what was recorded in unknot.",
+    "Sciatica often improves on its own over weeks: a better trend cannot be credited to the routines.",
 ];
 
 pub const HEADINGS_WEEKS: [&str; 6] = [

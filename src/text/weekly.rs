@@ -110,8 +110,8 @@ pub fn weekly_change(
     };
     let reading = match (meaningful, (delta > 0.0) == higher_is_better) {
         (false, _) => "within everyday ups and downs",
-        (true, true) => "a change beyond everyday ups and downs, for the better",
-        (true, false) => "a change beyond everyday ups and downs, for the worse",
+        (true, true) => "2 points or more, the size of change people notice over weeks, better",
+        (true, false) => "2 points or more, the size of change people notice over weeks, worse",
     };
     format!("  {what}: {first:.1} → {last:.1}, {way}: {reading}")
 }
