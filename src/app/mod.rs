@@ -11,7 +11,7 @@ use std::time::Instant;
 
 use ratatui::DefaultTerminal;
 
-pub use screen::{Ended, Setup, Start};
+pub use screen::{Ended, Loaded, Read, Reader, Setup, Start, Want};
 
 use crate::audio::{Audio, AudioSetup, Bell};
 use crate::error::AppError;
@@ -31,11 +31,12 @@ pub fn run(setup: Setup, audio: AudioSetup) -> Result<Ended, AppError> {
     let mut terminal = TerminalGuard::enter().map_err(AppError::Terminal)?;
     input::watch_terminal(tx.clone());
 
+    let wake = tx.clone();
     let audio = Audio::start(audio, Bell::new(Some(std::io::stdout())), move |opened| {
         // Wakes the loop to say it, if there is no device.
         let _ = tx.send(Input::Audio(opened));
     });
-    let mut app = App::new(setup, audio, Instant::now());
+    let mut app = App::new(setup, audio, Instant::now(), Some(wake));
     let mut redraw = true;
     let mut just_resumed = false;
     loop {
@@ -102,6 +103,10 @@ pub fn run(setup: Setup, audio: AudioSetup) -> Result<Ended, AppError> {
                 true
             }
             Ok(Input::Resize) => true,
+            Ok(Input::HistoryRead) => {
+                app.take_history(now);
+                true
+            }
             Ok(Input::Line(_)) => false,
             Err(RecvTimeoutError::Timeout) => {
                 app.tick(now);

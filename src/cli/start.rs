@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use uuid::Uuid;
 
-use super::history::{load, open_store};
+use super::history::{check, digest, open_store, reader};
 use super::routines;
 use crate::app;
 use crate::audio::{AudioSetup, Sounds, Voice};
@@ -120,15 +120,8 @@ pub fn routine(paths: &Paths, flags: Flags, wanted: &str) -> Result<ExitCode, Ap
 
 /// The review of past sessions, full screen.
 pub fn review(options: &Options) -> Result<ExitCode, AppError> {
-    let (history, notice) = load(&options.paths)?;
-    full_screen(
-        options,
-        Home::new(Vec::new(), 0),
-        app::Start::Review,
-        history,
-        notice,
-        None,
-    )
+    check(&options.paths)?;
+    full_screen(options, Home::new(Vec::new(), 0), app::Start::Review, None)
 }
 
 #[expect(
@@ -145,10 +138,9 @@ fn visit(
         // Started straight into a routine, a refused history is said before the terminal is
         // taken over; from the home screen, when a routine is chosen.
         let store = routine.is_some().then(|| open_store(paths)).transpose()?;
-        let (history, notice) = load_or_say_why(paths);
         let home = Home::new(catalog.entries, catalog.broken.len());
         let start = routine.map_or(app::Start::Home, app::Start::Routine);
-        return full_screen(options, home, start, history, notice, store);
+        return full_screen(options, home, start, store);
     }
     let store = open_store(paths)?;
     let (history, notice) = load_or_say_why(paths);
@@ -179,16 +171,14 @@ fn visit(
 /// The history for a visit, and what to tell about it: lines skipped, or why it could not be
 /// read at all. A session goes on without the past; the person is told, not left to wonder why
 /// it is empty.
-fn load_or_say_why(paths: &Paths) -> (history::History, Option<String>) {
-    load(paths).unwrap_or_else(|e| (history::History::default(), Some(e.to_string())))
+fn load_or_say_why(paths: &Paths) -> (history::Digest, Option<String>) {
+    digest(paths).unwrap_or_else(|e| (history::Digest::default(), Some(e.to_string())))
 }
 
 fn full_screen(
     options: &Options,
     home: Home,
     start: app::Start,
-    history: history::History,
-    notice: Option<String>,
     store: Option<Result<history::Store, String>>,
 ) -> Result<ExitCode, AppError> {
     let writer = options.paths.clone();
@@ -197,8 +187,7 @@ fn full_screen(
     let setup = app::Setup {
         home,
         start,
-        history,
-        notice,
+        read: reader(&options.paths),
         store,
         open_store: Box::new(move || open_store(&writer)),
         theme: Theme::new(options.config.theme),

@@ -5,10 +5,10 @@
 
 use chrono::{DateTime, FixedOffset, TimeDelta};
 
-use crate::history::{Area, CheckIn, History};
+use crate::history::{Area, CheckIn, Digest};
 
 /// One thing the person said about their symptoms, with when.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Observation {
     pub at: DateTime<FixedOffset>,
     pub pain: Option<u8>,
@@ -67,7 +67,7 @@ const SCORES_A_WEEK: usize = 2;
 
 /// What the symptoms people recorded say: before their sessions, the morning after, and in quick
 /// logs. Pain right after a session is left out: relief then is often short-lived.
-pub fn observations(history: &History) -> Vec<Observation> {
+pub fn observations(history: &Digest) -> Vec<Observation> {
     let mut seen: Vec<Observation> = history
         .sessions
         .iter()

@@ -9,7 +9,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, StatefulWidget, Widget, Wrap};
 
 use super::{Theme, keys};
-use crate::history::{History, Reading, per_week, streak};
+use crate::history::{Digest, Reading, per_week, streak};
 use crate::routine::{Origin, RoutineEntry};
 use crate::safety::{self, Tier};
 use crate::text;
@@ -37,8 +37,13 @@ impl Home {
         }
     }
 
+    /// Says the history is being read, until [`Home::set_history`] fills in what it says.
+    pub fn reading(&mut self) {
+        self.recent = vec![text::history::READING.to_string()];
+    }
+
     /// Fills in the last session, the streak, and a suggestion to step up or back.
-    pub fn set_history(&mut self, history: &History, now: DateTime<FixedOffset>) {
+    pub fn set_history(&mut self, history: &Digest, now: DateTime<FixedOffset>) {
         let today = now.date_naive();
         self.recent = Vec::new();
         // Signs of worsening first: they are what to act on.
@@ -72,8 +77,8 @@ impl Home {
         }
         if !history.sessions.is_empty() {
             self.recent.push(text::home::home_streak(
-                streak(history, today),
-                per_week(history, today),
+                streak(history.days(), today),
+                per_week(history.days(), today),
             ));
         }
         self.recent
@@ -197,13 +202,8 @@ fn render_detail(entry: &RoutineEntry, theme: Theme, area: Rect, buf: &mut Buffe
         Line::styled(text::home::HOME_STEPS, theme.heading()),
     ];
     lines.extend(r.steps.iter().enumerate().map(|(i, s)| {
-        let line = text::home::home_step_line(
-            &s.title,
-            s.sides.word(),
-            s.work(),
-            s.reps,
-            s.is_check_in(),
-        );
+        let line =
+            text::home::home_step_line(&s.title, s.sides.word(), s.work(), s.reps, s.is_check_in());
         Line::from(format!("{:>2}. {line}", i + 1))
     }));
     let detail = Block::new().padding(ratatui::widgets::Padding::horizontal(1));

@@ -18,6 +18,8 @@ pub enum Event {
     Choose(usize),
     /// The history was opened for writing, or why it could not be (it is refused).
     Opened(Result<(), String>),
+    /// The history has been read: what came before this visit.
+    Past(Box<super::Past>),
     /// An answer to the safety question shown.
     Safety(Answer),
     /// On from what is shown: the cautions have been read, the summary is done with.

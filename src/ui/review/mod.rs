@@ -52,6 +52,9 @@ impl Pane {
 #[derive(Debug)]
 pub struct Review {
     history: History,
+    /// The history is still being read: the review says so until it is replaced by one made
+    /// from what was read.
+    reading: bool,
     notice: Option<String>,
     /// Signs of worsening over weeks, each saying to see a GP or physiotherapist.
     advice: Vec<String>,
@@ -83,14 +86,15 @@ impl Review {
         let figures = Box::new(Figures {
             routines: per_routine(&history),
             stretches: stretches(&history),
-            streak: streak(&history, today),
-            per_week: per_week(&history, today),
+            streak: streak(history.days(), today),
+            per_week: per_week(history.days(), today),
         });
         Review {
             widths: widths(&history),
             chart: Box::new(chart_data(&history)),
             figures,
             history,
+            reading: false,
             notice,
             advice: Vec::new(),
             pane: Pane::Sessions,
@@ -100,6 +104,14 @@ impl Review {
             page: Cell::new(10),
             detail_scroll: Cell::new(0),
             figures_scroll: Cell::new(0),
+        }
+    }
+
+    /// A review with nothing in it yet, saying the history is being read.
+    pub fn reading(today: NaiveDate) -> Review {
+        Review {
+            reading: true,
+            ..Review::new(History::default(), None, today)
         }
     }
 
@@ -248,7 +260,9 @@ pub fn render(review: &Review, theme: Theme, area: Rect, buf: &mut Buffer) {
     if let Some(notice) = notice {
         notice.render(notice_a, buf);
     }
-    if empty {
+    if review.reading {
+        Paragraph::new(Line::from(text::history::READING)).render(body_a, buf);
+    } else if empty {
         render_empty(theme, body_a, buf);
     } else {
         render_tabs(review.pane, theme, tabs_a, buf);
