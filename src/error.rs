@@ -21,6 +21,11 @@ pub enum AppError {
     BadName(String),
     #[error("{}", text::routine::err_new_exists(.0))]
     AlreadyExists(String),
+    #[error("{}", text::routine::err_shadows_bundled(.0))]
+    ShadowsBundled(String),
+    /// A file unknot was asked to write is there already, and `--force` was not given.
+    #[error("{}", text::cli::err_out_exists(.0))]
+    OutExists(String),
     #[error("{}", text::cli::ERR_NO_CONFIG_DIR)]
     NoConfigDir,
     #[error("cannot write {path}: {}", text::cli::io_reason(.source))]
@@ -60,6 +65,8 @@ impl AppError {
             | AppError::UnknownRoutine(_)
             | AppError::BadName(_)
             | AppError::AlreadyExists(_)
+            | AppError::ShadowsBundled(_)
+            | AppError::OutExists(_)
             | AppError::NotHistory(_) => 2,
             AppError::Store(e) => e.exit_code(),
             AppError::File(e) => e.exit_code(),

@@ -13,6 +13,7 @@ mod audio;
 mod clean;
 pub mod cli;
 mod config;
+mod desk;
 pub mod error;
 pub mod history;
 mod plain;

@@ -364,6 +364,38 @@ fn new_writes_a_routine_that_checks_lists_and_is_not_overwritten() {
 }
 
 #[test]
+fn new_with_a_bundled_routines_name_asks_before_it_takes_its_place() {
+    let sandbox = Sandbox::new();
+    let out = unknot(&sandbox, &["new", "gentle-start"]);
+    assert_eq!(out.code(), Some(2), "{}", out.describe());
+    assert_eq!(
+        out.stderr,
+        "unknot: gentle-start is a bundled routine, and a routine of yours by that name would take its place: choose another name, or add --replace to start from a copy of it\n"
+    );
+    let file = sandbox.routines_dir().join("gentle-start.ron");
+    assert!(!file.exists(), "nothing is written");
+
+    let out = unknot(&sandbox, &["new", "gentle-start", "--replace"]);
+    assert_eq!(out.code(), Some(0), "{}", out.describe());
+    let shown = file.display().to_string();
+    assert_eq!(
+        out.stdout,
+        format!(
+            "wrote {shown}, a copy of the bundled gentle-start: edit it, and `unknot start gentle-start` starts yours in its place\n"
+        )
+    );
+    let copy = std::fs::read_to_string(&file).expect("the copy");
+    assert!(copy.contains("title: \"Gentle start\""), "{copy}");
+    let listed = unknot(&sandbox, &["list"]);
+    let rows = list_rows(&listed.stdout);
+    let gentle = rows
+        .iter()
+        .find(|r| r[0] == "gentle-start")
+        .expect("listed");
+    assert_eq!(gentle[3], "Gentle start (yours)");
+}
+
+#[test]
 fn new_refuses_names_that_are_not_plain_names() {
     let sandbox = Sandbox::new();
     for bad in ["../x", "", "a b", "x.ron", "dir/name", "/tmp/evil"] {
@@ -431,12 +463,15 @@ fn start_a_missing_routine_file() {
 #[test]
 fn an_unknown_flag_is_one_line_and_exit_2() {
     let sandbox = Sandbox::new();
-    for args in [
-        &["--frobnicate"][..],
-        &["list", "--frobnicate"],
-        &["start", "--frobnicate"],
-        &["frobnicate"],
-        &["list", "extra"],
+    // Each mistake points to the help of the command it was made in.
+    for (args, help) in [
+        (&["--frobnicate"][..], "`unknot --help`"),
+        (&["list", "--frobnicate"], "`unknot list --help`"),
+        (&["start", "--frobnicate"], "`unknot start --help`"),
+        (&["frobnicate"], "`unknot --help`"),
+        (&["list", "extra"], "`unknot list --help`"),
+        (&["history", "import"], "`unknot history import --help`"),
+        (&["log", "5.5"], "`unknot log --help`"),
     ] {
         let out = unknot(&sandbox, args);
         assert_eq!(out.code(), Some(2), "{args:?}: {}", out.describe());
@@ -447,16 +482,47 @@ fn an_unknown_flag_is_one_line_and_exit_2() {
             "{args:?}: {}",
             out.stderr
         );
-        assert!(
-            out.stderr.contains("unknot --help"),
-            "{args:?}: {}",
-            out.stderr
-        );
+        assert!(out.stderr.contains(help), "{args:?}: {}", out.stderr);
     }
     let out = unknot(&sandbox, &["--frobnicate"]);
     assert_eq!(
         out.stderr,
         "unknot: unexpected argument '--frobnicate' found; see `unknot --help`\n"
+    );
+}
+
+#[test]
+fn a_pain_score_that_is_not_a_whole_number_from_0_to_10_says_so() {
+    let sandbox = Sandbox::new();
+    for pain in ["5.5", "11", "-1", "five"] {
+        let out = unknot(&sandbox, &["log", pain]);
+        assert_eq!(out.code(), Some(2), "{pain}: {}", out.describe());
+        assert_eq!(
+            out.stderr,
+            format!(
+                "unknot: invalid value '{pain}' for '<PAIN>': a pain score is a whole number from 0 to 10; see `unknot log --help`\n"
+            )
+        );
+    }
+    assert!(sandbox.history_text_lines().is_empty());
+}
+
+#[test]
+fn the_files_check_and_import_take_are_described_in_their_help() {
+    let sandbox = Sandbox::new();
+    let check = unknot(&sandbox, &["check", "--help"]);
+    assert!(
+        check.stdout.contains("Routine files (.ron) to check"),
+        "{}",
+        check.stdout
+    );
+    let import = unknot(&sandbox, &["history", "import", "--help"]);
+    assert!(
+        import
+            .stdout
+            .contains("A history.jsonl from another machine or a backup"),
+        "{}",
+        import.stdout
     );
 }
 
@@ -772,4 +838,168 @@ fn a_plain_session_ends_on_every_signal_asking_it_to_as_on_sigterm() {
         assert_eq!(ended.len(), 1, "{name}");
         assert_eq!(ended[0]["outcome"], "interrupted", "{name}");
     }
+}
+
+// ---- completions and manual pages ----------------------------------------------------------
+
+#[test]
+fn completions_register_with_each_shell_and_name_every_routine_yours_too() {
+    let sandbox = Sandbox::new();
+    sandbox.user_routine(
+        "evening-wind-down",
+        r#"(title: "Evening wind-down", level: Gentle, steps: [(title: "Rest", kind: Rest, seconds: 30)])"#,
+    );
+    for shell in ["bash", "zsh", "fish"] {
+        let out = unknot(&sandbox, &["completions", shell]);
+        assert_eq!(out.code(), Some(0), "{shell}: {}", out.describe());
+        assert!(out.stdout.contains("COMPLETE="), "{shell}: {}", out.stdout);
+        assert!(out.stdout.contains("unknot"), "{shell}: {}", out.stdout);
+    }
+    // The shell asks unknot at each Tab; fish takes a name and its help a line each.
+    // From a folder holding nothing else to complete.
+    let mut cmd = sandbox.cmd();
+    cmd.env("COMPLETE", "fish")
+        .current_dir(sandbox.path())
+        .args(["--", "unknot", "start", "e"]);
+    let out = run(cmd);
+    assert_eq!(out.code(), Some(0), "{}", out.describe());
+    assert_eq!(out.stdout, "evening-wind-down\tEvening wind-down\n");
+    let mut cmd = sandbox.cmd();
+    cmd.env("COMPLETE", "fish")
+        .args(["--", "unknot", "start", "d"]);
+    let names: Vec<String> = run(cmd)
+        .stdout
+        .lines()
+        .map(|l| l.split('\t').next().unwrap_or_default().to_string())
+        .collect();
+    assert_eq!(names, ["daily-standard", "deep-release", "desk-break"]);
+}
+
+#[test]
+fn bash_completes_a_routine_name_through_the_registered_function() {
+    let sandbox = Sandbox::new();
+    let bin_dir = std::path::Path::new(common::BIN)
+        .parent()
+        .expect("the binary's folder");
+    // As bash would on `unknot start ner<Tab>`.
+    let script = r#"source <(unknot completions bash)
+COMP_WORDS=(unknot start ner); COMP_CWORD=2; COMP_TYPE=9
+_clap_complete_unknot unknot ner start
+printf '%s\n' "${COMPREPLY[@]}""#;
+    let mut bash = std::process::Command::new("bash");
+    bash.args(["--noprofile", "--norc", "-c", script])
+        .env("PATH", format!("{}:/usr/bin:/bin", bin_dir.display()))
+        .env("UNKNOT_CONFIG", sandbox.config())
+        .env("HOME", sandbox.path())
+        .current_dir(sandbox.path());
+    let out = run(bash);
+    assert_eq!(out.code(), Some(0), "{}", out.describe());
+    assert_eq!(out.stdout.trim(), "nerve-glides", "{}", out.describe());
+}
+
+#[test]
+fn man_prints_the_manual_and_writes_a_page_for_every_command() {
+    let sandbox = Sandbox::new();
+    let out = unknot(&sandbox, &["man"]);
+    assert_eq!(out.code(), Some(0), "{}", out.describe());
+    assert!(out.stdout.contains(".TH unknot 1"), "{}", out.stdout);
+    assert!(out.stdout.contains("completions"), "{}", out.stdout);
+    let dir = sandbox.path().join("man").join("man1");
+    let out = unknot(&sandbox, &["man", "--dir", dir.to_str().expect("utf-8")]);
+    assert_eq!(out.code(), Some(0), "{}", out.describe());
+    for page in [
+        "unknot.1",
+        "unknot-start.1",
+        "unknot-log.1",
+        "unknot-history-import.1",
+    ] {
+        let text =
+            std::fs::read_to_string(dir.join(page)).unwrap_or_else(|e| panic!("{page}: {e}"));
+        assert!(text.starts_with(".ie"), "{page}: {text}");
+    }
+}
+
+// ---- calendar reminders --------------------------------------------------------------------
+
+#[test]
+fn remind_writes_a_calendar_file_once_and_replaces_it_only_when_asked() {
+    let sandbox = Sandbox::new();
+    let file = sandbox.path().join("reminder.ics");
+    let out_arg = file.to_str().expect("utf-8").to_string();
+    let args = [
+        "remind",
+        "--ics",
+        "--at",
+        "07:45",
+        "--days",
+        "fri,mon",
+        "--routine",
+        "desk-break",
+        "--out",
+        &out_arg,
+    ];
+    let out = unknot(&sandbox, &args);
+    assert_eq!(out.code(), Some(0), "{}", out.describe());
+    assert!(
+        out.stdout
+            .contains("a reminder at 07:45 on Mon, Fri, with an alarm"),
+        "{}",
+        out.stdout
+    );
+    let ics = std::fs::read_to_string(&file).expect("the calendar file");
+    let lines: Vec<&str> = ics.lines().collect();
+    for want in [
+        "BEGIN:VCALENDAR",
+        "RRULE:FREQ=WEEKLY;BYDAY=MO,FR",
+        "SUMMARY:Time for your stretching routine",
+        "BEGIN:VALARM",
+        "ACTION:DISPLAY",
+        "END:VCALENDAR",
+    ] {
+        assert!(lines.contains(&want), "{want} missing:\n{ics}");
+    }
+    // Desk break is 5 min 30 s: the event lasts 6 minutes from 07:45.
+    let start = lines
+        .iter()
+        .find(|l| l.starts_with("DTSTART:"))
+        .expect("a start");
+    let end = lines
+        .iter()
+        .find(|l| l.starts_with("DTEND:"))
+        .expect("an end");
+    assert!(start.ends_with("T074500"), "{start}");
+    assert!(end.ends_with("T075100"), "{end}");
+    assert!(ics.contains("unknot start desk-break"), "{ics}");
+
+    let again = unknot(&sandbox, &args);
+    assert_eq!(again.code(), Some(2), "{}", again.describe());
+    assert_eq!(
+        again.stderr,
+        format!(
+            "unknot: {out_arg} already exists; add --force to replace it, or --out to write another file\n"
+        )
+    );
+    assert_eq!(std::fs::read_to_string(&file).expect("still there"), ics);
+    let mut forced = args.to_vec();
+    forced.push("--force");
+    assert_eq!(unknot(&sandbox, &forced).code(), Some(0));
+
+    let stdout = unknot(&sandbox, &["remind", "--ics", "--out", "-"]);
+    assert!(
+        stdout.stdout.starts_with("BEGIN:VCALENDAR"),
+        "{}",
+        stdout.stdout
+    );
+    assert!(
+        stdout.stdout.contains("RRULE:FREQ=DAILY"),
+        "{}",
+        stdout.stdout
+    );
+
+    let unknown = unknot(
+        &sandbox,
+        &["remind", "--ics", "--routine", "nope", "--out", "-"],
+    );
+    assert_eq!(unknown.code(), Some(2), "{}", unknown.describe());
+    assert_eq!(unknown.stdout, "");
 }

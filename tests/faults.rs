@@ -513,21 +513,6 @@ fn a_history_replaced_by_a_link_mid_session_is_not_written_through_and_gets_what
     assert!(text.contains("\"moment\":\"after\",\"pain\":5"), "{text}");
 }
 
-/// libfaketime, from Debian's `faketime` package: it moves a program's wall clock, not its
-/// monotonic clock, which is how a clock set by hand or by NTP looks to a program.
-fn libfaketime() -> std::path::PathBuf {
-    let found = [
-        "/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1",
-        "/usr/lib/aarch64-linux-gnu/faketime/libfaketimeMT.so.1",
-        "/usr/lib/faketime/libfaketimeMT.so.1",
-        "/usr/local/lib/faketime/libfaketimeMT.so.1",
-    ]
-    .into_iter()
-    .map(std::path::PathBuf::from)
-    .find(|p| p.exists());
-    found.expect("libfaketime is needed for this test: install the faketime package")
-}
-
 #[test]
 fn the_wall_clock_jumping_forward_and_back_does_not_change_the_countdown() {
     let sandbox = Sandbox::screened();
@@ -540,7 +525,7 @@ fn the_wall_clock_jumping_forward_and_back_does_not_change_the_countdown() {
     let offset = sandbox.path().join("clock-offset");
     std::fs::write(&offset, "+0").expect("write the clock offset");
     let mut cmd = sandbox.plain_start(&routine, &["--mute"]);
-    cmd.env("LD_PRELOAD", libfaketime())
+    cmd.env("LD_PRELOAD", common::libfaketime())
         .env("FAKETIME_DONT_FAKE_MONOTONIC", "1")
         .env("FAKETIME_TIMESTAMP_FILE", &offset)
         .env("FAKETIME_NO_CACHE", "1");

@@ -512,7 +512,7 @@ fn a_note_over_the_limit_is_refused_in_one_sentence_and_nothing_is_written() {
     assert_refused(&out, "a note of 319 characters");
     assert_eq!(
         out.stderr,
-        "unknot: a note can be at most 200 characters, and this one has 319; see `unknot --help`\n"
+        "unknot: a note can be at most 200 characters, and this one has 319; see `unknot log --help`\n"
     );
     assert!(!sandbox.history().exists());
     // Counted as kept: a run of spaces and line breaks is one space.

@@ -918,7 +918,10 @@ fn signals_a_terminal_program_ignores_leave_the_session_counting_down() {
     for number in ignored {
         send_signal(tui.pid(), &number.to_string());
     }
-    let screen = tui.screen();
+    // SIGWINCH and SIGCONT redraw the whole screen, so the countdown is read once it is back.
+    let screen = tui.wait_until("the countdown after the signals", |s| {
+        seconds_left_of(s, "20 s").is_some()
+    });
     let before = seconds_left_of(&screen, "20 s").expect("the countdown");
     tui.wait_until("the countdown to move on", |s| {
         seconds_left_of(s, "20 s").is_some_and(|n| n < before)

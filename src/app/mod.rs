@@ -1,42 +1,83 @@
 //! The full-screen front end: the terminal, restored on every way out, and the loop that sleeps
 //! until the next deadline or input, hands it to the screen, and draws when something changed.
 
+mod desk;
 mod draw;
 mod screen;
 #[cfg(test)]
 mod tests;
 
-use std::sync::mpsc::RecvTimeoutError;
+use std::io::Stdout;
+use std::sync::mpsc::{RecvTimeoutError, Sender};
 use std::time::Instant;
 
-use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::KeyEvent;
+use ratatui::layout::Rect;
+use ratatui::{DefaultTerminal, Frame};
 
+pub use desk::DeskSetup;
 pub use screen::{Ended, Loaded, Read, Reader, Setup, Start, Want};
 
 use crate::audio::{Audio, AudioSetup, Bell};
 use crate::error::AppError;
 use crate::sys::input::{self, Input};
 use crate::sys::terminal;
+use desk::DeskApp;
 use screen::App;
 
+/// What the terminal loop drives: the app, or `unknot desk` around it. Each call is given the
+/// time; each says whether the screen changed where that is not always so.
+trait Front {
+    /// The window's size, before each frame.
+    fn set_size(&mut self, area: Rect, now: Instant);
+    fn draw(&self, frame: &mut Frame, now: Instant);
+    fn is_done(&self) -> bool;
+    /// When to be woken if nothing happens first; `None` to sleep until something does.
+    fn next_wakeup(&self, now: Instant) -> Option<Instant>;
+    fn tick(&mut self, now: Instant);
+    /// Returns whether the key did anything.
+    fn on_key(&mut self, key: &KeyEvent, now: Instant) -> bool;
+    fn on_signal(&mut self, signal: i32, now: Instant);
+    fn suspend(&mut self, now: Instant);
+    fn continued(&mut self, now: Instant);
+    fn audio_opened(&mut self, opened: &Result<(), String>);
+    /// The history, read on its own thread, is there to take.
+    fn take_history(&mut self, now: Instant);
+    fn finish(self) -> Ended;
+}
+
 /// Runs the app until the person leaves it or a signal ends it.
+pub fn run(setup: Setup, audio: AudioSetup) -> Result<Ended, AppError> {
+    drive(|tx, now| App::new(setup, start_audio(audio, tx.clone()), now, Some(tx)))
+}
+
+/// Runs `unknot desk` until the person leaves it or a signal ends it.
+pub fn desk(setup: DeskSetup) -> Result<Ended, AppError> {
+    drive(|tx, now| DeskApp::new(setup, tx, now))
+}
+
+/// Starts opening the sound device; the loop is woken to say the outcome.
+fn start_audio(setup: AudioSetup, tx: Sender<Input>) -> Audio<Stdout> {
+    Audio::start(setup, Bell::new(Some(std::io::stdout())), move |opened| {
+        // Wakes the loop to say it, if there is no device.
+        let _ = tx.send(Input::Audio(opened));
+    })
+}
+
+/// The terminal loop: sleeps until the next deadline or input, hands it to the front, and
+/// draws when something changed.
 #[expect(
     clippy::disallowed_methods,
     reason = "the full screen's loop is where its clock lives: it reads the time and gives it to the app"
 )]
-pub fn run(setup: Setup, audio: AudioSetup) -> Result<Ended, AppError> {
+fn drive<F: Front>(make: impl FnOnce(Sender<Input>, Instant) -> F) -> Result<Ended, AppError> {
     let (tx, rx) = input::channel_pair();
     input::watch_signals(tx.clone()).map_err(AppError::Terminal)?;
     input::watch_suspend(tx.clone()).map_err(AppError::Terminal)?;
     let mut terminal = TerminalGuard::enter().map_err(AppError::Terminal)?;
     input::watch_terminal(tx.clone());
 
-    let wake = tx.clone();
-    let audio = Audio::start(audio, Bell::new(Some(std::io::stdout())), move |opened| {
-        // Wakes the loop to say it, if there is no device.
-        let _ = tx.send(Input::Audio(opened));
-    });
-    let mut app = App::new(setup, audio, Instant::now(), Some(wake));
+    let mut app = make(tx, Instant::now());
     let mut redraw = true;
     let mut just_resumed = false;
     loop {
@@ -44,10 +85,7 @@ pub fn run(setup: Setup, audio: AudioSetup) -> Result<Ended, AppError> {
         if redraw {
             // A window too small to see the countdown in pauses it before the frame is drawn.
             if let Ok(size) = terminal.0.size() {
-                app.set_size(
-                    ratatui::layout::Rect::from((ratatui::layout::Position::ORIGIN, size)),
-                    now,
-                );
+                app.set_size(Rect::from((ratatui::layout::Position::ORIGIN, size)), now);
             }
             if let Err(e) = terminal.0.draw(|frame| app.draw(frame, now)) {
                 // Nobody can follow a session on a terminal that can no longer be drawn on: it
@@ -177,5 +215,44 @@ fn give_back() {
     if terminal::release() {
         let _ = term::disable_raw_mode();
         let _ = execute!(std::io::stdout(), term::LeaveAlternateScreen, cursor::Show);
+    }
+}
+
+impl Front for App {
+    fn set_size(&mut self, area: Rect, now: Instant) {
+        App::set_size(self, area, now);
+    }
+    fn draw(&self, frame: &mut Frame, now: Instant) {
+        App::draw(self, frame, now);
+    }
+    fn is_done(&self) -> bool {
+        App::is_done(self)
+    }
+    fn next_wakeup(&self, now: Instant) -> Option<Instant> {
+        App::next_wakeup(self, now)
+    }
+    fn tick(&mut self, now: Instant) {
+        App::tick(self, now);
+    }
+    fn on_key(&mut self, key: &KeyEvent, now: Instant) -> bool {
+        App::on_key(self, key, now)
+    }
+    fn on_signal(&mut self, signal: i32, now: Instant) {
+        App::on_signal(self, signal, now);
+    }
+    fn suspend(&mut self, now: Instant) {
+        App::suspend(self, now);
+    }
+    fn continued(&mut self, now: Instant) {
+        App::continued(self, now);
+    }
+    fn audio_opened(&mut self, opened: &Result<(), String>) {
+        App::audio_opened(self, opened);
+    }
+    fn take_history(&mut self, now: Instant) {
+        App::take_history(self, now);
+    }
+    fn finish(self) -> Ended {
+        App::finish(self)
     }
 }

@@ -281,8 +281,15 @@ impl App {
         }
     }
 
+    /// How the app ended, once the sound device has settled (what it prints must come before
+    /// the screen is handed back).
     pub fn finish(self) -> Ended {
         self.audio.settle(crate::audio::SETTLE_LIMIT);
+        self.ended()
+    }
+
+    /// How the app ended, at once: for an app inside another that keeps the screen.
+    pub fn ended(self) -> Ended {
         Ended {
             signal: self.signal,
             unsaved: self
@@ -411,8 +418,9 @@ impl App {
                 });
                 return true;
             }
-            // The input thread turns Ctrl-Z into a stop; here only for the help.
-            Act::Suspend => return false,
+            // The input thread turns Ctrl-Z into a stop; here only for the help. The desk's
+            // answers are for `unknot desk`, around the app.
+            Act::Suspend | Act::Desk(_) => return false,
             Act::Review(k) => {
                 let close = self
                     .review

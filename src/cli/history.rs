@@ -139,13 +139,11 @@ fn patiently<T>(
 )]
 pub fn log(
     paths: &Paths,
-    pain: i64,
+    pain: u8,
     areas: Vec<Area>,
     side: Option<BodySide>,
     note: Option<&str>,
 ) -> Result<(), AppError> {
-    // clap has checked the range already.
-    let pain = u8::try_from(pain).unwrap_or(0);
     let mut store = Store::open(data_dir(paths)?)?;
     let mut areas = areas;
     areas.sort();

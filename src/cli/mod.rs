@@ -1,28 +1,32 @@
 //! The command line: what it accepts, and one `match` that sends each subcommand to the file of
 //! its group (`start`, `routines`, `history`, `pages`).
 
+mod desk;
 mod history;
 mod pages;
+mod parse;
+mod remind;
 mod routines;
+mod shell;
 mod start;
 
-use std::ffi::{OsStr, OsString};
-use std::fmt::Write as _;
-use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use chrono::NaiveDate;
-use clap::builder::{StringValueParser, TypedValueParser};
-use clap::error::ErrorKind;
-use clap::{Parser, Subcommand};
+use chrono::{NaiveDate, NaiveTime};
+use clap::{CommandFactory, Parser, Subcommand};
+use clap_complete::engine::ArgValueCompleter;
+
+use parse::{
+    NoteParser, clap_error, note_after_dashes, parse_date, parse_interval, parse_pain, parse_time,
+};
+use remind::Reminder;
+pub use shell::Shell;
 
 use crate::error::AppError;
 use crate::history::export::Format;
 use crate::history::{Area, BodySide};
 use crate::sys::paths::Paths;
-use crate::sys::stderr::say;
-use crate::visit;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -67,12 +71,14 @@ pub enum Command {
     /// Start a routine by name (see `unknot list`) or from a file
     Start {
         /// A routine name, title, or the path of a .ron file; without it, pick from a list
+        #[arg(add = ArgValueCompleter::new(routines::complete_name))]
         routine: Option<String>,
     },
     /// List every routine you can start, with its level and length
     List,
     /// Check routine files and report every problem with its line and column
     Check {
+        /// Routine files (.ron) to check; several may be given
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
@@ -80,8 +86,8 @@ pub enum Command {
     #[command(allow_negative_numbers = true)]
     Log {
         /// Pain now: 0 no pain, 1-3 mild, 4-6 moderate, 7-10 severe, 10 worst imaginable
-        #[arg(value_parser = clap::value_parser!(i64).range(0..=10))]
-        pain: i64,
+        #[arg(value_parser = parse_pain)]
+        pain: u8,
         /// Where you feel it; several allowed (--where buttock,thigh)
         #[arg(long = "where", value_enum, value_delimiter = ',', value_name = "AREA")]
         areas: Vec<Area>,
@@ -119,46 +125,69 @@ pub enum Command {
     New {
         /// The routine's name: letters, digits and dashes
         name: String,
+        /// For the name of a bundled routine: start from a copy of it, which then takes its place
+        #[arg(long)]
+        replace: bool,
+    },
+    /// Print the shell code that completes unknot's commands and routine names
+    Completions {
+        /// The shell: bash, zsh or fish
+        #[arg(value_enum)]
+        shell: Shell,
+    },
+    /// Write a calendar file with a repeating reminder to do a routine, for your phone or desktop
+    /// calendar to import
+    Remind {
+        /// Write an iCalendar (.ics) file, which calendars import
+        #[arg(long, required = true)]
+        ics: bool,
+        /// The time of day, in the calendar's local time (HH:MM)
+        #[arg(long, value_parser = parse_time, default_value = "08:30", value_name = "HH:MM")]
+        at: NaiveTime,
+        /// The days; every day when left out (--days mon,wed,fri)
+        #[arg(long, value_enum, value_delimiter = ',', value_name = "DAYS")]
+        days: Vec<remind::Day>,
+        /// The routine the reminder names (see `unknot list`)
+        #[arg(long, add = ArgValueCompleter::new(routines::complete_name), value_name = "NAME")]
+        routine: Option<String>,
+        /// The file to write, or - for standard output
+        #[arg(long, default_value = "unknot-reminder.ics", value_name = "FILE")]
+        out: PathBuf,
+        /// Replace the file if it exists
+        #[arg(long)]
+        force: bool,
+    },
+    /// Leave running while you work: every 45 minutes it rings and asks you to stand up and move,
+    /// with the desk-break routine one key away
+    Desk {
+        /// Time from one break to the next reminder: minutes (45), or 90s, 1h30m (default: the
+        /// setting desk.every, 45 minutes)
+        #[arg(long, value_parser = parse_interval, value_name = "TIME")]
+        every: Option<std::time::Duration>,
+        /// How long a snooze puts the reminder off (default: the setting desk.snooze, 10 minutes)
+        #[arg(long, value_parser = parse_interval, value_name = "TIME")]
+        snooze: Option<std::time::Duration>,
+        /// The routine a break starts (default: the setting desk.routine, desk-break)
+        #[arg(long, add = ArgValueCompleter::new(routines::complete_name), value_name = "NAME")]
+        routine: Option<String>,
+    },
+    /// Print unknot's manual page, or write a page for every command into a folder
+    Man {
+        /// The folder to write unknot.1 and a page for each command into (for example
+        /// ~/.local/share/man/man1)
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
     },
 }
 
 #[derive(Debug, Subcommand)]
 pub enum HistoryAction {
     /// Merge another history file (from another machine) into yours, without duplicates
-    Import { file: PathBuf },
-}
-
-/// A note as typed on the command line, cleaned as every note is ([`visit::clean_note`]): one
-/// line, empty when nothing is left. Too long is refused in one sentence that does not repeat
-/// the note.
-#[derive(Clone)]
-struct NoteParser;
-
-impl TypedValueParser for NoteParser {
-    type Value = String;
-
-    fn parse_ref(
-        &self,
-        cmd: &clap::Command,
-        arg: Option<&clap::Arg>,
-        value: &OsStr,
-    ) -> Result<String, clap::Error> {
-        let typed = StringValueParser::new().parse_ref(cmd, arg, value)?;
-        visit::clean_note(&typed)
-            .map(Option::unwrap_or_default)
-            .map_err(|e| {
-                clap::Error::raw(
-                    ErrorKind::ValueValidation,
-                    crate::text::checkin::err_note_too_long(e.max, e.chars),
-                )
-                .with_cmd(cmd)
-            })
-    }
-}
-
-fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-        .map_err(|_| crate::text::cli::ERR_DATE.to_string())
+    Import {
+        /// A history.jsonl from another machine or a backup; it is read, never changed
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
 }
 
 /// Reads the command line. Help and version are printed here; a mistake is said in one
@@ -167,24 +196,10 @@ fn parse_date(s: &str) -> Result<NaiveDate, String> {
 /// # Errors
 /// The exit code to leave with, when there is nothing to run.
 pub fn parse() -> Result<Cli, ExitCode> {
-    Cli::try_parse_from(note_after_dashes(std::env::args_os().collect()))
-        .map_err(|e| clap_error(&e))
-}
-
-/// `--note -- TEXT` read as `--note TEXT`: what clap's tip once said to type for a note that
-/// starts with a dash, and how many programs take `--`. Read as clap would, `--` would be the
-/// note and TEXT an argument that `log` does not have.
-fn note_after_dashes(mut args: Vec<OsString>) -> Vec<OsString> {
-    let note = args
-        .iter()
-        .take_while(|a| *a != "--")
-        .position(|a| a == "--note");
-    if let Some(at) =
-        note.filter(|at| args.get(at + 1).is_some_and(|a| a == "--") && args.len() > at + 2)
-    {
-        args.remove(at + 1);
-    }
-    args
+    // A shell asking for completions (`COMPLETE=bash unknot -- …`) is answered and unknot ends.
+    clap_complete::CompleteEnv::with_factory(Cli::command).complete();
+    let args = note_after_dashes(std::env::args_os().collect());
+    Cli::try_parse_from(&args).map_err(|e| clap_error(&e, &Cli::command(), &args))
 }
 
 /// Runs the command.
@@ -209,7 +224,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, AppError> {
         }) => start::routine(&paths, flags, &wanted),
         Some(Command::List) => done(routines::list(&paths, flags)),
         Some(Command::Check { files }) => done(routines::check(&files)),
-        Some(Command::New { name }) => done(routines::new(&paths, &name)),
+        Some(Command::New { name, replace }) => done(routines::new(&paths, &name, replace)),
         Some(Command::Log {
             pain,
             areas,
@@ -229,37 +244,33 @@ pub fn run(cli: Cli) -> Result<ExitCode, AppError> {
         Some(Command::Safety) => done(pages::safety(&paths)),
         Some(Command::About) => done(pages::about()),
         Some(Command::Config { .. }) => done(pages::default_config()),
-    }
-}
-
-/// clap's first paragraph on one line, with its tip (a likely spelling) in brackets.
-fn one_sentence(rendered: &str) -> String {
-    let mut paragraphs = rendered
-        .split("\n\n")
-        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "));
-    let first = paragraphs.next().unwrap_or_default();
-    let mut sentence = first.trim_start_matches("error: ").to_string();
-    if let Some(tip) = paragraphs.find_map(|p| p.strip_prefix("tip: ").map(str::to_string)) {
-        let _ = write!(sentence, " ({tip})");
-    }
-    sentence
-}
-
-/// clap's errors in unknot's voice: one sentence, exit code 2; help and version as usual.
-fn clap_error(e: &clap::Error) -> ExitCode {
-    match e.kind() {
-        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => crate::error::leave(
-            e.print()
-                .and_then(|()| std::io::stdout().flush())
-                .map(|()| ExitCode::SUCCESS)
-                .map_err(crate::sys::output::failed),
+        Some(Command::Completions { shell }) => done(shell::completions(shell)),
+        Some(Command::Remind {
+            at,
+            days,
+            routine,
+            out,
+            force,
+            ..
+        }) => done(remind::run(
+            &paths,
+            Reminder { at, days, routine },
+            &out,
+            force,
+        )),
+        Some(Command::Desk {
+            every,
+            snooze,
+            routine,
+        }) => desk::run(
+            &paths,
+            flags,
+            &desk::Asked {
+                every,
+                snooze,
+                routine,
+            },
         ),
-        _ => {
-            say(&format!(
-                "{}; see `unknot --help`",
-                one_sentence(&e.render().to_string())
-            ));
-            ExitCode::from(2)
-        }
+        Some(Command::Man { dir }) => done(shell::man(Cli::command(), dir.as_deref())),
     }
 }

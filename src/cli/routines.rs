@@ -1,11 +1,14 @@
 //! The routine commands: list, check, new; and finding the routine `unknot start` names.
 
+use std::ffi::OsStr;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use clap_complete::engine::{CompletionCandidate, PathCompleter, ValueCompleter};
+
 use super::start::{Flags, Options};
 use crate::error::AppError;
-use crate::routine::{Catalog, Origin, Routine, load_file};
+use crate::routine::{BUNDLED, Catalog, Origin, Routine, load_file};
 use crate::sys::output::{self, Output};
 use crate::sys::paths::Paths;
 use crate::sys::stderr::say;
@@ -127,14 +130,25 @@ pub fn check(files: &[PathBuf]) -> Result<(), AppError> {
 /// The routine a new file starts from: every field shown, with comments.
 const TEMPLATE: &str = include_str!("../routine/template.ron");
 
-/// `unknot new NAME`: a commented routine file to edit, in the user's routines folder.
-pub fn new(paths: &Paths, name: &str) -> Result<(), AppError> {
+/// `unknot new NAME`: a commented routine file to edit, in the user's routines folder. A
+/// bundled routine's name is refused unless `replace` is given: a file of that name takes the
+/// bundled routine's place, so it starts as a copy of it rather than as the template.
+///
+/// # Errors
+/// [`AppError::BadName`] for a name that is not letters, digits and dashes;
+/// [`AppError::ShadowsBundled`] for a bundled routine's name without `replace`;
+/// [`AppError::AlreadyExists`] when the file is there; [`AppError::Write`] otherwise.
+pub fn new(paths: &Paths, name: &str, replace: bool) -> Result<(), AppError> {
     let usable = !name.is_empty()
         && name
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
     if !usable {
         return Err(AppError::BadName(name.to_string()));
+    }
+    let bundled = BUNDLED.iter().find(|(n, _)| *n == name).map(|(_, s)| *s);
+    if bundled.is_some() && !replace {
+        return Err(AppError::ShadowsBundled(name.to_string()));
     }
     let dir = paths.routines_dir.as_ref().ok_or(AppError::NoConfigDir)?;
     let path = dir.join(format!("{name}.ron"));
@@ -155,10 +169,35 @@ pub fn new(paths: &Paths, name: &str) -> Result<(), AppError> {
                 write_err(e)
             }
         })?;
-    file.write_all(template_for(name).as_bytes())
+    let contents = bundled.map_or_else(|| template_for(name), str::to_string);
+    file.write_all(contents.as_bytes())
         .and_then(|()| file.sync_all())
         .map_err(write_err)?;
-    output::print_line(&text::routine::new_routine_written(&shown))
+    let written = if bundled.is_some() {
+        text::routine::bundled_copy_written(&shown, name)
+    } else {
+        text::routine::new_routine_written(&shown)
+    };
+    output::print_line(&written)
+}
+
+/// Completes `unknot start`'s routine: the names of every routine (with its title as help),
+/// then `.ron` files and folders on the way to one. Reads the routines folder the settings
+/// point to (`UNKNOT_CONFIG`), as a start would.
+pub fn complete_name(current: &OsStr) -> Vec<CompletionCandidate> {
+    let typed = current.to_string_lossy();
+    let paths = Paths::resolve(None, std::env::var_os("UNKNOT_CONFIG").map(PathBuf::from));
+    let catalog = Catalog::load(paths.routines_dir.as_deref().unwrap_or(Path::new("")));
+    let mut candidates: Vec<CompletionCandidate> = catalog
+        .entries
+        .iter()
+        .filter(|e| e.name.starts_with(typed.as_ref()))
+        .map(|e| CompletionCandidate::new(&e.name).help(Some(e.routine.title.clone().into())))
+        .collect();
+    let files =
+        PathCompleter::any().filter(|p| p.is_dir() || p.extension().is_some_and(|x| x == "ron"));
+    candidates.extend(files.complete(current));
+    candidates
 }
 
 fn template_for(name: &str) -> String {

@@ -41,6 +41,7 @@ impl Flags {
 }
 
 /// The command line and the settings, together.
+#[derive(Clone)]
 pub struct Options {
     pub paths: Paths,
     /// Full screen; otherwise plain lines.
@@ -75,7 +76,7 @@ impl Options {
 
     /// Sounds and voice from the settings, with what to tell the person about them; the same
     /// as notices, in full and short, for the session screen's edge.
-    fn audio(&self) -> (AudioSetup, Vec<Notice>) {
+    pub(super) fn audio(&self) -> (AudioSetup, Vec<Notice>) {
         let (sounds, unused) = Sounds::load(&self.config.sounds);
         let mut notices: Vec<Notice> = unused
             .into_iter()
@@ -171,7 +172,7 @@ fn visit(
 /// The history for a visit, and what to tell about it: lines skipped, or why it could not be
 /// read at all. A session goes on without the past; the person is told, not left to wonder why
 /// it is empty.
-fn load_or_say_why(paths: &Paths) -> (history::Digest, Option<String>) {
+pub(super) fn load_or_say_why(paths: &Paths) -> (history::Digest, Option<String>) {
     digest(paths).unwrap_or_else(|e| (history::Digest::default(), Some(e.to_string())))
 }
 
@@ -206,7 +207,7 @@ fn full_screen(
 }
 
 /// 0, or 128 + the signal that stopped the session, as a shell reports it.
-fn exit_code(signal: Option<i32>) -> ExitCode {
+pub(super) fn exit_code(signal: Option<i32>) -> ExitCode {
     signal.map_or(ExitCode::SUCCESS, |s| {
         ExitCode::from(128u8.saturating_add(u8::try_from(s).unwrap_or(0)))
     })

@@ -26,6 +26,53 @@ pub struct Config {
     pub lead_in: Option<u32>,
     pub theme: ThemeName,
     pub sounds: SoundFiles,
+    pub desk: DeskSettings,
+}
+
+/// The sitting breaks of `unknot desk`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, default, rename = "Desk")]
+pub struct DeskSettings {
+    /// Minutes from one break to the next prompt, 5 to 240.
+    #[serde(deserialize_with = "every")]
+    pub every: u32,
+    /// Minutes a snooze puts the prompt off, 1 to 60.
+    #[serde(deserialize_with = "snooze")]
+    pub snooze: u32,
+    /// The routine a break starts: a name, title or path, as `unknot start` takes.
+    pub routine: String,
+}
+
+impl Default for DeskSettings {
+    fn default() -> DeskSettings {
+        DeskSettings {
+            every: 45,
+            snooze: 10,
+            routine: "desk-break".to_string(),
+        }
+    }
+}
+
+struct EveryBounds;
+impl Bounds for EveryBounds {
+    const NAME: &'static str = "every";
+    const MIN: u32 = 5;
+    const MAX: u32 = 240;
+}
+
+struct SnoozeBounds;
+impl Bounds for SnoozeBounds {
+    const NAME: &'static str = "snooze";
+    const MIN: u32 = 1;
+    const MAX: u32 = 60;
+}
+
+fn every<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+    Ok(Bounded::<EveryBounds>::deserialize(d)?.0)
+}
+
+fn snooze<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+    Ok(Bounded::<SnoozeBounds>::deserialize(d)?.0)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
@@ -76,6 +123,7 @@ impl Default for Config {
             lead_in: None,
             theme: ThemeName::Default,
             sounds: SoundFiles::default(),
+            desk: DeskSettings::default(),
         }
     }
 }

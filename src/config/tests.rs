@@ -35,7 +35,7 @@ fn fields_left_out_keep_their_defaults() {
 fn unknown_fields_and_values_are_errors_with_line_and_column() {
     assert_eq!(
         parse("(\n  volume: 50,\n  colour: Blue,\n)"),
-        Err("config.ron:3:3: unknown field `colour`; expected one of: volume, muted, voice, voice_command, lead_in, theme, sounds".into())
+        Err("config.ron:3:3: unknown field `colour`; expected one of: volume, muted, voice, voice_command, lead_in, theme, sounds, desk".into())
     );
     assert_eq!(
         parse("(theme: Dark)"),
@@ -56,5 +56,21 @@ fn out_of_range_numbers_are_errors_where_they_stand() {
     assert_eq!(
         parse("(lead_in: Some(90))"),
         Err("config.ron:1:16: expected lead_in from 0 to 60, found 90".into())
+    );
+}
+
+#[test]
+fn the_desk_settings_are_minutes_within_bounds() {
+    let c = parse("(desk: (every: 30))").unwrap();
+    assert_eq!(c.desk.every, 30);
+    assert_eq!(c.desk.snooze, 10);
+    assert_eq!(c.desk.routine, "desk-break");
+    assert_eq!(
+        parse("(desk: (every: 2))"),
+        Err("config.ron:1:16: expected every from 5 to 240, found 2".into())
+    );
+    assert_eq!(
+        parse("(desk: (snooze: 90))"),
+        Err("config.ron:1:17: expected snooze from 1 to 60, found 90".into())
     );
 }

@@ -227,6 +227,8 @@ impl Digest {
                 });
                 return None;
             }
+            // Sitting breaks are for the review alone: nothing here reads them.
+            Event::SittingBreak(_) => return None,
             Event::PainRule {
                 session, choice, ..
             } => {

@@ -7,7 +7,7 @@ use proptest::prelude::*;
 use uuid::Uuid;
 
 use super::event::{Area, CheckIn, Entry, Event, Moment, Outcome, PainChoice, PainTrigger};
-use super::event::{SafetyCheck, SafetyKind, SafetyResult, VERSION};
+use super::event::{BreakAnswer, SafetyCheck, SafetyKind, SafetyResult, SittingBreak, VERSION};
 use super::{Digest, History, build, digest, parse, read_digest, read_each};
 
 fn at(minutes: i64) -> DateTime<FixedOffset> {
@@ -101,6 +101,10 @@ fn event() -> impl Strategy<Value = Event> {
             emergency_yes: Vec::new(),
             doctor_yes: Vec::new(),
             result: SafetyResult::Clear,
+        })),
+        (0.0f64..3600.0).prop_map(|sitting_s| Event::SittingBreak(SittingBreak {
+            answer: BreakAnswer::Taken,
+            sitting_s,
         })),
         check_in,
     ]

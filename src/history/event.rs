@@ -88,6 +88,8 @@ pub enum Event {
         trigger: PainTrigger,
         choice: PainChoice,
     },
+    /// A sitting-break prompt of `unknot desk`, and what the person answered.
+    SittingBreak(SittingBreak),
 }
 
 impl Event {
@@ -99,7 +101,7 @@ impl Event {
             | Event::SessionEnded { session, .. }
             | Event::PainRule { session, .. } => Some(*session),
             Event::CheckIn(check_in) => check_in.session,
-            Event::Safety(_) => None,
+            Event::Safety(_) | Event::SittingBreak(_) => None,
         }
     }
 }
@@ -160,6 +162,23 @@ pub enum SafetyResult {
     NotAnswered,
     /// Cautions shown.
     Shown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct SittingBreak {
+    pub answer: BreakAnswer,
+    /// Seconds sat since the last break ended, or since `unknot desk` started.
+    pub sitting_s: f64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BreakAnswer {
+    /// The desk-break routine was started.
+    Taken,
+    /// Asked again after the snooze.
+    Snoozed,
+    Skipped,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -308,6 +327,8 @@ struct FlatEntry {
     result: Option<SafetyResult>,
     trigger: Option<PainTrigger>,
     choice: Option<PainChoice>,
+    answer: Option<BreakAnswer>,
+    sitting_s: Option<f64>,
 }
 
 /// A routine's or a step's title, as one line of at most [`clean::TITLE_MAX`] characters.
@@ -330,6 +351,7 @@ enum Kind {
     SessionEnded,
     Safety,
     PainRule,
+    SittingBreak,
 }
 
 impl TryFrom<FlatEntry> for Entry {
@@ -382,6 +404,13 @@ impl TryFrom<FlatEntry> for Entry {
                 trigger: need(f.trigger, "trigger")?,
                 choice: need(f.choice, "choice")?,
             },
+            Kind::SittingBreak => Event::SittingBreak(SittingBreak {
+                answer: need(f.answer, "answer")?,
+                sitting_s: need(
+                    f.sitting_s.filter(|s| s.is_finite() && *s >= 0.0),
+                    "sitting_s",
+                )?,
+            }),
         };
         Ok(Entry {
             v: f.v,

@@ -16,14 +16,15 @@ mod words;
 
 pub use digest::{Brief, Digest, Folder, digest};
 pub use event::{
-    Area, BodySide, CheckIn, Entry, Event, Felt, Moment, Outcome, PainChoice, PainTrigger,
-    SafetyCheck, SafetyKind, SafetyResult, VERSION, now,
+    Area, BodySide, BreakAnswer, CheckIn, Entry, Event, Felt, Moment, Outcome, PainChoice,
+    PainTrigger, SafetyCheck, SafetyKind, SafetyResult, SittingBreak, VERSION, now,
 };
 pub use load::{
     Loaded, SkipReason, Skipped, check, lines_by_id, load, parse, read_digest, read_each,
 };
 pub use stats::{
-    RoutineFigures, STRETCH_MIN_SESSIONS, Stretch, per_routine, per_week, streak, stretches,
+    BreakFigures, RoutineFigures, STRETCH_MIN_SESSIONS, Stretch, per_routine, per_week,
+    sitting_breaks, streak, stretches,
 };
 pub use store::{FILE_NAME, Store, StoreError, encode, new_lines};
 pub use view::{

@@ -3,7 +3,7 @@
 
 use chrono::{Days, NaiveDate};
 
-use super::event::Outcome;
+use super::event::{BreakAnswer, Outcome};
 use super::view::{History, StepView};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -197,6 +197,32 @@ pub fn per_week(days: impl IntoIterator<Item = NaiveDate>, today: NaiveDate) -> 
         .filter(|day| (start..=today).contains(day))
         .count();
     recent as f64 / 4.0
+}
+
+/// Sitting-break answers of `unknot desk` over the last seven days, today included.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct BreakFigures {
+    pub taken: usize,
+    pub snoozed: usize,
+    pub skipped: usize,
+}
+
+/// How the sitting-break prompts of the last seven days (today and the six before) were answered.
+pub fn sitting_breaks(h: &History, today: NaiveDate) -> BreakFigures {
+    let start = today.checked_sub_days(Days::new(6)).unwrap_or(today);
+    let mut figures = BreakFigures::default();
+    for b in h
+        .breaks
+        .iter()
+        .filter(|b| (start..=today).contains(&b.at.date_naive()))
+    {
+        match b.value.answer {
+            BreakAnswer::Taken => figures.taken += 1,
+            BreakAnswer::Snoozed => figures.snoozed += 1,
+            BreakAnswer::Skipped => figures.skipped += 1,
+        }
+    }
+    figures
 }
 
 #[cfg(test)]
@@ -731,5 +757,39 @@ mod tests {
         assert_eq!(streak(days(), day(21)), 2, "today's session may still come");
         assert_eq!(streak(days(), day(22)), 0);
         assert!((per_week(days(), day(21)) - 0.75).abs() < 1e-9);
+    }
+
+    #[test]
+    fn sitting_breaks_count_the_answers_of_the_last_seven_days() {
+        use crate::history::{BreakAnswer, SittingBreak};
+        let answered = |day, answer| {
+            entry(
+                at(day, 10),
+                Event::SittingBreak(SittingBreak {
+                    answer,
+                    sitting_s: 2700.0,
+                }),
+            )
+        };
+        let h = build(&[
+            answered(3, BreakAnswer::Taken),
+            answered(4, BreakAnswer::Taken),
+            answered(9, BreakAnswer::Snoozed),
+            answered(10, BreakAnswer::Taken),
+            answered(10, BreakAnswer::Skipped),
+        ]);
+        let today = at(10, 12).date_naive();
+        assert_eq!(
+            sitting_breaks(&h, today),
+            BreakFigures {
+                taken: 2,
+                snoozed: 1,
+                skipped: 1
+            }
+        );
+        assert_eq!(
+            sitting_breaks(&History::default(), today),
+            BreakFigures::default()
+        );
     }
 }

@@ -9,7 +9,9 @@ use chrono::{DateTime, FixedOffset};
 use foldhash::{HashMap, HashSet};
 use uuid::Uuid;
 
-use super::event::{CheckIn, Entry, Event, Moment, Outcome, PainChoice, PainTrigger, SafetyCheck};
+use super::event::{
+    CheckIn, Entry, Event, Moment, Outcome, PainChoice, PainTrigger, SafetyCheck, SittingBreak,
+};
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct History {
@@ -19,6 +21,8 @@ pub struct History {
     pub logs: Vec<Dated<CheckIn>>,
     /// Safety questions and cautions, oldest first.
     pub safety: Vec<Dated<SafetyCheck>>,
+    /// Sitting-break prompts of `unknot desk` and their answers, oldest first.
+    pub breaks: Vec<Dated<SittingBreak>>,
     /// Where each id went, so a later event finds its session or form.
     index: Index,
 }
@@ -314,7 +318,8 @@ impl History {
         let touched = self.fold(entry);
         let sorted = last_in_order(&self.sessions, |s| s.started)
             && last_in_order(&self.logs, |l| l.at)
-            && last_in_order(&self.safety, |s| s.at);
+            && last_in_order(&self.safety, |s| s.at)
+            && last_in_order(&self.breaks, |b| b.at);
         if !sorted {
             self.settle();
         } else if let Some(i) = touched {
@@ -373,6 +378,13 @@ impl History {
                 self.safety.push(Dated {
                     at,
                     value: check.clone(),
+                });
+                return None;
+            }
+            Event::SittingBreak(answered) => {
+                self.breaks.push(Dated {
+                    at,
+                    value: *answered,
                 });
                 return None;
             }
@@ -452,6 +464,7 @@ impl History {
         self.sessions.sort_by_key(|s| s.started);
         self.logs.sort_by_key(|l| l.at);
         self.safety.sort_by_key(|s| s.at);
+        self.breaks.sort_by_key(|b| b.at);
         self.index.sessions = self
             .sessions
             .iter()

@@ -6,12 +6,15 @@
 //! When the lines can no longer be printed (the reader has gone, the disk is full), nobody can
 //! follow the session: it ends as if interrupted, with everything answered kept in the history.
 
+mod desk;
 mod prompts;
+
+pub use desk::{DeskSetup, desk};
 
 use std::collections::VecDeque;
 use std::fs::File;
 use std::io::{self, IsTerminal, StdoutLock, Write};
-use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
 use std::time::Instant;
 
 use crate::audio::{Audio, AudioSetup, Bell};
@@ -48,13 +51,25 @@ pub struct Setup {
 
 /// Runs a visit in plain lines, from the first question to the summary.
 pub fn run(setup: Setup) -> Result<Ended, AppError> {
-    if let Err(problem) = &setup.store {
-        stderr::say(&text::history::history_not_saved(problem));
-    }
+    let (tx, rx) = watch()?;
+    run_on(setup, tx, &rx)
+}
+
+/// Lines of standard input and signals, on one channel.
+fn watch() -> Result<(Sender<Input>, Receiver<Input>), AppError> {
     let (tx, rx) = input::channel_pair();
     input::watch_signals(tx.clone()).map_err(AppError::Terminal)?;
     input::watch_suspend(tx.clone()).map_err(AppError::Terminal)?;
     input::watch_lines(tx.clone(), io::BufReader::new(io::stdin()));
+    Ok((tx, rx))
+}
+
+/// A visit on input already watched: `tx` for the sound device to say it opened, `rx` for
+/// everything that comes in.
+fn run_on(setup: Setup, tx: Sender<Input>, rx: &Receiver<Input>) -> Result<Ended, AppError> {
+    if let Err(problem) = &setup.store {
+        stderr::say(&text::history::history_not_saved(problem));
+    }
     let capture = StderrCapture::start().ok();
     let real_stderr = || capture.as_ref().and_then(|c| c.real_stderr().ok());
     // The bell rings only where a person hears it, never into a file or a pipe.
@@ -68,7 +83,7 @@ pub fn run(setup: Setup) -> Result<Ended, AppError> {
         out: Output::stdout(),
         audio,
         notes: real_stderr(),
-        rx: &rx,
+        rx,
         told_problem: recorder.problem().map(String::from),
         recorder: Some(recorder),
         unsaved: None,

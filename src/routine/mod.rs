@@ -8,6 +8,7 @@ mod model;
 pub(crate) mod ron_text;
 mod timeline;
 
+pub use bundled::BUNDLED;
 pub use catalog::{Catalog, Origin, RoutineEntry};
 pub use load::{LeadInBounds, RoutineError, from_bytes, load_file, parse};
 pub use model::{Level, Routine, Side, Step, StepKind, Tool};

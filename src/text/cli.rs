@@ -82,3 +82,23 @@ pub fn err_not_utf8(path: &std::path::Path, line: usize, column: usize, byte: u8
         path.display()
     )
 }
+
+/// What a pain score on the command line must be.
+pub const ERR_PAIN: &str = "a pain score is a whole number from 0 to 10";
+
+/// A mistake on the command line, and the help of the command it was made in.
+pub fn err_usage(mistake: &str, command: &str) -> String {
+    format!("{mistake}; see `{command} --help`")
+}
+
+pub fn man_written(dir: &str) -> String {
+    format!(
+        "Wrote the manual pages into {dir}; `man unknot` reads them when that folder is on the MANPATH."
+    )
+}
+
+pub const ERR_TIME: &str = "expected a time of day like 08:30";
+
+pub fn err_out_exists(path: &str) -> String {
+    format!("{path} already exists; add --force to replace it, or --out to write another file")
+}

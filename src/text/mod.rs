@@ -7,9 +7,11 @@
 
 pub mod checkin;
 pub mod cli;
+pub mod desk;
 pub mod history;
 pub mod home;
 pub mod keys;
+pub mod remind;
 pub mod review;
 pub mod routine;
 pub mod safety;

@@ -92,6 +92,9 @@ pub const REVIEW_EMPTY: [&str; 3] = [
 ];
 pub const REVIEW_NO_SESSIONS: &str =
     "No sessions yet: start one with `unknot`. Your quick pain logs are in the chart (press 2).";
+/// No session nor quick log, only sitting breaks.
+pub const REVIEW_ONLY_BREAKS: &str =
+    "No sessions yet: start one with `unknot`. Your sitting breaks are in the figures (press 3).";
 
 /// Column headings of the session list; the change column holds the verdict words.
 pub const REVIEW_COLUMNS: [&str; 6] = ["Date", "Routine", "Time", "Outcome", "Pain", "Change"];
@@ -239,6 +242,14 @@ pub fn stretches_none(min: usize) -> String {
 /// Under the figures, always.
 pub const FIGURES_NOISE: &str = "Routines run in a fixed order, so a figure describes a stretch of a routine, not what one step does. Changes are pain after minus before; changes smaller than about 2 points are within everyday ups and downs.";
 pub const FIGURES_REGULARITY: &str = "Regularity";
+pub const FIGURES_BREAKS: &str = "Sitting breaks (unknot desk)";
+pub const BREAKS_NONE: &str =
+    "  None yet: `unknot desk` asks you to stand up and move every 45 minutes while you work.";
+
+/// The sitting-break prompts of the last seven days, by answer.
+pub fn breaks_line(taken: usize, snoozed: usize, skipped: usize) -> String {
+    format!("  Last 7 days: {taken} taken, {snoozed} snoozed, {skipped} skipped")
+}
 
 pub fn figures_totals(sessions: usize, logs: usize) -> String {
     format!("  In all: {}", export_total(sessions, logs))

@@ -151,3 +151,15 @@ pub const EACH_SIDE: &str = "each side";
 pub fn err_too_long(max: usize, found: usize) -> String {
     format!("expected text of at most {max} characters, found {found}")
 }
+
+pub fn err_shadows_bundled(name: &str) -> String {
+    format!(
+        "{name} is a bundled routine, and a routine of yours by that name would take its place: choose another name, or add --replace to start from a copy of it"
+    )
+}
+
+pub fn bundled_copy_written(path: &str, name: &str) -> String {
+    format!(
+        "wrote {path}, a copy of the bundled {name}: edit it, and `unknot start {name}` starts yours in its place"
+    )
+}

@@ -47,6 +47,8 @@ fn contexts() -> Vec<Context> {
         Context::ReviewChart,
         Context::ReviewFigures,
         Context::ReviewEmpty,
+        Context::DeskSitting,
+        Context::DeskPrompt,
     ];
     all.extend(QUESTIONS.map(Context::Form));
     all.extend([Question::Pain, Question::Areas].map(Context::CheckIn));

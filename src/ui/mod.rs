@@ -2,6 +2,7 @@
 
 pub mod checkin;
 pub mod columns;
+pub mod desk;
 pub mod home;
 pub mod keys;
 pub mod notices;
@@ -24,6 +25,8 @@ use crate::text;
 
 pub use theme::Theme;
 
+#[cfg(test)]
+mod desk_tests;
 #[cfg(test)]
 mod keys_tests;
 #[cfg(test)]

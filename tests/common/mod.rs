@@ -596,3 +596,18 @@ pub fn run_into(cmd: Command, dead_end: DeadEnd, input: &str) -> Outcome {
     }
     running.finish()
 }
+
+/// libfaketime, from Debian's `faketime` package: it moves a program's wall clock, not its
+/// monotonic clock, which is how a clock set by hand or by NTP looks to a program.
+pub fn libfaketime() -> std::path::PathBuf {
+    let found = [
+        "/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1",
+        "/usr/lib/aarch64-linux-gnu/faketime/libfaketimeMT.so.1",
+        "/usr/lib/faketime/libfaketimeMT.so.1",
+        "/usr/local/lib/faketime/libfaketimeMT.so.1",
+    ]
+    .into_iter()
+    .map(std::path::PathBuf::from)
+    .find(|p| p.exists());
+    found.expect("libfaketime is needed for this test: install the faketime package")
+}

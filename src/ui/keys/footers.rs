@@ -2,6 +2,7 @@
 //! context binds, so a footer cannot offer a key that does something else.
 
 use super::{self as keys, Act, Context, ReviewKey};
+use crate::desk::Event as DeskEvent;
 use crate::safety::Answer;
 use crate::session::{Key, PainChoice};
 use crate::text::keys as w;
@@ -289,6 +290,21 @@ const REVIEW_DETAIL: &[Hint] = &[
 const REVIEW_CHART: &[Hint] = &[PANES_HINT, CLOSE];
 const REVIEW_FIGURES: &[Hint] = &[SCROLL, PANES_HINT, CLOSE];
 const REVIEW_EMPTY: &[Hint] = &[CLOSE];
+const DESK_SITTING: &[Hint] = &[
+    hint(&[Act::Desk(DeskEvent::Take)], "b", w::F_BREAK_NOW),
+    QUIT_HOME,
+];
+const DESK_PROMPT: &[Hint] = &[
+    shortened(
+        &[Act::Desk(DeskEvent::Take)],
+        w::ENTER,
+        w::F_START_BREAK,
+        (w::ENTER, w::F_START),
+    ),
+    hint(&[Act::Desk(DeskEvent::Snooze)], "z", w::F_SNOOZE),
+    hint(&[Act::Desk(DeskEvent::Skip)], "k", w::F_SKIP),
+    hint(&[Act::Leave], "q", w::F_QUIT),
+];
 
 /// A context's footer: its hints and how they are spaced.
 fn spec(context: Context) -> (&'static [Hint], Spacing) {
@@ -318,6 +334,8 @@ fn spec(context: Context) -> (&'static [Hint], Spacing) {
         Context::ReviewChart => (REVIEW_CHART, TIGHT),
         Context::ReviewFigures => (REVIEW_FIGURES, TIGHT),
         Context::ReviewEmpty => (REVIEW_EMPTY, TIGHT),
+        Context::DeskSitting => (DESK_SITTING, WIDE),
+        Context::DeskPrompt => (DESK_PROMPT, WIDE),
     }
 }
 

@@ -70,6 +70,10 @@ pub enum Context {
     ReviewChart,
     ReviewFigures,
     ReviewEmpty,
+    /// `unknot desk` between breaks.
+    DeskSitting,
+    /// `unknot desk`'s "time to stand up and move".
+    DeskPrompt,
 }
 
 /// What a key does.
@@ -102,6 +106,8 @@ pub enum Act {
     Review(ReviewKey),
     /// Move text that is taller than the window.
     Scroll(Scroll),
+    /// An answer to `unknot desk`'s prompt.
+    Desk(crate::desk::Event),
 }
 
 /// Which way text taller than the window moves.

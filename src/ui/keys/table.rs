@@ -4,6 +4,7 @@
 use ratatui::crossterm::event::KeyCode;
 
 use super::{Act, Context, K, ReviewKey, Scroll};
+use crate::desk::Event as DeskEvent;
 use crate::safety::Answer;
 use crate::session::{Key, PainChoice};
 use crate::text::keys as words;
@@ -289,6 +290,21 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::ReviewList, &[ENTER], Act::Review(ReviewKey::Open)),
     bind(C::ReviewDetail, &[ESC], Act::Review(ReviewKey::Back)),
     bind(C::ReviewEmpty, Q_OR_ESC, Act::Review(ReviewKey::Close)),
+    // unknot desk.
+    bind(C::DeskSitting, &[Letter('b')], Act::Desk(DeskEvent::Take)),
+    bind(C::DeskSitting, Q_OR_ESC, Act::Leave),
+    bind(
+        C::DeskPrompt,
+        &[ENTER, Letter('b')],
+        Act::Desk(DeskEvent::Take),
+    ),
+    bind(C::DeskPrompt, &[Letter('z')], Act::Desk(DeskEvent::Snooze)),
+    bind(
+        C::DeskPrompt,
+        &[Letter('k'), ESC],
+        Act::Desk(DeskEvent::Skip),
+    ),
+    bind(C::DeskPrompt, &[Char('q')], Act::Leave),
 ];
 
 /// Keys the review's views share, with what each does.

@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 
 use super::{Review, render_scrolled};
-use crate::history::{RoutineFigures, STRETCH_MIN_SESSIONS, Stretch, Verdict};
+use crate::history::{BreakFigures, RoutineFigures, STRETCH_MIN_SESSIONS, Stretch, Verdict};
 use crate::text;
 use crate::ui::Theme;
 
@@ -16,6 +16,10 @@ pub(super) struct Figures {
     pub(super) stretches: Vec<Stretch>,
     pub(super) streak: u32,
     pub(super) per_week: f64,
+    /// Sitting-break answers of the last seven days.
+    pub(super) breaks: BreakFigures,
+    /// Whether `unknot desk` ever asked for a break.
+    pub(super) ever_desk: bool,
 }
 
 pub(super) fn render_figures(review: &Review, theme: Theme, area: Rect, buf: &mut Buffer) {
@@ -26,6 +30,13 @@ pub(super) fn render_figures(review: &Review, theme: Theme, area: Rect, buf: &mu
         Line::from(text::review::figures_totals(h.sessions.len(), h.logs.len())),
         Line::from(text::review::streak_line(f.streak)),
         Line::from(text::review::per_week_line(f.per_week)),
+        Line::from(""),
+        Line::styled(text::review::FIGURES_BREAKS, theme.heading()),
+        Line::from(if f.ever_desk {
+            text::review::breaks_line(f.breaks.taken, f.breaks.snoozed, f.breaks.skipped)
+        } else {
+            text::review::BREAKS_NONE.to_string()
+        }),
         Line::from(""),
     ];
     if !f.routines.is_empty() {

@@ -161,7 +161,12 @@ fn list_row<'a>(
 pub(super) fn render_list(review: &Review, theme: Theme, area: Rect, buf: &mut Buffer) {
     let total = review.history.sessions.len();
     if total == 0 {
-        Paragraph::new(text::review::REVIEW_NO_SESSIONS)
+        let words = if review.history.logs.is_empty() {
+            text::review::REVIEW_ONLY_BREAKS
+        } else {
+            text::review::REVIEW_NO_SESSIONS
+        };
+        Paragraph::new(words)
             .wrap(Wrap { trim: true })
             .render(area, buf);
         return;

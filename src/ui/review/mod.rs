@@ -21,7 +21,7 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 use super::Theme;
 use super::keys::{Context, ReviewKey};
 use crate::history::{
-    Change, History, SessionView, Verdict, per_routine, per_week, streak, stretches,
+    Change, History, SessionView, Verdict, per_routine, per_week, sitting_breaks, streak, stretches,
 };
 use crate::text;
 
@@ -88,6 +88,8 @@ impl Review {
             stretches: stretches(&history),
             streak: streak(history.days(), today),
             per_week: per_week(history.days(), today),
+            breaks: sitting_breaks(&history, today),
+            ever_desk: !history.breaks.is_empty(),
         });
         Review {
             widths: widths(&history),
@@ -115,6 +117,12 @@ impl Review {
         }
     }
 
+    /// Nothing recorded yet: no session, quick log or sitting break.
+    fn is_empty(&self) -> bool {
+        let h = &self.history;
+        h.sessions.is_empty() && h.logs.is_empty() && h.breaks.is_empty()
+    }
+
     /// Signs of worsening to show above every pane.
     #[must_use]
     pub fn with_advice(mut self, advice: Vec<String>) -> Review {
@@ -125,7 +133,7 @@ impl Review {
     /// What the keys mean on the view shown: the list, a session's detail, the chart, the
     /// figures, or nothing yet.
     pub fn context(&self) -> Context {
-        if self.history.sessions.is_empty() && self.history.logs.is_empty() {
+        if self.is_empty() {
             return Context::ReviewEmpty;
         }
         match self.pane {
@@ -246,7 +254,7 @@ pub fn render(review: &Review, theme: Theme, area: Rect, buf: &mut Buffer) {
     let notice_height = notice
         .as_ref()
         .map_or(0, |p| crate::ui::cells(p.line_count(inner.width).min(5)));
-    let empty = sessions == 0 && review.history.logs.is_empty();
+    let empty = review.is_empty();
 
     let keys = crate::ui::footer(review.context(), inner.width, theme);
     let [tabs_a, notice_a, body_a, keys_a] = Layout::vertical([
