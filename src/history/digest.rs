@@ -18,8 +18,9 @@ use super::view::{Change, Dated, Finish, Reading, Unread, Work, secs};
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Digest {
-    /// Oldest first.
-    pub sessions: Vec<Brief>,
+    /// Oldest first. Boxed, so that the list grows by pointers: a history of years holds
+    /// thousands of sessions, and a list of whole briefs would be copied whole as it grows.
+    pub sessions: Vec<Box<Brief>>,
     /// Quick logs outside any session, oldest first; a form saved again holds its last answers.
     pub logs: Vec<Dated<CheckIn>>,
     /// Safety questions and cautions, oldest first.
@@ -252,7 +253,7 @@ impl Digest {
     fn session_index(&mut self, id: Uuid, at: DateTime<FixedOffset>) -> usize {
         let sessions = &mut self.sessions;
         *self.sessions_at.entry(id).or_insert_with(|| {
-            sessions.push(Brief::new(id, at));
+            sessions.push(Box::new(Brief::new(id, at)));
             sessions.len() - 1
         })
     }

@@ -187,7 +187,7 @@ fn rows(h: &Digest, since: Option<NaiveDate>) -> Vec<Row> {
             (None, None) => break,
         };
         let row = if session_first {
-            sessions.next().map(session_row)
+            sessions.next().map(|s| session_row(s))
         } else {
             logs.next().map(|l| log_row(&l.at, &l.value))
         };
