@@ -6,8 +6,17 @@ Measures, each in a real pseudo-terminal:
     lateness read from UNKNOT_TRACE, its maximum and mean, and whether it grows over time;
   - CPU while counting down over 60 s, and peak resident memory (VmHWM);
   - time from launch to the first frame (the first drawn screen);
+  - with histories of 0, 10k, 73k, 100k and 1M events (made by bench/histories.py, never
+    committed): the first frame of the home screen, of a routine and of the review, the time
+    until the figures from the history are on screen, peak memory while counting, and the
+    time and peak memory of exporting the history;
   - the history figures from `cargo bench --bench history`.
-Peer terminal timers are measured the same way when they can be installed (--peers).
+Peer terminal timers are measured the same way when they can be installed (--peers), launched
+in turn with unknot, run by run, so that a busy moment of the machine falls on all of them; a
+peer that cannot be installed is shown with the reason.
+
+The release binary is built once and copied, and the copy is what is measured: building for
+`cargo bench` cannot replace it meanwhile.
 
 Usage: python3 bench/run.py [--long] [--peers] [--quick]
 """
@@ -31,7 +40,10 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-BIN = ROOT / "target" / "release" / "unknot"
+TARGET = Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target"))
+BIN = TARGET / "release" / "unknot"
+sys.path.insert(0, str(ROOT / "bench"))
+import histories  # noqa: E402
 CLK_TCK = os.sysconf("SC_CLK_TCK")
 
 
@@ -137,19 +149,27 @@ class Pty:
 
 def first_frame(argv, env, ready, launches=10):
     """Median time from launch to the first drawn screen, over several launches."""
-    times = []
+    return first_frames({"one": (argv, env, ready)}, launches)["one"]
+
+
+def first_frames(programs, launches=10):
+    """Median time to the first drawn screen of each program, launched in turn, run by run."""
+    times = {name: [] for name in programs}
     for _ in range(launches):
-        p = Pty(argv, env)
-        p.pump(5, until=ready)
-        if p.first_frame is not None:
-            times.append(p.first_frame)
-        p.stop()
-    return statistics.median(times) if times else None
+        for name, (argv, env, ready) in programs.items():
+            p = Pty(argv, env)
+            p.pump(10, until=ready)
+            if p.first_frame is not None:
+                times[name].append(p.first_frame)
+            p.stop()
+    return {name: statistics.median(t) if t else None for name, t in times.items()}
 
 
-def measure_idle(argv, env, ready, settle, seconds):
-    """First frame (median of 10 launches), CPU over `seconds` of counting down, peak memory."""
-    first = first_frame(argv, env, ready)
+def measure_idle(argv, env, ready, settle, seconds, first=None):
+    """First frame (median of 10 launches, unless given), CPU over `seconds` of counting down,
+    peak memory."""
+    if first is None:
+        first = first_frame(argv, env, ready)
     p = Pty(argv, env)
     p.pump(5, until=ready)
     settle(p)
@@ -227,14 +247,77 @@ PEERS = {
 }
 
 
-def peer(name, seconds):
-    install, argv, start_keys = PEERS[name]
-    if not shutil.which(argv[0]):
-        subprocess.run(install, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    if not shutil.which(argv[0]):
+def install_peer(name):
+    """None once the peer is there, else why it is not."""
+    install, argv, _ = PEERS[name]
+    if shutil.which(argv[0]):
         return None
+    done = subprocess.run(install, capture_output=True, text=True)
+    if shutil.which(argv[0]):
+        return None
+    said = [l.strip() for l in (done.stderr + done.stdout).splitlines() if l.strip()]
+    errors = [l for l in said if "error" in l.lower()] or said or [f"exit {done.returncode}"]
+    return "could not be installed: " + textwrap.shorten(errors[0], 100, placeholder=" ...")
+
+
+def peer(name, seconds, first):
+    _, argv, start_keys = PEERS[name]
     return measure_idle(argv, {"TERM": "xterm-256color"}, drawn,
-                        lambda p: start_keys and p.keys(start_keys), seconds)
+                        lambda p: start_keys and p.keys(start_keys), seconds, first)
+
+
+SIZES = [0, 10_000, 73_000, 100_000, 1_000_000]
+
+
+def rss_of_child(argv, stdout):
+    """Seconds and peak resident memory (KiB) of a command run to its end. GNU time reports the
+    program's own peak; a child's ru_maxrss would count this script's memory from before exec."""
+    timed = ["/usr/bin/time", "-f", "%M"] if Path("/usr/bin/time").exists() else []
+    t0 = time.monotonic()
+    done = subprocess.run(timed + argv, stdout=stdout, stderr=subprocess.PIPE, text=True)
+    took = time.monotonic() - t0
+    kb = done.stderr.strip().splitlines()[-1] if timed and done.stderr.strip() else "0"
+    return took, int(kb) if kb.isdigit() else 0
+
+
+def history_sizes(work, binary, sizes, launches):
+    """First frames, the time until the history's figures show, peak memory while counting, and
+    exports, with a history of each size."""
+    rows = []
+    for n in sizes:
+        data = work / f"data-{n}"
+        data.mkdir(parents=True, exist_ok=True)
+        history = data / "history.jsonl"
+        if n:
+            histories.write(history, n)
+        os.chmod(history, 0o600) if history.exists() else None
+        env = {"TERM": "xterm-256color"}
+        base = [str(binary), "--config", str(work / "config.ron"), "--data-dir", str(data)]
+        start = base + ["start", "desk-break"]
+        review = base + ["history"]
+        frames = first_frames({
+            "home": (base, env, drawn),
+            "start": (start, env, drawn),
+            "review": (review, env, drawn),
+        }, launches)
+        # The figures: the home screen's last session, a routine's first question, the review's
+        # list of sessions.
+        filled = first_frames({
+            "home": (base, env, lambda o: b"Last session" in o or (not n and b"Gentle" in o)),
+            "start": (start, env, lambda o: b"symptoms" in o or b"questions" in o),
+            "review": (review, env, lambda o: b"of " in o or b"No sessions" in o),
+        }, max(3, launches // 3))
+        p = Pty(start, env)
+        p.pump(10, until=lambda o: b"symptoms" in o or b"questions" in o)
+        p.keys("\r")
+        time.sleep(0.3)
+        p.keys("\x1b")
+        p.pump(3)
+        hwm = p.hwm_kb()
+        p.stop()
+        took, export_kb = rss_of_child(base + ["history", "--format", "csv"], subprocess.DEVNULL)
+        rows.append((n, frames, filled, hwm, took, export_kb))
+    return rows
 
 
 def machine():
@@ -248,8 +331,10 @@ def machine():
 
 
 def history_bench():
+    # Its own target folder: the bench build never touches the binary measured above.
+    env = dict(os.environ, CARGO_TARGET_DIR=str(TARGET / "bench"))
     out = subprocess.run(["cargo", "bench", "--quiet", "--bench", "history"], cwd=ROOT,
-                         capture_output=True, text=True).stdout
+                         capture_output=True, text=True, env=env).stdout
     return [l for l in out.splitlines() if l.startswith("|")]
 
 
@@ -259,24 +344,40 @@ def main():
     parser.add_argument("--peers", action="store_true", help="also measure peer timers")
     parser.add_argument("--quick", action="store_true", help="15 s of idle, 1-minute accuracy")
     args = parser.parse_args()
+    global BIN
     subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
     idle_seconds = 15 if args.quick else 60
     minutes = 1 if args.quick else (30 if args.long else 3)
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
+        # The copy is measured: a build meanwhile cannot replace it.
+        shutil.copy(BIN, work / "unknot")
+        BIN = work / "unknot"
         acc = accuracy(minutes, work)
         routine_file = work / "idle.ron"
         routine_file.write_text(routine(30))
         screened_data_dir(work / "data")
+        programs = {"unknot": (unknot_args(work, routine_file), {"TERM": "xterm-256color"}, drawn)}
+        missing = {}
+        if args.peers:
+            for name in PEERS:
+                why = install_peer(name)
+                if why:
+                    missing[name] = why
+                else:
+                    programs[name] = (PEERS[name][1], {"TERM": "xterm-256color"}, drawn)
+        firsts = first_frames(programs)
         first, cpu, hwm = measure_idle(
             unknot_args(work, routine_file), {"TERM": "xterm-256color"},
-            drawn, unknot_settle, idle_seconds)
-    rows = [("unknot", first, cpu, hwm)]
-    if args.peers:
+            drawn, unknot_settle, idle_seconds, firsts["unknot"])
+        rows = [("unknot", first, cpu, hwm)]
         for name in PEERS:
-            got = peer(name, idle_seconds)
-            if got:
-                rows.append((name, *got))
+            if name in programs:
+                rows.append((name, *peer(name, idle_seconds, firsts[name])))
+            elif name in missing:
+                rows.append((name, None, None, missing[name]))
+        sizes = history_sizes(work, BIN, SIZES,
+                              3 if args.quick else 10)
     lines = [
         "# unknot benchmark results",
         "",
@@ -307,6 +408,9 @@ def main():
     ]
     _, u_first, u_cpu, u_hwm = rows[0]
     for name, first, cpu, hwm in rows:
+        if cpu is None and isinstance(hwm, str) and hwm.startswith("could not"):
+            lines.append(f"| {name} | n/a | n/a | n/a | {hwm} |")
+            continue
         if cpu is None:
             lines.append(f"| {name} | n/a | n/a | n/a | exited at start: \"{hwm}\" |")
             continue
@@ -316,6 +420,22 @@ def main():
             f"{ratio(first, u_first)}, {ratio(cpu, u_cpu)}, {ratio(hwm, u_hwm)}"
         lines.append(f"| {name} | {shown} | {cpu:.3f} % | {hwm / 1024:.1f} MB | {times} |")
     lines += ["", "Targets: first frame at most 25 ms, CPU at most 0.25 %, at most 15 MB.", "",
+              "## With a history", "",
+              "Histories made by `bench/histories.py` (20 events a day: sessions with steps and",
+              "check-ins, quick logs, safety answers). First frame: median of launches, anything",
+              "drawn. Figures: the home screen's last session, a routine's first question, the",
+              "review's session list on screen. Peak memory (VmHWM) while a routine counts down.",
+              f"Sound device: {'present (PULSE_SERVER)' if os.environ.get('PULSE_SERVER') else 'none'}.",
+              "",
+              "| events | home first frame | `start` first frame | review first frame | home figures | `start` questions | review list | peak memory counting | CSV export | its peak memory |",
+              "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    ms = lambda t: f"{t * 1000:.0f} ms" if t is not None else "n/a"
+    for n, frames, filled, hwm_kb, took, export_kb in sizes:
+        lines.append(
+            f"| {n} | {ms(frames['home'])} | {ms(frames['start'])} | {ms(frames['review'])} "
+            f"| {ms(filled['home'])} | {ms(filled['start'])} | {ms(filled['review'])} "
+            f"| {hwm_kb / 1024:.1f} MiB | {ms(took)} | {export_kb / 1024:.1f} MiB |")
+    lines += ["",
               "## History", "", "From `cargo bench --bench history`.", ""]
     lines += history_bench()
     lines.append("")

@@ -111,7 +111,7 @@ fn main() {
             let figures = history::per_routine(&h);
             let stretches = history::stretches(&h);
             let today = chrono::Local::now().date_naive();
-            let streak = history::streak(&h, today);
+            let streak = history::streak(h.days(), today);
             times.push(t.elapsed());
             sessions = h.sessions.len() + figures.len() + stretches.len() + streak as usize;
         }

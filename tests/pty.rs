@@ -1011,3 +1011,30 @@ fn the_history_on_a_dumb_terminal_is_printed_not_reviewed() {
         "{screen}"
     );
 }
+
+/// A long history is read on its own thread: the home screen is drawn first, says it is reading
+/// the history while it takes more than a moment, and fills in the last session when it is done;
+/// the routines can be chosen from the first frame.
+#[test]
+fn the_home_screen_comes_before_a_long_history_is_read() {
+    let sandbox = Sandbox::screened();
+    let (_, session) = common::past_session(1, "Gentle start", 5, 3);
+    // Quick logs enough that reading them takes this build well over a moment.
+    let log = common::history_line(
+        2,
+        "check_in",
+        r#""form":"0190a0a0-0000-7000-8000-000000000001","moment":"log","pain":4,"note":"a long day at the desk, then a walk""#,
+    );
+    let mut lines = vec![log; 150_000];
+    lines.extend(session);
+    sandbox.append_history(&lines);
+    let mut tui = Tui::start(sandbox, &[], 30, 100);
+    let first = tui.wait_for("Reading your history…");
+    assert!(first.contains("Gentle start"), "{first}");
+    assert!(!first.contains("Last session"), "{first}");
+    let read = tui.wait_for("Last session: Gentle start");
+    assert!(read.contains("pain 5 → 3"), "{read}");
+    assert!(!read.contains("Reading your history"), "{read}");
+    tui.key("q");
+    tui.assert_exit_restored(0);
+}

@@ -107,7 +107,7 @@ impl DeskApp {
         };
         let setup = (self.setup.open_break)(self.setup.routine.clone());
         self.notice = None;
-        self.on_break = Some(App::new(setup, audio, now));
+        self.on_break = Some(App::new(setup, audio, now, Some(self.tx.clone())));
     }
 
     /// After anything the break was given: once it is over, back to sitting, with what it
@@ -258,6 +258,12 @@ impl Front for DeskApp {
             (Some(app), _) => app.audio_opened(opened),
             (None, Some((audio, _))) => audio.opened(opened),
             (None, None) => {}
+        }
+    }
+
+    fn take_history(&mut self, now: Instant) {
+        if let Some(app) = &mut self.on_break {
+            app.take_history(now);
         }
     }
 

@@ -104,6 +104,15 @@ impl App {
             Stage::Choose => {
                 if let Some(home) = &self.home {
                     ui::home::render(home, None, theme, area, buf);
+                } else {
+                    // A routine from the command line, waiting for the history to be read.
+                    let block =
+                        Block::bordered().title(Line::styled(format!(" {title} "), theme.title()));
+                    let inner = block.inner(area);
+                    block.render(area, buf);
+                    if self.says_reading() {
+                        Line::from(text::history::READING).render(inner, buf);
+                    }
                 }
             }
             Stage::Safety(screening) => {

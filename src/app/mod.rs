@@ -16,7 +16,7 @@ use ratatui::layout::Rect;
 use ratatui::{DefaultTerminal, Frame};
 
 pub use desk::DeskSetup;
-pub use screen::{Ended, Setup, Start};
+pub use screen::{Ended, Loaded, Read, Reader, Setup, Start, Want};
 
 use crate::audio::{Audio, AudioSetup, Bell};
 use crate::error::AppError;
@@ -41,12 +41,14 @@ trait Front {
     fn suspend(&mut self, now: Instant);
     fn continued(&mut self, now: Instant);
     fn audio_opened(&mut self, opened: &Result<(), String>);
+    /// The history, read on its own thread, is there to take.
+    fn take_history(&mut self, now: Instant);
     fn finish(self) -> Ended;
 }
 
 /// Runs the app until the person leaves it or a signal ends it.
 pub fn run(setup: Setup, audio: AudioSetup) -> Result<Ended, AppError> {
-    drive(|tx, now| App::new(setup, start_audio(audio, tx), now))
+    drive(|tx, now| App::new(setup, start_audio(audio, tx.clone()), now, Some(tx)))
 }
 
 /// Runs `unknot desk` until the person leaves it or a signal ends it.
@@ -139,6 +141,10 @@ fn drive<F: Front>(make: impl FnOnce(Sender<Input>, Instant) -> F) -> Result<End
                 true
             }
             Ok(Input::Resize) => true,
+            Ok(Input::HistoryRead) => {
+                app.take_history(now);
+                true
+            }
             Ok(Input::Line(_)) => false,
             Err(RecvTimeoutError::Timeout) => {
                 app.tick(now);
@@ -244,6 +250,9 @@ impl Front for App {
     }
     fn audio_opened(&mut self, opened: &Result<(), String>) {
         App::audio_opened(self, opened);
+    }
+    fn take_history(&mut self, now: Instant) {
+        App::take_history(self, now);
     }
     fn finish(self) -> Ended {
         App::finish(self)

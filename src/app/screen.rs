@@ -5,7 +5,9 @@
 use std::cell::Cell;
 use std::collections::VecDeque;
 use std::io::Stdout;
-use std::time::Instant;
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
@@ -13,8 +15,9 @@ use uuid::Uuid;
 
 use crate::audio::Audio;
 use crate::error::AppError;
-use crate::history::{self, Entry, History, Store};
+use crate::history::{self, Digest, Entry, History, Store};
 use crate::routine::{Routine, RoutineEntry};
+use crate::sys::input::Input;
 use crate::sys::trace::Trace;
 use crate::text;
 use crate::ui::home::Home;
@@ -22,7 +25,7 @@ use crate::ui::keys::{self, Act, Context, Scroll};
 use crate::ui::notices::Notice;
 use crate::ui::review::{Review, ReviewAction};
 use crate::ui::{self, Theme};
-use crate::visit::{self, Effect, Ending, Event, FormKey, Pace, Progress, Recorder, Visit};
+use crate::visit::{self, Effect, Ending, Event, FormKey, Pace, Past, Progress, Recorder, Visit};
 use crate::weekly::Weekly;
 
 /// How far a page key (Page Up, Page Down) moves text, in rows.
@@ -31,6 +34,34 @@ const PAGE: u16 = 5;
 /// Opens the history for writing: the store, or why the session cannot be saved. `Err` when
 /// the history is refused (a link, not a regular file, another user's).
 pub type StoreOpener = Box<dyn Fn() -> Result<Result<Store, String>, AppError>>;
+
+/// What to read from the history.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Want {
+    /// The digest, for the home screen and visits.
+    Digest,
+    /// The whole view, for the review.
+    Whole,
+}
+
+/// What was read, and what to tell about it: lines skipped, or why it could not be read.
+pub struct Loaded {
+    pub read: Read,
+    pub notice: Option<String>,
+}
+
+pub enum Read {
+    Digest(Digest),
+    /// The whole view, and the digest of the same lines for the signs of worsening.
+    Whole(Box<(History, Digest)>),
+}
+
+/// Reads the history; called on a thread of its own, so the screen never waits for it.
+pub type Reader = Arc<dyn Fn(Want) -> Loaded + Send + Sync>;
+
+/// How long the history may take to read before the screen says it is being read: less is
+/// not seen, and a line that comes and goes at once only flickers.
+const A_MOMENT: Duration = Duration::from_millis(150);
 
 /// Where the app starts.
 pub enum Start {
@@ -44,10 +75,9 @@ pub enum Start {
 pub struct Setup {
     pub home: Home,
     pub start: Start,
-    /// What has happened before, read once at start; kept up to date with what is recorded.
-    pub history: History,
-    /// Lines of the history file that could not be read, said on the home and review screens.
-    pub notice: Option<String>,
+    /// Reads the history, once at start on a thread of its own, and for the review when it
+    /// opens.
+    pub read: Reader,
     /// The history opened for the first visit, when it was started from the command line (so a
     /// refused history is said before the terminal is taken over).
     pub store: Option<Result<Store, String>>,
@@ -79,8 +109,17 @@ pub struct App {
     pub(super) weekly: Option<Weekly>,
     /// Where a visit returns to; `None` when started straight into a routine or the review.
     pub(super) home: Option<Home>,
-    pub(super) history: History,
+    /// What has happened before, once read; kept up to date with what is recorded.
+    pub(super) history: Option<Digest>,
+    /// Lines of the history file that could not be read, said on the home and review screens.
     pub(super) notice: Option<String>,
+    pub(super) read: Reader,
+    /// What reading threads send back, and what wakes the loop when they do.
+    pub(super) results: (Sender<Loaded>, Receiver<Loaded>),
+    pub(super) wake: Option<Sender<Input>>,
+    /// Since when the history has been read for the screen shown, until it is; whether the
+    /// screen says so yet.
+    pub(super) reading: Option<(Instant, bool)>,
     pub(super) entries: Vec<RoutineEntry>,
     pub(super) store: Option<Result<Store, String>>,
     pub(super) open_store: StoreOpener,
@@ -110,18 +149,27 @@ pub struct App {
 }
 
 impl App {
-    pub fn new(setup: Setup, audio: Audio<Stdout>, now: Instant) -> App {
-        let mut home = setup.home;
-        home.notice.clone_from(&setup.notice);
-        home.set_history(&setup.history, history::now());
+    /// `wake` is told when a reading thread is done; without it, as in tests, what was read is
+    /// taken with [`App::wait_for_history`].
+    pub fn new(
+        setup: Setup,
+        audio: Audio<Stdout>,
+        now: Instant,
+        wake: Option<Sender<Input>>,
+    ) -> App {
+        let home = setup.home;
         let mut app = App {
             visit: None,
             review: None,
             weekly: None,
             entries: home.entries.clone(),
             home: Some(home),
-            history: setup.history,
-            notice: setup.notice,
+            history: None,
+            notice: None,
+            read: setup.read,
+            results: channel(),
+            wake,
+            reading: None,
             store: setup.store,
             open_store: setup.open_store,
             recorder: None,
@@ -138,6 +186,11 @@ impl App {
             too_small: false,
             done: false,
         };
+        let want = match setup.start {
+            Start::Review => Want::Whole,
+            Start::Home | Start::Routine(_) | Start::Weekly => Want::Digest,
+        };
+        app.start_reading(want, now);
         match setup.start {
             Start::Home => app.start_visit(None, now),
             Start::Routine(routine) => {
@@ -146,7 +199,7 @@ impl App {
             }
             Start::Review => {
                 app.home = None;
-                app.open_review();
+                app.review = Some(Review::reading(history::now().date_naive()));
             }
             Start::Weekly => {
                 app.home = None;
@@ -156,15 +209,94 @@ impl App {
         app
     }
 
+    /// Reads the history on a thread of its own; what it read comes back through
+    /// [`App::history_read`].
+    fn start_reading(&mut self, want: Want, now: Instant) {
+        let read = Arc::clone(&self.read);
+        let results = self.results.0.clone();
+        let wake = self.wake.clone();
+        self.reading = Some((now, false));
+        let spawned = std::thread::Builder::new()
+            .name("history".into())
+            .spawn(move || {
+                let _ = results.send(read(want));
+                if let Some(wake) = wake {
+                    let _ = wake.send(Input::HistoryRead);
+                }
+            });
+        if spawned.is_err() {
+            // No thread to be had: read it here, late rather than never.
+            let loaded = (self.read)(want);
+            self.history_read(loaded, now);
+        }
+    }
+
+    /// What a reading thread has sent, if it has.
+    pub fn take_history(&mut self, now: Instant) {
+        while let Ok(loaded) = self.results.1.try_recv() {
+            self.history_read(loaded, now);
+        }
+    }
+
+    /// Waits for what a reading thread reads.
+    #[cfg(test)]
+    pub fn wait_for_history(&mut self, now: Instant) {
+        if let Ok(loaded) = self.results.1.recv() {
+            self.history_read(loaded, now);
+        }
+    }
+
+    /// The history, read: the home screen fills in, the visit learns its past, the review
+    /// shows it.
+    fn history_read(&mut self, loaded: Loaded, now: Instant) {
+        self.reading = None;
+        if loaded.notice.is_some() {
+            self.notice.clone_from(&loaded.notice);
+        }
+        match loaded.read {
+            Read::Digest(digest) => {
+                if let Some(home) = &mut self.home {
+                    home.notice.clone_from(&self.notice);
+                    home.set_history(&digest, history::now());
+                }
+                if let Some(weekly) = &mut self.weekly {
+                    weekly.set_known(&history::known_activities(&digest.weekly));
+                }
+                if let Some(visit) = &self.visit {
+                    let past = Past::of(&digest, visit.began());
+                    self.history = Some(digest);
+                    self.feed(Event::Past(Box::new(past)), now);
+                } else {
+                    self.history = Some(digest);
+                }
+            }
+            Read::Whole(whole) => {
+                if self.review.is_some() {
+                    let (whole, digest) = *whole;
+                    self.show_review(whole, &digest);
+                }
+            }
+        }
+    }
+
     pub fn is_done(&self) -> bool {
         self.done
     }
 
     pub fn next_wakeup(&self, now: Instant) -> Option<Instant> {
-        if self.review.is_some() || self.weekly.is_some() {
-            return None;
+        let say_reading = match self.reading {
+            Some((since, false)) => Some(since + A_MOMENT),
+            _ => None,
+        };
+        let visit = if self.review.is_some() || self.weekly.is_some() {
+            None
+        } else {
+            self.visit.as_ref().and_then(|v| v.next_wakeup(now))
+        };
+        match (visit, say_reading) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
         }
-        self.visit.as_ref().and_then(|v| v.next_wakeup(now))
     }
 
     /// How the app ended, once the sound device has settled (what it prints must come before
@@ -204,13 +336,28 @@ impl App {
             now: history::now(),
             pace: Pace::Keys,
         };
-        let (visit, fx) = Visit::begin(setup, &self.history);
+        let past = self.history.as_ref().map(|h| Past::of(h, setup.now));
+        let (visit, fx) = Visit::begin(setup, past);
         self.visit = Some(visit);
         self.carry_out(fx, now);
     }
 
     pub fn tick(&mut self, now: Instant) {
+        if let Some((since, told)) = &mut self.reading
+            && !*told
+            && now >= *since + A_MOMENT
+        {
+            *told = true;
+            if let Some(home) = &mut self.home {
+                home.reading();
+            }
+        }
         self.feed(Event::Tick, now);
+    }
+
+    /// Whether the screen says the history is being read.
+    pub(super) fn says_reading(&self) -> bool {
+        matches!(self.reading, Some((_, true)))
     }
 
     pub fn on_signal(&mut self, signal: i32, now: Instant) {
@@ -281,7 +428,7 @@ impl App {
                 None => return false,
             },
             Act::History => {
-                self.open_review();
+                self.open_review(now);
                 return true;
             }
             Act::Weekly => {
@@ -424,7 +571,9 @@ impl App {
             Some(recorder) => recorder.record(event),
             None => self.record_alone(event),
         };
-        self.history.add(&entry);
+        if let Some(history) = &mut self.history {
+            history.add(&entry);
+        }
     }
 
     fn record_alone(&mut self, event: history::Event) -> Entry {
@@ -460,7 +609,9 @@ impl App {
                 if advice.is_some() {
                     home.notice = advice;
                 }
-                home.set_history(&self.history, history::now());
+                if let Some(history) = &self.history {
+                    home.set_history(history, history::now());
+                }
                 self.start_visit(None, now);
             }
             _ => {
@@ -476,7 +627,13 @@ impl App {
         reason = "a weekly check's form id is made here, as the person opens it"
     )]
     fn open_weekly(&mut self) {
-        let known = history::known_activities(&self.history);
+        // Before the history is read, the activities named before come when it is
+        // ([`Weekly::set_known`]); the person is four questions away from them.
+        let known = self
+            .history
+            .as_ref()
+            .map(|h| history::known_activities(&h.weekly))
+            .unwrap_or_default();
         self.weekly = Some(Weekly::new(Uuid::now_v7(), &known));
     }
 
@@ -507,21 +664,29 @@ impl App {
         if progress == Progress::Done || weekly_closed(act) {
             self.weekly = None;
             self.done |= self.home.is_none() || act == Act::Stop;
-            if let Some(home) = &mut self.home {
-                home.set_history(&self.history, history::now());
+            if let (Some(home), Some(history)) = (&mut self.home, &self.history) {
+                home.set_history(history, history::now());
             }
         }
         progress != Progress::Ignored || form_key.is_none()
     }
 
-    fn open_review(&mut self) {
+    /// The review, opened from the home screen: the whole view is read for it on its own
+    /// thread, and let go when it closes.
+    fn open_review(&mut self, now: Instant) {
+        self.review = Some(Review::reading(history::now().date_naive()));
+        self.start_reading(Want::Whole, now);
+    }
+
+    /// The review of the whole history, with the signs of worsening it shows.
+    fn show_review(&mut self, whole: History, digest: &Digest) {
         let now = history::now();
-        let seen = crate::safety::observations(&self.history);
+        let seen = crate::safety::observations(digest);
         let advice = crate::safety::worsening(&seen, now)
             .iter()
             .map(crate::safety::Worsening::words)
             .collect();
-        let review = Review::new(self.history.clone(), self.notice.clone(), now.date_naive());
+        let review = Review::new(whole, self.notice.clone(), now.date_naive());
         self.review = Some(review.with_advice(advice));
     }
 }

@@ -17,7 +17,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::screen::{App, Setup, Start};
 use crate::audio::Audio;
-use crate::history::{History, Store};
+use crate::history::Store;
 use crate::routine::{Origin, RoutineEntry, parse};
 use crate::ui::Theme;
 use crate::ui::home::Home;
@@ -71,8 +71,10 @@ impl Drive {
         let setup = Setup {
             home,
             start: Start::Home,
-            history: History::default(),
-            notice: None,
+            read: std::sync::Arc::new(|_| super::Loaded {
+                read: super::Read::Digest(crate::history::Digest::default()),
+                notice: None,
+            }),
             store: None,
             open_store: Box::new(move || Ok(Store::open(&dir).map_err(|e| e.to_string()))),
             theme: Theme::plain(),
@@ -80,7 +82,11 @@ impl Drive {
         };
         let now = Instant::now();
         Drive {
-            app: App::new(setup, Audio::quiet(), now),
+            app: {
+                let mut app = App::new(setup, Audio::quiet(), now, None);
+                app.wait_for_history(now);
+                app
+            },
             terminal: Terminal::new(TestBackend::new(80, 24)).expect("a test terminal"),
             now,
         }

@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use uuid::Uuid;
 
-use super::history::open_store;
+use super::history::{open_store, reader};
 use super::routines;
 use super::start::{Flags, Options, exit_code, load_or_say_why};
 use crate::app;
@@ -68,13 +68,11 @@ fn full_screen(
         rhythm,
         routine,
         open_break: Box::new(move |routine| {
-            let (history, notice) = load_or_say_why(&for_break.paths);
             let writer = for_break.paths.clone();
             app::Setup {
                 home: Home::new(Vec::new(), 0),
                 start: app::Start::Routine(routine),
-                history,
-                notice,
+                read: reader(&for_break.paths),
                 store: Some(store_or_why(&for_break.paths)),
                 open_store: Box::new(move || open_store(&writer)),
                 theme: Theme::new(for_break.config.theme),

@@ -7,11 +7,12 @@ use chrono::NaiveDate;
 use uuid::Uuid;
 
 use super::start::{self, Flags, Options};
+use crate::app::{Loaded, Read, Reader, Want};
 use crate::error::AppError;
 use crate::history::export::{self, Format};
 use crate::history::{
-    self, Area, BodySide, CheckIn, Entry, Event, FILE_NAME, History, Moment, SkipReason, Skipped,
-    Store, StoreError,
+    self, Area, BodySide, CheckIn, Digest, Entry, Event, FILE_NAME, History, Moment, SkipReason,
+    Skipped, Store, StoreError,
 };
 use crate::sys::files::{self, Kind};
 use crate::sys::output;
@@ -23,15 +24,65 @@ fn data_dir(paths: &Paths) -> Result<&Path, AppError> {
     paths.data_dir.as_deref().ok_or(AppError::NoDataDir)
 }
 
-/// Loads the history, telling stderr once about lines that were skipped.
+/// The history's digest, read a line at a time, and a sentence about lines that were skipped.
 ///
 /// # Errors
 /// [`AppError::File`] for a history that cannot be read or is refused.
-pub fn load(paths: &Paths) -> Result<(History, Option<String>), AppError> {
+pub fn digest(paths: &Paths) -> Result<(Digest, Option<String>), AppError> {
+    let path = data_dir(paths)?.join(FILE_NAME);
+    let (digest, skipped) = history::read_digest(&path)?;
+    let notice = (!skipped.is_empty()).then(|| skipped_lines(&path, &skipped));
+    Ok((digest, notice))
+}
+
+/// The whole view of the history for the review, the digest of the same lines, and a sentence
+/// about lines that were skipped.
+///
+/// # Errors
+/// [`AppError::File`] for a history that cannot be read or is refused.
+pub fn whole(paths: &Paths) -> Result<(History, Digest, Option<String>), AppError> {
     let path = data_dir(paths)?.join(FILE_NAME);
     let loaded = history::load(&path)?;
     let notice = (!loaded.skipped.is_empty()).then(|| skipped_lines(&path, &loaded.skipped));
-    Ok((history::build(&loaded.entries), notice))
+    Ok((
+        history::build(&loaded.entries),
+        history::digest(&loaded.entries),
+        notice,
+    ))
+}
+
+/// Refuses, before the terminal is taken, a history that could not be read at all; a missing
+/// history is an empty one.
+///
+/// # Errors
+/// [`AppError::File`] for a history that cannot be opened or is refused.
+pub fn check(paths: &Paths) -> Result<(), AppError> {
+    let path = data_dir(paths)?.join(FILE_NAME);
+    Ok(history::check(&path)?)
+}
+
+/// Reads the history for the full screen, on whatever thread calls it: what cannot be read is
+/// said where the figures would be, and the rest goes on without the past.
+pub fn reader(paths: &Paths) -> Reader {
+    let paths = paths.clone();
+    std::sync::Arc::new(move |want| match want {
+        Want::Digest => {
+            let (digest, notice) =
+                digest(&paths).unwrap_or_else(|e| (Digest::default(), Some(e.to_string())));
+            Loaded {
+                read: Read::Digest(digest),
+                notice,
+            }
+        }
+        Want::Whole => {
+            let (whole, digest, notice) = whole(&paths)
+                .unwrap_or_else(|e| (History::default(), Digest::default(), Some(e.to_string())));
+            Loaded {
+                read: Read::Whole(Box::new((whole, digest))),
+                notice,
+            }
+        }
+    })
 }
 
 /// The lines of `path` that could not be read, in one sentence for stderr.
@@ -124,7 +175,7 @@ pub fn review_or_export(
     if format.is_none() && flags.full_screen() {
         return start::review(&Options::load(paths, flags)?);
     }
-    let (history, notice) = load(paths)?;
+    let (history, notice) = digest(paths)?;
     if let Some(notice) = notice {
         say(&notice);
     }

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use crate::error::AppError;
-use crate::history::{History, SafetyCheck, SafetyKind, SafetyResult};
+use crate::history::{Digest, SafetyCheck, SafetyKind, SafetyResult};
 use crate::safety::{TIERS, Tier};
 use crate::sys::output::print;
 use crate::sys::paths::Paths;
@@ -45,13 +45,13 @@ pub fn safety(paths: &Paths) -> Result<(), AppError> {
     };
     // Without a readable history there is nothing to list; the signs still matter, and a
     // history refused or unreadable is said.
-    let history = match super::history::load(paths) {
+    let history = match super::history::digest(paths) {
         Ok((history, _)) => history,
         Err(AppError::File(e)) => {
             crate::sys::stderr::say(&e.to_string());
-            History::default()
+            Digest::default()
         }
-        Err(_) => History::default(),
+        Err(_) => Digest::default(),
     };
     let answers: Vec<String> = history
         .safety

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use super::history::load;
+use super::history::whole;
 use super::routines;
 use crate::error::AppError;
 use crate::history;
@@ -43,7 +43,7 @@ pub fn run(paths: &Paths, asked: &Asked) -> Result<(), AppError> {
     let now = history::now();
     let period =
         Period::new(asked.since, asked.until, now.date_naive()).map_err(AppError::Request)?;
-    let (history, notice) = load(paths)?;
+    let (history, _, notice) = whole(paths)?;
     if let Some(notice) = notice {
         say(&notice);
     }

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use ratatui::symbols::Marker;
 use uuid::Uuid;
 
-use super::history::{load, open_store};
+use super::history::{check, digest, open_store, reader};
 use super::routines;
 use crate::app;
 use crate::audio::{AudioSetup, Sounds, Voice};
@@ -135,39 +135,25 @@ pub fn routine(paths: &Paths, flags: Flags, wanted: &str) -> Result<ExitCode, Ap
 /// The weekly check: full screen, or in plain lines.
 pub fn weekly(paths: &Paths, flags: Flags) -> Result<ExitCode, AppError> {
     let options = Options::load(paths, flags)?;
-    let (history, notice) = load_or_say_why(paths);
-    let known = history::known_activities(&history);
     if !options.interactive {
+        let (history, notice) = load_or_say_why(paths);
         if let Some(notice) = notice {
             say(&notice);
         }
+        let known = history::known_activities(&history.weekly);
         let ended = plain::weekly(&known, open_store(paths)?)?;
         return Ok(match ended {
             plain::Ended::Signal(s) => exit_code(Some(s)),
             plain::Ended::Done | plain::Ended::NotStarted => ExitCode::SUCCESS,
         });
     }
-    full_screen(
-        &options,
-        Home::new(Vec::new(), 0),
-        app::Start::Weekly,
-        history,
-        notice,
-        None,
-    )
+    full_screen(&options, Home::new(Vec::new(), 0), app::Start::Weekly, None)
 }
 
 /// The review of past sessions, full screen.
 pub fn review(options: &Options) -> Result<ExitCode, AppError> {
-    let (history, notice) = load(&options.paths)?;
-    full_screen(
-        options,
-        Home::new(Vec::new(), 0),
-        app::Start::Review,
-        history,
-        notice,
-        None,
-    )
+    check(&options.paths)?;
+    full_screen(options, Home::new(Vec::new(), 0), app::Start::Review, None)
 }
 
 #[expect(
@@ -184,10 +170,9 @@ fn visit(
         // Started straight into a routine, a refused history is said before the terminal is
         // taken over; from the home screen, when a routine is chosen.
         let store = routine.is_some().then(|| open_store(paths)).transpose()?;
-        let (history, notice) = load_or_say_why(paths);
         let home = Home::new(catalog.entries, catalog.broken.len());
         let start = routine.map_or(app::Start::Home, app::Start::Routine);
-        return full_screen(options, home, start, history, notice, store);
+        return full_screen(options, home, start, store);
     }
     let store = open_store(paths)?;
     let (history, notice) = load_or_say_why(paths);
@@ -195,7 +180,7 @@ fn visit(
         say(&notice);
     }
     let used = !history.sessions.is_empty() || !history.logs.is_empty();
-    if routine.is_none() && used && history::weekly_due(&history, history::now()) {
+    if routine.is_none() && used && history::weekly_due(&history.weekly, history::now()) {
         crate::sys::output::print_line(text::weekly::PLAIN_OFFER)?;
     }
     let ended = plain::run(plain::Setup {
@@ -222,16 +207,14 @@ fn visit(
 /// The history for a visit, and what to tell about it: lines skipped, or why it could not be
 /// read at all. A session goes on without the past; the person is told, not left to wonder why
 /// it is empty.
-pub(super) fn load_or_say_why(paths: &Paths) -> (history::History, Option<String>) {
-    load(paths).unwrap_or_else(|e| (history::History::default(), Some(e.to_string())))
+pub(super) fn load_or_say_why(paths: &Paths) -> (history::Digest, Option<String>) {
+    digest(paths).unwrap_or_else(|e| (history::Digest::default(), Some(e.to_string())))
 }
 
 fn full_screen(
     options: &Options,
     home: Home,
     start: app::Start,
-    history: history::History,
-    notice: Option<String>,
     store: Option<Result<history::Store, String>>,
 ) -> Result<ExitCode, AppError> {
     let writer = options.paths.clone();
@@ -240,8 +223,7 @@ fn full_screen(
     let setup = app::Setup {
         home,
         start,
-        history,
-        notice,
+        read: reader(&options.paths),
         store,
         open_store: Box::new(move || open_store(&writer)),
         theme: Theme::new(options.config.theme).with_figures(options.figure_marker()),

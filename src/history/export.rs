@@ -13,8 +13,9 @@ use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
+use super::digest::{Brief, Digest};
 use super::event::{Area, BodySide, CheckIn, Felt};
-use super::view::{Change, History, Reading, SessionView};
+use super::view::{Change, Reading};
 use crate::text;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -29,7 +30,7 @@ pub enum Format {
 /// # Errors
 /// The error of a write to `out` that failed.
 pub fn write(
-    history: &History,
+    history: &Digest,
     format: Format,
     since: Option<NaiveDate>,
     out: &mut impl Write,
@@ -119,13 +120,17 @@ fn non_empty(s: String) -> Option<String> {
     (!s.is_empty()).then_some(s)
 }
 
-fn session_row(s: &SessionView) -> Row {
+fn session_row(s: &Brief) -> Row {
     let before = s.before.as_ref();
     let notes: Vec<&str> = before
+        .and_then(|c| c.note.as_deref())
         .into_iter()
-        .chain(s.during.iter().map(|d| &d.value))
-        .chain(s.after.as_ref())
-        .filter_map(|c| c.note.as_deref())
+        .chain(
+            s.during_notes
+                .iter()
+                .filter_map(|(_, note)| note.as_deref()),
+        )
+        .chain(s.after.as_ref().and_then(|c| c.note.as_deref()))
         .filter(|n| !n.trim().is_empty())
         .collect();
     Row {
@@ -166,7 +171,7 @@ fn log_row(at: &DateTime<FixedOffset>, c: &CheckIn) -> Row {
 }
 
 /// Sessions and logs merged by time; a session comes first when both share a moment.
-fn rows(h: &History, since: Option<NaiveDate>) -> Vec<Row> {
+fn rows(h: &Digest, since: Option<NaiveDate>) -> Vec<Row> {
     let mut sessions = h
         .sessions
         .iter()
@@ -182,7 +187,7 @@ fn rows(h: &History, since: Option<NaiveDate>) -> Vec<Row> {
             (None, None) => break,
         };
         let row = if session_first {
-            sessions.next().map(session_row)
+            sessions.next().map(|s| session_row(s))
         } else {
             logs.next().map(|l| log_row(&l.at, &l.value))
         };

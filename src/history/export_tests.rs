@@ -6,7 +6,7 @@ use insta::assert_snapshot;
 use uuid::Uuid;
 
 use super::export::{Format, write};
-use super::{Area, BodySide, CheckIn, Entry, Event, Felt, History, Moment, Outcome, VERSION};
+use super::{Area, BodySide, CheckIn, Digest, Entry, Event, Felt, Moment, Outcome, VERSION};
 
 fn at(s: &str) -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339(s).unwrap()
@@ -202,7 +202,7 @@ fn paris_stopped() -> Vec<Entry> {
 }
 
 /// `entries` as the history file holds them, read back.
-fn read_back(entries: &[Entry]) -> History {
+fn read_back(entries: &[Entry]) -> Digest {
     let mut file = String::new();
     for entry in entries {
         file.push_str(&serde_json::to_string(entry).unwrap());
@@ -210,14 +210,14 @@ fn read_back(entries: &[Entry]) -> History {
     }
     let loaded = super::parse(file.as_bytes());
     assert!(loaded.skipped.is_empty(), "{:?}", loaded.skipped);
-    super::build(&loaded.entries)
+    super::digest(&loaded.entries)
 }
 
-fn history() -> History {
+fn history() -> Digest {
     read_back(&fixture())
 }
 
-fn export(history: &History, format: Format, since: Option<NaiveDate>) -> String {
+fn export(history: &Digest, format: Format, since: Option<NaiveDate>) -> String {
     let mut out = Vec::new();
     write(history, format, since, &mut out).unwrap();
     String::from_utf8(out).unwrap()
@@ -378,7 +378,7 @@ fn since_keeps_the_local_date_given_and_after() {
 
 #[test]
 fn an_empty_history_is_a_sentence_a_header_or_an_empty_array() {
-    let empty = super::build(&[]);
+    let empty = super::digest(&[]);
     let table = export(&empty, Format::Table, None);
     assert_eq!(table.lines().count(), 1);
     assert!(table.contains("unknot log 4"), "{table}");

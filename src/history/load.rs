@@ -5,6 +5,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
+use super::digest::{Digest, Folder};
 use super::event::{Entry, VERSION};
 use crate::sys::files::{self, FileError, Kind};
 
@@ -175,32 +176,125 @@ fn parse_lines(bytes: &[u8], first_line: usize, ends_clean: bool) -> Loaded {
         skipped: Vec::new(),
     };
     for (index, line, last) in lines(bytes) {
-        let skip = |why| Skipped {
-            line: first_line + index + 1,
-            why,
-        };
-        if line.len() > MAX_LINE {
-            loaded.skipped.push(skip(if last && !ends_clean {
-                SkipReason::Torn
-            } else {
-                SkipReason::Garbled
-            }));
-            continue;
-        }
-        match read::<Entry>(line) {
-            Ok(entry) if entry.v <= VERSION => loaded.entries.push(entry),
-            Ok(entry) => loaded.skipped.push(skip(SkipReason::Newer(entry.v))),
-            Err(_) => {
-                let why = match serde_json::from_slice::<VersionOnly>(line) {
-                    Ok(VersionOnly { v }) if v > VERSION => SkipReason::Newer(v),
-                    _ if last && !ends_clean => SkipReason::Torn,
-                    _ => SkipReason::Garbled,
-                };
-                loaded.skipped.push(skip(why));
-            }
+        match judge(line, last && !ends_clean) {
+            Ok(entry) => loaded.entries.push(entry),
+            Err(why) => loaded.skipped.push(Skipped {
+                line: first_line + index + 1,
+                why,
+            }),
         }
     }
     loaded
+}
+
+/// One line that holds something: its event, or why it is skipped. `cut` says it is the last
+/// line and the file does not end with a line end, so a bad line is torn rather than garbled.
+fn judge(line: &[u8], cut: bool) -> Result<Entry, SkipReason> {
+    let bad = if cut {
+        SkipReason::Torn
+    } else {
+        SkipReason::Garbled
+    };
+    if line.len() > MAX_LINE {
+        return Err(bad);
+    }
+    match read::<Entry>(line) {
+        Ok(entry) if entry.v <= VERSION => Ok(entry),
+        Ok(entry) => Err(SkipReason::Newer(entry.v)),
+        Err(_) => Err(match serde_json::from_slice::<VersionOnly>(line) {
+            Ok(VersionOnly { v }) if v > VERSION => SkipReason::Newer(v),
+            _ => bad,
+        }),
+    }
+}
+
+/// Reads the history a line at a time, front to back, handing each event to `each` in the
+/// order of the file; a missing file is an empty history. Only one line is in memory at a
+/// time, and a line over [`MAX_LINE`] is never kept: what [`load`] reads, without the file.
+///
+/// # Errors
+/// [`FileError`] as for [`load`], or for a read that fails part-way.
+pub fn read_each(path: &Path, mut each: impl FnMut(Entry)) -> Result<Vec<Skipped>, FileError> {
+    let mut pieces = match files::Pieces::open(path, Kind::History) {
+        Ok(pieces) => pieces,
+        Err(e) if e.is_not_found() => return Ok(Vec::new()),
+        Err(e) => return Err(e),
+    };
+    let mut skipped = Vec::new();
+    let mut number = 0;
+    let mut take = |line: &[u8], number: usize, cut: bool| {
+        if line.iter().all(u8::is_ascii_whitespace) {
+            return;
+        }
+        match judge(line, cut) {
+            Ok(entry) => each(entry),
+            Err(why) => skipped.push(Skipped { line: number, why }),
+        }
+    };
+    // The part of a line that began in an earlier piece; a line over the limit keeps only its
+    // first bytes past it, enough to be judged too long.
+    let mut partial: Vec<u8> = Vec::new();
+    let mut first = true;
+    loop {
+        let piece = pieces.fill()?;
+        if piece.is_empty() {
+            break;
+        }
+        let mut skip = 0;
+        if first {
+            first = false;
+            if piece.starts_with(b"\xEF\xBB\xBF") {
+                skip = 3;
+            }
+        }
+        let mut start = skip;
+        for end in memchr::memchr_iter(b'\n', &piece[skip..]).map(|i| i + skip) {
+            number += 1;
+            if partial.is_empty() {
+                take(&piece[start..end], number, false);
+            } else {
+                keep_some(&mut partial, &piece[start..end]);
+                take(&partial, number, false);
+                partial.clear();
+            }
+            start = end + 1;
+        }
+        keep_some(&mut partial, &piece[start..]);
+        let used = piece.len();
+        pieces.consume(used);
+    }
+    if !partial.is_empty() {
+        take(&partial, number + 1, true);
+    }
+    Ok(skipped)
+}
+
+/// Adds `more` to a line being gathered, up to one byte past [`MAX_LINE`].
+fn keep_some(line: &mut Vec<u8>, more: &[u8]) {
+    let room = (MAX_LINE + 1).saturating_sub(line.len());
+    line.extend_from_slice(&more[..more.len().min(room)]);
+}
+
+/// Whether the history can be read: opened and judged, without reading it. A missing file is
+/// an empty history.
+///
+/// # Errors
+/// As [`load`].
+pub fn check(path: &Path) -> Result<(), FileError> {
+    match files::Pieces::open(path, Kind::History) {
+        Err(e) if !e.is_not_found() => Err(e),
+        _ => Ok(()),
+    }
+}
+
+/// The digest of the history file, read a line at a time, and the lines skipped.
+///
+/// # Errors
+/// As [`read_each`].
+pub fn read_digest(path: &Path) -> Result<(Digest, Vec<Skipped>), FileError> {
+    let mut folder = Folder::default();
+    let skipped = read_each(path, |entry| folder.fold(&entry))?;
+    Ok((folder.finish(), skipped))
 }
 
 #[cfg(test)]

@@ -1,5 +1,8 @@
 //! The user's history: every session, step and pain score, kept in an append-only file.
 
+mod digest;
+#[cfg(test)]
+mod digest_tests;
 mod event;
 pub mod export;
 #[cfg(test)]
@@ -12,19 +15,22 @@ mod view;
 mod weekly;
 mod words;
 
+pub use digest::{Brief, Digest, Folder, digest};
 pub use event::{
     ACTIVITIES_MAX, Activity, Area, BodySide, BreakAnswer, CheckIn, Entry, Event, Felt, Moment,
     Outcome, PainChoice, PainTrigger, SafetyCheck, SafetyKind, SafetyResult, SittingBreak, VERSION,
     WeeklyCheck, now,
 };
-pub use load::{Loaded, SkipReason, Skipped, lines_by_id, load, parse};
+pub use load::{
+    Loaded, SkipReason, Skipped, check, lines_by_id, load, parse, read_digest, read_each,
+};
 pub use stats::{
     BreakFigures, RoutineFigures, STRETCH_MIN_SESSIONS, Stretch, per_routine, per_week,
     sitting_breaks, streak, stretches,
 };
 pub use store::{FILE_NAME, Store, StoreError, encode, new_lines};
 pub use view::{
-    Change, Dated, Finish, History, Reading, SessionView, StepView, Unread, Verdict, build,
+    Change, Dated, Finish, History, Reading, SessionView, StepView, Unread, Verdict, Work, build,
     session_view,
 };
 pub use weekly::{

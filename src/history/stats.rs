@@ -165,10 +165,9 @@ fn tally<'a>(
 }
 
 /// Days in a row with at least one session, counting back from today (or from yesterday,
-/// so the streak is not lost before today's session).
-pub fn streak(h: &History, today: NaiveDate) -> u32 {
-    let days: std::collections::HashSet<NaiveDate> =
-        h.sessions.iter().map(|s| s.started.date_naive()).collect();
+/// so the streak is not lost before today's session); `days` are the sessions' local dates.
+pub fn streak(days: impl IntoIterator<Item = NaiveDate>, today: NaiveDate) -> u32 {
+    let days: std::collections::HashSet<NaiveDate> = days.into_iter().collect();
     let mut day = if days.contains(&today) {
         today
     } else {
@@ -188,15 +187,14 @@ pub fn streak(h: &History, today: NaiveDate) -> u32 {
     count
 }
 
-/// Sessions a week, averaged over the last four weeks.
-pub fn per_week(h: &History, today: NaiveDate) -> f64 {
+/// Sessions a week, averaged over the last four weeks; `days` are the sessions' local dates.
+pub fn per_week(days: impl IntoIterator<Item = NaiveDate>, today: NaiveDate) -> f64 {
     let Some(start) = today.checked_sub_days(Days::new(27)) else {
         return 0.0;
     };
-    let recent = h
-        .sessions
-        .iter()
-        .filter(|s| (start..=today).contains(&s.started.date_naive()))
+    let recent = days
+        .into_iter()
+        .filter(|day| (start..=today).contains(day))
         .count();
     recent as f64 / 4.0
 }
@@ -754,10 +752,11 @@ mod tests {
         all.extend(session(20, 5, 5, 5, true));
         let h = build(&all);
         let day = |d| NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
-        assert_eq!(streak(&h, day(20)), 2);
-        assert_eq!(streak(&h, day(21)), 2, "today's session may still come");
-        assert_eq!(streak(&h, day(22)), 0);
-        assert!((per_week(&h, day(21)) - 0.75).abs() < 1e-9);
+        let days = || h.sessions.iter().map(|s| s.started.date_naive());
+        assert_eq!(streak(days(), day(20)), 2);
+        assert_eq!(streak(days(), day(21)), 2, "today's session may still come");
+        assert_eq!(streak(days(), day(22)), 0);
+        assert!((per_week(days(), day(21)) - 0.75).abs() < 1e-9);
     }
 
     #[test]

@@ -151,6 +151,14 @@ impl SessionView {
         })
     }
 
+    /// The work done against the work planned.
+    pub fn work(&self) -> Work {
+        Work {
+            done: self.work_done(),
+            planned: self.work_planned(),
+        }
+    }
+
     /// The work actually done: the time each step really ran. A step skipped counts only the
     /// seconds it ran before the skip, never its planned time.
     pub fn work_done(&self) -> Duration {
@@ -166,25 +174,56 @@ impl SessionView {
 
     /// At least half the planned work was done (skipped steps count only the time they ran).
     pub fn mostly_done(&self) -> bool {
-        self.work_done() * 2 >= self.work_planned()
+        self.work().mostly_done()
     }
 
     /// Why this session's pain change cannot be read, if it cannot: most of the routine was
     /// skipped, or too little was done to say anything (CLINICAL §5).
     pub fn not_readable(&self) -> Option<Unread> {
+        self.work().not_readable()
+    }
+
+    /// How the session ended, with a session that reached its end by skipping most of it
+    /// told apart from one done.
+    pub fn finish(&self) -> Finish {
+        self.work().finish(self.outcome)
+    }
+
+    /// How the pain changed from before to after, said without a verdict; `None` without both
+    /// scores.
+    pub fn reading(&self) -> Option<Reading> {
+        self.work().reading(self.change())
+    }
+}
+
+/// A session's work: the time its steps really ran, and the time planned. The rules that read a
+/// session's pain change and its end live here, so the whole view and the digest judge alike.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Work {
+    pub done: Duration,
+    pub planned: Duration,
+}
+
+impl Work {
+    /// At least half the planned work was done.
+    pub fn mostly_done(self) -> bool {
+        self.done * 2 >= self.planned
+    }
+
+    /// Why a pain change over this work cannot be read, if it cannot.
+    pub fn not_readable(self) -> Option<Unread> {
         if !self.mostly_done() {
             Some(Unread::MostlySkipped)
-        } else if self.work_done() < READABLE_AFTER {
+        } else if self.done < READABLE_AFTER {
             Some(Unread::TooShort)
         } else {
             None
         }
     }
 
-    /// How the session ended, with a session that reached its end by skipping most of it
-    /// told apart from one done.
-    pub fn finish(&self) -> Finish {
-        match self.outcome {
+    /// How a session that recorded `outcome` ended.
+    pub fn finish(self, outcome: Outcome) -> Finish {
+        match outcome {
             Outcome::Completed if self.mostly_done() => Finish::Completed,
             Outcome::Completed => Finish::MostlySkipped,
             Outcome::Quit => Finish::Stopped,
@@ -192,10 +231,9 @@ impl SessionView {
         }
     }
 
-    /// How the pain changed from before to after, said without a verdict; `None` without both
-    /// scores.
-    pub fn reading(&self) -> Option<Reading> {
-        let change = self.change()?;
+    /// How `change` reads after this work; `None` without a change.
+    pub fn reading(self, change: Option<Change>) -> Option<Reading> {
+        let change = change?;
         Some(match (self.not_readable(), change.delta().signum()) {
             (Some(why), _) => Reading::NotJudged(why),
             (None, -1) => Reading::Lower,
@@ -273,6 +311,11 @@ pub fn session_view(events: &[Event], at: DateTime<FixedOffset>) -> Option<Sessi
 }
 
 impl History {
+    /// Each session's local date, oldest first.
+    pub fn days(&self) -> impl Iterator<Item = chrono::NaiveDate> + '_ {
+        self.sessions.iter().map(|s| s.started.date_naive())
+    }
+
     /// One more event, as if it had been in the file when it was read.
     pub fn add(&mut self, entry: &Entry) {
         let touched = self.fold(entry);
@@ -480,6 +523,6 @@ fn place_check_in(s: &mut SessionView, at: DateTime<FixedOffset>, c: CheckIn) {
     }
 }
 
-fn secs(s: f64) -> Duration {
+pub(super) fn secs(s: f64) -> Duration {
     Duration::try_from_secs_f64(s).unwrap_or_default()
 }

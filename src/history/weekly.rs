@@ -4,7 +4,7 @@
 use chrono::{DateTime, FixedOffset, TimeDelta};
 
 use super::event::WeeklyCheck;
-use super::view::{Dated, History};
+use super::view::Dated;
 
 /// A week: a check is due this long after the last.
 const WEEK: TimeDelta = TimeDelta::days(7);
@@ -12,13 +12,13 @@ const WEEK: TimeDelta = TimeDelta::days(7);
 pub const MEANINGFUL_POINTS: f64 = 2.0;
 
 /// Whether the weekly check is due at `now`: never done, or the last one a week old or more.
-pub fn weekly_due(h: &History, now: DateTime<FixedOffset>) -> bool {
-    h.weekly.last().is_none_or(|w| now - w.at >= WEEK)
+pub fn weekly_due(checks: &[Dated<WeeklyCheck>], now: DateTime<FixedOffset>) -> bool {
+    checks.last().is_none_or(|w| now - w.at >= WEEK)
 }
 
 /// The activities of the functional scale as last named, to rate again.
-pub fn known_activities(h: &History) -> Vec<String> {
-    h.weekly
+pub fn known_activities(checks: &[Dated<WeeklyCheck>]) -> Vec<String> {
+    checks
         .iter()
         .rev()
         .find(|w| !w.value.activities.is_empty())
@@ -111,10 +111,10 @@ mod tests {
 
     #[test]
     fn a_check_is_due_a_week_after_the_last_and_at_first() {
-        assert!(weekly_due(&History::default(), at(1)));
+        assert!(weekly_due(&[], at(1)));
         let h = build(&[check(2, Some(5), &[])]);
-        assert!(!weekly_due(&h, at(8)));
-        assert!(weekly_due(&h, at(9)));
+        assert!(!weekly_due(&h.weekly, at(8)));
+        assert!(weekly_due(&h.weekly, at(9)));
     }
 
     #[test]
@@ -124,7 +124,7 @@ mod tests {
             check(9, None, &[("Walking", Some(4)), ("Sleeping", None)]),
             check(16, Some(3), &[]),
         ]);
-        assert_eq!(known_activities(&h), ["Walking", "Sleeping"]);
+        assert_eq!(known_activities(&h.weekly), ["Walking", "Sleeping"]);
     }
 
     #[test]

@@ -110,7 +110,9 @@ impl Plain {
                 Ok(Input::Closed) | Err(RecvTimeoutError::Disconnected) => {
                     return Ok(Ended::Done);
                 }
-                Ok(Input::Key(_) | Input::Resize | Input::Audio(_)) => continue,
+                Ok(Input::Key(_) | Input::Resize | Input::Audio(_) | Input::HistoryRead) => {
+                    continue;
+                }
             };
             let before = self.desk.stage();
             let fx = self.desk.handle(event, Instant::now());

@@ -21,7 +21,7 @@ use std::time::Instant;
 
 use crate::audio::{Audio, AudioSetup, Bell};
 use crate::error::AppError;
-use crate::history::{History, Store};
+use crate::history::{Digest, Store};
 use crate::sys::input::{self, Input};
 use crate::sys::output::Output;
 use crate::sys::stderr::{self, StderrCapture};
@@ -42,8 +42,8 @@ pub enum Ended {
 /// What a plain run needs, gathered before it starts.
 pub struct Setup {
     pub visit: visit::Setup,
-    /// What has happened before, loaded once.
-    pub history: History,
+    /// What has happened before, read once.
+    pub history: Digest,
     /// The history, opened for writing, or why it cannot be.
     pub store: Result<Store, String>,
     pub audio: AudioSetup,
@@ -138,8 +138,9 @@ impl Plain<'_> {
         clippy::disallowed_methods,
         reason = "plain mode's loop is where its clock lives: each event goes to the visit with the time it happened"
     )]
-    fn run(&mut self, setup: visit::Setup, history: &History) -> io::Result<Ended> {
-        let (mut visit, fx) = Visit::begin(setup, history);
+    fn run(&mut self, setup: visit::Setup, history: &Digest) -> io::Result<Ended> {
+        let past = visit::Past::of(history, setup.now);
+        let (mut visit, fx) = Visit::begin(setup, Some(past));
         self.carry_out(&mut visit, fx);
         while self.ending.is_none() {
             // Each interruption takes the visit a stage nearer its end, keeping what it can.
@@ -186,7 +187,7 @@ impl Plain<'_> {
                 }
                 Ok(Input::Suspend) => return Event::Suspend,
                 Ok(Input::Audio(opened)) => self.audio_opened(&opened),
-                Ok(Input::Key(_) | Input::Resize | Input::Continued) => {}
+                Ok(Input::Key(_) | Input::Resize | Input::Continued | Input::HistoryRead) => {}
                 Err(RecvTimeoutError::Timeout) => return Event::Tick,
                 Err(RecvTimeoutError::Disconnected) => {
                     if let Some(wake) = visit.next_wakeup(now) {

@@ -6,7 +6,7 @@ mod progress;
 mod screening;
 mod trend;
 
-use crate::history::{History, SafetyKind};
+use crate::history::{Digest, SafetyKind};
 use crate::routine::{Routine, StepKind, Tool};
 
 pub use progress::{morning_to_ask, progression};
@@ -28,11 +28,8 @@ pub fn uses_ball_or_roller(routine: &Routine) -> bool {
 }
 
 /// Whether the self-massage cautions were shown before: they are shown once.
-pub fn cautions_shown(history: &History) -> bool {
-    history
-        .safety
-        .iter()
-        .any(|s| s.value.check == SafetyKind::MassageCautions)
+pub fn cautions_shown(history: &Digest) -> bool {
+    history.any_safety(SafetyKind::MassageCautions)
 }
 
 #[cfg(test)]

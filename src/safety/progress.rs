@@ -3,12 +3,12 @@
 
 use chrono::{DateTime, FixedOffset, TimeDelta};
 
-use crate::history::{History, PainChoice, SessionView};
+use crate::history::{Brief, Digest};
 use crate::routine::{Routine, RoutineEntry};
 use crate::text;
 
 /// Was this session a flare: pain after 2 or more above before, or a worse next morning?
-pub fn flared(s: &SessionView) -> bool {
+pub fn flared(s: &Brief) -> bool {
     let rose = s.change().is_some_and(|c| c.delta() >= 2);
     let bad_morning = match (
         s.pain_before(),
@@ -28,9 +28,9 @@ pub const MORNING_UNTIL: TimeDelta = TimeDelta::hours(36);
 /// The last session, if its next morning has not been asked yet and this start falls in the
 /// window when it can be. Every session that ran is asked about, not only one that felt worse:
 /// a session that feels fine and flares overnight is a flare (CLINICAL §3).
-pub fn morning_to_ask(history: &History, now: DateTime<FixedOffset>) -> Option<&SessionView> {
+pub fn morning_to_ask(history: &Digest, now: DateTime<FixedOffset>) -> Option<&Brief> {
     let last = history.sessions.last()?;
-    if last.next_morning.is_some() || last.steps.is_empty() {
+    if last.next_morning.is_some() || last.steps == 0 {
         return None;
     }
     let ended = last.started + TimeDelta::from_std(last.elapsed).unwrap_or_default();
@@ -43,8 +43,8 @@ pub fn morning_to_ask(history: &History, now: DateTime<FixedOffset>) -> Option<&
 /// Whether a session counts towards stepping up: most of the planned work done (and at least
 /// 3 minutes of it), no stop by the pain rule, no flare, and the next morning answered and no
 /// worse than before (CLINICAL §3).
-pub fn counts_towards_progress(s: &SessionView) -> bool {
-    let stopped = s.pain_rules.iter().any(|(_, c)| *c == PainChoice::Stop);
+pub fn counts_towards_progress(s: &Brief) -> bool {
+    let stopped = s.stopped_by_pain;
     let morning = s.next_morning.as_ref().and_then(|c| c.pain);
     let calm_morning = matches!((s.pain_before(), morning), (Some(b), Some(m)) if m <= b);
     s.not_readable().is_none() && !stopped && !flared(s) && calm_morning
@@ -57,7 +57,7 @@ pub const STEP_UP_AFTER: usize = 3;
 /// ([`counts_towards_progress`]) on three separate days, or a step back after a flare.
 /// Sessions mostly skipped neither count nor break the run; any other session that does not
 /// count does. Suggestions only; the person chooses.
-pub fn progression(history: &History, entries: &[RoutineEntry]) -> Option<String> {
+pub fn progression(history: &Digest, entries: &[RoutineEntry]) -> Option<String> {
     let last = history.sessions.last()?;
     let current = &entries
         .iter()

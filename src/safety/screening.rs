@@ -6,7 +6,7 @@
 
 use chrono::{DateTime, FixedOffset, TimeDelta};
 
-use crate::history::{History, SafetyCheck, SafetyKind, SafetyResult};
+use crate::history::{Digest, SafetyCheck, SafetyKind, SafetyResult};
 use crate::text;
 
 /// The full questions are asked again after this long (days).
@@ -52,7 +52,7 @@ pub enum Gate {
 /// The gate for a start at `now`: every question when none were answered in the last 30 days,
 /// or they were not answered through, or an emergency sign was; a recheck while a sign for a
 /// doctor still stands; the quick check otherwise.
-pub fn gate(history: &History, now: DateTime<FixedOffset>) -> Gate {
+pub fn gate(history: &Digest, now: DateTime<FixedOffset>) -> Gate {
     let Some(full) = history
         .safety
         .iter()
@@ -86,7 +86,7 @@ pub fn gate(history: &History, now: DateTime<FixedOffset>) -> Gate {
 /// The advice that still stands from the last screening, with its date, for the home screen:
 /// a doctor before ball, roller or floor work, or a GP appointment. `None` when nothing stands.
 pub fn standing_advice(
-    history: &History,
+    history: &Digest,
     now: DateTime<FixedOffset>,
 ) -> Option<(Tier, DateTime<FixedOffset>)> {
     match gate(history, now) {

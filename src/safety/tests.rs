@@ -10,7 +10,7 @@ use uuid::Uuid;
 
 use super::*;
 use crate::history::{
-    self, CheckIn, Dated, Entry, Event, History, Moment, SafetyCheck, SafetyKind, SafetyResult,
+    self, CheckIn, Dated, Digest, Entry, Event, Moment, SafetyCheck, SafetyKind, SafetyResult,
 };
 use crate::routine::Catalog;
 use crate::routine::Routine;
@@ -19,8 +19,8 @@ fn at(text: &str) -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339(text).unwrap()
 }
 
-fn history_with(safety: Vec<(&str, SafetyKind, SafetyResult)>) -> History {
-    let mut history = History::default();
+fn history_with(safety: Vec<(&str, SafetyKind, SafetyResult)>) -> Digest {
+    let mut history = Digest::default();
     history.safety = safety
         .into_iter()
         .map(|(when, check, result)| Dated {
@@ -141,8 +141,8 @@ fn a_gp_sign_lets_a_gentle_routine_go_on_and_is_kept_as_advised() {
 }
 
 /// A history holding one safety check on `day` of November 2026.
-fn after_check(day: u32, check: SafetyKind, result: SafetyResult, doctor_yes: Vec<u8>) -> History {
-    let mut history = History::default();
+fn after_check(day: u32, check: SafetyKind, result: SafetyResult, doctor_yes: Vec<u8>) -> Digest {
+    let mut history = Digest::default();
     history.safety = vec![Dated {
         at: at(&format!("2026-11-{day:02}T08:00:00+01:00")),
         value: SafetyCheck {
@@ -296,7 +296,7 @@ fn catalog() -> Catalog {
 }
 
 /// The cautions come before a routine with a ball or roller, unless they were shown before.
-fn needs_cautions(history: &History, routine: &Routine) -> bool {
+fn needs_cautions(history: &Digest, routine: &Routine) -> bool {
     uses_ball_or_roller(routine) && !cautions_shown(history)
 }
 
@@ -352,7 +352,7 @@ fn full(day: u32, before: u8, after: u8, morning: Option<u8>) -> Lived {
 }
 
 /// Sessions of `routine`, each with its steps, its end, and its answers.
-fn lived(routine: &str, sessions: &[Lived]) -> History {
+fn lived(routine: &str, sessions: &[Lived]) -> Digest {
     let mut entries = Vec::new();
     for l in sessions {
         let id = Uuid::now_v7();
@@ -406,7 +406,7 @@ fn lived(routine: &str, sessions: &[Lived]) -> History {
             ));
         }
     }
-    history::build(&entries)
+    history::digest(&entries)
 }
 
 fn suggestion(routine: &str, sessions: &[Lived]) -> Option<String> {
@@ -530,7 +530,7 @@ fn a_flare_suggests_stepping_back() {
 fn the_next_morning_is_asked_after_every_session_between_6_and_36_hours_later_once() {
     // A calm session on the 1st at 08:00, ten minutes long.
     let calm = lived("Daily standard", &[full(1, 4, 4, None)]);
-    let asked = |h: &History, when: &str| morning_to_ask(h, at(when)).is_some();
+    let asked = |h: &Digest, when: &str| morning_to_ask(h, at(when)).is_some();
     assert!(!asked(&calm, "2026-11-01T12:00:00+01:00"), "under 6 hours");
     assert!(
         asked(&calm, "2026-11-01T20:00:00+01:00"),

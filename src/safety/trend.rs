@@ -5,7 +5,7 @@
 
 use chrono::{DateTime, FixedOffset, TimeDelta};
 
-use crate::history::{Area, CheckIn, History, WeeklyCheck};
+use crate::history::{Area, CheckIn, Digest, WeeklyCheck};
 
 /// One thing the person said about their symptoms, with when.
 #[derive(Debug, Clone, PartialEq)]
@@ -120,7 +120,7 @@ const SCORES_A_WEEK: usize = 2;
 
 /// What the symptoms people recorded say: before their sessions, the morning after, and in quick
 /// logs. Pain right after a session is left out: relief then is often short-lived.
-pub fn observations(history: &History) -> Vec<Observation> {
+pub fn observations(history: &Digest) -> Vec<Observation> {
     let mut seen: Vec<Observation> = history
         .sessions
         .iter()

@@ -30,6 +30,8 @@ pub enum Input {
     Suspend,
     /// SIGCONT: running again after a stop, whoever stopped it.
     Continued,
+    /// The history has been read on its own thread; what was read waits on the app's side.
+    HistoryRead,
 }
 
 pub fn channel_pair() -> (Sender<Input>, Receiver<Input>) {

@@ -9,6 +9,9 @@ use super::checkin::pain_anchor;
 use super::cli::io_reason;
 use super::time::count;
 
+/// Shown where figures from the history go, while a long history is still being read.
+pub const READING: &str = "Reading your history…";
+
 pub fn err_history_open(path: &Path, e: &std::io::Error) -> String {
     format!(
         "cannot open the history {}: {}",

@@ -11,7 +11,7 @@ use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, StatefulWidg
 
 use super::{Theme, keys};
 use crate::figure::Figure;
-use crate::history::{History, Reading, per_week, streak};
+use crate::history::{Digest, Reading, per_week, streak};
 use crate::routine::{Origin, Routine, RoutineEntry};
 use crate::safety::{self, Tier};
 use crate::text;
@@ -39,8 +39,13 @@ impl Home {
         }
     }
 
+    /// Says the history is being read, until [`Home::set_history`] fills in what it says.
+    pub fn reading(&mut self) {
+        self.recent = vec![text::history::READING.to_string()];
+    }
+
     /// Fills in the last session, the streak, and a suggestion to step up or back.
-    pub fn set_history(&mut self, history: &History, now: DateTime<FixedOffset>) {
+    pub fn set_history(&mut self, history: &Digest, now: DateTime<FixedOffset>) {
         let today = now.date_naive();
         self.recent = Vec::new();
         // Signs of worsening first: they are what to act on.
@@ -74,15 +79,15 @@ impl Home {
         }
         if !history.sessions.is_empty() {
             self.recent.push(text::home::home_streak(
-                streak(history, today),
-                per_week(history, today),
+                streak(history.days(), today),
+                per_week(history.days(), today),
             ));
         }
         self.recent
             .extend(safety::progression(history, &self.entries));
         // Once there is something to compare it with; never in the way of a session.
         let used = !history.sessions.is_empty() || !history.logs.is_empty();
-        if used && crate::history::weekly_due(history, now) {
+        if used && crate::history::weekly_due(&history.weekly, now) {
             self.recent.push(text::weekly::OFFER.to_string());
         }
     }

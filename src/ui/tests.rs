@@ -270,6 +270,11 @@ fn type_into(form: &mut Form, keys: &str) {
 /// A visit driven by keys, without a disk: the safety questions, the cautions, pain before,
 /// a check-in, a stop, and answers after.
 fn recorded_summary() -> Summary {
+    recorded().0
+}
+
+/// A session stopped part-way, its summary and the history lines it recorded.
+fn recorded() -> (Summary, Vec<crate::history::Event>) {
     let t0 = Instant::now();
     let at = |secs: f64| t0 + Duration::from_secs_f64(secs);
     let setup = visit::Setup {
@@ -279,9 +284,19 @@ fn recorded_summary() -> Summary {
         now: chrono::DateTime::parse_from_rfc3339("2026-11-20T08:15:00+01:00").unwrap(),
         pace: visit::Pace::Keys,
     };
-    let (mut visit, _) = Visit::begin(setup, &crate::history::History::default());
+    let past = visit::Past::of(&crate::history::Digest::default(), setup.now);
+    let (mut visit, _) = Visit::begin(setup, Some(past));
+    let mut records = Vec::new();
     let mut feed = |secs: f64, event: visit::Event| {
-        visit.handle(event, at(secs));
+        records.extend(
+            visit
+                .handle(event, at(secs))
+                .into_iter()
+                .filter_map(|fx| match fx {
+                    visit::Effect::Record(event) => Some(event),
+                    _ => None,
+                }),
+        );
     };
     feed(0.0, visit::Event::Opened(Ok(())));
     for _ in 0..13 {
@@ -301,7 +316,7 @@ fn recorded_summary() -> Summary {
         feed(21.0, visit::Event::Form(form_key(c)));
     }
     match visit.stage() {
-        visit::Stage::Summary(summary) => (**summary).clone(),
+        visit::Stage::Summary(summary) => ((**summary).clone(), records),
         other => panic!("the visit is at {other:?}"),
     }
 }
@@ -511,10 +526,13 @@ fn muted_and_no_sound_device_keep_their_meaning_at_40_columns() {
 #[test]
 fn home_with_history() {
     let mut h = home(0, 0);
-    let mut view = recorded_summary().view.unwrap();
-    view.started = chrono::DateTime::parse_from_rfc3339("2026-11-20T08:15:00+01:00").unwrap();
-    let mut history = crate::history::History::default();
-    history.sessions = vec![view];
+    let started = chrono::DateTime::parse_from_rfc3339("2026-11-20T08:15:00+01:00").unwrap();
+    let entries: Vec<_> = recorded()
+        .1
+        .into_iter()
+        .map(|event| crate::history::Entry::at(started, event))
+        .collect();
+    let history = crate::history::digest(&entries);
     let now = history.sessions[0].started;
     h.set_history(&history, now);
     let t = draw(100, 16, |area, buf| {

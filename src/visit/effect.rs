@@ -10,7 +10,7 @@ use crate::safety::{Answer, Stage as SafetyStage};
 use crate::session::{self, Announcement, Cue};
 
 /// Something that happened, as a front end saw it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Event {
     /// Time has passed; nothing else happened.
     Tick,
@@ -18,6 +18,8 @@ pub enum Event {
     Choose(usize),
     /// The history was opened for writing, or why it could not be (it is refused).
     Opened(Result<(), String>),
+    /// The history has been read: what came before this visit.
+    Past(Box<super::Past>),
     /// An answer to the safety question shown.
     Safety(Answer),
     /// On from what is shown: the cautions have been read, the summary is done with.

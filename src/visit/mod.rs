@@ -13,6 +13,7 @@ pub mod checkin;
 mod checkin_tests;
 mod effect;
 mod lines;
+mod past;
 mod recorder;
 mod session_part;
 mod start;
@@ -27,12 +28,13 @@ use uuid::Uuid;
 
 pub use checkin::{Form, FormKey, Progress, Question, clean_note};
 pub use effect::{Effect, Ending, Event, NotStarted, Say};
+pub use past::Past;
 pub use recorder::Recorder;
 pub use summary::Summary;
 
-use crate::history::{self, CheckIn, History};
+use crate::history::{self, CheckIn};
 use crate::routine::{Routine, RoutineEntry};
-use crate::safety::{Gate, Screening};
+use crate::safety::Screening;
 use crate::session::Session;
 
 /// How the person answers: with keys on a screen, or with lines of text.
@@ -96,10 +98,11 @@ pub struct Visit {
     routine: Option<Routine>,
     id: Uuid,
     began: DateTime<FixedOffset>,
-    /// Which safety questions come before the session.
-    gate: Gate,
-    /// The self-massage cautions were shown before.
-    cautions_shown: bool,
+    /// What came before, once the history has been read.
+    past: Option<Past>,
+    /// The history is open for this visit's routine, and the safety questions wait only for
+    /// the past.
+    opened: bool,
     /// Forms made so far, for their ids.
     forms: u32,
     /// This session's records so far, for its summary.
@@ -108,14 +111,13 @@ pub struct Visit {
     before: Option<CheckIn>,
     /// The pain a check-in step has just been given, while the session takes it in.
     just_answered: Option<u8>,
-    /// What the person said about their symptoms before this visit, for signs of worsening.
-    observed: Vec<crate::safety::Observation>,
     lines: lines::Lines,
 }
 
 impl Visit {
-    /// Starts a visit; `history` is what has happened before it.
-    pub fn begin(setup: Setup, history: &History) -> (Visit, Vec<Effect>) {
+    /// Starts a visit; `past` is what happened before it, when the history has been read
+    /// already. Without it the routines can be chosen, and the past comes as [`Event::Past`].
+    pub fn begin(setup: Setup, past: Option<Past>) -> (Visit, Vec<Effect>) {
         let mut visit = Visit {
             stage: Stage::Choose,
             pace: setup.pace,
@@ -123,28 +125,31 @@ impl Visit {
             routine: setup.routine,
             id: setup.id,
             began: setup.now,
-            gate: crate::safety::gate(history, setup.now),
-            cautions_shown: crate::safety::cautions_shown(history),
+            past: None,
+            opened: false,
             forms: 0,
             records: Vec::new(),
             before: None,
             just_answered: None,
-            observed: crate::safety::observations(history),
             lines: lines::Lines::default(),
         };
         let mut fx = Vec::new();
-        match crate::safety::morning_to_ask(history, setup.now) {
-            Some(last) => {
-                let form = Form::morning(last.id, visit.next_form_id());
-                fx.push(Effect::Say(Say::Morning(last.started)));
-                visit.stage = Stage::Morning {
-                    form,
-                    of: last.started,
-                };
+        match past {
+            Some(past) => {
+                visit.past = Some(past);
+                visit.morning_or_choose(&mut fx);
             }
-            None => visit.after_morning(&mut fx),
+            // A routine given on the command line waits for the past, as its morning after
+            // comes first; the routines can be chosen at once.
+            None if visit.routine.is_some() => {}
+            None => fx.push(Effect::Say(Say::Routines)),
         }
         (visit, fx)
+    }
+
+    /// When the visit began, by the wall clock: what its [`Past`] is worked out for.
+    pub fn began(&self) -> DateTime<FixedOffset> {
+        self.began
     }
 
     /// Feeds one event that happened at `now` (monotonic time, for the session's deadlines).
@@ -156,6 +161,7 @@ impl Visit {
             Event::Tick => self.tick(now, &mut fx),
             Event::Choose(i) => self.choose(i, &mut fx),
             Event::Opened(opened) => self.opened(&opened, &mut fx),
+            Event::Past(past) => self.past_read(*past, &mut fx),
             Event::Safety(answer) => self.safety_answer(answer, &mut fx),
             Event::Continue => self.on_continue(&mut fx),
             Event::Form(key) => self.form_key(key, now, &mut fx),

@@ -249,7 +249,11 @@ impl Visit {
         };
         let view = history::session_view(&self.records, self.began);
         // What this visit was told counts too: numbness that started today, pain spreading.
-        let mut seen = self.observed.clone();
+        let mut seen = self
+            .past
+            .as_ref()
+            .map(|p| p.observed.clone())
+            .unwrap_or_default();
         if let Some(before) = view.as_ref().and_then(|v| v.before.as_ref()) {
             seen.push(crate::safety::Observation::of(self.began, before));
         }

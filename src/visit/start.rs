@@ -2,11 +2,42 @@
 //! safety questions, the cautions and the questions before. Also every way out before the
 //! session begins.
 
-use super::{Effect, Ending, Form, NotStarted, Pace, Say, Stage, Visit};
+use super::{Effect, Ending, Form, NotStarted, Pace, Past, Say, Stage, Visit};
 use crate::history::{self, SafetyCheck, SafetyResult};
 use crate::safety::{self, Answer, Screening, Stage as SafetyStage};
 
 impl Visit {
+    /// The morning after the last session, when it is to be asked; else the routines.
+    pub(super) fn morning_or_choose(&mut self, fx: &mut Vec<Effect>) {
+        match self.past.as_ref().and_then(|p| p.morning) {
+            Some((last, started)) => {
+                let form = Form::morning(last, self.next_form_id());
+                fx.push(Effect::Say(Say::Morning(started)));
+                self.stage = Stage::Morning { form, of: started };
+            }
+            None => self.after_morning(fx),
+        }
+    }
+
+    /// The history has been read: the questions that waited for it are asked. A routine chosen
+    /// from the list meanwhile goes on to the safety questions; as when it is chosen while the
+    /// morning question shows, that question waits for the next visit.
+    pub(super) fn past_read(&mut self, past: Past, fx: &mut Vec<Effect>) {
+        if self.past.is_some() {
+            return;
+        }
+        let morning = past.morning.is_some();
+        self.past = Some(past);
+        if !matches!(self.stage, Stage::Choose) {
+            return;
+        }
+        if self.opened {
+            self.ask_safety(fx);
+        } else if self.routine.is_some() || morning {
+            self.morning_or_choose(fx);
+        }
+    }
+
     /// The morning question is answered, skipped or left: the routine comes next.
     pub(super) fn after_morning(&mut self, fx: &mut Vec<Effect>) {
         self.stage = Stage::Choose;
@@ -43,8 +74,20 @@ impl Visit {
             self.stage = Stage::Choose;
             return;
         }
+        self.opened = true;
+        self.ask_safety(fx);
+    }
+
+    /// The safety questions, once the history is open and the past is known.
+    fn ask_safety(&mut self, fx: &mut Vec<Effect>) {
+        let Some(past) = &self.past else {
+            return;
+        };
+        if !self.opened || !matches!(self.stage, Stage::Choose | Stage::Morning { .. }) {
+            return;
+        }
+        let screening = Screening::new(past.gate.clone());
         fx.push(Effect::Say(Say::Intro));
-        let screening = Screening::new(self.gate.clone());
         fx.push(Effect::Say(self.say_stage(&screening)));
         self.stage = Stage::Safety(screening);
     }
@@ -151,7 +194,7 @@ impl Visit {
     }
 
     fn after_safety(&mut self, fx: &mut Vec<Effect>) {
-        let needs_cautions = !self.cautions_shown
+        let needs_cautions = !self.past.as_ref().is_some_and(|p| p.cautions_shown)
             && self
                 .routine
                 .as_ref()
@@ -170,7 +213,9 @@ impl Visit {
 
     pub(super) fn cautions_read(&mut self, fx: &mut Vec<Effect>) {
         if matches!(self.stage, Stage::Cautions) {
-            self.cautions_shown = true;
+            if let Some(past) = &mut self.past {
+                past.cautions_shown = true;
+            }
             self.record(history::Event::Safety(SafetyCheck::cautions_shown()), fx);
             self.before(fx);
         }

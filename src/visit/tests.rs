@@ -13,7 +13,7 @@ use chrono::{DateTime, FixedOffset};
 use uuid::Uuid;
 
 use super::*;
-use crate::history::{Entry, Event as H, Moment, SafetyKind, SafetyResult};
+use crate::history::{Digest, Entry, Event as H, Moment, SafetyKind, SafetyResult};
 use crate::routine::parse;
 use crate::safety::{Answer, Stage as SafetyStage};
 use crate::session::{Key, PainChoice};
@@ -42,9 +42,9 @@ fn routine() -> Routine {
 }
 
 /// A history whose red-flag questions were answered yesterday: the quick check comes next.
-fn screened() -> History {
+fn screened() -> Digest {
     let yesterday = now() - chrono::TimeDelta::days(1);
-    history::build(&[
+    history::digest(&[
         Entry::at(
             yesterday,
             H::Safety(history::SafetyCheck {
@@ -66,7 +66,7 @@ struct Run {
 }
 
 impl Run {
-    fn new(pace: Pace, history: &History, routine: Option<Routine>) -> Run {
+    fn new(pace: Pace, history: &Digest, routine: Option<Routine>) -> Run {
         let setup = Setup {
             entries: crate::routine::Catalog::load(Path::new("/nonexistent")).entries,
             routine,
@@ -74,7 +74,8 @@ impl Run {
             now: now(),
             pace,
         };
-        let (visit, effects) = Visit::begin(setup, history);
+        let past = Past::of(history, setup.now);
+        let (visit, effects) = Visit::begin(setup, Some(past));
         Run {
             visit,
             t0: Instant::now(),
@@ -83,7 +84,7 @@ impl Run {
     }
 
     /// Opened at once, as both front ends answer.
-    fn start(pace: Pace, history: &History) -> Run {
+    fn start(pace: Pace, history: &Digest) -> Run {
         let mut run = Run::new(pace, history, Some(routine()));
         assert!(
             run.effects.contains(&Effect::OpenHistory),
@@ -298,7 +299,7 @@ fn every_form_has_an_id_of_its_own_made_from_the_visit_id() {
 }
 
 /// A session yesterday evening, pain 3 before and `after` after.
-fn after_a_session(after: u8) -> (History, Uuid) {
+fn after_a_session(after: u8) -> (Digest, Uuid) {
     let session = Uuid::from_u128(7);
     let evening = now() - chrono::TimeDelta::hours(14);
     let check = |moment, pain| {
@@ -339,7 +340,7 @@ fn after_a_session(after: u8) -> (History, Uuid) {
         ),
         Entry::at(evening, check(Moment::After, after)),
     ]);
-    (history::build(&entries), session)
+    (history::digest(&entries), session)
 }
 
 #[test]
@@ -390,7 +391,7 @@ fn a_routine_chosen_at_home_leaves_the_morning_question_for_next_time() {
 #[test]
 fn an_emergency_answer_is_kept_once_the_moment_its_advice_shows() {
     for pace in [Pace::Lines, Pace::Keys] {
-        let mut run = Run::start(pace, &History::default());
+        let mut run = Run::start(pace, &Digest::default());
         match pace {
             Pace::Lines => {
                 run.lines(0.0, &["yes", "no", "no", "no", "no"]);
@@ -433,7 +434,7 @@ fn leaving_the_safety_questions_keeps_what_was_answered_and_nothing_starts() {
             "{kept:?}"
         );
     };
-    let mut lines = Run::start(Pace::Lines, &History::default());
+    let mut lines = Run::start(Pace::Lines, &Digest::default());
     lines.lines(0.0, &["no", "no"]).at(0.0, Event::InputEnded);
     answered_two(&lines);
     assert!(
@@ -449,7 +450,7 @@ fn leaving_the_safety_questions_keeps_what_was_answered_and_nothing_starts() {
         })
     );
 
-    let mut keys = Run::start(Pace::Keys, &History::default());
+    let mut keys = Run::start(Pace::Keys, &Digest::default());
     keys.at(0.0, Event::Safety(Answer::No))
         .at(0.0, Event::Safety(Answer::No))
         .at(0.0, Event::Leave);
@@ -457,7 +458,7 @@ fn leaving_the_safety_questions_keeps_what_was_answered_and_nothing_starts() {
     assert_eq!(keys.ending(), Some(Ending::Home));
 
     for stop in [Event::Stop, Event::Interrupt] {
-        let mut keys = Run::start(Pace::Keys, &History::default());
+        let mut keys = Run::start(Pace::Keys, &Digest::default());
         keys.at(0.0, Event::Safety(Answer::No))
             .at(0.0, Event::Safety(Answer::No))
             .at(0.0, stop);
@@ -468,7 +469,7 @@ fn leaving_the_safety_questions_keeps_what_was_answered_and_nothing_starts() {
 
 #[test]
 fn an_unclear_line_is_never_a_no() {
-    let mut run = Run::start(Pace::Lines, &History::default());
+    let mut run = Run::start(Pace::Lines, &Digest::default());
     run.lines(0.0, &["maybe", "", "nope"]);
     assert_eq!(run.said().iter().filter(|s| **s == Say::Unclear).count(), 3);
     assert!(run.records().is_empty());
@@ -706,7 +707,7 @@ fn numbness_that_starts_today_is_pointed_out_in_the_summary_in_both_paces() {
             ..history::CheckIn::default()
         }),
     ));
-    let history = history::build(&entries);
+    let history = history::digest(&entries);
     for pace in [Pace::Lines, Pace::Keys] {
         let mut run = Run::start(pace, &history);
         run.at(0.0, Event::Safety(Answer::Enter));

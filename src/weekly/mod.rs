@@ -77,6 +77,33 @@ impl Weekly {
         }
     }
 
+    /// The activities named in earlier checks, when they are known only after the check
+    /// began (the history is read meanwhile): they replace the naming question, unless the
+    /// person has reached it and begun to type, or named one already.
+    pub fn set_known(&mut self, known: &[String]) {
+        let naming_at = self.questions.len().saturating_sub(1);
+        let untouched =
+            self.index < naming_at || (self.index == naming_at && self.draft.is_empty());
+        if known.is_empty()
+            || !self.answers.activities.is_empty()
+            || self.questions.last() != Some(&Question::Name(0))
+            || !untouched
+        {
+            return;
+        }
+        self.answers.activities = known
+            .iter()
+            .take(ACTIVITIES_MAX)
+            .map(|name| Activity {
+                name: name.clone(),
+                score: None,
+            })
+            .collect();
+        self.questions.truncate(naming_at);
+        self.questions
+            .extend((0..self.answers.activities.len()).map(Question::Rate));
+    }
+
     /// The question being asked, or `None` when the check is done.
     pub fn question(&self) -> Option<Question> {
         self.questions.get(self.index).copied()

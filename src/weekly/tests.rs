@@ -125,3 +125,20 @@ fn in_plain_mode_a_line_answers_and_an_empty_line_skips() {
     assert_eq!((a.leg_pain, a.back_pain), (Some(8), None));
     assert_eq!(a.activities, [rated("Weeding", Some(2))]);
 }
+
+#[test]
+fn activities_known_only_once_the_history_is_read_replace_the_naming() {
+    let known = ["Sleeping".to_string()];
+    let mut w = Weekly::new(Uuid::nil(), &[]);
+    keys(&mut w, "5");
+    w.set_known(&known);
+    keys(&mut w, "\n\n\n");
+    assert_eq!(w.question(), Some(Question::Rate(0)));
+    assert_eq!(w.activity(0), Some("Sleeping"));
+    // Too late once a name is being typed.
+    let mut typing = Weekly::new(Uuid::nil(), &[]);
+    keys(&mut typing, "\n\n\n\nWal");
+    typing.set_known(&known);
+    assert_eq!(typing.question(), Some(Question::Name(0)));
+    assert_eq!(typing.draft(), "Wal");
+}

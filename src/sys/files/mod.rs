@@ -246,6 +246,57 @@ pub fn read_open(file: &File, path: &Path, kind: Kind) -> Result<Vec<u8>, FileEr
     Ok(bytes)
 }
 
+/// A file of `kind` opened to be read a piece at a time, so that it never has to fit in memory
+/// whole. It is refused as [`read`] refuses it; reading past the kind's limit (the file grew
+/// meanwhile) fails with [`Why::TooLarge`] through [`Pieces::failed`].
+pub struct Pieces {
+    reader: std::io::BufReader<std::io::Take<File>>,
+    path: PathBuf,
+    kind: Kind,
+    read: u64,
+}
+
+impl Pieces {
+    /// Opens `path`.
+    ///
+    /// # Errors
+    /// As [`read`].
+    pub fn open(path: &Path, kind: Kind) -> Result<Pieces, FileError> {
+        let file = open(path, OpenOptions::new().read(true), kind)?;
+        let size = file
+            .metadata()
+            .map_err(|e| FileError::new(path, kind, Why::Io(e)))?
+            .len();
+        if size > kind.limit() {
+            return Err(FileError::new(path, kind, Why::TooLarge));
+        }
+        Ok(Pieces {
+            // Large reads: a history is read once, front to back.
+            reader: std::io::BufReader::with_capacity(256 * 1024, file.take(kind.limit() + 1)),
+            path: path.to_path_buf(),
+            kind,
+            read: 0,
+        })
+    }
+
+    /// The next piece, empty at the end; consume it with [`Pieces::consume`].
+    ///
+    /// # Errors
+    /// The system's error reading, or [`Why::TooLarge`] once past the limit.
+    pub fn fill(&mut self) -> Result<&[u8], FileError> {
+        if self.read > self.kind.limit() {
+            return Err(FileError::new(&self.path, self.kind, Why::TooLarge));
+        }
+        std::io::BufRead::fill_buf(&mut self.reader)
+            .map_err(|e| FileError::new(&self.path, self.kind, Why::Io(e)))
+    }
+
+    pub fn consume(&mut self, n: usize) {
+        self.read += n as u64;
+        std::io::BufRead::consume(&mut self.reader, n);
+    }
+}
+
 /// The text of a file of `kind` read into memory: no more than its limit, and UTF-8 through,
 /// else refused with the line and column where it stops being UTF-8.
 ///

@@ -53,6 +53,9 @@ impl Pane {
 #[derive(Debug)]
 pub struct Review {
     history: History,
+    /// The history is still being read: the review says so until it is replaced by one made
+    /// from what was read.
+    reading: bool,
     notice: Option<String>,
     /// Signs of worsening over weeks, each saying to see a GP or physiotherapist.
     advice: Vec<String>,
@@ -84,8 +87,8 @@ impl Review {
         let figures = Box::new(Figures {
             routines: per_routine(&history),
             stretches: stretches(&history),
-            streak: streak(&history, today),
-            per_week: per_week(&history, today),
+            streak: streak(history.days(), today),
+            per_week: per_week(history.days(), today),
             breaks: sitting_breaks(&history, today),
             ever_desk: !history.breaks.is_empty(),
             weekly: weekly_trend(&history.weekly),
@@ -95,6 +98,7 @@ impl Review {
             chart: Box::new(chart_data(&history)),
             figures,
             history,
+            reading: false,
             notice,
             advice: Vec::new(),
             pane: Pane::Sessions,
@@ -104,6 +108,14 @@ impl Review {
             page: Cell::new(10),
             detail_scroll: Cell::new(0),
             figures_scroll: Cell::new(0),
+        }
+    }
+
+    /// A review with nothing in it yet, saying the history is being read.
+    pub fn reading(today: NaiveDate) -> Review {
+        Review {
+            reading: true,
+            ..Review::new(History::default(), None, today)
         }
     }
 
@@ -258,7 +270,9 @@ pub fn render(review: &Review, theme: Theme, area: Rect, buf: &mut Buffer) {
     if let Some(notice) = notice {
         notice.render(notice_a, buf);
     }
-    if empty {
+    if review.reading {
+        Paragraph::new(Line::from(text::history::READING)).render(body_a, buf);
+    } else if empty {
         render_empty(theme, body_a, buf);
     } else {
         render_tabs(review.pane, theme, tabs_a, buf);
