@@ -235,19 +235,7 @@ impl Digest {
             // Sitting breaks are for the review alone: nothing here reads them.
             Event::SittingBreak(_) => return None,
             Event::WeeklyCheck(check) => {
-                // A form saved again after another answer: the latest answers, at its first time.
-                match self
-                    .weekly
-                    .iter_mut()
-                    .rev()
-                    .find(|w| w.value.form == check.form)
-                {
-                    Some(kept) => kept.value = check.clone(),
-                    None => self.weekly.push(Dated {
-                        at,
-                        value: check.clone(),
-                    }),
-                }
+                super::weekly::keep(&mut self.weekly, at, check);
                 return None;
             }
             Event::PainRule {

@@ -11,6 +11,22 @@ const WEEK: TimeDelta = TimeDelta::days(7);
 /// About 2 points on a 0-10 scale, over weeks, is a change a person notices (CLINICAL §5).
 pub const MEANINGFUL_POINTS: f64 = 2.0;
 
+/// Folds a weekly check line into `checks`: a form saved again after another answer keeps its
+/// latest answers, at the time it began.
+pub(super) fn keep(
+    checks: &mut Vec<Dated<WeeklyCheck>>,
+    at: DateTime<FixedOffset>,
+    check: &WeeklyCheck,
+) {
+    match checks.iter_mut().rev().find(|w| w.value.form == check.form) {
+        Some(kept) => kept.value = check.clone(),
+        None => checks.push(Dated {
+            at,
+            value: check.clone(),
+        }),
+    }
+}
+
 /// Whether the weekly check is due at `now`: never done, or the last one a week old or more.
 pub fn weekly_due(checks: &[Dated<WeeklyCheck>], now: DateTime<FixedOffset>) -> bool {
     checks.last().is_none_or(|w| now - w.at >= WEEK)
