@@ -118,13 +118,8 @@ fn plain_desk_takes_a_break_runs_the_routine_and_counts_again_from_its_end() {
 #[test]
 fn a_wall_clock_jump_moves_no_reminder() {
     let sandbox = Sandbox::screened();
-    let offset = sandbox.path().join("clock-offset");
-    std::fs::write(&offset, "+0").expect("write the clock offset");
     let mut cmd = plain_desk(&sandbox, &["--every", "3s"]);
-    cmd.env("LD_PRELOAD", common::libfaketime())
-        .env("FAKETIME_DONT_FAKE_MONOTONIC", "1")
-        .env("FAKETIME_TIMESTAMP_FILE", &offset)
-        .env("FAKETIME_NO_CACHE", "1");
+    let offset = common::movable_wall_clock(&mut cmd, sandbox.path());
     let mut running = spawn(cmd);
     running.wait_for_stdout("Next break at ");
     std::fs::write(&offset, "+1d").expect("jump a day ahead");

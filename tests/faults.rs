@@ -522,13 +522,8 @@ fn the_wall_clock_jumping_forward_and_back_does_not_change_the_countdown() {
             (title: "Hold", kind: Stretch, seconds: 4, instructions: ["x"]),
         ])"#,
     );
-    let offset = sandbox.path().join("clock-offset");
-    std::fs::write(&offset, "+0").expect("write the clock offset");
     let mut cmd = sandbox.plain_start(&routine, &["--mute"]);
-    cmd.env("LD_PRELOAD", common::libfaketime())
-        .env("FAKETIME_DONT_FAKE_MONOTONIC", "1")
-        .env("FAKETIME_TIMESTAMP_FILE", &offset)
-        .env("FAKETIME_NO_CACHE", "1");
+    let offset = common::movable_wall_clock(&mut cmd, sandbox.path());
     let mut running = spawn(cmd);
     running.type_in("\n\n\n\n\n");
     running.wait_for_stdout("Go");

@@ -146,9 +146,8 @@ impl DeskApp {
     /// The wall-clock time of the next prompt: now on the wall clock, plus what is left of the
     /// monotonic wait, so a jump of the wall clock shows at the next frame.
     fn next_at(&self, now: Instant) -> Option<String> {
-        let due = self.desk.due()?;
-        let left = chrono::TimeDelta::from_std(due.saturating_duration_since(now)).ok()?;
-        Some((history::now() + left).format("%H:%M").to_string())
+        let at = self.desk.due_at(now, history::now())?;
+        Some(at.format("%H:%M").to_string())
     }
 }
 

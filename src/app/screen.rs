@@ -652,13 +652,7 @@ impl App {
             return false;
         };
         let progress = form_key.map_or(Progress::Done, |k| weekly.key(k));
-        let answered = weekly.answers().clone();
-        let any = answered.leg_pain.is_some()
-            || answered.back_pain.is_some()
-            || answered.numbness.is_some()
-            || answered.weakness.is_some()
-            || !answered.activities.is_empty();
-        if matches!(progress, Progress::Answered | Progress::Done) && any {
+        if let Some(answered) = weekly.to_save(progress) {
             self.record(history::Event::WeeklyCheck(answered));
         }
         if progress == Progress::Done || weekly_closed(act) {

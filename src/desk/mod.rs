@@ -8,6 +8,8 @@ mod tests;
 
 use std::time::{Duration, Instant};
 
+use chrono::{DateTime, FixedOffset};
+
 use crate::history::{BreakAnswer, Event as Line, SittingBreak};
 
 /// How often to stand up, and for how long a snooze puts it off.
@@ -119,6 +121,17 @@ impl Desk {
             }
             Stage::OnBreak { .. } => None,
         }
+    }
+
+    /// The wall-clock time of the next prompt, while sitting: `wall` (the wall clock at `now`)
+    /// plus what is left of the monotonic wait, so a jump of the wall clock shows at once.
+    pub fn due_at(
+        &self,
+        now: Instant,
+        wall: DateTime<FixedOffset>,
+    ) -> Option<DateTime<FixedOffset>> {
+        let left = self.due()?.saturating_duration_since(now);
+        Some(wall + chrono::TimeDelta::from_std(left).ok()?)
     }
 
     /// When the next prompt comes, while sitting.

@@ -150,3 +150,12 @@ fn a_break_that_fell_due_while_stopped_is_asked_for_at_the_first_wake_up() {
     assert_eq!(desk.handle(Event::Tick, t0 + 120 * MIN), vec![Effect::Ring]);
     assert!(desk.handle(Event::Tick, t0 + 121 * MIN).is_empty());
 }
+
+#[test]
+fn the_next_prompt_on_the_wall_clock_is_the_wall_clock_now_plus_the_wait_left() {
+    let t0 = Instant::now();
+    let desk = Desk::new(rhythm(), t0);
+    let wall = chrono::DateTime::parse_from_rfc3339("2026-11-30T10:00:00+01:00").unwrap();
+    let at = desk.due_at(t0 + 15 * MIN, wall).unwrap();
+    assert_eq!(at.format("%H:%M").to_string(), "10:30");
+}

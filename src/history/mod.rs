@@ -26,7 +26,7 @@ pub use load::{
 };
 pub use stats::{
     BreakFigures, RoutineFigures, STRETCH_MIN_SESSIONS, Stretch, per_routine, per_week,
-    sitting_breaks, streak, stretches,
+    sitting_breaks, sitting_breaks_between, streak, stretches,
 };
 pub use store::{FILE_NAME, Store, StoreError, encode, new_lines};
 pub use view::{

@@ -210,11 +210,16 @@ pub struct BreakFigures {
 /// How the sitting-break prompts of the last seven days (today and the six before) were answered.
 pub fn sitting_breaks(h: &History, today: NaiveDate) -> BreakFigures {
     let start = today.checked_sub_days(Days::new(6)).unwrap_or(today);
+    sitting_breaks_between(h, start, today)
+}
+
+/// How the sitting-break prompts from `from` to `to` (local dates, both included) were answered.
+pub fn sitting_breaks_between(h: &History, from: NaiveDate, to: NaiveDate) -> BreakFigures {
     let mut figures = BreakFigures::default();
     for b in h
         .breaks
         .iter()
-        .filter(|b| (start..=today).contains(&b.at.date_naive()))
+        .filter(|b| (from..=to).contains(&b.at.date_naive()))
     {
         match b.value.answer {
             BreakAnswer::Taken => figures.taken += 1,

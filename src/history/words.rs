@@ -2,9 +2,10 @@
 //! type picks its own, so `text` never needs to know the history's types.
 
 use super::event::{
-    Area, BodySide, Felt, Moment, PainChoice, PainTrigger, SafetyKind, SafetyResult,
+    Area, BodySide, Felt, Moment, PainChoice, PainTrigger, SafetyKind, SafetyResult, WeeklyCheck,
 };
 use super::view::{Change, Finish, Reading, Unread, Verdict};
+use super::weekly::WeeklyTrend;
 use crate::text;
 
 impl Area {
@@ -219,5 +220,37 @@ impl Change {
     /// numbers, without a verdict on one session.
     pub fn line(self) -> String {
         text::summary::change_line(self.before, self.after)
+    }
+}
+
+impl WeeklyCheck {
+    /// "leg 6  ·  back 3  ·  numbness: no  ·  weakness: no  ·  activities 4.5": what was answered.
+    pub fn summary(&self) -> String {
+        text::weekly::answers_so_far(
+            self.leg_pain,
+            self.back_pain,
+            self.numbness,
+            self.weakness,
+            self.function(),
+        )
+    }
+}
+
+impl WeeklyTrend {
+    /// Each score's change from the first check to the last, against the 2-point threshold,
+    /// a line each; scores with fewer than two answers are left out.
+    pub fn lines(&self) -> Vec<String> {
+        [
+            (text::weekly::LEG_PAIN, self.leg_pain, false),
+            (text::weekly::BACK_PAIN, self.back_pain, false),
+            (text::weekly::ACTIVITIES, self.function, true),
+        ]
+        .into_iter()
+        .filter_map(|(what, change, higher_is_better)| {
+            change.map(|c| {
+                text::weekly::weekly_change(what, c.first, c.last, c.meaningful(), higher_is_better)
+            })
+        })
+        .collect()
     }
 }

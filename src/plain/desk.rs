@@ -8,10 +8,12 @@ use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
 use std::time::Instant;
 
 use super::{Ended, Setup, run_on, watch};
+use crate::audio::Bell;
 use crate::desk::{Desk, Effect, Event, Rhythm};
 use crate::error::AppError;
 use crate::history;
 use crate::routine::Routine;
+use crate::session::Cue;
 use crate::sys::input::{self, Input};
 use crate::sys::output::{Output, failed};
 use crate::sys::stderr::{self, StderrCapture};
@@ -45,10 +47,13 @@ pub fn desk(mut setup: DeskSetup) -> Result<Ended, AppError> {
     // What the sound system prints, while a break's device is still opening long after the
     // break, stays off the lines until the desk ends (shown with --verbose).
     let capture = StderrCapture::start().ok();
-    let bell = capture
-        .as_ref()
-        .and_then(|c| c.real_stderr().ok())
-        .filter(|err| !setup.muted && err.is_terminal());
+    // The bell rings where a person hears it, never into a file or a pipe.
+    let bell = Bell::new(
+        capture
+            .as_ref()
+            .and_then(|c| c.real_stderr().ok())
+            .filter(|err| !setup.muted && err.is_terminal()),
+    );
     let mut desk = Plain {
         out: Output::stdout(),
         desk: Desk::new(setup.rhythm, Instant::now()),
@@ -65,8 +70,8 @@ pub fn desk(mut setup: DeskSetup) -> Result<Ended, AppError> {
 struct Plain {
     out: Output<StdoutLock<'static>>,
     desk: Desk,
-    /// The real stderr, when it is a terminal that can ring.
-    bell: Option<File>,
+    /// On the real stderr, when it is a terminal.
+    bell: Bell<File>,
 }
 
 impl Plain {
@@ -150,7 +155,7 @@ impl Plain {
         for effect in fx {
             match effect {
                 Effect::Ring => {
-                    self.ring();
+                    self.bell.play(&[Cue::CheckIn]);
                     let sat = self.desk.sitting(Instant::now());
                     self.say(&words::plain_prompt(sat, setup.rhythm.snooze))?;
                 }
@@ -177,13 +182,10 @@ impl Plain {
 
     /// "Next break at 10:45 …": the wall-clock time of the next reminder.
     fn waiting(&mut self, now: Instant) -> Result<(), AppError> {
-        let Some(due) = self.desk.due() else {
+        let Some(at) = self.desk.due_at(now, history::now()) else {
             return Ok(());
         };
-        let left =
-            chrono::TimeDelta::from_std(due.saturating_duration_since(now)).unwrap_or_default();
-        let at = (history::now() + left).format("%H:%M").to_string();
-        self.say(&words::plain_waiting(&at))
+        self.say(&words::plain_waiting(&at.format("%H:%M").to_string()))
     }
 
     /// One line, flushed at once: a person is waiting on it.
@@ -191,12 +193,5 @@ impl Plain {
         writeln!(self.out, "{line}")
             .and_then(|()| self.out.flush())
             .map_err(failed)
-    }
-
-    /// The terminal bell, where a person hears it, never into a file or a pipe.
-    fn ring(&mut self) {
-        if let Some(err) = &mut self.bell {
-            let _ = err.write_all(b"\x07").and_then(|()| err.flush());
-        }
     }
 }

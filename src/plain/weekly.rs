@@ -11,7 +11,7 @@ use crate::history::{self, Store};
 use crate::sys::input::{self, Input};
 use crate::sys::output::{Output, failed};
 use crate::text;
-use crate::visit::{Progress, Recorder};
+use crate::visit::Recorder;
 use crate::weekly::Weekly;
 
 /// Asks the weekly check; `known` are the activities named before, `store` where answers go.
@@ -50,10 +50,11 @@ pub fn weekly(known: &[String], store: Result<Store, String>) -> Result<Ended, A
         };
         let Some(line) = line else { break };
         match check.line(&line) {
-            Ok(Progress::Answered | Progress::Done) => {
-                recorder.record(history::Event::WeeklyCheck(check.answers().clone()));
+            Ok(progress) => {
+                if let Some(answered) = check.to_save(progress) {
+                    recorder.record(history::Event::WeeklyCheck(answered));
+                }
             }
-            Ok(Progress::Editing | Progress::Ignored) => {}
             Err(()) => say(&mut out, text::weekly::PLAIN_NOT_UNDERSTOOD)?,
         }
     }

@@ -4,6 +4,7 @@
 use maud::{DOCTYPE, Markup, PreEscaped, html as markup};
 
 use super::{Report, charts};
+use crate::history::BreakFigures;
 use crate::history::{Finish, SessionView};
 use crate::text::report as words;
 
@@ -106,7 +107,11 @@ fn adherence(report: &Report) -> Markup {
         .iter()
         .filter(|s| s.finish() == Finish::Completed)
         .count();
-    let (taken, snoozed, skipped) = report.breaks;
+    let BreakFigures {
+        taken,
+        snoozed,
+        skipped,
+    } = report.breaks;
     markup! {
         h2 { (words::ADHERENCE) }
         p { (words::adherence(report.sessions.len(), report.per_week(), completed, report.sessions.len() - completed)) }
@@ -199,7 +204,7 @@ fn weekly(report: &Report) -> Markup {
                     }
                 }
             }
-            @for line in super::plain::trend_lines(&report.trend) { p { (line.trim()) } }
+            @for line in report.trend.lines() { p { (line.trim()) } }
         }
         p.note { (words::WEEKLY_NOTE) }
     }

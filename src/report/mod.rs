@@ -12,8 +12,8 @@ mod tests;
 use chrono::{DateTime, Datelike, Days, FixedOffset, NaiveDate};
 
 use crate::history::{
-    BreakAnswer, CheckIn, Dated, History, SafetyCheck, SessionView, WeeklyCheck, WeeklyTrend,
-    weekly_trend,
+    BreakFigures, CheckIn, Dated, History, SafetyCheck, SessionView, WeeklyCheck, WeeklyTrend,
+    sitting_breaks_between, weekly_trend,
 };
 use crate::routine::{Routine, RoutineEntry};
 
@@ -125,7 +125,7 @@ pub struct Report {
     /// Notes the person wrote, with when.
     pub notes: Vec<(DateTime<FixedOffset>, String)>,
     /// Sitting breaks: taken, snoozed, skipped.
-    pub breaks: (usize, usize, usize),
+    pub breaks: BreakFigures,
 }
 
 /// Pain 2 points above the level before the session, the morning after: a flare (CLINICAL §3).
@@ -208,13 +208,6 @@ impl Report {
             .filter(|w| in_period(&w.at))
             .cloned()
             .collect();
-        let count = |answer: BreakAnswer| {
-            history
-                .breaks
-                .iter()
-                .filter(|b| in_period(&b.at) && b.value.answer == answer)
-                .count()
-        };
         Report {
             period,
             made,
@@ -231,11 +224,7 @@ impl Report {
             safety: safety_in(history, period),
             routines: used,
             notes,
-            breaks: (
-                count(BreakAnswer::Taken),
-                count(BreakAnswer::Snoozed),
-                count(BreakAnswer::Skipped),
-            ),
+            breaks: sitting_breaks_between(history, period.since, period.until),
             sessions,
         }
     }

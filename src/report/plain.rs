@@ -4,23 +4,9 @@
 use std::fmt::Write;
 
 use super::Report;
-use crate::history::{Finish, Reading, WeeklyTrend};
-use crate::text::{report as words, weekly};
-
-/// Each weekly score's change from the first check to the last, against the 2-point threshold.
-pub fn trend_lines(t: &WeeklyTrend) -> Vec<String> {
-    [
-        (weekly::LEG_PAIN, t.leg_pain, false),
-        (weekly::BACK_PAIN, t.back_pain, false),
-        (weekly::ACTIVITIES, t.function, true),
-    ]
-    .into_iter()
-    .filter_map(|(what, change, higher_is_better)| {
-        change
-            .map(|c| weekly::weekly_change(what, c.first, c.last, c.meaningful(), higher_is_better))
-    })
-    .collect()
-}
+use crate::history::BreakFigures;
+use crate::history::{Finish, Reading};
+use crate::text::report as words;
 
 /// The whole report as lines of text.
 pub fn text(report: &Report) -> String {
@@ -89,7 +75,11 @@ fn adherence(report: &Report) -> Vec<String> {
             week.sessions()
         ));
     }
-    let (taken, snoozed, skipped) = report.breaks;
+    let BreakFigures {
+        taken,
+        snoozed,
+        skipped,
+    } = report.breaks;
     if taken + snoozed + skipped > 0 {
         lines.push(words::breaks(taken, snoozed, skipped));
     }
@@ -129,21 +119,13 @@ fn weekly_checks(report: &Report) -> Vec<String> {
     if report.weekly.is_empty() {
         lines.push(words::WEEKLY_NONE.to_string());
     }
-    lines.extend(report.weekly.iter().map(|w| {
-        let v = &w.value;
-        format!(
-            "  {}: {}",
-            w.at.format("%a %-d %b"),
-            weekly::answers_so_far(
-                v.leg_pain,
-                v.back_pain,
-                v.numbness,
-                v.weakness,
-                v.function()
-            )
-        )
-    }));
-    lines.extend(trend_lines(&report.trend));
+    lines.extend(
+        report
+            .weekly
+            .iter()
+            .map(|w| format!("  {}: {}", w.at.format("%a %-d %b"), w.value.summary())),
+    );
+    lines.extend(report.trend.lines());
     lines.push(words::WEEKLY_NOTE.to_string());
     lines
 }

@@ -87,19 +87,11 @@ pub fn render(form: &Form, title: &str, asked: &str, theme: Theme, area: Rect, b
 fn body(form: &Form, question: Question, theme: Theme, roomy: bool) -> Vec<Line<'_>> {
     match question {
         Question::Pain => {
-            let mut scale: Vec<Span> = (0..=9)
-                .map(|n| Span::styled(format!(" {n} "), theme.heading()))
-                .collect();
-            scale.push(Span::styled(" t=10 ", theme.heading()));
-            let mut lines = vec![Line::from(scale)];
+            let mut lines = vec![scale(theme)];
             if roomy {
                 lines.push(Line::from(""));
             }
-            lines.extend(
-                text::checkin::PAIN_ANCHORS
-                    .iter()
-                    .map(|(n, words)| Line::from(format!("{n:>5}  {words:<21}"))),
-            );
+            lines.extend(pain_anchors());
             lines
         }
         Question::Areas => Area::ALL
@@ -112,11 +104,7 @@ fn body(form: &Form, question: Question, theme: Theme, roomy: bool) -> Vec<Line<
                 Line::styled(format!("{mark} {} {:<8}", i + 1, a.word()), style)
             })
             .collect(),
-        Question::Note => vec![Line::from(vec![
-            Span::from("> "),
-            Span::styled(form.note_draft.clone(), theme.heading()),
-            Span::styled("▏", theme.dim()),
-        ])],
+        Question::Note => vec![typing(&form.note_draft, theme)],
         Question::Side | Question::Numbness | Question::Felt => {
             vec![Line::styled(
                 keys::answer_keys(keys::Context::Form(question)).join("   "),
@@ -124,4 +112,30 @@ fn body(form: &Form, question: Question, theme: Theme, roomy: bool) -> Vec<Line<
             )]
         }
     }
+}
+
+/// The keys of a 0-10 answer: 0 to 9, and t for 10.
+pub(super) fn scale(theme: Theme) -> Line<'static> {
+    let mut scale: Vec<Span> = (0..=9)
+        .map(|n| Span::styled(format!(" {n} "), theme.heading()))
+        .collect();
+    scale.push(Span::styled(" t=10 ", theme.heading()));
+    Line::from(scale)
+}
+
+/// The numeric rating scale's anchor words, padded to line up when centred.
+pub(super) fn pain_anchors() -> Vec<Line<'static>> {
+    text::checkin::PAIN_ANCHORS
+        .iter()
+        .map(|(n, words)| Line::from(format!("{n:>5}  {words:<21}")))
+        .collect()
+}
+
+/// A line of text being typed, with its cursor.
+pub(super) fn typing(draft: &str, theme: Theme) -> Line<'static> {
+    Line::from(vec![
+        Span::from("> "),
+        Span::styled(draft.to_string(), theme.heading()),
+        Span::styled("▏", theme.dim()),
+    ])
 }

@@ -3,10 +3,10 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
-use super::{Theme, keys};
+use super::{Theme, checkin, keys};
 use crate::text;
 use crate::weekly::{Question, Weekly};
 
@@ -66,20 +66,10 @@ pub fn render(weekly: &Weekly, theme: Theme, area: Rect, buf: &mut Buffer) {
     .areas(inner);
     asked.render(asked_a, buf);
     body.render(body_a, buf);
-    let a = weekly.answers();
     let so_far = if weekly.pending_one() {
         Line::styled(text::checkin::PENDING_ONE, theme.heading())
     } else {
-        Line::styled(
-            text::weekly::answers_so_far(
-                a.leg_pain,
-                a.back_pain,
-                a.numbness,
-                a.weakness,
-                a.function(),
-            ),
-            theme.dim(),
-        )
+        Line::styled(weekly.answers().summary(), theme.dim())
     };
     Paragraph::new(so_far)
         .alignment(Alignment::Center)
@@ -89,25 +79,14 @@ pub fn render(weekly: &Weekly, theme: Theme, area: Rect, buf: &mut Buffer) {
 
 /// The choices: the 0-10 scale with its anchor words, yes and no, or the name being typed.
 fn body(weekly: &Weekly, question: Question, theme: Theme) -> Vec<Line<'static>> {
-    let scale = || {
-        let mut scale: Vec<Span> = (0..=9)
-            .map(|n| Span::styled(format!(" {n} "), theme.heading()))
-            .collect();
-        scale.push(Span::styled(" t=10 ", theme.heading()));
-        Line::from(scale)
-    };
     match question {
         Question::LegPain | Question::BackPain => {
-            let mut lines = vec![scale()];
-            lines.extend(
-                text::checkin::PAIN_ANCHORS
-                    .iter()
-                    .map(|(n, words)| Line::from(format!("{n:>5}  {words:<21}"))),
-            );
+            let mut lines = vec![checkin::scale(theme)];
+            lines.extend(checkin::pain_anchors());
             lines
         }
         Question::Rate(_) => {
-            let mut lines = vec![scale()];
+            let mut lines = vec![checkin::scale(theme)];
             lines.extend(
                 text::weekly::RATE_ANCHORS
                     .iter()
@@ -119,10 +98,6 @@ fn body(weekly: &Weekly, question: Question, theme: Theme) -> Vec<Line<'static>>
             keys::answer_keys(context(weekly)).join("   "),
             theme.heading(),
         )],
-        Question::Name(_) => vec![Line::from(vec![
-            Span::from("> "),
-            Span::styled(weekly.draft().to_string(), theme.heading()),
-            Span::styled("▏", theme.dim()),
-        ])],
+        Question::Name(_) => vec![checkin::typing(weekly.draft(), theme)],
     }
 }

@@ -125,6 +125,18 @@ impl Weekly {
         &self.answers
     }
 
+    /// The line to save after `progress`: the answers so far, once a question is answered or
+    /// skipped and something has been answered (a check skipped whole leaves no line).
+    pub fn to_save(&self, progress: Progress) -> Option<WeeklyCheck> {
+        let a = &self.answers;
+        let any = a.leg_pain.is_some()
+            || a.back_pain.is_some()
+            || a.numbness.is_some()
+            || a.weakness.is_some()
+            || !a.activities.is_empty();
+        (any && matches!(progress, Progress::Answered | Progress::Done)).then(|| a.clone())
+    }
+
     /// The activity name as typed so far.
     pub fn draft(&self) -> &str {
         &self.draft

@@ -597,9 +597,10 @@ pub fn run_into(cmd: Command, dead_end: DeadEnd, input: &str) -> Outcome {
     running.finish()
 }
 
-/// libfaketime, from Debian's `faketime` package: it moves a program's wall clock, not its
-/// monotonic clock, which is how a clock set by hand or by NTP looks to a program.
-pub fn libfaketime() -> std::path::PathBuf {
+/// Runs `cmd` under libfaketime (Debian's `faketime` package), which moves a program's wall
+/// clock and not its monotonic clock, as a clock set by hand or by NTP looks to a program.
+/// Returns the file that holds the offset ("+0" to start; write "+1d" or "-3h" to jump).
+pub fn movable_wall_clock(cmd: &mut std::process::Command, dir: &Path) -> std::path::PathBuf {
     let found = [
         "/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1",
         "/usr/lib/aarch64-linux-gnu/faketime/libfaketimeMT.so.1",
@@ -609,5 +610,12 @@ pub fn libfaketime() -> std::path::PathBuf {
     .into_iter()
     .map(std::path::PathBuf::from)
     .find(|p| p.exists());
-    found.expect("libfaketime is needed for this test: install the faketime package")
+    let library = found.expect("libfaketime is needed for this test: install the faketime package");
+    let offset = dir.join("clock-offset");
+    std::fs::write(&offset, "+0").expect("write the clock offset");
+    cmd.env("LD_PRELOAD", library)
+        .env("FAKETIME_DONT_FAKE_MONOTONIC", "1")
+        .env("FAKETIME_TIMESTAMP_FILE", &offset)
+        .env("FAKETIME_NO_CACHE", "1");
+    offset
 }

@@ -7,7 +7,7 @@ use ratatui::text::Line;
 
 use super::{Review, render_scrolled};
 use crate::history::{
-    BreakFigures, RoutineFigures, STRETCH_MIN_SESSIONS, ScoreChange, Stretch, Verdict, WeeklyTrend,
+    BreakFigures, RoutineFigures, STRETCH_MIN_SESSIONS, Stretch, Verdict, WeeklyTrend,
 };
 use crate::text;
 use crate::ui::Theme;
@@ -103,37 +103,11 @@ fn weekly_lines(t: &WeeklyTrend) -> Vec<Line<'static>> {
         &since.format("%a %-d %b").to_string(),
     ))];
     if let Some(last) = &t.last {
-        let w = &last.value;
         lines.push(Line::from(text::weekly::latest(
             &last.at.format("%a %-d %b").to_string(),
-            &text::weekly::answers_so_far(
-                w.leg_pain,
-                w.back_pain,
-                w.numbness,
-                w.weakness,
-                w.function(),
-            ),
+            &last.value.summary(),
         )));
     }
-    let scores: [(&str, Option<ScoreChange>, bool); 3] = [
-        (text::weekly::LEG_PAIN, t.leg_pain, false),
-        (text::weekly::BACK_PAIN, t.back_pain, false),
-        (text::weekly::ACTIVITIES, t.function, true),
-    ];
-    lines.extend(
-        scores
-            .into_iter()
-            .filter_map(|(what, change, higher_is_better)| {
-                change.map(|c| {
-                    Line::from(text::weekly::weekly_change(
-                        what,
-                        c.first,
-                        c.last,
-                        c.meaningful(),
-                        higher_is_better,
-                    ))
-                })
-            }),
-    );
+    lines.extend(t.lines().into_iter().map(Line::from));
     lines
 }
