@@ -51,7 +51,7 @@ pub struct Loaded {
 }
 
 pub enum Read {
-    Digest(Digest),
+    Digest(Box<Digest>),
     /// The whole view, and the digest of the same lines for the signs of worsening.
     Whole(Box<(History, Digest)>),
 }
@@ -264,10 +264,10 @@ impl App {
                 }
                 if let Some(visit) = &self.visit {
                     let past = Past::of(&digest, visit.began());
-                    self.history = Some(digest);
+                    self.history = Some(*digest);
                     self.feed(Event::Past(Box::new(past)), now);
                 } else {
-                    self.history = Some(digest);
+                    self.history = Some(*digest);
                 }
             }
             Read::Whole(whole) => {

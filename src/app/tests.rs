@@ -72,7 +72,7 @@ impl Drive {
             home,
             start: Start::Home,
             read: std::sync::Arc::new(|_| super::Loaded {
-                read: super::Read::Digest(crate::history::Digest::default()),
+                read: super::Read::Digest(Box::default()),
                 notice: None,
             }),
             store: None,

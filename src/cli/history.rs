@@ -70,7 +70,7 @@ pub fn reader(paths: &Paths) -> Reader {
             let (digest, notice) =
                 digest(&paths).unwrap_or_else(|e| (Digest::default(), Some(e.to_string())));
             Loaded {
-                read: Read::Digest(digest),
+                read: Read::Digest(Box::new(digest)),
                 notice,
             }
         }

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use crate::error::AppError;
-use crate::history::{Digest, SafetyCheck, SafetyKind, SafetyResult};
+use crate::history::Digest;
 use crate::safety::{TIERS, Tier};
 use crate::sys::output::print;
 use crate::sys::paths::Paths;
@@ -56,7 +56,7 @@ pub fn safety(paths: &Paths) -> Result<(), AppError> {
     let answers: Vec<String> = history
         .safety
         .iter()
-        .filter(|s| worth_telling(&s.value))
+        .filter(|s| crate::history::worth_telling(&s.value))
         .map(|s| {
             let mut yes: Vec<&str> = s
                 .value
@@ -83,16 +83,6 @@ pub fn safety(paths: &Paths) -> Result<(), AppError> {
         &in_tier(Tier::Gp),
         &answers,
     ))
-}
-
-/// Whether a check is worth listing for a doctor: every full screening and recheck, and a quick
-/// check that found something. Cautions shown, and quick checks with nothing new, are not.
-fn worth_telling(check: &SafetyCheck) -> bool {
-    match check.check {
-        SafetyKind::Screening | SafetyKind::Recheck => true,
-        SafetyKind::QuickCheck => check.result != SafetyResult::Clear,
-        SafetyKind::MassageCautions => false,
-    }
 }
 
 /// `unknot about`: what self-massage and stretching can and cannot do, with sources.

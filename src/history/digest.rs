@@ -13,7 +13,10 @@ use chrono::{DateTime, FixedOffset};
 use foldhash::{HashMap, HashSet};
 use uuid::Uuid;
 
-use super::event::{CheckIn, Entry, Event, Moment, Outcome, PainChoice, SafetyCheck, WeeklyCheck};
+use super::event::{
+    CheckIn, Entry, Event, Moment, Outcome, PainChoice, SafetyCheck, WeeklyCheck,
+};
+use super::recent::{LetGo, Recent};
 use super::view::{Change, Dated, Finish, Reading, Unread, Work, secs};
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -32,6 +35,10 @@ pub struct Digest {
     sessions_at: HashMap<Uuid, usize>,
     /// A quick log's form id to its place in `logs`.
     log_forms: HashMap<Uuid, usize>,
+    /// What a digest of the recent past let go of (see [`super::recent`]).
+    pub(super) let_go: LetGo,
+    /// The time of the first thing observed: a check-in or a weekly check.
+    pub(super) first_observed: Option<DateTime<FixedOffset>>,
 }
 
 /// One session, in brief: what its row in an export, the home screen's last line, the morning
@@ -134,17 +141,42 @@ impl Brief {
 pub struct Folder {
     digest: Digest,
     seen: HashSet<Uuid>,
+    /// Set for a digest of the recent past, which lets older events go as it reads.
+    recent: Option<Recent>,
 }
 
 impl Folder {
+    /// A folder that keeps only the recent past and what is kept whatever its age (see
+    /// [`super::recent`]): what a visit and the home screen read, in memory that does not grow
+    /// with the length of the history.
+    pub fn recent() -> Folder {
+        Folder {
+            recent: Some(Recent::default()),
+            ..Folder::default()
+        }
+    }
+
     pub fn fold(&mut self, entry: &Entry) {
-        if self.seen.insert(entry.id) {
+        let new = match &mut self.recent {
+            Some(recent) => {
+                let safety = match &entry.event {
+                    Event::Safety(check) => Some(check),
+                    _ => None,
+                };
+                recent.admit(&mut self.digest, entry.id, entry.at, safety)
+            }
+            None => self.seen.insert(entry.id),
+        };
+        if new {
             self.digest.fold(entry);
         }
     }
 
     /// The digest, in time order.
     pub fn finish(mut self) -> Digest {
+        if let Some(recent) = self.recent.take() {
+            recent.finish(&mut self.digest);
+        }
         self.digest.settle();
         self.digest
     }
@@ -175,14 +207,20 @@ impl Digest {
         }
     }
 
-    /// Each session's local date, oldest first.
+    /// Each session's local date, oldest first: once a day for sessions let go, once a session
+    /// for those kept.
     pub fn days(&self) -> impl Iterator<Item = chrono::NaiveDate> + '_ {
-        self.sessions.iter().map(|s| s.started.date_naive())
+        self.let_go
+            .days
+            .iter()
+            .copied()
+            .chain(self.sessions.iter().map(|s| s.started.date_naive()))
     }
 
     /// Whether any safety answer or caution is of `kind`.
     pub fn any_safety(&self, kind: super::SafetyKind) -> bool {
-        self.safety.iter().any(|s| s.value.check == kind)
+        (kind == super::SafetyKind::MassageCautions && self.let_go.cautions_shown)
+            || self.safety.iter().any(|s| s.value.check == kind)
     }
 
     /// Folds in one event; returns the place of the session it touched, if any.
@@ -235,6 +273,7 @@ impl Digest {
             // Sitting breaks are for the review alone: nothing here reads them.
             Event::SittingBreak(_) => return None,
             Event::WeeklyCheck(check) => {
+                self.observed(at);
                 super::weekly::keep(&mut self.weekly, at, check);
                 return None;
             }
@@ -246,6 +285,9 @@ impl Digest {
                 i
             }
             Event::CheckIn(check_in) => {
+                if matches!(check_in.moment, Moment::Before | Moment::NextMorning | Moment::Log) {
+                    self.observed(at);
+                }
                 let Some(id) = check_in.session else {
                     self.log(at, check_in.clone());
                     return None;
@@ -256,6 +298,10 @@ impl Digest {
             }
         };
         Some(i)
+    }
+
+    fn observed(&mut self, at: DateTime<FixedOffset>) {
+        self.first_observed = Some(self.first_observed.map_or(at, |first| first.min(at)));
     }
 
     fn session_index(&mut self, id: Uuid, at: DateTime<FixedOffset>) -> usize {
@@ -289,6 +335,11 @@ impl Digest {
         self.logs.sort_by_key(|l| l.at);
         self.safety.sort_by_key(|s| s.at);
         self.weekly.sort_by_key(|w| w.at);
+        self.index();
+    }
+
+    /// Every place in the indexes where it now is.
+    pub(super) fn index(&mut self) {
         self.sessions_at = self
             .sessions
             .iter()

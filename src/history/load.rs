@@ -287,12 +287,13 @@ pub fn check(path: &Path) -> Result<(), FileError> {
     }
 }
 
-/// The digest of the history file, read a line at a time, and the lines skipped.
+/// The digest of the recent past in the history file (see [`super::recent`]), read a line at a
+/// time, and the lines skipped.
 ///
 /// # Errors
 /// As [`read_each`].
 pub fn read_digest(path: &Path) -> Result<(Digest, Vec<Skipped>), FileError> {
-    let mut folder = Folder::default();
+    let mut folder = Folder::recent();
     let skipped = read_each(path, |entry| folder.fold(&entry))?;
     Ok((folder.finish(), skipped))
 }

@@ -8,6 +8,9 @@ pub mod export;
 #[cfg(test)]
 mod export_tests;
 mod load;
+mod recent;
+#[cfg(test)]
+mod recent_tests;
 mod stats;
 mod store;
 mod timestamp;
@@ -16,6 +19,7 @@ mod weekly;
 mod words;
 
 pub use digest::{Brief, Digest, Folder, digest};
+pub use recent::{WINDOW, worth_telling};
 pub use event::{
     ACTIVITIES_MAX, Activity, Area, BodySide, BreakAnswer, CheckIn, Entry, Event, Felt, Moment,
     Outcome, PainChoice, PainTrigger, SafetyCheck, SafetyKind, SafetyResult, SittingBreak, VERSION,
