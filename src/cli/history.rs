@@ -175,12 +175,24 @@ pub fn review_or_export(
     if format.is_none() && flags.full_screen() {
         return start::review(&Options::load(paths, flags)?);
     }
-    let (history, notice) = digest(paths)?;
-    if let Some(notice) = notice {
-        say(&notice);
-    }
+    let path = data_dir(paths)?.join(FILE_NAME);
     let format = format.unwrap_or(Format::Table);
-    output::print_with(|out| export::write(&history, format, since, out))?;
+    let mut read = Ok(Vec::new());
+    output::print_with(|out| match export::write_file(&path, format, since, out) {
+        Ok(skipped) => {
+            read = Ok(skipped);
+            Ok(())
+        }
+        Err(export::StreamError::Write(e)) => Err(e),
+        Err(export::StreamError::Read(e)) => {
+            read = Err(e);
+            Ok(())
+        }
+    })?;
+    let skipped = read?;
+    if !skipped.is_empty() {
+        say(&skipped_lines(&path, &skipped));
+    }
     Ok(std::process::ExitCode::SUCCESS)
 }
 

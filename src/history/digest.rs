@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, FixedOffset};
 // A fast hash: the keys are ids from the user's own file, so there is nobody to defend against.
-use foldhash::{HashMap, HashSet};
+use foldhash::HashMap;
 use uuid::Uuid;
 
 use super::event::{
@@ -140,7 +140,8 @@ impl Brief {
 #[derive(Debug, Default)]
 pub struct Folder {
     digest: Digest,
-    seen: HashSet<Uuid>,
+    /// The ids seen, with their times, so that they can be let go with what they were.
+    seen: HashMap<Uuid, DateTime<FixedOffset>>,
     /// Set for a digest of the recent past, which lets older events go as it reads.
     recent: Option<Recent>,
 }
@@ -165,11 +166,36 @@ impl Folder {
                 };
                 recent.admit(&mut self.digest, entry.id, entry.at, safety)
             }
-            None => self.seen.insert(entry.id),
+            None => self.seen.insert(entry.id, entry.at).is_none(),
         };
         if new {
             self.digest.fold(entry);
         }
+    }
+
+    /// Takes out the sessions that started, and the quick logs saved, before `before`, each
+    /// in time order, as they will be when the file is read: for a file in time order (see
+    /// [`super::in_time_order`]) when `before` is earlier than any line to come by more than a
+    /// session's lines are apart. The ids seen before then are let go with them.
+    pub fn take_before(
+        &mut self,
+        before: DateTime<FixedOffset>,
+    ) -> (Vec<Box<Brief>>, Vec<Dated<CheckIn>>) {
+        let d = &mut self.digest;
+        let (sessions, kept): (Vec<_>, Vec<_>) =
+            d.sessions.drain(..).partition(|s| s.started < before);
+        d.sessions = kept;
+        let (logs, kept): (Vec<_>, Vec<_>) = d.logs.drain(..).partition(|l| l.at < before);
+        d.logs = kept;
+        d.index();
+        self.seen.retain(|_, at| *at >= before);
+        let mut taken = Digest {
+            sessions,
+            logs,
+            ..Digest::default()
+        };
+        taken.settle();
+        (taken.sessions, taken.logs)
     }
 
     /// The digest, in time order.

@@ -13,7 +13,10 @@ use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
+pub use super::export_stream::{ORDER_SLACK, StreamError, write_file};
+
 use super::digest::{Brief, Digest};
+use super::view::Dated;
 use super::event::{Area, BodySide, CheckIn, Felt};
 use super::view::{Change, Reading};
 use crate::text;
@@ -35,7 +38,7 @@ pub fn write(
     since: Option<NaiveDate>,
     out: &mut impl Write,
 ) -> std::io::Result<()> {
-    let rows = rows(history, since);
+    let rows = rows(&history.sessions, &history.logs, since);
     match format {
         Format::Table => write_table(&rows, since, out),
         Format::Csv => write_csv(&rows, out),
@@ -45,7 +48,7 @@ pub fn write(
 
 /// One line of the export. Unknown values are `None`: empty in CSV, null in JSON.
 #[derive(Debug)]
-struct Row {
+pub(super) struct Row {
     /// Local time where it happened, with its UTC offset.
     at: DateTime<FixedOffset>,
     /// A quick log, not a session.
@@ -170,14 +173,14 @@ fn log_row(at: &DateTime<FixedOffset>, c: &CheckIn) -> Row {
     }
 }
 
-/// Sessions and logs merged by time; a session comes first when both share a moment.
-fn rows(h: &Digest, since: Option<NaiveDate>) -> Vec<Row> {
-    let mut sessions = h
-        .sessions
+/// Sessions and logs, each in time order, merged by time; a session comes first when both
+/// share a moment.
+pub(super) fn rows(sessions: &[Box<Brief>], logs: &[Dated<CheckIn>], since: Option<NaiveDate>) -> Vec<Row> {
+    let mut sessions = sessions
         .iter()
         .filter(|s| from(&s.started, since))
         .peekable();
-    let mut logs = h.logs.iter().filter(|l| from(&l.at, since)).peekable();
+    let mut logs = logs.iter().filter(|l| from(&l.at, since)).peekable();
     let mut rows = Vec::new();
     loop {
         let session_first = match (sessions.peek(), logs.peek()) {
@@ -214,16 +217,20 @@ fn write_csv(rows: &[Row], out: &mut impl Write) -> std::io::Result<()> {
     let mut csv = csv::Writer::from_writer(out);
     csv.write_record(text::review::EXPORT_KEYS)?;
     for row in rows {
-        let fields = row.values().map(|v| match v {
-            Value::Time(at) => inert(&iso(&at)).into_owned(),
-            Value::Text(s) => inert(s).into_owned(),
-            Value::Int(n) => n.to_string(),
-            Value::Decimal(x) => format!("{x:.1}"),
-            Value::Null => String::new(),
-        });
-        csv.write_record(fields)?;
+        csv_row(&mut csv, row)?;
     }
     csv.flush()
+}
+
+pub(super) fn csv_row(csv: &mut csv::Writer<impl Write>, row: &Row) -> std::io::Result<()> {
+    let fields = row.values().map(|v| match v {
+        Value::Time(at) => inert(&iso(&at)).into_owned(),
+        Value::Text(s) => inert(s).into_owned(),
+        Value::Int(n) => n.to_string(),
+        Value::Decimal(x) => format!("{x:.1}"),
+        Value::Null => String::new(),
+    });
+    Ok(csv.write_record(fields)?)
 }
 
 impl Serialize for Value<'_> {

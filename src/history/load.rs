@@ -189,7 +189,7 @@ fn parse_lines(bytes: &[u8], first_line: usize, ends_clean: bool) -> Loaded {
 
 /// One line that holds something: its event, or why it is skipped. `cut` says it is the last
 /// line and the file does not end with a line end, so a bad line is torn rather than garbled.
-fn judge(line: &[u8], cut: bool) -> Result<Entry, SkipReason> {
+pub(super) fn judge(line: &[u8], cut: bool) -> Result<Entry, SkipReason> {
     let bad = if cut {
         SkipReason::Torn
     } else {
@@ -215,20 +215,34 @@ fn judge(line: &[u8], cut: bool) -> Result<Entry, SkipReason> {
 /// # Errors
 /// [`FileError`] as for [`load`], or for a read that fails part-way.
 pub fn read_each(path: &Path, mut each: impl FnMut(Entry)) -> Result<Vec<Skipped>, FileError> {
+    let mut skipped = Vec::new();
+    each_line(path, |line, number, cut| match judge(line, cut) {
+        Ok(entry) => each(entry),
+        Err(why) => skipped.push(Skipped { line: number, why }),
+    })?;
+    Ok(skipped)
+}
+
+/// Hands each line of the history that holds something to `each`, with its 1-based number and
+/// whether it is a last line cut off before its end; a missing file has none. A byte-order mark
+/// before the first line is not part of it, and a line over [`MAX_LINE`] comes cut one byte
+/// past it, enough to be judged too long.
+///
+/// # Errors
+/// [`FileError`] as for [`load`], or for a read that fails part-way.
+pub(super) fn each_line(
+    path: &Path,
+    mut each: impl FnMut(&[u8], usize, bool),
+) -> Result<(), FileError> {
     let mut pieces = match files::Pieces::open(path, Kind::History) {
         Ok(pieces) => pieces,
-        Err(e) if e.is_not_found() => return Ok(Vec::new()),
+        Err(e) if e.is_not_found() => return Ok(()),
         Err(e) => return Err(e),
     };
-    let mut skipped = Vec::new();
     let mut number = 0;
     let mut take = |line: &[u8], number: usize, cut: bool| {
-        if line.iter().all(u8::is_ascii_whitespace) {
-            return;
-        }
-        match judge(line, cut) {
-            Ok(entry) => each(entry),
-            Err(why) => skipped.push(Skipped { line: number, why }),
+        if !line.iter().all(u8::is_ascii_whitespace) {
+            each(line, number, cut);
         }
     };
     // The part of a line that began in an earlier piece; a line over the limit keeps only its
@@ -266,7 +280,7 @@ pub fn read_each(path: &Path, mut each: impl FnMut(Entry)) -> Result<Vec<Skipped
     if !partial.is_empty() {
         take(&partial, number + 1, true);
     }
-    Ok(skipped)
+    Ok(())
 }
 
 /// Adds `more` to a line being gathered, up to one byte past [`MAX_LINE`].

@@ -7,12 +7,14 @@ mod event;
 pub mod export;
 #[cfg(test)]
 mod export_tests;
+mod export_stream;
 mod load;
 mod recent;
 #[cfg(test)]
-mod recent_tests;
+pub(super) mod recent_tests;
 mod stats;
 mod store;
+mod stream;
 mod timestamp;
 mod view;
 mod weekly;
@@ -20,6 +22,7 @@ mod words;
 
 pub use digest::{Brief, Digest, Folder, digest};
 pub use recent::{WINDOW, worth_telling};
+pub use stream::{in_time_order, read_each_in_parallel};
 pub use event::{
     ACTIVITIES_MAX, Activity, Area, BodySide, BreakAnswer, CheckIn, Entry, Event, Felt, Moment,
     Outcome, PainChoice, PainTrigger, SafetyCheck, SafetyKind, SafetyResult, SittingBreak, VERSION,

@@ -41,7 +41,7 @@ fn safety(check: SafetyKind, result: SafetyResult) -> Event {
 /// A person's `days` of use: a session most days, its pain before, after and the next
 /// morning, the quick check before it and the full questions every 30 days, a quick log now
 /// and then, a weekly check on Sundays; the pain drifting with the weeks.
-fn years(days: u64) -> Vec<Entry> {
+pub(super) fn years(days: u64) -> Vec<Entry> {
     let mut n = 0;
     let mut out = Vec::new();
     let pain = |d: u64| u8::try_from((d / 9 + d % 5) % 9).unwrap();

@@ -1,0 +1,175 @@
+//! The history written out as CSV or JSON straight from the file, each row as soon as no later
+//! line can change it: a history of a million events in the memory of a few days of it.
+
+use std::io::Write;
+use std::path::Path;
+
+use chrono::{NaiveDate, TimeDelta};
+use serde::Serializer;
+use serde::ser::SerializeSeq;
+
+use super::digest::{Brief, Folder};
+use super::event::CheckIn;
+use super::export::{Format, Row, csv_row, rows};
+use super::load::Skipped;
+use super::view::Dated;
+use crate::sys::files::FileError;
+use crate::text;
+
+/// How much earlier than a line ahead of it a line of a history in time order may come (see
+/// [`super::in_time_order`]): a clock put back, a line saved late.
+pub const ORDER_SLACK: TimeDelta = TimeDelta::days(2);
+
+/// A session's lines come within a day and a half of its start (the morning after is the last).
+const SESSION_SPAN: TimeDelta = TimeDelta::days(2);
+
+/// Events folded in between two rounds of writing out what is final.
+const WRITE_EVERY: usize = 4096;
+
+/// What went wrong while exporting.
+#[derive(Debug, thiserror::Error)]
+pub enum StreamError {
+    #[error(transparent)]
+    Read(#[from] FileError),
+    #[error(transparent)]
+    Write(#[from] std::io::Error),
+}
+
+/// Writes the history file at `path` as [`super::export::write`] writes its digest, byte for
+/// byte, and returns the lines skipped. CSV and JSON of a history in time order
+/// ([`super::in_time_order`] with [`ORDER_SLACK`], as unknot writes it) are written a row at a
+/// time, each as soon as no later line can change it: in memory at once, a few days of sessions
+/// and the lines being parsed, whatever the length of the file. The table (its columns as wide
+/// as their widest cell), and a history with older lines merged in later, are read whole first.
+///
+/// # Errors
+/// [`StreamError::Read`] for a history that cannot be read, before anything is written;
+/// [`StreamError::Write`] for a write to `out` that failed (the rest of the file is then read
+/// but not written).
+pub fn write_file(
+    path: &Path,
+    format: Format,
+    since: Option<NaiveDate>,
+    out: &mut impl Write,
+) -> Result<Vec<Skipped>, StreamError> {
+    if format == Format::Table || !super::in_time_order(path, ORDER_SLACK)? {
+        let mut folder = Folder::default();
+        let skipped = super::read_each_in_parallel(path, |entry| folder.fold(&entry))?;
+        super::export::write(&folder.finish(), format, since, out)?;
+        return Ok(skipped);
+    }
+    if format == Format::Csv {
+        let mut csv = csv::Writer::from_writer(out);
+        csv.write_record(text::review::EXPORT_KEYS)
+            .map_err(std::io::Error::from)?;
+        let skipped = settled_rows(path, since, |row| csv_row(&mut csv, row))?;
+        csv.flush()?;
+        return Ok(skipped);
+    }
+    let mut json = serde_json::Serializer::pretty(&mut *out);
+    let mut seq = json.serialize_seq(None).map_err(std::io::Error::from)?;
+    let skipped = settled_rows(path, since, |row| {
+        seq.serialize_element(row).map_err(std::io::Error::from)
+    })?;
+    SerializeSeq::end(seq).map_err(std::io::Error::from)?;
+    writeln!(out)?;
+    Ok(skipped)
+}
+
+/// Reads the file, handing each row to `write` once it is final, oldest first.
+fn settled_rows(
+    path: &Path,
+    since: Option<NaiveDate>,
+    mut write: impl FnMut(&Row) -> std::io::Result<()>,
+) -> Result<Vec<Skipped>, StreamError> {
+    let mut folder = Folder::default();
+    let mut newest = None;
+    let mut folded = 0usize;
+    let mut failed = None;
+    let mut write_out = |sessions: &[Box<Brief>], logs: &[Dated<CheckIn>]| {
+        for row in rows(sessions, logs, since) {
+            if failed.is_none() {
+                failed = write(&row).err();
+            }
+        }
+    };
+    let skipped = super::read_each_in_parallel(path, |entry| {
+        newest = newest.max(Some(entry.at));
+        folder.fold(&entry);
+        folded += 1;
+        if folded % WRITE_EVERY == 0
+            && let Some(newest) = newest
+        {
+            let (sessions, logs) = folder.take_before(newest - ORDER_SLACK - SESSION_SPAN);
+            write_out(&sessions, &logs);
+        }
+    })?;
+    let rest = folder.finish();
+    write_out(&rest.sessions, &rest.logs);
+    match failed {
+        Some(e) => Err(e.into()),
+        None => Ok(skipped),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::TimeDelta;
+
+    use super::*;
+    use crate::history::export::write;
+    use crate::history::{Entry, digest, recent_tests::years};
+
+    /// Every export of `entries` written as a file, against the export of their whole digest.
+    fn same_as_whole(entries: &[Entry]) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("history.jsonl");
+        let lines: Vec<String> = entries
+            .iter()
+            .map(|e| serde_json::to_string(e).unwrap() + "\n")
+            .collect();
+        std::fs::write(&path, lines.concat()).unwrap();
+        let whole = digest(entries);
+        let day = entries[entries.len() / 2].at.date_naive();
+        for format in [Format::Csv, Format::Json, Format::Table] {
+            for since in [None, Some(day)] {
+                let (mut streamed, mut held) = (Vec::new(), Vec::new());
+                let skipped = write_file(&path, format, since, &mut streamed).unwrap();
+                write(&whole, format, since, &mut held).unwrap();
+                assert!(skipped.is_empty());
+                assert_eq!(
+                    String::from_utf8(streamed).unwrap(),
+                    String::from_utf8(held).unwrap(),
+                    "{format:?} since {since:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_history_in_time_order_streams_to_the_export_of_its_whole_digest() {
+        let entries = years(1500);
+        assert!(entries.len() > 2 * WRITE_EVERY);
+        same_as_whole(&entries);
+    }
+
+    #[test]
+    fn a_history_with_old_lines_merged_in_late_is_read_whole_first() {
+        let mut entries = years(300);
+        let mut old = years(40);
+        for e in &mut old {
+            e.id = uuid::Uuid::from_u128(e.id.as_u128() + (1 << 120));
+            e.at -= TimeDelta::days(400);
+        }
+        entries.extend(old);
+        same_as_whole(&entries);
+    }
+
+    #[test]
+    fn an_empty_or_missing_history_exports_no_rows() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut out = Vec::new();
+        write_file(&dir.path().join("none.jsonl"), Format::Json, None, &mut out).unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), "[]\n");
+    }
+}
