@@ -208,10 +208,19 @@ def accuracy(minutes, work):
     planned = minutes * 60.0
     p.pump(planned + 5)
     p.stop()
-    rows = []
+    rows, handed, synced = [], {}, {}
     for line in trace.read_text().splitlines():
-        _, phase, _, due, seen = line.split()
-        rows.append((int(phase), float(due), float(seen) - float(due)))
+        word, phase, *times = line.split()
+        if word == "boundary":
+            _, due, seen = times
+            rows.append((int(phase), float(due), float(seen) - float(due)))
+        elif word == "cue":
+            handed.setdefault(int(phase), float(times[0]))
+        elif word == "synced":
+            synced.setdefault(int(phase), float(times[0]))
+    due_of = {phase: due for phase, due, _ in rows[1:]}
+    cue_late = [handed[p] - due_of[p] for p in handed if p in due_of]
+    sync_late = [synced[p] - due_of[p] for p in synced if p in due_of]
     late = [r[2] for r in rows[1:]]
     due_min = [r[1] / 60000 for r in rows[1:]]
     half = len(late) // 2
@@ -223,6 +232,12 @@ def accuracy(minutes, work):
         "first_half_mean_ms": statistics.mean(late[:half]),
         "second_half_mean_ms": statistics.mean(late[half:]),
         "span_s": rows[-1][1] / 1000,
+        "cues": len(cue_late),
+        "cue_max_ms": max(cue_late, default=float("nan")),
+        "cue_median_ms": statistics.median(cue_late) if cue_late else float("nan"),
+        "synced": len(sync_late),
+        "sync_max_ms": max(sync_late, default=float("nan")),
+        "sync_median_ms": statistics.median(sync_late) if sync_late else float("nan"),
     }
 
 
@@ -304,11 +319,12 @@ def history_sizes(work, binary, sizes, launches):
         # list of sessions.
         filled = first_frames({
             "home": (base, env, lambda o: b"Last session" in o or (not n and b"Gentle" in o)),
-            "start": (start, env, lambda o: b"symptoms" in o or b"questions" in o),
+            "start": (start, env, asked),
             "review": (review, env, lambda o: b"of " in o or b"No sessions" in o),
         }, max(3, launches // 3))
+        keys = review_keys(review, env)
         p = Pty(start, env)
-        p.pump(10, until=lambda o: b"symptoms" in o or b"questions" in o)
+        p.pump(10, until=asked)
         p.keys("\r")
         time.sleep(0.3)
         p.keys("\x1b")
@@ -316,8 +332,38 @@ def history_sizes(work, binary, sizes, launches):
         hwm = p.hwm_kb()
         p.stop()
         took, export_kb = rss_of_child(base + ["history", "--format", "csv"], subprocess.DEVNULL)
-        rows.append((n, frames, filled, hwm, took, export_kb))
+        rows.append((n, frames, filled, hwm, took, export_kb, keys))
     return rows
+
+
+def asked(out):
+    """A routine's first question is on screen: the morning after, or the safety questions."""
+    return b"symptoms" in out or b"questions" in out or b"The morning after" in out
+
+
+def review_keys(argv, env, presses=20):
+    """Median and longest time from a key on the review's session list (down, up, the next
+    pane) to the start of the screen it changes."""
+    p = Pty(argv, env)
+    p.pump(15, until=lambda o: b"of " in o or b"No sessions" in o)
+    time.sleep(0.3)
+    p.pump(0.2)
+    times = []
+    for i in range(presses):
+        seen = len(p.output)
+        key = ["\x1b[B", "\x1b[A", "\t"][i % 3]
+        t0 = time.monotonic()
+        p.keys(key)
+        end = t0 + 2
+        while time.monotonic() < end and len(p.output) == seen:
+            if select.select([p.fd], [], [], 0.05)[0]:
+                p.output += os.read(p.fd, 65536)
+        if len(p.output) > seen:
+            times.append(time.monotonic() - t0)
+        time.sleep(0.05)
+        p.pump(0.05)
+    p.stop()
+    return (statistics.median(times), max(times)) if times else None
 
 
 def machine():
@@ -398,6 +444,17 @@ def main():
         "The trend is the slope of lateness against time (least squares): growth would show as a",
         "slope well above zero.",
         "",
+        "What a person hears and what is kept: from each boundary's due time to its cue being handed",
+        "to the sound device (the terminal bell here, without one), and to its history line being",
+        "written and synced to disk (`fsync`).",
+        "",
+        "| from the boundary to | boundaries | median | max | target |",
+        "|---|---:|---:|---:|---|",
+        f"| its cue handed to the sound device | {acc['cues']} | {acc['cue_median_ms']:.2f} ms "
+        f"| {acc['cue_max_ms']:.2f} ms | within 20 ms |",
+        f"| its history line synced | {acc['synced']} | {acc['sync_median_ms']:.2f} ms "
+        f"| {acc['sync_max_ms']:.2f} ms | |",
+        "",
         "## While counting down",
         "",
         f"CPU over {idle_seconds} s of a countdown, 100x30 terminal; first frame from launch (median of",
@@ -427,13 +484,14 @@ def main():
               "review's session list on screen. Peak memory (VmHWM) while a routine counts down.",
               f"Sound device: {'present (PULSE_SERVER)' if os.environ.get('PULSE_SERVER') else 'none'}.",
               "",
-              "| events | home first frame | `start` first frame | review first frame | home figures | `start` questions | review list | peak memory counting | CSV export | its peak memory |",
-              "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+              "| events | home first frame | `start` first frame | review first frame | home figures | `start` questions | review list | review key, median / max | peak memory counting | CSV export | its peak memory |",
+              "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     ms = lambda t: f"{t * 1000:.0f} ms" if t is not None else "n/a"
-    for n, frames, filled, hwm_kb, took, export_kb in sizes:
+    for n, frames, filled, hwm_kb, took, export_kb, keys in sizes:
+        key = f"{keys[0] * 1000:.1f} / {keys[1] * 1000:.1f} ms" if keys else "n/a"
         lines.append(
             f"| {n} | {ms(frames['home'])} | {ms(frames['start'])} | {ms(frames['review'])} "
-            f"| {ms(filled['home'])} | {ms(filled['start'])} | {ms(filled['review'])} "
+            f"| {ms(filled['home'])} | {ms(filled['start'])} | {ms(filled['review'])} | {key} "
             f"| {hwm_kb / 1024:.1f} MiB | {ms(took)} | {export_kb / 1024:.1f} MiB |")
     lines += ["",
               "## History", "", "From `cargo bench --bench history`.", ""]

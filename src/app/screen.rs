@@ -18,7 +18,7 @@ use crate::error::AppError;
 use crate::history::{self, Digest, Entry, History, Store};
 use crate::routine::{Routine, RoutineEntry};
 use crate::sys::input::Input;
-use crate::sys::trace::Trace;
+use crate::sys::trace::{Moment, Trace};
 use crate::text;
 use crate::ui::home::Home;
 use crate::ui::keys::{self, Act, Context, Scroll};
@@ -496,14 +496,30 @@ impl App {
     fn carry_out(&mut self, fx: Vec<Effect>, now: Instant) {
         let mut batches = VecDeque::from([fx]);
         while let Some(fx) = batches.pop_front() {
-            let mut cues = Vec::new();
+            // Cues first: a cue is heard the moment it is due, and the history line of the same
+            // moment is synced to disk after it.
+            let cues: Vec<crate::session::Cue> = fx
+                .iter()
+                .filter_map(|effect| match effect {
+                    Effect::Cue(cue) => Some(*cue),
+                    _ => None,
+                })
+                .collect();
+            self.audio.play(&cues);
+            if !cues.is_empty() {
+                self.note_moment(Moment::Cue);
+            }
             let mut words = Vec::new();
             let mut over = None;
+            let mut recorded = false;
             for effect in fx {
                 match effect {
-                    Effect::Cue(cue) => cues.push(cue),
+                    Effect::Cue(_) => {}
                     Effect::Announce(a) => words.push(a),
-                    Effect::Record(event) => self.record(event),
+                    Effect::Record(event) => {
+                        self.record(event);
+                        recorded = true;
+                    }
                     // The screen shows the stage itself.
                     Effect::Say(_) => {}
                     Effect::OpenHistory => {
@@ -520,7 +536,9 @@ impl App {
                     Effect::Over(ending) => over = Some(ending),
                 }
             }
-            self.audio.play(&cues);
+            if recorded {
+                self.note_moment(Moment::Synced);
+            }
             if let Some(routine) = self.visit.as_ref().and_then(Visit::routine) {
                 for a in &words {
                     self.audio.say(a, routine);
@@ -541,6 +559,17 @@ impl App {
     fn note_trace(&mut self) {
         if let Some(session) = self.visit.as_ref().and_then(Visit::session) {
             self.trace.note(session, Instant::now());
+        }
+    }
+
+    /// A cue handed to the sound device, or the history's lines synced, for `UNKNOT_TRACE`.
+    #[expect(
+        clippy::disallowed_methods,
+        reason = "the trace measures when a cue really left and a line was really on disk"
+    )]
+    fn note_moment(&mut self, moment: Moment) {
+        if let Some(session) = self.visit.as_ref().and_then(Visit::session) {
+            self.trace.moment(moment, session, Instant::now());
         }
     }
 

@@ -38,6 +38,7 @@ pub enum SkipReason {
 /// # Errors
 /// [`FileError`] for a history that cannot be read, or is refused: a link, not a regular
 /// file, another user's, or over 1 GB.
+#[cfg(test)]
 pub fn load(path: &Path) -> Result<Loaded, FileError> {
     match files::read(path, Kind::History) {
         Ok(bytes) => Ok(parse(files::without_bom(&bytes))),

@@ -29,16 +29,19 @@ pub use event::{
     WeeklyCheck, now,
 };
 pub use load::{
-    Loaded, SkipReason, Skipped, check, lines_by_id, load, parse, read_digest, read_each,
+    Loaded, SkipReason, Skipped, check, lines_by_id, parse, read_digest, read_each,
 };
+// The whole-file reader, against which the readers of a line at a time are checked.
+#[cfg(test)]
+pub use load::load;
 pub use stats::{
     BreakFigures, RoutineFigures, STRETCH_MIN_SESSIONS, Stretch, per_routine, per_week,
     sitting_breaks, sitting_breaks_between, streak, stretches,
 };
 pub use store::{FILE_NAME, Store, StoreError, encode, new_lines};
 pub use view::{
-    Change, Dated, Finish, History, Reading, SessionView, StepView, Unread, Verdict, Work, build,
-    session_view,
+    Change, Dated, Finish, History, Reading, SessionView, StepView, Unread, Verdict, ViewFolder,
+    Work, build, session_view,
 };
 pub use weekly::{
     MEANINGFUL_POINTS, ScoreChange, WeeklyTrend, known_activities, weekly_due, weekly_trend,

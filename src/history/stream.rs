@@ -142,10 +142,11 @@ impl InOrder<'_> {
 /// # Errors
 /// [`FileError`] as for [`super::load`], or for a read that fails part-way.
 pub fn in_time_order(path: &Path, slack: TimeDelta) -> Result<bool, FileError> {
+    let key = memchr::memmem::Finder::new(b"\"at\":\"");
     let mut latest = None;
     let mut in_order = true;
     each_line(path, |line, _, _| {
-        let Some(at) = time_of(line) else {
+        let Some(at) = time_of(line, &key) else {
             return;
         };
         if latest.is_some_and(|latest| at < latest - slack) {
@@ -156,13 +157,12 @@ pub fn in_time_order(path: &Path, slack: TimeDelta) -> Result<bool, FileError> {
     Ok(in_order)
 }
 
-/// The `"at"` of a line, read without parsing the rest of it.
-fn time_of(line: &[u8]) -> Option<DateTime<chrono::FixedOffset>> {
-    const KEY: &[u8] = b"\"at\":\"";
-    let from = memchr::memmem::find(line, KEY)? + KEY.len();
+/// The `"at"` of a line, found with `key`, read without parsing the rest of the line.
+fn time_of(line: &[u8], key: &memchr::memmem::Finder) -> Option<DateTime<chrono::FixedOffset>> {
+    let from = key.find(line)? + key.needle().len();
     let to = from + memchr::memchr(b'"', &line[from..])?;
     let text = std::str::from_utf8(&line[from..to]).ok()?;
-    DateTime::parse_from_rfc3339(text).ok()
+    super::timestamp::parse(text).ok()
 }
 
 #[cfg(test)]

@@ -285,13 +285,28 @@ pub enum Reading {
 /// history files joined by hand, or a save retried after a failure it did not know had written),
 /// and counts once.
 pub fn build(entries: &[Entry]) -> History {
-    let mut history = History::default();
-    history.index.seen.reserve(entries.len());
+    let mut folder = ViewFolder::default();
+    folder.0.index.seen.reserve(entries.len());
     for entry in entries {
-        history.fold(entry);
+        folder.fold(entry);
     }
-    history.settle();
-    history
+    folder.finish()
+}
+
+/// Folds events in as they are read, one at a time, as [`build`] does.
+#[derive(Debug, Default)]
+pub struct ViewFolder(History);
+
+impl ViewFolder {
+    pub fn fold(&mut self, entry: &Entry) {
+        self.0.fold(entry);
+    }
+
+    /// The view, in time order.
+    pub fn finish(mut self) -> History {
+        self.0.settle();
+        self.0
+    }
 }
 
 /// One session as the history will show it, from its events in order; `at` stands for the time

@@ -1,11 +1,21 @@
 //! A timing trace for measuring the session's accuracy: with `UNKNOT_TRACE=FILE`, every phase
-//! boundary is written with the time it was due and the time the app got to it.
+//! boundary is written with the time it was due and the time the app got to it, and the times
+//! its cue was handed to the sound device and its history lines were synced to disk.
 
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::time::Instant;
 
 use crate::session::Session;
+
+/// What happened after a boundary, and when.
+#[derive(Debug, Clone, Copy)]
+pub enum Moment {
+    /// The cues were handed to the sound device (or the bell).
+    Cue,
+    /// The history lines were written and synced.
+    Synced,
+}
 
 pub struct Trace {
     out: Option<BufWriter<File>>,
@@ -51,5 +61,20 @@ impl Trace {
             ms(now)
         )
         .and_then(|()| out.flush());
+    }
+
+    /// Notes `moment` of the current phase: `cue PHASE ms` or `synced PHASE ms`, in the
+    /// boundaries' time.
+    pub fn moment(&mut self, moment: Moment, session: &Session, now: Instant) {
+        let (Some(out), Some(due)) = (&mut self.out, session.phase_started()) else {
+            return;
+        };
+        let origin = *self.origin.get_or_insert(due);
+        let word = match moment {
+            Moment::Cue => "cue",
+            Moment::Synced => "synced",
+        };
+        let ms = now.saturating_duration_since(origin).as_secs_f64() * 1000.0;
+        let _ = writeln!(out, "{word} {} {ms:.3}", session.current_index()).and_then(|()| out.flush());
     }
 }
