@@ -497,15 +497,15 @@ impl App {
         let mut batches = VecDeque::from([fx]);
         while let Some(fx) = batches.pop_front() {
             let mut cues = Vec::new();
-            let mut words = Vec::new();
+            let mut speech = None;
             let mut over = None;
             for effect in fx {
                 match effect {
                     Effect::Cue(cue) => cues.push(cue),
-                    Effect::Announce(a) => words.push(a),
+                    Effect::Speak(words) => speech = Some(words),
                     Effect::Record(event) => self.record(event),
                     // The screen shows the stage itself.
-                    Effect::Say(_) => {}
+                    Effect::Announce(_) | Effect::Say(_) => {}
                     Effect::OpenHistory => {
                         let opened = self.open_history();
                         if let Some(visit) = &mut self.visit {
@@ -521,10 +521,8 @@ impl App {
                 }
             }
             self.audio.play(&cues);
-            if let Some(routine) = self.visit.as_ref().and_then(Visit::routine) {
-                for a in &words {
-                    self.audio.say(a, routine);
-                }
+            if let Some(words) = speech {
+                self.audio.say(words);
             }
             self.note_trace();
             if let Some(ending) = over {

@@ -216,15 +216,16 @@ impl Plain<'_> {
         let mut batches = VecDeque::from([fx]);
         while let Some(fx) = batches.pop_front() {
             let mut cues = Vec::new();
+            let mut speech = None;
             for effect in fx {
                 match effect {
                     Effect::Cue(cue) => cues.push(cue),
                     Effect::Announce(a) => {
                         if let Some(routine) = visit.routine() {
-                            self.audio.say(&a, routine);
                             let _ = prompts::announce(&mut self.out, &a, routine);
                         }
                     }
+                    Effect::Speak(words) => speech = Some(words),
                     Effect::Record(event) => {
                         if let Some(recorder) = &mut self.recorder {
                             recorder.record(event);
@@ -249,6 +250,9 @@ impl Plain<'_> {
             }
             let _ = self.out.flush();
             self.audio.play(&cues);
+            if let Some(words) = speech {
+                self.audio.say(words);
+            }
             if let Some(session) = visit.session() {
                 self.trace.note(session, Instant::now());
             }

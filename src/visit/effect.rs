@@ -56,6 +56,9 @@ pub enum Effect {
     Record(history::Event),
     /// Words of the visit for plain mode, which has no screen to show the stage on.
     Say(Say),
+    /// What the voice says for this event's effects, as one utterance, last in the batch; said
+    /// with the voice on, in turn with the cues (see `visit::spoken`).
+    Speak(String),
     /// A routine was chosen: open the history for writing; the answer comes back as
     /// [`Event::Opened`].
     OpenHistory,
@@ -109,8 +112,11 @@ pub enum Say {
     Question(Question),
     /// The line does not answer this question.
     Invalid(Question),
-    /// The pain score just kept, or that it was skipped.
-    Pain(Option<u8>),
+    /// The answer to `question` just kept (in `answers`), or that it was skipped.
+    Answered {
+        question: Question,
+        answers: Box<history::CheckIn>,
+    },
     /// Input has ended: the questions left are skipped.
     InputEnded,
     /// The pain-monitoring rule paused the session: stop, skip or gentler?
