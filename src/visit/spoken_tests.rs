@@ -1,10 +1,7 @@
 //! What the voice says through a whole visit, with a fake clock, in both paces: every screen
 //! said in order, with the keys of the front end in use, each question's answer said back, a
-//! step that waits and its one reminder, and the summary's main lines.
-#![expect(
-    clippy::disallowed_methods,
-    reason = "a real instant is only the fake clock's origin; every other instant is built from it"
-)]
+//! step that waits and its one reminder, and the summary's main lines. The clock is the fake one
+//! of the visit's tests (`tests::Run`).
 
 use std::path::Path;
 use std::time::Duration;
