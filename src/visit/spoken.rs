@@ -56,7 +56,12 @@ impl Visit {
                 _ => None,
             };
             if let Some(part) = part {
-                if parts.last().is_some_and(|p| p.how.is_some()) {
+                // A question answered at once, or the end said again by the summary's heading.
+                let said_again = matches!(effect, Effect::Say(Say::Summary(_)))
+                    && parts
+                        .last()
+                        .is_some_and(|p| p.words == text::session::COMPLETE);
+                if said_again || parts.last().is_some_and(|p| p.how.is_some()) {
                     parts.pop();
                 }
                 parts.push(part);

@@ -344,3 +344,17 @@ fn the_keys_said_are_the_keys_of_the_screen() {
         assert_eq!(lookup(context, &pressed), Some(act), "{said}");
     }
 }
+
+#[test]
+fn when_input_ends_the_end_of_the_session_is_said_once_with_its_summary() {
+    let mut run = Run::start(Pace::Lines, &screened());
+    run.lines(0.0, &[""]);
+    run.at(0.0, Event::InputEnded);
+    run.effects.clear();
+    run.at(2.0, Event::Tick);
+    run.at(5.0, Event::Tick);
+    let said = spoken(&run);
+    let last = said.last().unwrap();
+    assert!(last.starts_with("Session complete: Short."), "{said:#?}");
+    assert_eq!(last.matches("Session complete").count(), 1, "{last:?}");
+}
