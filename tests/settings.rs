@@ -217,7 +217,7 @@ fn voice_announces_each_step_through_the_speech_program() {
     assert_eq!(out.code(), Some(0), "{}", out.describe());
     let spoken = wait_for_file_line(&said, "Session complete");
     assert!(
-        spoken.contains("--rate 140 Next: Knee rolls, 2 seconds"),
+        spoken.contains("--rate 140 ") && spoken.contains("Next: Knee rolls, 2 seconds"),
         "spoken: {spoken:?}"
     );
 }

@@ -1,6 +1,8 @@
-//! A session followed by ear: what the voice says, in turn, and that the last words are heard
-//! out before unknot exits, in both front ends. A stand-in speech program (a shell script) logs
-//! when each announcement starts and ends; no speech program or sound device is needed.
+//! A visit followed by ear: what the voice says, in order and in turn, from the quick safety
+//! check through a step that waits, the check-in, the questions after and the summary, and that
+//! the last words are heard out before unknot exits, in both front ends. A stand-in speech
+//! program (a shell script) logs when each utterance starts and ends; no speech program or
+//! sound device is needed.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -19,10 +21,13 @@ use std::path::PathBuf;
 use common::tui::Tui;
 use common::{Sandbox, spawn};
 
-/// One step on each side with a rest between reps, a check-in, and a last short step.
+/// One step on each side with a rest between reps, a step that waits for the person, a
+/// check-in, and a last short step.
 const BY_EAR: &str = r#"(title: "By ear", level: Gentle, lead_in: 1, steps: [
     (title: "Knee to chest", kind: Stretch, sides: Each, seconds: 1, reps: 2, rest: 1,
      instructions: ["Lie on your back, knees bent.", "Draw one knee up."]),
+    (title: "Ball under the glutes", kind: Massage, seconds: 1, wait_for_key: true,
+     instructions: ["Sit on the floor, ball under one buttock."]),
     (title: "How is the pain now?", kind: CheckIn),
     (title: "Rest and breathe", kind: Rest, seconds: 1),
 ])"#;
@@ -81,6 +86,31 @@ fn wait_for_line(log: &PathBuf, text: &str) {
     }
 }
 
+/// The words each utterance started with, in order.
+fn started(log: &PathBuf) -> Vec<String> {
+    spoken(log)
+        .iter()
+        .filter_map(|l| l.strip_prefix("start ").map(String::from))
+        .collect()
+}
+
+/// Every one of `milestones` started, in this order, each the start of an utterance; and no
+/// utterance started twice in a row, said over itself.
+fn assert_said_in_order(log: &PathBuf, milestones: &[&str]) {
+    let started = started(log);
+    let mut rest = started.iter();
+    for milestone in milestones {
+        assert!(
+            rest.any(|s| s.starts_with(milestone)),
+            "{milestone:?} not in order in {started:#?}"
+        );
+    }
+    for pair in started.windows(2) {
+        assert_ne!(pair[0], pair[1], "said twice over: {started:#?}");
+    }
+    assert_in_turn(&spoken(log));
+}
+
 /// Every announcement ends before the next starts, or was cut short (it never ends) because a
 /// newer one made it stale.
 fn assert_in_turn(lines: &[String]) {
@@ -101,56 +131,85 @@ fn assert_in_turn(lines: &[String]) {
 }
 
 #[test]
-fn a_plain_session_is_said_step_by_step_in_turn_and_heard_out_before_exit() {
+fn a_whole_plain_visit_is_said_in_order_in_turn_and_heard_out_before_exit() {
     let sandbox = Sandbox::screened();
     let (_, log) = fake_espeak(&sandbox, "0.3");
     let routine = sandbox.write("by-ear.ron", BY_EAR);
     let mut running = spawn(sandbox.plain_start(&routine, &["--voice"]));
+    wait_for_line(&log, "start By ear: 4 steps");
     running.pass_quick_check();
-    // The questions before: pain, where, which side, numbness, each skipped.
-    running.type_in("\n\n\n\n");
-    // The check-in waits for its answer while its question is said.
-    running.wait_for_stdout("Step 2 of 3");
-    wait_for_line(&log, "start How is the pain now?");
-    running.type_in("3\n\n");
+    // Each answer typed once its question has been heard, as a person listening would.
+    for (heard, answer) in [
+        ("start Before you start. Pain right now", "5\n"),
+        ("start Pain 5, moderate. Where do you feel it?", "buttock\n"),
+        ("start Buttock. Which side?", "left\n"),
+        ("start Side: left. Any numbness or tingling?", "no\n"),
+        ("start Next: Ball under the glutes", "\n"),
+        ("start How is the pain now?", "3\n"),
+        ("start Pain 3, mild. Where do you feel it?", "\n"),
+        ("start Session complete. How was it?", "2\n"),
+        ("start Pain 2, mild. How did the session feel?", "better\n"),
+        ("start It felt better. A note for yourself", "\n"),
+    ] {
+        wait_for_line(&log, heard);
+        running.type_in(answer);
+    }
     let out = running.finish();
     assert_eq!(out.code(), Some(0), "{}", out.describe());
     // Read at once: the last words were finished before unknot exited.
     let lines = spoken(&log);
-    assert_eq!(
-        lines.last().map(String::as_str),
-        Some("end Session complete"),
+    let last = lines.last().cloned().unwrap_or_default();
+    assert!(
+        last.starts_with("end Skipped. Session complete: By ear. Time: ")
+            && last.contains("Pain 5 before, 2 after: 3 points lower.")
+            && last.ends_with(
+                "Keep moving gently today; avoid sitting or lying still for long stretches."
+            ),
         "{lines:#?}"
     );
-    assert_in_turn(&lines);
     let raw = std::fs::read_to_string(&log).unwrap();
     assert!(
-        raw.contains("start -v en-gb -s 150 Next: "),
+        raw.contains("start -v en-gb -s 150 By ear: "),
         "the voice and pace are asked for: {raw}"
     );
-    let started: Vec<&str> = lines
+    assert_said_in_order(
+        &log,
+        &[
+            "By ear: 4 steps, about 12 seconds. Any new symptoms? Since your last session, has any of these started?",
+            "Before you start. Pain right now, from 0 to 10. 0 is no pain, 10 the worst imaginable. Type a number and press Enter. Enter alone skips.",
+            "Pain 5, moderate. Where do you feel it? Choose all that apply. Type any of back, buttock, thigh, calf or foot",
+            "Buttock. Which side? Type left, right or both",
+            "Side: left. Any numbness or tingling? Type yes or no",
+            "Numbness: no. Next: Knee to chest, left side, 1 second, 2 times. Lie on your back, knees bent.",
+            "Rest: 1 second.",
+            "Switch to the right side: 1 second.",
+            "Next: Ball under the glutes, 1 second. Sit on the floor, ball under one buttock. unknot waits for you: when you are in position, press Enter.",
+            "How is the pain now? Pain right now, from 0 to 10. Type a number and press Enter. Enter alone skips.",
+            "Pain 3, mild. Where do you feel it?",
+            "Skipped. Next: Rest and breathe, 1 second.",
+            "Session complete. How was it? Pain right now, from 0 to 10. Type a number",
+            "Pain 2, mild. How did the session feel? Type better, same or worse",
+            "It felt better. A note for yourself (optional, up to 200 characters). Type it and press Enter",
+            "Skipped. Session complete: By ear. Time: ",
+        ],
+    );
+    let anchors = started(&log)
         .iter()
-        .filter_map(|l| l.strip_prefix("start "))
-        .collect();
-    for words in [
-        "Next: Knee to chest, left side, 1 second, 2 times. Lie on your back, knees bent.",
-        "Rest: 1 second",
-        "Switch to the right side: 1 second",
-        "How is the pain now? Pain right now, from 0 to 10.",
-        "Next: Rest and breathe, 1 second",
-        "Session complete",
-    ] {
-        assert!(started.contains(&words), "{words:?} in {started:#?}");
-    }
+        .filter(|s| s.contains("0 is no pain"))
+        .count();
+    assert_eq!(anchors, 1, "the scale's anchors once: {:#?}", started(&log));
 }
 
 #[test]
-fn the_full_screen_hears_the_last_words_out_when_left_at_once() {
+fn a_whole_full_screen_visit_is_said_in_order_with_its_keys_and_heard_out_when_left() {
     let sandbox = Sandbox::screened();
-    let (_, log) = fake_espeak(&sandbox, "0.8");
+    let (_, log) = fake_espeak(&sandbox, "0.3");
     let routine = sandbox.write(
-        "quick.ron",
-        r#"(title: "Quick", level: Gentle, lead_in: 0, steps: [
+        "waits.ron",
+        r#"(title: "Waits", level: Gentle, lead_in: 1, steps: [
+            (title: "Ball under the glutes", kind: Massage, seconds: 1, wait_for_key: true,
+             instructions: ["Sit on the floor, ball under one buttock."]),
+            (title: "How is the pain now?", kind: CheckIn),
             (title: "Knee rolls", kind: Movement, seconds: 1),
         ])"#,
     );
@@ -160,17 +219,47 @@ fn the_full_screen_hears_the_last_words_out_when_left_at_once() {
         24,
         80,
     );
-    tui.skip_before();
-    tui.skip_after();
-    // Leave the summary at once, while "Session complete" is still being said.
-    tui.key("\r");
+    wait_for_line(&log, "start Waits: 3 steps");
+    tui.pass_quick_check();
+    for (heard, key) in [
+        ("start Before you start. Pain right now", "5"),
+        // Esc skips the questions left.
+        ("start Pain 5, moderate. Where do you feel it?", "\x1b"),
+        ("start Skipped. Next: Ball under the glutes", " "),
+        ("start How is the pain now?", "3"),
+        ("start Pain 3, mild. Where do you feel it?", "\r"),
+        ("start Session complete. How was it?", "2"),
+        ("start Pain 2, mild. How did the session feel?", "b"),
+        ("start It felt better. A note for yourself", "\r"),
+        // Leave the summary as soon as it is being said.
+        ("start Skipped. Session complete: Waits.", "\r"),
+    ] {
+        wait_for_line(&log, heard);
+        tui.key(key);
+    }
     let (code, _) = tui.wait_exit();
     assert_eq!(code, 0);
     let lines = spoken(&log);
-    assert_eq!(
-        lines.last().map(String::as_str),
-        Some("end Session complete"),
-        "{lines:#?}"
+    let last = lines.last().cloned().unwrap_or_default();
+    assert!(
+        last.starts_with("end Skipped. Session complete: Waits.")
+            && last.ends_with("Press Enter when you are done."),
+        "heard out before unknot exits: {lines:#?}"
     );
-    assert_in_turn(&lines);
+    assert_said_in_order(
+        &log,
+        &[
+            "Waits: 3 steps, about 4 seconds. Any new symptoms? Since your last session, has any of these started?",
+            "Before you start. Pain right now, from 0 to 10. 0 is no pain, 10 the worst imaginable. Press a number, or t for 10. Enter skips.",
+            "Pain 5, moderate. Where do you feel it? Choose all that apply. Press 1 for back, 2 buttock",
+            "Skipped. Next: Ball under the glutes, 1 second. Sit on the floor, ball under one buttock. unknot waits for you: when you are in position, press Space.",
+            "How is the pain now? Pain right now, from 0 to 10. Press a number, or t for 10. Enter skips.",
+            "Pain 3, mild. Where do you feel it? Choose all that apply. Press 1",
+            "Skipped. Next: Knee rolls, 1 second.",
+            "Session complete. How was it? Pain right now, from 0 to 10. Press a number",
+            "Pain 2, mild. How did the session feel? Press b for better, s for same, or w for worse.",
+            "It felt better. A note for yourself (optional, up to 200 characters). Type it and press Enter",
+            "Skipped. Session complete: Waits. Time: ",
+        ],
+    );
 }

@@ -496,32 +496,24 @@ impl App {
     fn carry_out(&mut self, fx: Vec<Effect>, now: Instant) {
         let mut batches = VecDeque::from([fx]);
         while let Some(fx) = batches.pop_front() {
-            // Cues first: a cue is heard the moment it is due, and the history line of the same
-            // moment is synced to disk after it.
-            let cues: Vec<crate::session::Cue> = fx
-                .iter()
-                .filter_map(|effect| match effect {
-                    Effect::Cue(cue) => Some(*cue),
-                    _ => None,
-                })
-                .collect();
+            let cues = Effect::cues(&fx);
             self.audio.play(&cues);
             if !cues.is_empty() {
                 self.note_moment(Moment::Cue);
             }
-            let mut words = Vec::new();
+            let mut speech = None;
             let mut over = None;
             let mut recorded = false;
             for effect in fx {
                 match effect {
                     Effect::Cue(_) => {}
-                    Effect::Announce(a) => words.push(a),
+                    Effect::Speak(words) => speech = Some(words),
                     Effect::Record(event) => {
                         self.record(event);
                         recorded = true;
                     }
                     // The screen shows the stage itself.
-                    Effect::Say(_) => {}
+                    Effect::Announce(_) | Effect::Say(_) => {}
                     Effect::OpenHistory => {
                         let opened = self.open_history();
                         if let Some(visit) = &mut self.visit {
@@ -539,10 +531,8 @@ impl App {
             if recorded {
                 self.note_moment(Moment::Synced);
             }
-            if let Some(routine) = self.visit.as_ref().and_then(Visit::routine) {
-                for a in &words {
-                    self.audio.say(a, routine);
-                }
+            if let Some(words) = speech {
+                self.audio.say(words);
             }
             self.note_trace();
             if let Some(ending) = over {

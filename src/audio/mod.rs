@@ -22,8 +22,7 @@ pub use bell::Bell;
 pub use sounds::Sounds;
 pub use voice::Voice;
 
-use crate::routine::Routine;
-use crate::session::{Announcement, Cue};
+use crate::session::Cue;
 
 /// How long leaving waits for a sound device that is still opening.
 pub const SETTLE_LIMIT: Duration = Duration::from_secs(3);
@@ -191,27 +190,10 @@ impl<W: Write> Audio<W> {
         }
     }
 
-    /// Speaks what a person with eyes closed needs: each step's name, side, dose and first
-    /// instruction; switching sides; a rest and its length; a check-in's question; the end.
-    pub fn say(&self, a: &Announcement, routine: &Routine) {
-        use crate::text::sound as words;
-        if self.muted {
-            return;
-        }
-        let words = match a {
-            Announcement::StepStart { step, side } => routine.steps.get(*step).map(|s| {
-                words::voice_step(&s.line(*side), s.instructions.first().map(String::as_str))
-            }),
-            Announcement::CheckIn { step } => routine
-                .steps
-                .get(*step)
-                .map(|s| words::voice_check_in(&s.title)),
-            Announcement::Switch { .. } | Announcement::Rest(_) | Announcement::Complete => {
-                Some(a.words(routine))
-            }
-            _ => None,
-        };
-        if let Some(words) = words {
+    /// Says `words` in turn with the cues, unless muted; what is said is the visit's rule
+    /// (`visit::spoken`).
+    pub fn say(&self, words: String) {
+        if !self.muted {
             self.voice.say(words);
         }
     }

@@ -37,7 +37,11 @@ fn schedule(name: &str) -> Vec<(f64, Cue)> {
     note(t0, fx, &mut heard);
     let mut now = t0;
     while session.outcome().is_none() {
-        let event = if let Some(wake) = session.next_wakeup(now) {
+        // A step that waits is answered before its reminder.
+        let wake = session
+            .next_wakeup(now)
+            .filter(|_| session.phase().kind != PhaseKind::Ready);
+        let event = if let Some(wake) = wake {
             now = wake;
             Event::Tick
         } else {

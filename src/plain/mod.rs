@@ -25,7 +25,7 @@ use crate::history::{Digest, Store};
 use crate::sys::input::{self, Input};
 use crate::sys::output::Output;
 use crate::sys::stderr::{self, StderrCapture};
-use crate::sys::trace::Trace;
+use crate::sys::trace::{Moment, Trace};
 use crate::text;
 use crate::visit::{self, Effect, Ending, Event, Recorder, Visit};
 
@@ -215,19 +215,26 @@ impl Plain<'_> {
     fn carry_out(&mut self, visit: &mut Visit, fx: Vec<Effect>) {
         let mut batches = VecDeque::from([fx]);
         while let Some(fx) = batches.pop_front() {
-            let mut cues = Vec::new();
+            let cues = Effect::cues(&fx);
+            self.audio.play(&cues);
+            if let (false, Some(session)) = (cues.is_empty(), visit.session()) {
+                self.trace.moment(Moment::Cue, session, Instant::now());
+            }
+            let mut speech = None;
+            let mut recorded = false;
             for effect in fx {
                 match effect {
-                    Effect::Cue(cue) => cues.push(cue),
+                    Effect::Cue(_) => {}
                     Effect::Announce(a) => {
                         if let Some(routine) = visit.routine() {
-                            self.audio.say(&a, routine);
                             let _ = prompts::announce(&mut self.out, &a, routine);
                         }
                     }
+                    Effect::Speak(words) => speech = Some(words),
                     Effect::Record(event) => {
                         if let Some(recorder) = &mut self.recorder {
                             recorder.record(event);
+                            recorded = true;
                         }
                         self.tell_saving_problem();
                     }
@@ -248,7 +255,12 @@ impl Plain<'_> {
                 }
             }
             let _ = self.out.flush();
-            self.audio.play(&cues);
+            if let (true, Some(session)) = (recorded, visit.session()) {
+                self.trace.moment(Moment::Synced, session, Instant::now());
+            }
+            if let Some(words) = speech {
+                self.audio.say(words);
+            }
             if let Some(session) = visit.session() {
                 self.trace.note(session, Instant::now());
             }

@@ -6,7 +6,7 @@ use crate::routine::Routine;
 use crate::safety::Stage;
 use crate::session::Announcement;
 use crate::text;
-use crate::visit::{NotStarted, Say, Visit};
+use crate::visit::{NotStarted, Question, Say, Summary, Visit};
 
 /// Prints what the visit says; `unsaved` is why part of the session is not in the history.
 pub fn say(
@@ -92,7 +92,11 @@ pub fn say(
         }
         Say::Question(q) => writeln!(out, "{}", q.plain_prompt())?,
         Say::Invalid(q) => writeln!(out, "{}", q.plain_invalid())?,
-        Say::Pain(pain) => writeln!(out, "{}", text::checkin::plain_pain_recorded(*pain))?,
+        // Another answer is the line just typed, there to read.
+        Say::Answered { question, answers } if *question == Question::Pain => {
+            writeln!(out, "{}", text::checkin::plain_pain_recorded(answers.pain))?;
+        }
+        Say::Answered { .. } => {}
         Say::InputEnded => writeln!(out, "{}", text::checkin::PLAIN_INPUT_ENDED)?,
         Say::EaseOff {
             trigger,
@@ -106,13 +110,16 @@ pub fn say(
         Say::Chose(choice) => writeln!(out, "{}", choice.words())?,
         Say::Paused => writeln!(out, "{}", text::session::PLAIN_PAUSED)?,
         Say::Suspended => writeln!(out, "{}", text::session::PLAIN_SUSPENDED)?,
-        Say::Summary(s) => {
-            writeln!(out)?;
-            writeln!(out, "{}: {}", s.finish().heading(), s.title)?;
-            for line in s.lines(unsaved) {
-                writeln!(out, "{line}")?;
-            }
-        }
+        Say::Summary(s) => summary(out, s, unsaved)?,
+    }
+    Ok(())
+}
+
+fn summary(out: &mut impl Write, s: &Summary, unsaved: Option<&str>) -> io::Result<()> {
+    writeln!(out)?;
+    writeln!(out, "{}: {}", s.finish().heading(), s.title)?;
+    for line in s.lines(unsaved) {
+        writeln!(out, "{line}")?;
     }
     Ok(())
 }

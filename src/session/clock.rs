@@ -9,6 +9,9 @@ use crate::text::time::ceil_secs;
 impl Session {
     /// When the next thing visible or audible happens, if nothing else does first.
     pub fn next_wakeup(&self, now: Instant) -> Option<Instant> {
+        if self.outcome.is_none() && self.overlay.is_none() && self.remind_at.is_some() {
+            return self.remind_at;
+        }
         let started = self.running_since?;
         let duration = self.phase().duration;
         let elapsed = self.elapsed(now);

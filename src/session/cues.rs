@@ -105,6 +105,7 @@ impl Session {
         if !phase.is_timed() {
             self.paused = false;
         }
+        self.remind_at = (phase.kind == PhaseKind::Ready).then_some(at + super::REMIND_AFTER);
         let first_side = self.step().sides.order().first().copied().flatten();
         if announce_step && phase.kind != PhaseKind::CheckIn {
             fx.push(Effect::Announce(Announcement::StepStart {
@@ -132,6 +133,18 @@ impl Session {
             fx.push(Effect::AskCheckIn {
                 after_step: self.previous_step_title(),
             });
+        }
+    }
+
+    /// A step still waiting for the person at its reminder says so once more, unless a box
+    /// is open over it.
+    pub(super) fn remind(&mut self, now: Instant, fx: &mut Vec<Effect>) {
+        if self.overlay.is_none()
+            && self.phase().kind == PhaseKind::Ready
+            && self.remind_at.is_some_and(|at| now >= at)
+        {
+            self.remind_at = None;
+            fx.push(Effect::Announce(Announcement::StillWaiting));
         }
     }
 

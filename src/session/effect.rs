@@ -71,15 +71,29 @@ pub enum Outcome {
 /// Words for the person: spoken, or printed in plain mode.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Announcement {
-    StepStart { step: usize, side: Option<Side> },
+    StepStart {
+        step: usize,
+        side: Option<Side>,
+    },
+    /// The step waits for the person to get into position.
     WaitForKey,
+    /// Still waiting, [`super::REMIND_AFTER`] later with nothing pressed: said once a step.
+    StillWaiting,
     GetReady(Duration),
-    Go { side: Option<Side>, rep: u32 },
+    Go {
+        side: Option<Side>,
+        rep: u32,
+    },
     Halfway,
     Countdown(u8),
     Done,
     Rest(Duration),
-    Switch { to: Side, after: Duration },
-    CheckIn { step: usize },
+    Switch {
+        to: Side,
+        after: Duration,
+    },
+    CheckIn {
+        step: usize,
+    },
     Complete,
 }

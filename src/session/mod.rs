@@ -30,6 +30,9 @@ use cues::keep_one_cue;
 pub const ADJUST: Duration = Duration::from_secs(15);
 /// Within this much of a step's start, ← goes to the previous step instead of restarting.
 pub const RESTART_GRACE: Duration = Duration::from_secs(3);
+/// How long a step that waits for the person waits, with nothing pressed, before it says once
+/// more that it is waiting: long enough to settle on the floor, and said once, never nagging.
+pub const REMIND_AFTER: Duration = Duration::from_secs(30);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Event {
@@ -112,6 +115,8 @@ pub struct Session {
     baseline: Option<u8>,
     /// The latest pain score given during the session.
     last_pain: Option<u8>,
+    /// When a step that waits for the person says again that it waits, if it still will.
+    remind_at: Option<Instant>,
 }
 
 impl Session {
@@ -140,6 +145,7 @@ impl Session {
             outcome: None,
             baseline: None,
             last_pain: None,
+            remind_at: None,
         };
         let mut fx = vec![Effect::Record(Record::SessionStarted {
             title: session.routine.title.clone(),
@@ -159,13 +165,21 @@ impl Session {
         self.catch_up(now, &mut fx);
         if self.outcome.is_none() {
             match event {
-                Event::Tick => {}
-                Event::Key(key) => self.on_key(key, now, &mut fx),
+                Event::Tick => self.remind(now, &mut fx),
+                Event::Key(key) => {
+                    self.on_key(key, now, &mut fx);
+                    // Something happened: the wait for the reminder starts again.
+                    if self.remind_at.is_some() {
+                        self.remind_at = Some(now + REMIND_AFTER);
+                    }
+                }
                 Event::CheckedIn { pain, spread } => self.on_check_in(pain, spread, now, &mut fx),
                 Event::Interrupt => self.finish(Outcome::Interrupted, now, &mut fx),
                 Event::Suspend => {
                     self.overlay_paused = false;
                     self.set_paused(true, now);
+                    // Back from a stop, the person is at the keyboard: no reminder.
+                    self.remind_at = None;
                 }
             }
         }

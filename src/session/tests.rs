@@ -546,7 +546,11 @@ fn wait_for_key_holds_until_space() {
     let mut rig = Rig::new(routine(5, vec![waiting]));
     assert_eq!(rig.kind(), PhaseKind::Ready);
     assert!(rig.fx.contains(&Effect::Announce(Announcement::WaitForKey)));
-    assert_eq!(rig.session.next_wakeup(rig.at(0.0)), None);
+    assert_eq!(
+        rig.session.next_wakeup(rig.at(0.0)),
+        Some(rig.at(30.0)),
+        "only to say once more that it waits"
+    );
     rig.tick(600.0);
     assert_eq!(rig.kind(), PhaseKind::Ready);
     let fx = rig.key(Key::Space, 600.0);
@@ -905,4 +909,52 @@ fn a_hold_already_longer_than_its_gentler_length_ends_now() {
     rig.key(Key::Choose(PainChoice::Gentler), 26.0);
     assert_eq!(rig.step(), 1, "A had run 25 s of its new 20 s");
     assert_eq!(rig.remaining(26.0), s(20.0));
+}
+
+fn still_waiting(fx: &[Effect]) -> usize {
+    fx.iter()
+        .filter(|e| **e == Effect::Announce(Announcement::StillWaiting))
+        .count()
+}
+
+#[test]
+fn a_step_that_waits_says_so_once_more_after_30_seconds_with_nothing_pressed() {
+    let mut waiting = timed("Ball", Sides::Both, 30, 1, 0);
+    waiting.wait_for_key = true;
+    let mut rig = Rig::new(routine(5, vec![waiting.clone()]));
+    assert_eq!(rig.session.next_wakeup(rig.at(1.0)), Some(rig.at(30.0)));
+    assert_eq!(still_waiting(&rig.tick(29.9)), 0);
+    assert_eq!(still_waiting(&rig.tick(30.0)), 1);
+    // Once, never again, and nothing more to wake for.
+    assert_eq!(rig.session.next_wakeup(rig.at(30.0)), None);
+    assert_eq!(still_waiting(&rig.tick(60.0)), 0);
+    assert_eq!(still_waiting(&rig.tick(3600.0)), 0);
+    assert_eq!(rig.kind(), PhaseKind::Ready);
+
+    // A key pressed while it waits (help, opened and closed) starts the 30 s again.
+    let mut rig = Rig::new(routine(5, vec![waiting.clone()]));
+    rig.key(Key::Help, 20.0);
+    assert_eq!(
+        rig.session.next_wakeup(rig.at(25.0)),
+        None,
+        "nothing is said over the help"
+    );
+    assert_eq!(still_waiting(&rig.tick(31.0)), 0);
+    rig.key(Key::Help, 40.0);
+    assert_eq!(rig.session.next_wakeup(rig.at(40.0)), Some(rig.at(70.0)));
+    assert_eq!(still_waiting(&rig.tick(69.0)), 0);
+    assert_eq!(still_waiting(&rig.tick(70.0)), 1);
+
+    // Back from a stop (Ctrl-Z, or a window too small), the person is there: no reminder.
+    let mut rig = Rig::new(routine(5, vec![waiting.clone()]));
+    rig.send(Event::Suspend, 10.0);
+    assert_eq!(still_waiting(&rig.tick(45.0)), 0);
+    assert_eq!(rig.session.next_wakeup(rig.at(45.0)), None);
+
+    // In position in time: the countdown goes on, and no reminder comes.
+    let mut rig = Rig::new(routine(5, vec![waiting]));
+    rig.key(Key::Space, 12.0);
+    assert_eq!(rig.kind(), PhaseKind::LeadIn);
+    let later = rig.tick(42.0);
+    assert_eq!(still_waiting(&rig.fx), 0, "{later:?}");
 }

@@ -18,6 +18,7 @@ impl Announcement {
                 None => words::step_of(*step, total),
             },
             Announcement::WaitForKey => words::WAIT_FOR_KEY_PLAIN.to_string(),
+            Announcement::StillWaiting => text::voice::STILL_WAITING_PLAIN.to_string(),
             Announcement::GetReady(d) => words::get_ready(*d),
             Announcement::Go { side, rep } => match (side, rep) {
                 (_, r) if *r > 1 => words::go_rep(*r),

@@ -21,5 +21,6 @@ pub mod session;
 pub mod sound;
 pub mod summary;
 pub mod time;
+pub mod voice;
 pub mod weekly;
 pub mod window;

@@ -1,5 +1,5 @@
-//! Words about sound and voice: sound files that cannot be used, no sound device, muting, the
-//! speech program, and what the voice says before a step.
+//! Words about sound and voice: sound files that cannot be used, no sound device, muting, and the
+//! speech program.
 
 use std::path::Path;
 
@@ -32,20 +32,6 @@ pub const NO_VOICE: &str =
 
 pub fn voice_not_found(program: &str) -> String {
     format!("voice is off: the speech program {program} was not found")
-}
-
-/// What the voice says before a step: "Next: Figure-4 stretch, left side, 30 seconds. Lie on
-/// your back, knees bent.", given `Step::line` and the step's first instruction.
-pub fn voice_step(line: &str, first: Option<&str>) -> String {
-    match first {
-        Some(first) => format!("Next: {line}. {first}"),
-        None => format!("Next: {line}"),
-    }
-}
-
-/// What the voice says at a check-in: its title, then the question the keys answer.
-pub fn voice_check_in(title: &str) -> String {
-    format!("{title} {}.", super::checkin::ASK_PAIN)
 }
 
 // ---- The same notices, shorter, for the bottom edge of a narrow window: each says the same.

@@ -56,6 +56,9 @@ pub enum Effect {
     Record(history::Event),
     /// Words of the visit for plain mode, which has no screen to show the stage on.
     Say(Say),
+    /// What the voice says for this event's effects, as one utterance, last in the batch; said
+    /// with the voice on, in turn with the cues (see `visit::spoken`).
+    Speak(String),
     /// A routine was chosen: open the history for writing; the answer comes back as
     /// [`Event::Opened`].
     OpenHistory,
@@ -63,6 +66,21 @@ pub enum Effect {
     CloseHistory,
     /// The visit is over.
     Over(Ending),
+}
+
+impl Effect {
+    /// The cues among `effects`, in order. Both front ends hand them to the sound device before
+    /// carrying out the rest: a cue is heard the moment it is due, and the history line of the
+    /// same moment is synced to disk after it.
+    pub fn cues(effects: &[Effect]) -> Vec<Cue> {
+        effects
+            .iter()
+            .filter_map(|effect| match effect {
+                Effect::Cue(cue) => Some(*cue),
+                _ => None,
+            })
+            .collect()
+    }
 }
 
 /// How a visit ended.
@@ -109,8 +127,11 @@ pub enum Say {
     Question(Question),
     /// The line does not answer this question.
     Invalid(Question),
-    /// The pain score just kept, or that it was skipped.
-    Pain(Option<u8>),
+    /// The answer to `question` just kept (in `answers`), or that it was skipped.
+    Answered {
+        question: Question,
+        answers: Box<history::CheckIn>,
+    },
     /// Input has ended: the questions left are skipped.
     InputEnded,
     /// The pain-monitoring rule paused the session: stop, skip or gentler?

@@ -16,6 +16,9 @@ mod lines;
 mod past;
 mod recorder;
 mod session_part;
+mod spoken;
+#[cfg(test)]
+mod spoken_tests;
 mod start;
 mod summary;
 #[cfg(test)]
@@ -112,6 +115,8 @@ pub struct Visit {
     /// The pain a check-in step has just been given, while the session takes it in.
     just_answered: Option<u8>,
     lines: lines::Lines,
+    /// The pain scale's anchors have been said: once a visit is enough.
+    told_scale: bool,
 }
 
 impl Visit {
@@ -132,6 +137,7 @@ impl Visit {
             before: None,
             just_answered: None,
             lines: lines::Lines::default(),
+            told_scale: false,
         };
         let mut fx = Vec::new();
         match past {
@@ -144,6 +150,7 @@ impl Visit {
             None if visit.routine.is_some() => {}
             None => fx.push(Effect::Say(Say::Routines)),
         }
+        visit.speak(&mut fx);
         (visit, fx)
     }
 
@@ -174,6 +181,7 @@ impl Visit {
             Event::Continued => self.continued(&mut fx),
         }
         self.take_lines(now, &mut fx);
+        self.speak(&mut fx);
         fx
     }
 

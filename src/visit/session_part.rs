@@ -202,8 +202,11 @@ impl Visit {
             Progress::Answered | Progress::Done => {
                 // Kept first: what is said back only ever follows a kept answer.
                 self.record(history::Event::CheckIn(form.answers.clone()), fx);
-                if asked == Some(super::Question::Pain) {
-                    fx.push(Effect::Say(Say::Pain(form.answers.pain)));
+                if let Some(question) = asked {
+                    fx.push(Effect::Say(Say::Answered {
+                        question,
+                        answers: Box::new(form.answers.clone()),
+                    }));
                 }
             }
         }

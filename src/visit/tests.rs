@@ -33,16 +33,16 @@ const ROUTINE: &str = r#"(
 
 const VISIT: u128 = 0x0190_0000_0000_7000_8000_0000_0000_0001;
 
-fn now() -> DateTime<FixedOffset> {
+pub(super) fn now() -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339("2026-11-20T09:00:00+01:00").unwrap()
 }
 
-fn routine() -> Routine {
+pub(super) fn routine() -> Routine {
     parse(ROUTINE, Path::new("short.ron")).unwrap()
 }
 
 /// A history whose red-flag questions were answered yesterday: the quick check comes next.
-fn screened() -> Digest {
+pub(super) fn screened() -> Digest {
     let yesterday = now() - chrono::TimeDelta::days(1);
     history::digest(&[
         Entry::at(
@@ -59,14 +59,14 @@ fn screened() -> Digest {
 }
 
 /// A visit and its fake clock.
-struct Run {
-    visit: Visit,
-    t0: Instant,
-    effects: Vec<Effect>,
+pub(super) struct Run {
+    pub visit: Visit,
+    pub t0: Instant,
+    pub effects: Vec<Effect>,
 }
 
 impl Run {
-    fn new(pace: Pace, history: &Digest, routine: Option<Routine>) -> Run {
+    pub fn new(pace: Pace, history: &Digest, routine: Option<Routine>) -> Run {
         let setup = Setup {
             entries: crate::routine::Catalog::load(Path::new("/nonexistent")).entries,
             routine,
@@ -76,6 +76,7 @@ impl Run {
         };
         let past = Past::of(history, setup.now);
         let (visit, effects) = Visit::begin(setup, Some(past));
+        said_once_and_last(&effects);
         Run {
             visit,
             t0: Instant::now(),
@@ -84,7 +85,7 @@ impl Run {
     }
 
     /// Opened at once, as both front ends answer.
-    fn start(pace: Pace, history: &Digest) -> Run {
+    pub fn start(pace: Pace, history: &Digest) -> Run {
         let mut run = Run::new(pace, history, Some(routine()));
         assert!(
             run.effects.contains(&Effect::OpenHistory),
@@ -95,22 +96,23 @@ impl Run {
         run
     }
 
-    fn at(&mut self, secs: f64, event: Event) -> &mut Run {
+    pub fn at(&mut self, secs: f64, event: Event) -> &mut Run {
         let fx = self
             .visit
             .handle(event, self.t0 + Duration::from_secs_f64(secs));
+        said_once_and_last(&fx);
         self.effects.extend(fx);
         self
     }
 
-    fn lines(&mut self, secs: f64, lines: &[&str]) -> &mut Run {
+    pub fn lines(&mut self, secs: f64, lines: &[&str]) -> &mut Run {
         for line in lines {
             self.at(secs, Event::Line((*line).to_string()));
         }
         self
     }
 
-    fn keys(&mut self, secs: f64, keys: &str) -> &mut Run {
+    pub fn keys(&mut self, secs: f64, keys: &str) -> &mut Run {
         for c in keys.chars() {
             let key = match c {
                 '\n' => FormKey::Enter,
@@ -170,9 +172,21 @@ impl Run {
     }
 }
 
+/// The words of one event are one utterance, after everything else it does: words split in two
+/// would cut each other short in the voice's queue.
+fn said_once_and_last(fx: &[Effect]) {
+    let spoken: Vec<usize> = (0..fx.len())
+        .filter(|i| matches!(fx[*i], Effect::Speak(_)))
+        .collect();
+    assert!(
+        spoken.is_empty() || spoken == [fx.len() - 1],
+        "one utterance, last: {fx:#?}"
+    );
+}
+
 /// A whole visit: nothing new, pain 6 in the buttock on the left, no numbness; the first hold;
 /// pain 4 at the check-in; the second hold; pain 3 after, better, a note.
-fn whole_visit(pace: Pace) -> Run {
+pub(super) fn whole_visit(pace: Pace) -> Run {
     let mut run = Run::start(pace, &screened());
     match pace {
         Pace::Lines => {
@@ -299,7 +313,7 @@ fn every_form_has_an_id_of_its_own_made_from_the_visit_id() {
 }
 
 /// A session yesterday evening, pain 3 before and `after` after.
-fn after_a_session(after: u8) -> (Digest, Uuid) {
+pub(super) fn after_a_session(after: u8) -> (Digest, Uuid) {
     let session = Uuid::from_u128(7);
     let evening = now() - chrono::TimeDelta::hours(14);
     let check = |moment, pain| {
