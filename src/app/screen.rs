@@ -506,14 +506,13 @@ impl App {
             let mut recorded = false;
             for effect in fx {
                 match effect {
-                    Effect::Cue(_) => {}
                     Effect::Speak(words) => speech = Some(words),
                     Effect::Record(event) => {
                         self.record(event);
                         recorded = true;
                     }
-                    // The screen shows the stage itself.
-                    Effect::Announce(_) | Effect::Say(_) => {}
+                    // Cues went first; the screen shows the stage itself.
+                    Effect::Cue(_) | Effect::Announce(_) | Effect::Say(_) => {}
                     Effect::OpenHistory => {
                         let opened = self.open_history();
                         if let Some(visit) = &mut self.visit {

@@ -13,9 +13,7 @@ use chrono::{DateTime, FixedOffset};
 use foldhash::HashMap;
 use uuid::Uuid;
 
-use super::event::{
-    CheckIn, Entry, Event, Moment, Outcome, PainChoice, SafetyCheck, WeeklyCheck,
-};
+use super::event::{CheckIn, Entry, Event, Moment, Outcome, PainChoice, SafetyCheck, WeeklyCheck};
 use super::recent::{LetGo, Recent};
 use super::view::{Change, Dated, Finish, Reading, Unread, Work, secs};
 
@@ -311,7 +309,10 @@ impl Digest {
                 i
             }
             Event::CheckIn(check_in) => {
-                if matches!(check_in.moment, Moment::Before | Moment::NextMorning | Moment::Log) {
+                if matches!(
+                    check_in.moment,
+                    Moment::Before | Moment::NextMorning | Moment::Log
+                ) {
                     self.observed(at);
                 }
                 let Some(id) = check_in.session else {

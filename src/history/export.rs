@@ -16,8 +16,8 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 pub use super::export_stream::{ORDER_SLACK, StreamError, write_file};
 
 use super::digest::{Brief, Digest};
-use super::view::Dated;
 use super::event::{Area, BodySide, CheckIn, Felt};
+use super::view::Dated;
 use super::view::{Change, Reading};
 use crate::text;
 
@@ -175,7 +175,11 @@ fn log_row(at: &DateTime<FixedOffset>, c: &CheckIn) -> Row {
 
 /// Sessions and logs, each in time order, merged by time; a session comes first when both
 /// share a moment.
-pub(super) fn rows(sessions: &[Box<Brief>], logs: &[Dated<CheckIn>], since: Option<NaiveDate>) -> Vec<Row> {
+pub(super) fn rows(
+    sessions: &[Box<Brief>],
+    logs: &[Dated<CheckIn>],
+    since: Option<NaiveDate>,
+) -> Vec<Row> {
     let mut sessions = sessions
         .iter()
         .filter(|s| from(&s.started, since))

@@ -84,7 +84,7 @@ fn settled_rows(
 ) -> Result<Vec<Skipped>, StreamError> {
     let mut folder = Folder::default();
     let mut newest = None;
-    let mut folded = 0usize;
+    let mut events = 0usize;
     let mut failed = None;
     let mut write_out = |sessions: &[Box<Brief>], logs: &[Dated<CheckIn>]| {
         for row in rows(sessions, logs, since) {
@@ -96,8 +96,8 @@ fn settled_rows(
     let skipped = super::read_each_in_parallel(path, |entry| {
         newest = newest.max(Some(entry.at));
         folder.fold(&entry);
-        folded += 1;
-        if folded % WRITE_EVERY == 0
+        events += 1;
+        if events.is_multiple_of(WRITE_EVERY)
             && let Some(newest) = newest
         {
             let (sessions, logs) = folder.take_before(newest - ORDER_SLACK - SESSION_SPAN);

@@ -5,9 +5,9 @@ mod digest;
 mod digest_tests;
 mod event;
 pub mod export;
+mod export_stream;
 #[cfg(test)]
 mod export_tests;
-mod export_stream;
 mod load;
 mod recent;
 #[cfg(test)]
@@ -21,16 +21,14 @@ mod weekly;
 mod words;
 
 pub use digest::{Brief, Digest, Folder, digest};
-pub use recent::{WINDOW, worth_telling};
-pub use stream::{in_time_order, read_each_in_parallel};
 pub use event::{
     ACTIVITIES_MAX, Activity, Area, BodySide, BreakAnswer, CheckIn, Entry, Event, Felt, Moment,
     Outcome, PainChoice, PainTrigger, SafetyCheck, SafetyKind, SafetyResult, SittingBreak, VERSION,
     WeeklyCheck, now,
 };
-pub use load::{
-    Loaded, SkipReason, Skipped, check, lines_by_id, parse, read_digest, read_each,
-};
+pub use load::{Loaded, SkipReason, Skipped, check, lines_by_id, parse, read_digest, read_each};
+pub use recent::{WINDOW, worth_telling};
+pub use stream::{in_time_order, read_each_in_parallel};
 // The whole-file reader, against which the readers of a line at a time are checked.
 #[cfg(test)]
 pub use load::load;

@@ -129,9 +129,8 @@ impl Digest {
     /// the first week of what was observed and what is kept whatever its age.
     pub(super) fn let_go_before(&mut self, before: DateTime<FixedOffset>) {
         let first = self.first_observed;
-        let keep = |at: DateTime<FixedOffset>| {
-            at >= before || first.is_some_and(|f| at <= f + FIRST_WEEK)
-        };
+        let keep =
+            |at: DateTime<FixedOffset>| at >= before || first.is_some_and(|f| at <= f + FIRST_WEEK);
         let days = &mut self.let_go.days;
         let kept_sessions = self.sessions.len();
         self.sessions.retain(|s| {

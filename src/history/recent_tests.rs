@@ -45,7 +45,11 @@ pub(super) fn years(days: u64) -> Vec<Entry> {
     let mut n = 0;
     let mut out = Vec::new();
     let pain = |d: u64| u8::try_from((d / 9 + d % 5) % 9).unwrap();
-    out.push(entry(&mut n, day(0), safety(SafetyKind::MassageCautions, SafetyResult::Shown)));
+    out.push(entry(
+        &mut n,
+        day(0),
+        safety(SafetyKind::MassageCautions, SafetyResult::Shown),
+    ));
     for d in 0..days {
         let start = day(d);
         let kind = if d % 30 == 0 {
@@ -169,7 +173,11 @@ fn the_recent_past_stays_the_same_size_however_long_the_history() {
     assert!(three_years.sessions.len() <= one_year.sessions.len() + 1);
     assert!(three_years.logs.len() <= one_year.logs.len() + 1);
     // Twelve weeks, with a session six days a week, and the first week.
-    assert!(one_year.sessions.len() < 12 * 6 + 8 + 2, "{}", one_year.sessions.len());
+    assert!(
+        one_year.sessions.len() < 12 * 6 + 8 + 2,
+        "{}",
+        one_year.sessions.len()
+    );
     // Every full screening is kept for `unknot safety`; the daily quick checks are not.
     let screenings = three_years
         .safety
@@ -179,7 +187,10 @@ fn the_recent_past_stays_the_same_size_however_long_the_history() {
     assert_eq!(screenings, 3 * 365 / 30 + 1);
     assert!(three_years.safety.len() < screenings + 12 * 7 + 10);
     // The streak counts every day, the ones let go too.
-    assert_eq!(three_years.days().count(), digest(&years(3 * 365)).days().count());
+    assert_eq!(
+        three_years.days().count(),
+        digest(&years(3 * 365)).days().count()
+    );
 }
 
 #[test]
@@ -188,7 +199,8 @@ fn an_old_answer_worth_telling_read_twice_counts_once() {
     let screening = entries
         .iter()
         .find(|e| {
-            e.at == day(60) && matches!(&e.event, Event::Safety(c) if c.check == SafetyKind::Screening)
+            e.at == day(60)
+                && matches!(&e.event, Event::Safety(c) if c.check == SafetyKind::Screening)
         })
         .unwrap()
         .clone();

@@ -19,6 +19,12 @@ const BATCH_BYTES: usize = 256 * 1024;
 /// the file and folding the events in is mostly waiting on them.
 const PARSERS: usize = 2;
 
+/// A batch's lines, judged in the order of the file.
+type Parsed = Vec<Result<Entry, Skipped>>;
+
+/// A parser thread: where batches go to it, and where they come back parsed.
+type Parser = (SyncSender<Batch>, Receiver<Parsed>);
+
 /// Lines taken from the file, waiting to be parsed: their bytes end to end, and where each ends.
 #[derive(Default)]
 struct Batch {
@@ -33,12 +39,13 @@ impl Batch {
         self.lines.push((self.bytes.len(), number, cut));
     }
 
-    fn parse(&self) -> Vec<Result<Entry, Skipped>> {
+    fn parse(&self) -> Parsed {
         let mut start = 0;
         self.lines
             .iter()
             .map(|&(end, line, cut)| {
-                let judged = judge(&self.bytes[start..end], cut).map_err(|why| Skipped { line, why });
+                let judged =
+                    judge(&self.bytes[start..end], cut).map_err(|why| Skipped { line, why });
                 start = end;
                 judged
             })
@@ -57,8 +64,7 @@ pub fn read_each_in_parallel(
     mut each: impl FnMut(Entry),
 ) -> Result<Vec<Skipped>, FileError> {
     std::thread::scope(|scope| {
-        let parsers: Vec<(SyncSender<Batch>, Receiver<Vec<Result<Entry, Skipped>>>)> = (0
-            ..PARSERS)
+        let parsers: Vec<Parser> = (0..PARSERS)
             .map(|_| {
                 let (to_parse, batches) = sync_channel::<Batch>(1);
                 let (parsed, from_parse) = sync_channel(1);
@@ -95,7 +101,7 @@ pub fn read_each_in_parallel(
 
 /// Batches handed to the parsers in turn, and their events taken back in the same turn.
 struct InOrder<'a> {
-    parsers: &'a [(SyncSender<Batch>, Receiver<Vec<Result<Entry, Skipped>>>)],
+    parsers: &'a [Parser],
     sent: usize,
     taken: usize,
     skipped: Vec<Skipped>,
@@ -124,7 +130,7 @@ impl InOrder<'_> {
         }
     }
 
-    fn hand_on(&mut self, parsed: Vec<Result<Entry, Skipped>>, each: &mut impl FnMut(Entry)) {
+    fn hand_on(&mut self, parsed: Parsed, each: &mut impl FnMut(Entry)) {
         for judged in parsed {
             match judged {
                 Ok(entry) => each(entry),
@@ -205,7 +211,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("history.jsonl");
         let write = |times: &[&str]| {
-            let lines: Vec<String> = times.iter().enumerate().map(|(n, at)| line(n, at)).collect();
+            let lines: Vec<String> = times
+                .iter()
+                .enumerate()
+                .map(|(n, at)| line(n, at))
+                .collect();
             std::fs::write(&path, lines.join("\n")).unwrap();
             in_time_order(&path, TimeDelta::days(2)).unwrap()
         };
@@ -216,7 +226,10 @@ mod tests {
             "2026-10-26T09:00:00+01:00",
             "2026-10-25T09:00:00+01:00",
         ]));
-        assert!(!write(&["2026-10-25T09:00:00+01:00", "2026-10-20T09:00:00+01:00"]));
+        assert!(!write(&[
+            "2026-10-25T09:00:00+01:00",
+            "2026-10-20T09:00:00+01:00"
+        ]));
         assert!(in_time_order(&dir.path().join("none.jsonl"), TimeDelta::days(2)).unwrap());
     }
 }

@@ -75,6 +75,7 @@ impl Trace {
             Moment::Synced => "synced",
         };
         let ms = now.saturating_duration_since(origin).as_secs_f64() * 1000.0;
-        let _ = writeln!(out, "{word} {} {ms:.3}", session.current_index()).and_then(|()| out.flush());
+        let _ =
+            writeln!(out, "{word} {} {ms:.3}", session.current_index()).and_then(|()| out.flush());
     }
 }
