@@ -105,7 +105,7 @@ fn main() {
             let t = Instant::now();
             // As the review reads it: parsed on two threads, folded as it comes.
             let mut view = history::ViewFolder::default();
-            let _ = history::read_each_in_parallel(&path, |entry| view.fold(&entry));
+            let _ = history::read_each_in_parallel(&path, |entry| view.fold(entry));
             if std::env::var_os("UNKNOT_BENCH_SPLIT").is_some() {
                 eprintln!("read and fold {:?}", t.elapsed());
             }

@@ -45,8 +45,8 @@ pub fn whole(paths: &Paths) -> Result<(History, Digest, Option<String>), AppErro
     // One pass, the lines parsed on two threads, each event folded into both as it comes.
     let (mut view, mut digest) = (history::ViewFolder::default(), history::Folder::recent());
     let skipped = history::read_each_in_parallel(&path, |entry| {
-        view.fold(&entry);
-        digest.fold(&entry);
+        view.fold(entry);
+        digest.fold(entry);
     })?;
     let notice = (!skipped.is_empty()).then(|| skipped_lines(&path, &skipped));
     Ok((view.finish(), digest.finish(), notice))

@@ -54,7 +54,7 @@ pub fn write_file(
 ) -> Result<Vec<Skipped>, StreamError> {
     if format == Format::Table || !super::in_time_order(path, ORDER_SLACK)? {
         let mut folder = Folder::default();
-        let skipped = super::read_each_in_parallel(path, |entry| folder.fold(&entry))?;
+        let skipped = super::read_each_in_parallel(path, |entry| folder.fold(entry))?;
         super::export::write(&folder.finish(), format, since, out)?;
         return Ok(skipped);
     }
@@ -95,7 +95,7 @@ fn settled_rows(
     };
     let skipped = super::read_each_in_parallel(path, |entry| {
         newest = newest.max(Some(entry.at));
-        folder.fold(&entry);
+        folder.fold(entry);
         events += 1;
         if events.is_multiple_of(WRITE_EVERY)
             && let Some(newest) = newest

@@ -4,7 +4,7 @@
 //! each row as soon as it is final.
 
 use std::path::Path;
-use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
+use std::sync::mpsc::{Receiver, Sender, SyncSender, channel, sync_channel};
 
 use chrono::{DateTime, TimeDelta};
 
@@ -22,8 +22,10 @@ const PARSERS: usize = 2;
 /// A batch's lines, judged in the order of the file.
 type Parsed = Vec<Result<Entry, Skipped>>;
 
-/// A parser thread: where batches go to it, and where they come back parsed.
-type Parser = (SyncSender<Batch>, Receiver<Parsed>);
+/// A parser thread: where batches go to it, where they come back parsed, and where their events
+/// go back to it once read, to be let go on the thread that made them (memory given back on
+/// another thread costs each of them a lock).
+type Parser = (SyncSender<Batch>, Receiver<Parsed>, Sender<Parsed>);
 
 /// Lines taken from the file, waiting to be parsed: their bytes end to end, and where each ends.
 #[derive(Default)]
@@ -53,29 +55,36 @@ impl Batch {
     }
 }
 
-/// What [`super::read_each`] does, with the parsing spread over two threads: each event goes to
-/// `each` in the order of the file, on the calling thread. In memory at once: a few batches of
-/// [`BATCH_BYTES`], whatever the length of the file.
+/// What [`super::read_each`] does, with the parsing spread over two threads: each event is lent
+/// to `each` in the order of the file, on the calling thread. In memory at once: a few batches
+/// of [`BATCH_BYTES`], whatever the length of the file.
 ///
 /// # Errors
 /// [`FileError`] as for [`super::load`], or for a read that fails part-way.
 pub fn read_each_in_parallel(
     path: &Path,
-    mut each: impl FnMut(Entry),
+    mut each: impl FnMut(&Entry),
 ) -> Result<Vec<Skipped>, FileError> {
     std::thread::scope(|scope| {
         let parsers: Vec<Parser> = (0..PARSERS)
             .map(|_| {
                 let (to_parse, batches) = sync_channel::<Batch>(1);
                 let (parsed, from_parse) = sync_channel(1);
+                let (read, spent) = channel::<Parsed>();
                 scope.spawn(move || {
                     for batch in batches {
+                        while let Ok(done) = spent.try_recv() {
+                            drop(done);
+                        }
                         if parsed.send(batch.parse()).is_err() {
                             break;
                         }
                     }
+                    while let Ok(done) = spent.recv() {
+                        drop(done);
+                    }
                 });
-                (to_parse, from_parse)
+                (to_parse, from_parse, read)
             })
             .collect();
         let mut order = InOrder {
@@ -92,9 +101,7 @@ pub fn read_each_in_parallel(
             }
         })?;
         order.send(batch, &mut each);
-        while order.taken < order.sent {
-            order.take(&mut each);
-        }
+        order.take_all(&mut each);
         Ok(order.skipped)
     })
 }
@@ -108,33 +115,43 @@ struct InOrder<'a> {
 }
 
 impl InOrder<'_> {
-    fn send(&mut self, batch: Batch, each: &mut impl FnMut(Entry)) {
+    fn send(&mut self, batch: Batch, each: &mut impl FnMut(&Entry)) {
         // Each parser holds at most one batch waiting and one parsed: two in flight apiece.
         if self.sent - self.taken >= 2 * PARSERS {
             self.take(each);
         }
-        let (to_parse, _) = &self.parsers[self.sent % PARSERS];
+        let (to_parse, _, _) = &self.parsers[self.sent % PARSERS];
         if let Err(unsent) = to_parse.send(batch) {
-            // A parser that has gone (it cannot, short of running out of memory): parse here.
-            self.hand_on(unsent.0.parse(), each);
+            // A parser that has gone (it cannot, short of running out of memory): what it was
+            // given comes first, then this batch, parsed here.
+            self.take_all(each);
+            self.hand_on(&unsent.0.parse(), each);
             return;
         }
         self.sent += 1;
     }
 
-    fn take(&mut self, each: &mut impl FnMut(Entry)) {
-        let (_, from_parse) = &self.parsers[self.taken % PARSERS];
-        self.taken += 1;
-        if let Ok(parsed) = from_parse.recv() {
-            self.hand_on(parsed, each);
+    fn take_all(&mut self, each: &mut impl FnMut(&Entry)) {
+        while self.taken < self.sent {
+            self.take(each);
         }
     }
 
-    fn hand_on(&mut self, parsed: Parsed, each: &mut impl FnMut(Entry)) {
+    fn take(&mut self, each: &mut impl FnMut(&Entry)) {
+        let (_, from_parse, read) = &self.parsers[self.taken % PARSERS];
+        self.taken += 1;
+        if let Ok(parsed) = from_parse.recv() {
+            self.hand_on(&parsed, each);
+            // Let go on the parser's thread; here, should it have gone.
+            let _ = read.send(parsed);
+        }
+    }
+
+    fn hand_on(&mut self, parsed: &Parsed, each: &mut impl FnMut(&Entry)) {
         for judged in parsed {
             match judged {
                 Ok(entry) => each(entry),
-                Err(skipped) => self.skipped.push(skipped),
+                Err(skipped) => self.skipped.push(*skipped),
             }
         }
     }
@@ -199,7 +216,7 @@ mod tests {
         std::fs::write(&path, &text).unwrap();
         let (mut one, mut two) = (Vec::new(), Vec::new());
         let skipped_one = read_each(&path, |e| one.push(e)).unwrap();
-        let skipped_two = read_each_in_parallel(&path, |e| two.push(e)).unwrap();
+        let skipped_two = read_each_in_parallel(&path, |e| two.push(e.clone())).unwrap();
         assert_eq!(one.len(), 20_000);
         assert_eq!(one, two);
         assert_eq!(skipped_one, skipped_two);
