@@ -1,5 +1,6 @@
 //! `UNKNOT_TRACE=FILE`: every phase boundary with when it was due and when the app reached it,
-//! the raw material of the accuracy benchmark.
+//! and when its cue was handed to the sound device and its history line synced: the raw
+//! material of the accuracy benchmark.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -35,9 +36,9 @@ fn the_trace_has_every_boundary_due_exactly_on_the_schedule() {
     let text = std::fs::read_to_string(&trace).expect("a trace was written");
     let rows: Vec<(usize, f64, f64)> = text
         .lines()
+        .filter(|l| l.starts_with("boundary "))
         .map(|l| {
             let f: Vec<&str> = l.split_whitespace().collect();
-            assert_eq!(f[0], "boundary", "{l}");
             (
                 f[1].parse().expect("phase"),
                 f[3].parse().expect("due"),
@@ -54,4 +55,40 @@ fn the_trace_has_every_boundary_due_exactly_on_the_schedule() {
         rows.iter().all(|r| r.2 >= r.1),
         "never reached before it was due"
     );
+    // After each boundary: its cue handed over, then its line synced, never before it was due.
+    let moments: Vec<(&str, usize, f64)> = text
+        .lines()
+        .filter(|l| !l.starts_with("boundary "))
+        .map(|l| {
+            let f: Vec<&str> = l.split_whitespace().collect();
+            assert!(matches!(f[0], "cue" | "synced"), "{l}");
+            (
+                f[0],
+                f[1].parse().expect("phase"),
+                f[2].parse().expect("ms"),
+            )
+        })
+        .collect();
+    for (word, phase, at) in &moments {
+        let due = rows.iter().find(|r| r.0 == *phase).map_or(0.0, |r| r.1);
+        assert!(
+            *at >= due,
+            "{word} of phase {phase} at {at} ms, due {due} ms"
+        );
+    }
+    let first = |word: &str, phase: usize| {
+        moments
+            .iter()
+            .position(|(w, p, _)| *w == word && *p == phase)
+    };
+    for phase in 1..=5 {
+        let cue = first("cue", phase).unwrap_or_else(|| panic!("no cue for phase {phase}"));
+        if let Some(synced) = first("synced", phase) {
+            assert!(
+                cue < synced,
+                "phase {phase}: the cue goes before the line is synced"
+            );
+        }
+    }
+    assert!(moments.iter().any(|(w, _, _)| *w == "synced"), "{text}");
 }
