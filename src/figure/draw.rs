@@ -125,7 +125,7 @@ fn extent(figure: &Figure) -> (f64, f64, f64, f64) {
         match *prop {
             Prop::Ball(c) => add(c, BALL_RADIUS),
             Prop::Roller(c) => add(c, ROLLER_RADIUS),
-            Prop::MatFromEnd { near, far } => {
+            Prop::MatInPerspective { near, far } => {
                 for corner in [near.0, near.1, far.0, far.1] {
                     add(corner, 0);
                 }
@@ -191,7 +191,7 @@ fn props(
                 (b, -MAT_DEPTH),
                 (a, -MAT_DEPTH),
             ])),
-            Prop::MatFromEnd { near, far } => {
+            Prop::MatInPerspective { near, far } => {
                 let at = |p: Point| (place(f64::from(p.x)), f64::from(p.y));
                 marks.push(stroke(vec![
                     at(near.0),

@@ -88,9 +88,9 @@ pub enum Prop {
     Floor,
     /// An exercise mat on the floor.
     Mat,
-    /// An exercise mat seen from one end (the feet or the head) and a little from above: its
-    /// near edge's two corners, then its far edge's, which is narrower and higher up.
-    MatFromEnd {
+    /// An exercise mat seen at an angle and a little from above, for a figure drawn that way:
+    /// its near edge's two corners, then its far edge's.
+    MatInPerspective {
         near: (Point, Point),
         far: (Point, Point),
     },

@@ -28,28 +28,27 @@ pub fn pelvic_tilt() -> Figure {
     )
 }
 
-/// Seen from the feet end of the mat, a little from above: the head at the far end, arms out to
-/// the sides on the floor, the knees up together with the shins upright in front of the body;
-/// then both knees lowered to one side, the feet and shoulders staying down.
+/// Seen from a corner at the feet end of the mat, a little from above, so both the bent knees
+/// and the roll show: lying on the back, arms out to the sides, knees up together; then both
+/// knees lowered to one side (toward the viewer), the feet and shoulders staying down.
 pub fn knee_rolls() -> Figure {
-    let mat = Prop::MatFromEnd {
-        near: (p(30, 0), p(70, 0)),
-        far: (p(36, 36), p(64, 36)),
+    let mat = Prop::MatInPerspective {
+        near: (p(40, 0), p(66, 9)),
+        far: (p(4, 37), p(29, 45)),
     };
     let up = body(
-        (50, 33),
-        (50, 28),
-        (50, 14),
-        (arm((41, 28), (33, 29)), arm((59, 28), (67, 29))),
+        (23, 43),
+        (27, 37),
+        (40, 24),
+        (arm((15, 32), (1, 30)), arm((39, 40), (49, 44))),
         (
-            leg((49, 23), (46, 3), (45, 1)),
-            leg((51, 23), (54, 3), (55, 1)),
+            leg((44, 32), (48, 12), (52, 6)),
+            leg((48, 33), (54, 14), (58, 9)),
         ),
     );
     let mut lowered = up;
-    lowered.hip = p(51, 14);
-    lowered.near_leg = leg((64, 18), (47, 3), (46, 1));
-    lowered.far_leg = leg((66, 13), (54, 3), (55, 1));
+    lowered.near_leg = leg((31, 16), (50, 10), (56, 6));
+    lowered.far_leg = leg((33, 20), (52, 16), (58, 12));
     two(vec![mat], up, lowered)
 }
 

@@ -1,9 +1,9 @@
 //! The bundled poses, one for every position the bundled routines ask for, split by where the
 //! body is: lying on the floor, sitting or kneeling on it, on a chair, standing.
 //!
-//! Most are drawn as seen from the right side of the body (lying figures have the head on the
-//! left), so a left-side step shows them mirrored. A few read better from one end of the mat
-//! (knee rolls from the feet, the figure-4 from behind the head); they say so. Proportions:
+//! Each is drawn as seen from the right side of the body (lying figures have the head on the
+//! left), so a left-side step shows it mirrored; knee rolls, whose knees move toward the viewer,
+//! are seen from a corner of the mat instead, and say so. Proportions:
 //! head radius 4, back 20, upper arm 10, forearm 10, thigh 15, shin 14, foot 5 units; a seated
 //! person's hip is at 17 on a chair seat at 14.
 
