@@ -1,6 +1,7 @@
 //! Writes every bundled figure as SVG into a folder, for looking at each one or for a report:
-//! `cargo run --example figures -- DIR` writes `NAME.svg` (the right side, or a step on both
-//! sides) and `NAME-left.svg` for each pose.
+//! `cargo run --example figures -- DIR` writes `NAME.svg` for each pose as a step on both sides
+//! shows it, and for a pose that marks a worked limb (a one-sided one) also `NAME-left.svg` and
+//! `NAME-right.svg`, each with its side and the key to the worked limb under it.
 
 use std::path::PathBuf;
 
@@ -12,12 +13,16 @@ fn main() -> std::io::Result<()> {
     for (name, figure) in library::all() {
         std::fs::write(
             dir.join(format!("{name}.svg")),
-            svg::svg(figure, Some(Side::Right), &format!("{name}, right side")),
+            svg::svg(figure, None, name),
         )?;
-        std::fs::write(
-            dir.join(format!("{name}-left.svg")),
-            svg::svg(figure, Some(Side::Left), &format!("{name}, left side")),
-        )?;
+        if figure.worked().is_some() {
+            for (side, word) in [(Side::Left, "left"), (Side::Right, "right")] {
+                std::fs::write(
+                    dir.join(format!("{name}-{word}.svg")),
+                    svg::svg(figure, Some(side), &format!("{name}, {word} side")),
+                )?;
+            }
+        }
     }
     println!("{}", dir.display());
     Ok(())

@@ -125,9 +125,10 @@ fn extent(figure: &Figure) -> (f64, f64, f64, f64) {
         match *prop {
             Prop::Ball(c) => add(c, BALL_RADIUS),
             Prop::Roller(c) => add(c, ROLLER_RADIUS),
-            Prop::MatFromAbove(a, b) => {
-                add(a, 0);
-                add(b, 0);
+            Prop::MatInPerspective { near, far } => {
+                for corner in [near.0, near.1, far.0, far.1] {
+                    add(corner, 0);
+                }
             }
             Prop::Chair { back, front, seat } => {
                 add(Point { x: back, y: 0 }, 0);
@@ -190,15 +191,14 @@ fn props(
                 (b, -MAT_DEPTH),
                 (a, -MAT_DEPTH),
             ])),
-            Prop::MatFromAbove(p, q) => {
-                let (px, py) = (place(f64::from(p.x)), f64::from(p.y));
-                let (qx, qy) = (place(f64::from(q.x)), f64::from(q.y));
+            Prop::MatInPerspective { near, far } => {
+                let at = |p: Point| (place(f64::from(p.x)), f64::from(p.y));
                 marks.push(stroke(vec![
-                    (px, py),
-                    (qx, py),
-                    (qx, qy),
-                    (px, qy),
-                    (px, py),
+                    at(near.0),
+                    at(near.1),
+                    at(far.1),
+                    at(far.0),
+                    at(near.0),
                 ]));
             }
             Prop::Ball(c) | Prop::Roller(c) => marks.push(Mark::Disc {

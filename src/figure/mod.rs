@@ -88,8 +88,12 @@ pub enum Prop {
     Floor,
     /// An exercise mat on the floor.
     Mat,
-    /// A mat seen from above, from one corner to the other (for figures drawn from above).
-    MatFromAbove(Point, Point),
+    /// An exercise mat seen at an angle and a little from above, for a figure drawn that way:
+    /// its near edge's two corners, then its far edge's.
+    MatInPerspective {
+        near: (Point, Point),
+        far: (Point, Point),
+    },
     /// A tennis ball, by its centre (radius 3).
     Ball(Point),
     /// A foam roller seen end on, by its centre (radius 5).
@@ -116,6 +120,31 @@ impl Figure {
     /// Whether it shows a movement: two positions, start and end.
     pub fn is_movement(&self) -> bool {
         self.positions.len() > 1
+    }
+
+    /// The limbs drawn as worked, as the key names them ("leg", "arms"), and whether that word is
+    /// plural; `None` when no limb is marked.
+    pub fn worked(&self) -> Option<(&'static str, bool)> {
+        use crate::text::figure as t;
+        // Counted by limb, so a limb named twice in a routine file is still one.
+        let count = |limbs: [Limb; 2]| limbs.iter().filter(|l| self.marked.contains(l)).count();
+        let legs = count([Limb::NearLeg, Limb::FarLeg]);
+        let arms = count([Limb::NearArm, Limb::FarArm]);
+        match (legs, arms) {
+            (0, 0) => None,
+            (1, 0) => Some((t::WORKED_LEG, false)),
+            (_, 0) => Some((t::WORKED_LEGS, true)),
+            (0, 1) => Some((t::WORKED_ARM, false)),
+            (0, _) => Some((t::WORKED_ARMS, true)),
+            _ => Some((t::WORKED_LIMBS, true)),
+        }
+    }
+
+    /// The key to the figure's thick lines in words ("thick line: the leg being worked"), for a
+    /// caption beside or under it; `None` when no limb is marked as worked.
+    pub fn key(&self) -> Option<String> {
+        self.worked()
+            .map(|(limb, plural)| crate::text::figure::key(limb, plural))
     }
 }
 

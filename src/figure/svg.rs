@@ -1,9 +1,10 @@
 //! A figure as an SVG picture, from the same marks the terminal draws: for a report to embed
-//! or a browser to show. Plain shapes only: no scripts, no styles or fonts from elsewhere, no
-//! links; the only text is the title, escaped.
+//! or a browser to show. Plain shapes and text only: no scripts, no styles or fonts from
+//! elsewhere, no links; the title and the caption are escaped.
 //!
-//! Written here rather than with a crate: the picture is a handful of polylines and circles,
-//! which a few lines of formatting write exactly, with nothing to keep up to date.
+//! Written here rather than with a crate: the picture is a handful of polylines, circles and a
+//! line or two of text, which a few lines of formatting write exactly, with nothing to keep up
+//! to date.
 
 use std::fmt::Write as _;
 
@@ -13,22 +14,47 @@ use crate::routine::Side;
 
 /// SVG units per figure unit.
 const SCALE: f64 = 4.0;
-/// Stroke widths, in SVG units.
+/// Stroke widths, in SVG units: the worked limb more than twice the body's, so it stands out
+/// in greyscale and print, where its colour is lost.
 const STROKE: f64 = 3.0;
-const BOLD: f64 = 6.0;
+const BOLD: f64 = 7.0;
 const THIN: f64 = 2.0;
+/// The caption's font size, the height of each of its lines, and the room under a line's
+/// baseline for letters that reach below it, in SVG units.
+const FONT: f64 = 13.0;
+const LINE: f64 = 17.0;
+const DESCENT: f64 = 4.0;
+/// A generous width of one caption character, in ems, so that no line is wider than the
+/// picture whatever sans-serif font draws it.
+const EM_PER_CHAR: f64 = 0.6;
 
 /// The figure on `side` (mirrored for the left) as a standalone SVG document.
 ///
-/// The picture is `width` x `height` SVG units, 4 per figure unit (a lying figure is about
-/// 280 x 120), with a matching `viewBox`, so it scales cleanly when embedded. `title` is its
-/// text alternative (`<title>`), escaped. The worked limb is drawn thicker and in a colour of
-/// its own; limbs on the far side are lighter.
+/// The drawing is 4 SVG units per figure unit (a lying figure is about 280 x 120). A figure
+/// on one side has a caption under it: the side in words, then the key to the thick line of
+/// the worked limb ("thick line: the leg being worked"), which is also drawn in a colour of its
+/// own; the picture is made wide enough for the caption, the drawing centred in it. `width`
+/// and `height` match the `viewBox`, so it scales cleanly when embedded. `title` is its text
+/// alternative (`<title>`), escaped. Limbs on the far side are lighter.
 pub fn svg(figure: &Figure, side: Option<Side>, title: &str) -> String {
     let d = drawing(figure, side);
-    let (width, height) = (d.width() * SCALE, d.height() * SCALE);
+    let caption: Vec<String> = side
+        .map(|side| std::iter::once(side.word().to_string()).chain(figure.key()))
+        .into_iter()
+        .flatten()
+        .collect();
+    let widest = caption.iter().map(|l| l.chars().count()).max().unwrap_or(0) as f64;
+    let (drawn_width, drawn_height) = (d.width() * SCALE, d.height() * SCALE);
+    let width = drawn_width.max((widest * EM_PER_CHAR + 2.0) * FONT);
+    let below = if caption.is_empty() {
+        0.0
+    } else {
+        caption.len() as f64 * LINE + DESCENT / 2.0
+    };
+    let height = drawn_height + below;
+    let inset = (width - drawn_width) / 2.0;
     // Figure units have y up; SVG's y runs down from the top.
-    let at = |(x, y): (f64, f64)| ((x - d.left) * SCALE, (d.top - y) * SCALE);
+    let at = |(x, y): (f64, f64)| ((x - d.left) * SCALE + inset, (d.top - y) * SCALE);
     let mut out = String::new();
     let _ = write!(
         out,
@@ -85,6 +111,17 @@ pub fn svg(figure: &Figure, side: Option<Side>, title: &str) -> String {
             }
         }
     }
+    for (i, line) in caption.iter().enumerate() {
+        // The side first, in bold, as the terminal writes it; the key under it.
+        let weight = if i == 0 { r#" font-weight="bold""# } else { "" };
+        let _ = write!(
+            out,
+            r##"<text x="{:.1}" y="{:.1}" text-anchor="middle" font-family="sans-serif" font-size="{FONT}" fill="#222222"{weight}>{}</text>"##,
+            width / 2.0,
+            drawn_height + (i as f64 + 1.0) * LINE - DESCENT / 2.0,
+            escape(line)
+        );
+    }
     out.push_str("</svg>");
     out
 }
@@ -93,7 +130,8 @@ fn colour(tone: Tone) -> &'static str {
     match tone {
         Tone::Body => "#222222",
         Tone::Far => "#8a8a8a",
-        Tone::Worked => "#c2410c",
+        // Dark enough that the thick line is also dark in greyscale.
+        Tone::Worked => "#b23c0a",
         Tone::Prop => "#3f6f8f",
     }
 }

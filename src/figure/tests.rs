@@ -71,3 +71,212 @@ fn the_svg_is_plain_shapes_with_a_view_box_and_an_escaped_title() {
         assert!(picture.ends_with("</svg>"), "{name}");
     }
 }
+
+/// The SVG's drawing, without its title and caption.
+fn drawn_part(picture: &str) -> &str {
+    let start = picture.find("</title>").unwrap();
+    let end = picture.find("<text").unwrap_or(picture.len());
+    &picture[start..end]
+}
+
+#[test]
+fn the_left_and_right_svg_of_every_one_sided_pose_differ() {
+    for (name, figure) in library::all().filter(|(_, f)| f.worked().is_some()) {
+        let left = svg::svg(figure, Some(Side::Left), name);
+        let right = svg::svg(figure, Some(Side::Right), name);
+        assert_ne!(drawn_part(&left), drawn_part(&right), "{name}");
+    }
+}
+
+#[test]
+fn the_svg_of_a_one_sided_figure_carries_its_side_and_the_key_to_the_thick_line() {
+    for (name, figure) in library::all().filter(|(_, f)| f.worked().is_some()) {
+        for (side, word) in [(Side::Left, "left side"), (Side::Right, "right side")] {
+            let picture = svg::svg(figure, Some(side), name);
+            assert!(
+                picture.contains(&format!(r#"font-weight="bold">{word}</text>"#)),
+                "{name}: {picture}"
+            );
+            assert!(
+                picture.contains(">thick line: the leg being worked</text>"),
+                "{name}: {picture}"
+            );
+            assert!(
+                picture.contains(r#"stroke-width="7""#),
+                "{name}: the worked leg is drawn thick: {picture}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_svg_of_a_figure_without_a_side_has_no_caption() {
+    for (name, figure) in library::all() {
+        assert!(!svg::svg(figure, None, name).contains("<text"), "{name}");
+    }
+}
+
+/// The picture's width and height, from its `viewBox`.
+fn view_box(picture: &str) -> (f64, f64) {
+    let start = picture.find("viewBox=\"0 0 ").unwrap() + "viewBox=\"0 0 ".len();
+    let rest = &picture[start..];
+    let mut numbers = rest[..rest.find('"').unwrap()].split(' ');
+    let mut next = || numbers.next().unwrap().parse::<f64>().unwrap();
+    (next(), next())
+}
+
+#[test]
+fn a_caption_wider_than_a_narrow_figure_widens_the_picture_around_it() {
+    let standing = library::figure("ball-on-wall").unwrap();
+    let (bare, _) = view_box(&svg::svg(standing, None, "ball"));
+    let (captioned, _) = view_box(&svg::svg(standing, Some(Side::Left), "ball"));
+    let key = "thick line: the leg being worked";
+    assert!(bare < 150.0, "a standing figure is narrow: {bare}");
+    assert!(
+        captioned >= key.len() as f64 * 13.0 * 0.6,
+        "{captioned} is too narrow for the key"
+    );
+}
+
+#[test]
+fn the_key_names_the_limbs_marked_once_each() {
+    let mut figure = library::figure("lying-rest").unwrap().clone();
+    let cases = [
+        (vec![], None),
+        (
+            vec![Limb::NearLeg],
+            Some("thick line: the leg being worked"),
+        ),
+        (
+            vec![Limb::FarLeg, Limb::FarLeg],
+            Some("thick line: the leg being worked"),
+        ),
+        (
+            vec![Limb::NearLeg, Limb::FarLeg],
+            Some("thick lines: the legs being worked"),
+        ),
+        (
+            vec![Limb::NearArm],
+            Some("thick line: the arm being worked"),
+        ),
+        (
+            vec![Limb::NearArm, Limb::FarArm],
+            Some("thick lines: the arms being worked"),
+        ),
+        (
+            vec![Limb::NearArm, Limb::FarLeg],
+            Some("thick lines: the limbs being worked"),
+        ),
+    ];
+    for (marked, key) in cases {
+        figure.marked.clone_from(&marked);
+        assert_eq!(figure.key().as_deref(), key, "{marked:?}");
+    }
+}
+
+#[test]
+fn every_one_sided_bundled_step_shows_a_figure_that_marks_the_limb_worked() {
+    let catalog = crate::routine::Catalog::load(std::path::Path::new(""));
+    for entry in &catalog.entries {
+        for step in &entry.routine.steps {
+            let one_sided = step.sides.order().iter().any(Option::is_some);
+            if let (true, Some(figure)) = (one_sided, &step.figure) {
+                assert!(figure.worked().is_some(), "{}: {}", entry.name, step.title);
+            }
+        }
+    }
+}
+
+/// What a physiotherapist looks for: on the back on a mat, knees bent and together pointing up,
+/// then both lowered to one side together, with the feet and shoulders still.
+#[test]
+fn knee_rolls_start_with_the_knees_up_and_end_with_them_lowered_to_one_side() {
+    let rolls = library::figure("knee-rolls").unwrap();
+    let [up, lowered] = rolls.positions.as_slice() else {
+        panic!("a movement: {rolls:?}");
+    };
+    for leg in [up.near_leg, up.far_leg] {
+        assert!(leg.knee.y > up.hip.y + 5, "knees up: {leg:?}");
+        assert!(leg.knee.y >= leg.ankle.y + 15, "feet on the floor: {leg:?}");
+    }
+    for (start, end) in [
+        (up.near_leg, lowered.near_leg),
+        (up.far_leg, lowered.far_leg),
+    ] {
+        assert!(end.knee.y <= start.knee.y - 10, "lowered: {end:?}");
+        assert!(end.knee.y < lowered.hip.y, "down beside the hip: {end:?}");
+        assert!(
+            start.knee.distance(end.knee) >= 15.0,
+            "to one side: {end:?}"
+        );
+        assert!(
+            start.ankle.distance(end.ankle) <= 3.0,
+            "the feet stay: {end:?}"
+        );
+    }
+    for s in [up, lowered] {
+        assert!(
+            s.near_leg.knee.distance(s.far_leg.knee) <= 6.0,
+            "knees together: {s:?}"
+        );
+    }
+    assert_eq!(
+        (up.near_arm, up.far_arm, up.neck, up.hip),
+        (lowered.near_arm, lowered.far_arm, lowered.neck, lowered.hip),
+        "the shoulders and arms stay down"
+    );
+    assert!(
+        rolls
+            .props
+            .iter()
+            .any(|p| matches!(p, Prop::MatInPerspective { .. })),
+        "on a mat, seen at an angle"
+    );
+}
+
+/// The distance from `p` to the segment from `a` to `b`, in units.
+fn to_segment(p: Point, a: Point, b: Point) -> f64 {
+    let (ax, ay, bx, by, px, py) = (
+        f64::from(a.x),
+        f64::from(a.y),
+        f64::from(b.x),
+        f64::from(b.y),
+        f64::from(p.x),
+        f64::from(p.y),
+    );
+    let (dx, dy) = (bx - ax, by - ay);
+    let t = (((px - ax) * dx + (py - ay) * dy) / (dx * dx + dy * dy)).clamp(0.0, 1.0);
+    (px - ax - t * dx).hypot(py - ay - t * dy)
+}
+
+/// The "4": the worked ankle across the other thigh near its knee, the foot past it, and the
+/// worked knee fallen open, lower than the other knee and away from the thigh it crosses.
+#[test]
+fn the_figure_four_crosses_the_worked_ankle_over_the_other_thigh_with_the_hip_open() {
+    let four = library::figure("figure-four").unwrap();
+    assert_eq!(four.marked, vec![Limb::NearLeg]);
+    let s = four.positions[0];
+    let (worked, other) = (s.near_leg, s.far_leg);
+    assert!(
+        to_segment(worked.ankle, s.hip, other.knee) <= 3.0,
+        "the ankle rests on the other thigh: {s:?}"
+    );
+    assert!(
+        worked.ankle.distance(other.knee) < worked.ankle.distance(s.hip),
+        "near the knee, not the hip"
+    );
+    assert!(
+        to_segment(worked.toe, s.hip, other.knee) >= 1.0
+            && (worked.toe.x < other.knee.x) != (worked.ankle.x < other.knee.x),
+        "the foot past the thigh: {s:?}"
+    );
+    assert!(other.knee.y > s.hip.y + 12, "the other thigh drawn up");
+    assert!(
+        worked.knee.y < other.knee.y - 8,
+        "the worked knee fallen open"
+    );
+    assert!(
+        to_segment(worked.knee, s.hip, other.knee) >= 8.0,
+        "an open triangle, not a line: {s:?}"
+    );
+}

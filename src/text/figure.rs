@@ -59,6 +59,28 @@ pub const ERR_FIGURE_ON_CHECK_IN: &str = "a check-in has no position to show";
 /// Under a movement's two positions.
 pub const START: &str = "start";
 pub const END: &str = "end";
+
+/// The limbs a figure's thick lines stand for, named in its key.
+pub const WORKED_LEG: &str = "leg";
+pub const WORKED_LEGS: &str = "legs";
+pub const WORKED_ARM: &str = "arm";
+pub const WORKED_ARMS: &str = "arms";
+pub const WORKED_LIMBS: &str = "limbs";
+
+/// The key to a figure's thick lines: "thick line: the leg being worked".
+pub fn key(limb: &str, plural: bool) -> String {
+    if plural {
+        format!("thick lines: the {limb} being worked")
+    } else {
+        format!("thick line: the {limb} being worked")
+    }
+}
+
+/// The key in fewer columns: "thick: leg worked".
+pub fn key_short(limb: &str) -> String {
+    format!("thick: {limb} worked")
+}
+
 // ---- `unknot show` -------------------------------------------------------------------------------
 
 /// "Pose figure-four: used by 3 steps in the bundled routines" as a library entry's heading.

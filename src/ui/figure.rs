@@ -1,7 +1,7 @@
 //! A figure of a position in the terminal: the marks of `figure::draw` on ratatui's canvas, in
 //! braille dots (2 x 4 a cell) or half blocks (1 x 2) for fonts without braille, kept in
-//! proportion and centred; with the side worked written under it, and "start" and "end" under a
-//! movement's two positions.
+//! proportion and centred; with "start" and "end" under a movement's two positions, and under a
+//! one-sided figure the side worked and the key to its thick line, both in words.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -31,10 +31,26 @@ fn dots(marker: Marker) -> (f64, f64) {
     }
 }
 
-/// Rows of captions under the figure: "start" and "end" for a movement, the side for a
-/// one-sided step.
-pub fn caption_rows(figure: &Figure, side: Option<Side>) -> u16 {
-    u16::from(figure.is_movement()) + u16::from(side.is_some())
+/// Rows of captions under the figure: "start" and "end" for a movement; for a one-sided step
+/// the side, and the key to the worked limb's thick line when one is marked.
+fn caption_rows(figure: &Figure, side: Option<Side>) -> u16 {
+    u16::from(figure.is_movement()) + u16::from(side.is_some()) + u16::from(keyed(figure, side))
+}
+
+/// Whether the figure is shown with a key: a one-sided figure with a limb marked as worked.
+fn keyed(figure: &Figure, side: Option<Side>) -> bool {
+    side.is_some() && figure.worked().is_some()
+}
+
+/// The key to the thick line in `width` columns: in full when it fits, else in fewer words.
+fn key_line(figure: &Figure, width: u16) -> Option<String> {
+    let (limb, plural) = figure.worked()?;
+    let full = text::figure::key(limb, plural);
+    Some(if super::cells(full.chars().count()) <= width {
+        full
+    } else {
+        text::figure::key_short(limb)
+    })
 }
 
 #[expect(
@@ -107,11 +123,12 @@ pub fn render(
         Constraint::Fill(1),
     ])
     .areas(area);
-    let [_, canvas_a, moves_a, side_a, _] = Layout::vertical([
+    let [_, canvas_a, moves_a, side_a, key_a, _] = Layout::vertical([
         Constraint::Fill(1),
         Constraint::Length(h),
         Constraint::Length(u16::from(figure.is_movement())),
         Constraint::Length(u16::from(side.is_some())),
+        Constraint::Length(u16::from(keyed(figure, side))),
         Constraint::Fill(1),
     ])
     .areas(column);
@@ -142,14 +159,19 @@ pub fn render(
     }
     if let Some(side) = side {
         // Across the whole area: a narrow figure (standing, seated) is narrower than its words.
-        let across = Rect {
+        let across = |row: Rect| Rect {
             x: area.x,
             width: area.width,
-            ..side_a
+            ..row
         };
         Paragraph::new(Line::styled(side.word(), theme.heading()))
             .centered()
-            .render(across, buf);
+            .render(across(side_a), buf);
+        if let Some(key) = key_line(figure, area.width) {
+            Paragraph::new(Line::styled(key, theme.dim()))
+                .centered()
+                .render(across(key_a), buf);
+        }
     }
 }
 

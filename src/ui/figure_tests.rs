@@ -74,6 +74,77 @@ fn the_left_and_right_figures_of_a_one_sided_step_differ_and_say_their_side() {
     }
 }
 
+#[test]
+fn a_one_sided_figure_has_the_key_to_its_thick_line_under_its_side_in_braille_and_half_blocks() {
+    for marker in [Marker::Braille, Marker::HalfBlock] {
+        for (name, figure) in library::all() {
+            let drawn = lines(figure, Some(Side::Left), marker, 48, 12);
+            let side = drawn.iter().position(|l| l.trim() == "left side");
+            let key = drawn
+                .iter()
+                .position(|l| l.trim() == "thick line: the leg being worked");
+            if figure.worked().is_some() {
+                assert_eq!(
+                    key,
+                    side.map(|s| s + 1),
+                    "{name}, {marker:?}:\n{}",
+                    drawn.join("\n")
+                );
+            } else {
+                assert!(side.is_some() && key.is_none(), "{name}, {marker:?}");
+            }
+            let both = lines(figure, None, marker, 48, 12);
+            assert!(
+                !both.iter().any(|l| l.contains("thick")),
+                "{name}: a figure on both sides has no side and no key"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_narrow_figure_keys_its_thick_line_in_fewer_words() {
+    let figure = library::figure("ball-on-wall").unwrap();
+    let drawn = lines(figure, Some(Side::Right), Marker::Braille, 24, 12);
+    assert!(
+        drawn.iter().any(|l| l.trim() == "thick: leg worked"),
+        "{}",
+        drawn.join("\n")
+    );
+    assert!(drawn.iter().all(|l| l.chars().count() <= 24));
+}
+
+/// The dots a drawing sets: 1 to 8 for each braille cell, 1 for a half block, 2 for a full one.
+fn ink(drawn: &[String]) -> u32 {
+    drawn
+        .iter()
+        .flat_map(|l| l.chars())
+        .map(|c| match c {
+            '\u{2800}'..='\u{28FF}' => (u32::from(c) - 0x2800).count_ones(),
+            '▀' | '▄' => 1,
+            '█' => 2,
+            _ => 0,
+        })
+        .sum()
+}
+
+#[test]
+fn the_worked_limb_is_drawn_thicker_without_colour_in_braille_and_half_blocks() {
+    // Two dots thick: where it crosses a prop or another limb it adds fewer, so 5 % at least.
+    for marker in [Marker::Braille, Marker::HalfBlock] {
+        for (name, figure) in library::all().filter(|(_, f)| f.worked().is_some()) {
+            let mut plain = figure.clone();
+            plain.marked.clear();
+            let marked = ink(&lines(figure, None, marker, 48, 12));
+            let unmarked = ink(&lines(&plain, None, marker, 48, 12));
+            assert!(
+                marked >= unmarked + unmarked / 20,
+                "{name}, {marker:?}: {marked} dots with the leg marked, {unmarked} without"
+            );
+        }
+    }
+}
+
 const ROUTINE: &str = r#"(
     title: "Figures",
     level: Gentle,

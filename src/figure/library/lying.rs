@@ -1,0 +1,128 @@
+//! Poses lying on the floor: on the back, and on one side.
+
+use super::{Figure, Prop, Skeleton, arm, body, curved, leg, near_leg, one, p, two};
+
+/// On the back, knees bent, feet flat, arms by the sides: the start of many floor exercises.
+const LYING: Skeleton = body(
+    (12, 5),
+    (19, 5),
+    (39, 5),
+    (arm((29, 4), (38, 3)), arm((29, 5), (38, 4))),
+    (
+        leg((50, 16), (57, 3), (62, 1)),
+        leg((51, 15), (58, 3), (63, 1)),
+    ),
+);
+
+pub fn rest() -> Figure {
+    one(vec![Prop::Mat], LYING, Vec::new())
+}
+
+/// The low back arched a little off the floor, then pressed flat: the arch sits just above the
+/// pelvis, the shoulders stay down.
+pub fn pelvic_tilt() -> Figure {
+    two(
+        vec![Prop::Mat],
+        curved(LYING, (34, 7)),
+        curved(LYING, (30, 4)),
+    )
+}
+
+/// Seen from a corner at the feet end of the mat, a little from above, so both the bent knees
+/// and the roll show: lying on the back, arms out to the sides, knees up together; then both
+/// knees lowered to one side (toward the viewer), the feet and shoulders staying down.
+pub fn knee_rolls() -> Figure {
+    let mat = Prop::MatInPerspective {
+        near: (p(40, 0), p(66, 9)),
+        far: (p(4, 37), p(29, 45)),
+    };
+    let up = body(
+        (23, 43),
+        (27, 37),
+        (40, 24),
+        (arm((15, 32), (1, 30)), arm((39, 40), (49, 44))),
+        (
+            leg((44, 32), (48, 12), (52, 6)),
+            leg((48, 33), (54, 14), (58, 9)),
+        ),
+    );
+    let mut lowered = up;
+    lowered.near_leg = leg((31, 16), (50, 10), (56, 6));
+    lowered.far_leg = leg((33, 20), (52, 16), (58, 12));
+    two(vec![mat], up, lowered)
+}
+
+/// Lying on the side, propped on the forearm, the roller under the lower thigh; the top foot
+/// planted in front to keep the pressure light.
+pub fn roller_outer_thigh() -> Figure {
+    one(
+        vec![Prop::Floor, Prop::Roller(p(52, 5))],
+        body(
+            (15, 17),
+            (22, 14),
+            (44, 10),
+            (arm((21, 3), (12, 2)), arm((30, 10), (33, 2))),
+            (
+                leg((59, 10), (72, 7), (76, 7)),
+                leg((55, 18), (58, 2), (63, 1)),
+            ),
+        ),
+        near_leg(),
+    )
+}
+
+/// On the back, one knee drawn up and held with both hands, the other foot flat.
+pub fn knee_to_chest() -> Figure {
+    one(
+        vec![Prop::Mat],
+        body(
+            (12, 5),
+            (19, 5),
+            (39, 5),
+            (arm((26, 12), (32, 19)), arm((25, 13), (31, 20))),
+            (
+                leg((32, 18), (45, 14), (50, 15)),
+                leg((51, 15), (58, 3), (63, 1)),
+            ),
+        ),
+        near_leg(),
+    )
+}
+
+/// On the back, the other thigh drawn up toward the chest with the hands behind it and its
+/// shin level; the worked leg's ankle rests across that thigh just below the knee, and its knee
+/// has fallen open toward the viewer, so thigh, shin and the other thigh make the "4".
+pub fn figure_four() -> Figure {
+    one(
+        vec![Prop::Mat],
+        body(
+            (12, 5),
+            (19, 5),
+            (39, 5),
+            (arm((28, 12), (38, 14)), arm((28, 11), (38, 13))),
+            (
+                leg((50, 8), (41, 18), (36, 19)),
+                leg((38, 20), (51, 20), (54, 24)),
+            ),
+        ),
+        near_leg(),
+    )
+}
+
+/// On the back, knees bent; the hips lift, shoulders and feet stay down.
+pub fn glute_bridge() -> Figure {
+    two(
+        vec![Prop::Mat],
+        LYING,
+        body(
+            (12, 5),
+            (19, 5),
+            (38, 14),
+            (arm((29, 3), (38, 2)), arm((29, 4), (38, 3))),
+            (
+                leg((52, 17), (57, 3), (62, 1)),
+                leg((53, 16), (58, 3), (63, 1)),
+            ),
+        ),
+    )
+}
