@@ -52,6 +52,19 @@ pub fn write_file(
     since: Option<NaiveDate>,
     out: &mut impl Write,
 ) -> Result<Vec<Skipped>, StreamError> {
+    // Standard output writes at each line end; pretty JSON has a line for every field.
+    let mut out = std::io::BufWriter::with_capacity(64 * 1024, out);
+    let skipped = write_buffered(path, format, since, &mut out)?;
+    out.flush()?;
+    Ok(skipped)
+}
+
+fn write_buffered(
+    path: &Path,
+    format: Format,
+    since: Option<NaiveDate>,
+    out: &mut impl Write,
+) -> Result<Vec<Skipped>, StreamError> {
     if format == Format::Table || !super::in_time_order(path, ORDER_SLACK)? {
         let mut folder = Folder::default();
         let skipped = super::read_each_in_parallel(path, |entry| folder.fold(entry))?;
