@@ -322,7 +322,8 @@ def history_sizes(work, binary, sizes, launches):
             "start": (start, env, asked),
             "review": (review, env, lambda o: b"of " in o or b"No sessions" in o),
         }, max(3, launches // 3))
-        keys = review_keys(review, env)
+        # An empty history has no list to move in.
+        keys = review_keys(review, env) if n else None
         p = Pty(start, env)
         p.pump(10, until=asked)
         p.keys("\r")
