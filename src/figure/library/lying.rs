@@ -72,18 +72,19 @@ pub fn roller_outer_thigh() -> Figure {
     )
 }
 
-/// On the back, one knee drawn up and held with both hands, the other foot flat.
+/// On the back on the mat, one knee drawn up toward the chest and held with both hands around
+/// the shin, that foot in the air clear of the other leg; the other knee bent, its foot flat.
 pub fn knee_to_chest() -> Figure {
     one(
         vec![Prop::Mat],
         body(
-            (12, 5),
-            (19, 5),
-            (39, 5),
-            (arm((26, 12), (32, 19)), arm((25, 13), (31, 20))),
+            (12, 4),
+            (19, 4),
+            (39, 4),
+            (arm((25, 12), (32, 16)), arm((26, 13), (33, 17))),
             (
-                leg((32, 18), (45, 14), (50, 15)),
-                leg((51, 15), (58, 3), (63, 1)),
+                leg((31, 17), (44, 20), (48, 23)),
+                leg((52, 15), (58, 1), (63, 0)),
             ),
         ),
         near_leg(),
