@@ -199,6 +199,12 @@ fn knee_rolls_start_with_the_knees_up_and_end_with_them_lowered_to_one_side() {
         assert!(leg.knee.y > up.hip.y + 5, "knees up: {leg:?}");
         assert!(leg.knee.y >= leg.ankle.y + 15, "feet on the floor: {leg:?}");
     }
+    for leg in [up.near_leg, up.far_leg] {
+        assert!(
+            leg.knee.distance(up.head) > up.hip.distance(up.head),
+            "the knees beyond the hip, not folded back toward the head: {leg:?}"
+        );
+    }
     for (start, end) in [
         (up.near_leg, lowered.near_leg),
         (up.far_leg, lowered.far_leg),
@@ -279,4 +285,224 @@ fn the_figure_four_crosses_the_worked_ankle_over_the_other_thigh_with_the_hip_op
         to_segment(worked.knee, s.hip, other.knee) >= 8.0,
         "an open triangle, not a line: {s:?}"
     );
+}
+
+/// Every bone of a position, as its two ends.
+fn segments(s: &Skeleton) -> Vec<(Point, Point)> {
+    let mut all = vec![(s.neck, s.hip)];
+    for a in [s.near_arm, s.far_arm] {
+        all.extend([(s.neck, a.elbow), (a.elbow, a.hand)]);
+    }
+    for l in [s.near_leg, s.far_leg] {
+        all.extend([(s.hip, l.knee), (l.knee, l.ankle), (l.ankle, l.toe)]);
+    }
+    all
+}
+
+/// How far `p` lies from the nearest bone of `s`, in units.
+fn to_body(p: Point, s: &Skeleton) -> f64 {
+    segments(s)
+        .into_iter()
+        .map(|(a, b)| to_segment(p, a, b))
+        .fold(f64::INFINITY, f64::min)
+}
+
+/// A ball or roller is pressed by the body, neither floating free of it nor sunk through it.
+#[test]
+fn every_ball_and_roller_touches_the_body() {
+    for (name, figure) in library::all() {
+        for prop in &figure.props {
+            let (centre, radius) = match *prop {
+                Prop::Ball(c) => (c, BALL_RADIUS),
+                Prop::Roller(c) => (c, ROLLER_RADIUS),
+                _ => continue,
+            };
+            for s in &figure.positions {
+                let gap = to_body(centre, s) - f64::from(radius);
+                assert!(gap.abs() <= 1.5, "{name}: {gap} units from the body");
+            }
+        }
+    }
+}
+
+/// Nobody hovers: the lowest point of the body (a foot, a hand, the back of the head) rests on
+/// the floor or mat.
+#[test]
+fn every_figure_rests_on_its_floor() {
+    for (name, figure) in library::all() {
+        for s in &figure.positions {
+            let mut lowest = s.head.y - HEAD_RADIUS;
+            for (a, b) in segments(s) {
+                lowest = lowest.min(a.y).min(b.y);
+            }
+            assert!(lowest <= 1, "{name}: lowest point {lowest} units up");
+        }
+    }
+}
+
+/// Standing with the back to the wall, the ball between the wall and the buttock, touching
+/// both; the arms apart from the trunk, not a thin loop along it; the knees a little bent.
+#[test]
+fn the_ball_on_the_wall_is_pinned_between_the_wall_and_the_buttock() {
+    let figure = library::figure("ball-on-wall").unwrap();
+    let s = figure.positions[0];
+    let wall = figure
+        .props
+        .iter()
+        .find_map(|p| {
+            if let Prop::Wall(x) = *p {
+                Some(x)
+            } else {
+                None
+            }
+        })
+        .unwrap();
+    let ball = figure
+        .props
+        .iter()
+        .find_map(|p| {
+            if let Prop::Ball(c) = *p {
+                Some(c)
+            } else {
+                None
+            }
+        })
+        .unwrap();
+    assert!(wall < ball.x && ball.x < s.hip.x, "behind the hip: {s:?}");
+    assert!(
+        (ball.x - BALL_RADIUS - wall) <= 1,
+        "against the wall: {ball:?}"
+    );
+    assert!(
+        (s.hip.distance(ball) - f64::from(BALL_RADIUS)).abs() <= 1.0,
+        "against the buttock: {s:?}"
+    );
+    assert!(
+        (ball.y - s.hip.y).abs() <= 2,
+        "at the buttock's height: {s:?}"
+    );
+    for arm in [s.near_arm, s.far_arm] {
+        assert!(
+            to_segment(arm.elbow, s.neck, s.hip) >= 3.0
+                && to_segment(arm.hand, s.neck, s.hip) >= 8.0,
+            "the arm clear of the trunk: {arm:?}"
+        );
+    }
+    for leg in [s.near_leg, s.far_leg] {
+        assert!(
+            to_segment(leg.knee, s.hip, leg.ankle) >= 3.0,
+            "the knee a little bent: {leg:?}"
+        );
+    }
+}
+
+/// Sitting on the ball: the hip rests on its top; the worked leg lies differently from the
+/// other, which is bent with its foot flat.
+#[test]
+fn the_ball_under_the_glutes_is_sat_on_and_the_worked_leg_differs() {
+    let figure = library::figure("ball-under-glutes").unwrap();
+    let s = figure.positions[0];
+    let ball = figure
+        .props
+        .iter()
+        .find_map(|p| {
+            if let Prop::Ball(c) = *p {
+                Some(c)
+            } else {
+                None
+            }
+        })
+        .unwrap();
+    assert!(s.hip.y > ball.y, "on top of the ball: {s:?}");
+    assert!(
+        s.hip.distance(ball) <= f64::from(BALL_RADIUS) + 1.5,
+        "resting on it: {s:?}"
+    );
+    let (worked, other) = (s.near_leg, s.far_leg);
+    assert!(
+        other.knee.y >= worked.knee.y + 6,
+        "the other knee bent higher: {s:?}"
+    );
+    assert!(
+        worked.ankle.distance(other.ankle) >= 8.0,
+        "the worked leg lies long: {s:?}"
+    );
+}
+
+/// The knee drawn toward the chest with the hands on it, and the worked shin and foot in the
+/// air clear of the other leg, not closing a "tent" on its knee.
+#[test]
+fn knee_to_chest_holds_the_knee_up_clear_of_the_other_leg() {
+    let s = library::figure("knee-to-chest").unwrap().positions[0];
+    let (worked, other) = (s.near_leg, s.far_leg);
+    assert!(
+        worked.knee.distance(s.neck) < s.hip.distance(s.neck),
+        "the knee toward the chest: {s:?}"
+    );
+    for arm in [s.near_arm, s.far_arm] {
+        assert!(
+            arm.hand.distance(worked.knee) <= 4.0,
+            "the hands around the knee: {arm:?}"
+        );
+    }
+    for p in [worked.ankle, worked.toe] {
+        for (a, b) in [
+            (s.hip, other.knee),
+            (other.knee, other.ankle),
+            (other.ankle, other.toe),
+        ] {
+            assert!(to_segment(p, a, b) >= 4.0, "clear of the other leg: {s:?}");
+        }
+    }
+    assert!(other.ankle.y <= 2, "the other foot on the mat: {other:?}");
+}
+
+/// Seen from the front: the worked ankle rests on the other knee, and the worked knee has
+/// dropped out to the side, below that ankle, the thigh and shin an open "4".
+#[test]
+fn the_seated_figure_four_drops_the_worked_knee_out_to_the_side() {
+    let s = library::figure("seated-figure-four").unwrap().positions[0];
+    let (worked, other) = (s.near_leg, s.far_leg);
+    assert!(
+        worked.ankle.distance(other.knee) <= 4.0,
+        "the ankle on the other knee: {s:?}"
+    );
+    assert!(
+        (worked.knee.x - s.hip.x).abs() >= 12
+            && (worked.knee.x < s.hip.x) != (other.knee.x < s.hip.x),
+        "the knee out to the other side: {s:?}"
+    );
+    assert!(
+        worked.knee.y <= s.hip.y && worked.knee.y <= worked.ankle.y - 10,
+        "the knee dropped, not raised: {s:?}"
+    );
+    assert!(
+        to_segment(worked.ankle, s.hip, worked.knee) >= 5.0,
+        "an open angle, not a bar: {s:?}"
+    );
+    assert!(other.ankle.y <= 2, "the other foot flat: {other:?}");
+}
+
+/// In the figure-4 on the back, the worked thigh is bent up from the hip, not lying flat.
+#[test]
+fn the_figure_four_bends_the_worked_thigh_up() {
+    let s = library::figure("figure-four").unwrap().positions[0];
+    let thigh = (s.near_leg.knee.x - s.hip.x, s.near_leg.knee.y - s.hip.y);
+    assert!(
+        thigh.1 * 2 >= thigh.0.abs(),
+        "at least about 25 degrees up: {s:?}"
+    );
+}
+
+/// A straight leg with the heel down rests its heel on the floor.
+#[test]
+fn a_heel_set_down_is_on_the_floor() {
+    let hamstring = library::figure("seated-hamstring").unwrap().positions[0];
+    let walking = library::figure("walking").unwrap().positions[0];
+    for (name, heel) in [
+        ("seated-hamstring", hamstring.near_leg.ankle),
+        ("walking", walking.near_leg.ankle),
+    ] {
+        assert!(heel.y <= 1, "{name}: {heel:?}");
+    }
 }

@@ -53,25 +53,39 @@ pub fn hamstring() -> Figure {
             (42, 17),
             (arm((55, 26), (58, 17)), arm((56, 26), (59, 17))),
             (
-                leg((55, 10), (68, 3), (70, 8)),
-                leg((56, 17), (57, 3), (62, 1)),
+                leg((55, 10), (68, 1), (70, 6)),
+                leg((56, 17), (57, 2), (62, 0)),
             ),
         ),
         near_leg(),
     )
 }
 
-/// One ankle resting on the other knee, leaning forward a little.
+/// Seen from the front, so the hip's opening shows: sitting on the chair, one ankle resting on
+/// the other knee with its foot past it, and that knee dropped out to the side, lower than the
+/// ankle; one hand on the dropped knee, the other on the ankle, the other foot flat.
 pub fn figure_four() -> Figure {
-    let mut crossed = SEATED;
-    crossed.neck = p(45, 35);
-    crossed.head = p(48, 40);
-    crossed.near_arm = arm((47, 27), (52, 20));
-    crossed.far_arm = arm((48, 27), (53, 20));
-    // The knee turned out toward the viewer, so the thigh looks short and the shin lies across
-    // the other knee, the foot past it.
-    crossed.near_leg = leg((42, 22), (51, 20), (56, 20));
-    one(vec![Prop::Floor, CHAIR], crossed, near_leg())
+    one(
+        vec![
+            Prop::Floor,
+            Prop::Chair {
+                back: 36,
+                front: 62,
+                seat: 14,
+            },
+        ],
+        body(
+            (50, 44),
+            (50, 38),
+            (50, 15),
+            (arm((59, 27), (66, 10)), arm((41, 31), (44, 26))),
+            (
+                leg((68, 6), (44, 24), (38, 25)),
+                leg((42, 21), (42, 2), (40, 0)),
+            ),
+        ),
+        near_leg(),
+    )
 }
 
 /// Sitting tall: the knee bent with the chin down, then the knee straight with the head tilted

@@ -2,18 +2,20 @@
 
 use super::{Figure, Prop, arm, body, curved, leg, looking, near_leg, one, p, two};
 
-/// Sitting on the floor, leaning back on the hands, the ball under one buttock.
+/// Sitting on the floor on the ball, leaning back on the hands: the buttock of the worked side
+/// rests on the ball and that leg lies long and relaxed, the other knee bent with its foot flat
+/// to steady the weight.
 pub fn ball_under_glutes() -> Figure {
     one(
         vec![Prop::Floor, Prop::Ball(p(38, 3))],
         body(
-            (23, 30),
-            (25, 24),
-            (39, 10),
-            (arm((21, 14), (17, 1)), arm((22, 14), (18, 1))),
+            (23, 29),
+            (25, 23),
+            (39, 7),
+            (arm((21, 13), (17, 0)), arm((22, 13), (18, 0))),
             (
-                leg((52, 17), (58, 3), (63, 1)),
-                leg((53, 16), (59, 3), (64, 1)),
+                leg((53, 9), (66, 2), (68, 7)),
+                leg((50, 18), (55, 1), (60, 0)),
             ),
         ),
         near_leg(),

@@ -28,27 +28,28 @@ pub fn pelvic_tilt() -> Figure {
     )
 }
 
-/// Seen from a corner at the feet end of the mat, a little from above, so both the bent knees
-/// and the roll show: lying on the back, arms out to the sides, knees up together; then both
-/// knees lowered to one side (toward the viewer), the feet and shoulders staying down.
+/// Seen from the side and from above, so the mat is a flat band and a knee lowered toward the
+/// viewer drops below the body: lying on the back, arms out to the sides on the mat, both knees
+/// bent up together with the feet flat; then both knees lowered to the viewer's side together,
+/// the feet and shoulders staying down.
 pub fn knee_rolls() -> Figure {
     let mat = Prop::MatInPerspective {
-        near: (p(40, 0), p(66, 9)),
-        far: (p(4, 37), p(29, 45)),
+        near: (p(3, 0), p(68, 0)),
+        far: (p(3, 35), p(68, 35)),
     };
     let up = body(
-        (23, 43),
-        (27, 37),
-        (40, 24),
-        (arm((15, 32), (1, 30)), arm((39, 40), (49, 44))),
+        (12, 13),
+        (19, 13),
+        (39, 13),
+        (arm((20, 7), (21, 1)), arm((20, 20), (21, 27))),
         (
-            leg((44, 32), (48, 12), (52, 6)),
-            leg((48, 33), (54, 14), (58, 9)),
+            leg((48, 27), (56, 12), (61, 12)),
+            leg((49, 31), (57, 16), (62, 16)),
         ),
     );
     let mut lowered = up;
-    lowered.near_leg = leg((31, 16), (50, 10), (56, 6));
-    lowered.far_leg = leg((33, 20), (52, 16), (58, 12));
+    lowered.near_leg = leg((45, 3), (56, 12), (61, 12));
+    lowered.far_leg = leg((46, 7), (57, 16), (62, 16));
     two(vec![mat], up, lowered)
 }
 
@@ -71,18 +72,19 @@ pub fn roller_outer_thigh() -> Figure {
     )
 }
 
-/// On the back, one knee drawn up and held with both hands, the other foot flat.
+/// On the back on the mat, one knee drawn up toward the chest and held with both hands around
+/// the shin, that foot in the air clear of the other leg; the other knee bent, its foot flat.
 pub fn knee_to_chest() -> Figure {
     one(
         vec![Prop::Mat],
         body(
-            (12, 5),
-            (19, 5),
-            (39, 5),
-            (arm((26, 12), (32, 19)), arm((25, 13), (31, 20))),
+            (12, 4),
+            (19, 4),
+            (39, 4),
+            (arm((25, 12), (32, 16)), arm((26, 13), (33, 17))),
             (
-                leg((32, 18), (45, 14), (50, 15)),
-                leg((51, 15), (58, 3), (63, 1)),
+                leg((31, 17), (44, 20), (48, 23)),
+                leg((52, 15), (58, 1), (63, 0)),
             ),
         ),
         near_leg(),
@@ -96,12 +98,12 @@ pub fn figure_four() -> Figure {
     one(
         vec![Prop::Mat],
         body(
-            (12, 5),
-            (19, 5),
-            (39, 5),
-            (arm((28, 12), (38, 14)), arm((28, 11), (38, 13))),
+            (12, 4),
+            (19, 4),
+            (39, 4),
+            (arm((28, 11), (37, 14)), arm((28, 10), (37, 13))),
             (
-                leg((50, 8), (41, 18), (36, 19)),
+                leg((52, 11), (40, 17), (35, 18)),
                 leg((38, 20), (51, 20), (54, 24)),
             ),
         ),

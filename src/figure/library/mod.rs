@@ -3,7 +3,7 @@
 //!
 //! Each is drawn as seen from the right side of the body (lying figures have the head on the
 //! left), so a left-side step shows it mirrored; knee rolls, whose knees move toward the viewer,
-//! are seen from a corner of the mat instead, and say so. Proportions:
+//! are seen from higher up as well, the mat a flat band, and say so. Proportions:
 //! head radius 4, back 20, upper arm 10, forearm 10, thigh 15, shin 14, foot 5 units; a seated
 //! person's hip is at 17 on a chair seat at 14.
 

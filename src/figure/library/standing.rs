@@ -20,18 +20,19 @@ pub fn calf_stretch_wall() -> Figure {
     )
 }
 
-/// The back to a wall, a ball between one buttock and the wall, knees a little bent.
+/// The back to a wall, a ball pinned between the wall and one buttock, knees a little bent,
+/// the shoulders just off the wall and the hands resting in front.
 pub fn ball_on_wall() -> Figure {
     one(
-        vec![Prop::Floor, Prop::Wall(16), Prop::Ball(p(19, 28))],
+        vec![Prop::Floor, Prop::Wall(12), Prop::Ball(p(16, 27))],
         body(
-            (23, 53),
-            (22, 47),
-            (25, 28),
-            (arm((22, 37), (25, 28)), arm((23, 37), (26, 28))),
+            (20, 53),
+            (19, 47),
+            (19, 27),
+            (arm((23, 37), (29, 30)), arm((24, 38), (30, 31))),
             (
-                leg((30, 15), (28, 2), (33, 1)),
-                leg((31, 15), (29, 2), (34, 1)),
+                leg((26, 14), (22, 2), (27, 0)),
+                leg((27, 15), (23, 2), (28, 0)),
             ),
         ),
         near_leg(),
@@ -48,8 +49,8 @@ pub fn walking() -> Figure {
             (40, 29),
             (arm((37, 39), (35, 30)), arm((45, 39), (50, 32))),
             (
-                leg((46, 16), (49, 3), (53, 4)),
-                leg((37, 15), (31, 4), (35, 1)),
+                leg((46, 16), (49, 1), (54, 3)),
+                leg((37, 15), (31, 4), (35, 0)),
             ),
         ),
         Vec::new(),
