@@ -340,6 +340,21 @@ fn every_figure_rests_on_its_floor() {
     }
 }
 
+/// Where the figure's ball is.
+fn ball_of(figure: &Figure) -> Point {
+    figure
+        .props
+        .iter()
+        .find_map(|p| {
+            if let Prop::Ball(c) = *p {
+                Some(c)
+            } else {
+                None
+            }
+        })
+        .unwrap()
+}
+
 /// Standing with the back to the wall, the ball between the wall and the buttock, touching
 /// both; the arms apart from the trunk, not a thin loop along it; the knees a little bent.
 #[test]
@@ -357,17 +372,7 @@ fn the_ball_on_the_wall_is_pinned_between_the_wall_and_the_buttock() {
             }
         })
         .unwrap();
-    let ball = figure
-        .props
-        .iter()
-        .find_map(|p| {
-            if let Prop::Ball(c) = *p {
-                Some(c)
-            } else {
-                None
-            }
-        })
-        .unwrap();
+    let ball = ball_of(&figure);
     assert!(wall < ball.x && ball.x < s.hip.x, "behind the hip: {s:?}");
     assert!(
         (ball.x - BALL_RADIUS - wall) <= 1,
@@ -402,17 +407,7 @@ fn the_ball_on_the_wall_is_pinned_between_the_wall_and_the_buttock() {
 fn the_ball_under_the_glutes_is_sat_on_and_the_worked_leg_differs() {
     let figure = library::figure("ball-under-glutes").unwrap();
     let s = figure.positions[0];
-    let ball = figure
-        .props
-        .iter()
-        .find_map(|p| {
-            if let Prop::Ball(c) = *p {
-                Some(c)
-            } else {
-                None
-            }
-        })
-        .unwrap();
+    let ball = ball_of(&figure);
     assert!(s.hip.y > ball.y, "on top of the ball: {s:?}");
     assert!(
         s.hip.distance(ball) <= f64::from(BALL_RADIUS) + 1.5,
