@@ -61,27 +61,20 @@ pub fn hamstring() -> Figure {
     )
 }
 
-/// Seen from the front, so the hip's opening shows: sitting on the chair, one ankle resting on
-/// the other knee with its foot past it, and that knee dropped out to the side, lower than the
-/// ankle; one hand on the dropped knee, the other on the ankle, the other foot flat.
+/// Sitting on the chair leaning forward from the hips: the worked ankle rests across the other
+/// knee with its foot past it, the shin level, and the worked knee drops out and down below the
+/// ankle; one hand on that knee, the other on the ankle; the other foot flat.
 pub fn figure_four() -> Figure {
     one(
-        vec![
-            Prop::Floor,
-            Prop::Chair {
-                back: 36,
-                front: 62,
-                seat: 14,
-            },
-        ],
+        vec![Prop::Floor, CHAIR],
         body(
-            (50, 44),
-            (50, 38),
-            (50, 15),
-            (arm((59, 27), (66, 10)), arm((41, 31), (44, 26))),
+            (46, 41),
+            (43, 36),
+            (36, 17),
+            (arm((43, 26), (44, 16)), arm((47, 28), (51, 22))),
             (
-                leg((68, 6), (44, 24), (38, 25)),
-                leg((42, 21), (42, 2), (40, 0)),
+                leg((44, 14), (51, 20), (56, 21)),
+                leg((51, 17), (52, 2), (57, 0)),
             ),
         ),
         near_leg(),
