@@ -15,7 +15,7 @@ use uuid::Uuid;
 
 use super::event::{CheckIn, Entry, Event, Moment, Outcome, PainChoice, SafetyCheck, WeeklyCheck};
 use super::recent::{LetGo, Recent};
-use super::view::{Change, Dated, Finish, Reading, Unread, Work, secs};
+use super::view::{Change, Dated, Finish, Reading, Unread, Work, last_in_order, places, secs};
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Digest {
@@ -367,26 +367,8 @@ impl Digest {
 
     /// Every place in the indexes where it now is.
     pub(super) fn index(&mut self) {
-        self.sessions_at = self
-            .sessions
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.id, i))
-            .collect();
-        self.log_forms = self
-            .logs
-            .iter()
-            .enumerate()
-            .map(|(i, l)| (l.value.form, i))
-            .collect();
-    }
-}
-
-/// Whether the last item is in time order with the one before it.
-fn last_in_order<T>(items: &[T], at: impl Fn(&T) -> DateTime<FixedOffset>) -> bool {
-    match items {
-        [.., before, last] => at(before) <= at(last),
-        _ => true,
+        self.sessions_at = places(&self.sessions, |s| s.id);
+        self.log_forms = places(&self.logs, |l| l.value.form);
     }
 }
 

@@ -108,54 +108,23 @@ fn lines(bytes: &[u8]) -> impl Iterator<Item = (usize, &[u8], bool)> {
     .filter(|(_, line, _)| !line.iter().all(u8::is_ascii_whitespace))
 }
 
-/// Below this size one thread parses faster than several.
-const PARALLEL_FROM: usize = 1 << 20;
-
+/// Parses the lines of a whole history in memory, in the order of the file. The readers of a
+/// line at a time (`read_each`, `stream::read_each_in_parallel`) are checked against it.
+/// A bad last line is torn when the text does not end where a line ended, else garbled.
 pub fn parse(bytes: &[u8]) -> Loaded {
     let ends_clean = bytes.last().is_none_or(|b| *b == b'\n');
-    let threads = std::thread::available_parallelism()
-        .map_or(1, usize::from)
-        .min(8);
-    if bytes.len() < PARALLEL_FROM || threads < 2 {
-        return parse_lines(bytes, 0, ends_clean);
-    }
-    // Split at line ends into one chunk a thread; each knows its first line number.
-    let mut chunks = Vec::new();
-    let mut start = 0;
-    let mut first_line = 0;
-    for n in 1..=threads {
-        let target = bytes.len() * n / threads;
-        let end = if n == threads {
-            bytes.len()
-        } else {
-            memchr::memchr(b'\n', &bytes[target..]).map_or(bytes.len(), |i| target + i + 1)
-        };
-        if end > start {
-            let chunk = &bytes[start..end];
-            chunks.push((chunk, first_line, end == bytes.len()));
-            first_line += memchr::memchr_iter(b'\n', chunk).count();
-            start = end;
-        }
-    }
-    let parts: Vec<Loaded> = std::thread::scope(|scope| {
-        let handles: Vec<_> = chunks
-            .into_iter()
-            .map(|(chunk, first, last)| {
-                scope.spawn(move || parse_lines(chunk, first, !last || ends_clean))
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().unwrap_or_default())
-            .collect()
-    });
     let mut loaded = Loaded {
-        entries: Vec::with_capacity(parts.iter().map(|p| p.entries.len()).sum()),
+        entries: Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count() + 1),
         skipped: Vec::new(),
     };
-    for part in parts {
-        loaded.entries.extend(part.entries);
-        loaded.skipped.extend(part.skipped);
+    for (index, line, last) in lines(bytes) {
+        match judge(line, last && !ends_clean) {
+            Ok(entry) => loaded.entries.push(entry),
+            Err(why) => loaded.skipped.push(Skipped {
+                line: index + 1,
+                why,
+            }),
+        }
     }
     loaded
 }
@@ -167,25 +136,6 @@ fn read<T: serde::de::DeserializeOwned>(line: &[u8]) -> serde_json::Result<T> {
         Ok(text) => serde_json::from_str(text),
         Err(_) => serde_json::from_slice(line),
     }
-}
-
-/// Parses whole lines; `first_line` is the 0-based number of the first. `ends_clean` says the
-/// text ends where a line ended, so a bad last line is garbled rather than torn.
-fn parse_lines(bytes: &[u8], first_line: usize, ends_clean: bool) -> Loaded {
-    let mut loaded = Loaded {
-        entries: Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count() + 1),
-        skipped: Vec::new(),
-    };
-    for (index, line, last) in lines(bytes) {
-        match judge(line, last && !ends_clean) {
-            Ok(entry) => loaded.entries.push(entry),
-            Err(why) => loaded.skipped.push(Skipped {
-                line: first_line + index + 1,
-                why,
-            }),
-        }
-    }
-    loaded
 }
 
 /// One line that holds something: its event, or why it is skipped. `cut` says it is the last
@@ -375,9 +325,9 @@ mod tests {
     }
 
     #[test]
-    fn a_large_file_parsed_in_parts_keeps_order_and_line_numbers() {
+    fn a_large_file_keeps_order_and_line_numbers() {
         let mut text = String::new();
-        let lines = PARALLEL_FROM / GOOD.len() + 1000;
+        let lines = (1 << 20) / GOOD.len() + 1000;
         for n in 0..lines {
             if n == 5000 {
                 text.push_str("garbage\n");

@@ -489,23 +489,22 @@ impl History {
         self.safety.sort_by_key(|s| s.at);
         self.breaks.sort_by_key(|b| b.at);
         self.weekly.sort_by_key(|w| w.at);
-        self.index.sessions = self
-            .sessions
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.id, i))
-            .collect();
-        self.index.log_forms = self
-            .logs
-            .iter()
-            .enumerate()
-            .map(|(i, l)| (l.value.form, i))
-            .collect();
+        self.index.sessions = places(&self.sessions, |s| s.id);
+        self.index.log_forms = places(&self.logs, |l| l.value.form);
     }
 }
 
+/// Each item's key to its place in `items`.
+pub(super) fn places<T>(items: &[T], key: impl Fn(&T) -> Uuid) -> HashMap<Uuid, usize> {
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| (key(item), i))
+        .collect()
+}
+
 /// Whether the last item is in time order with the one before it.
-fn last_in_order<T>(items: &[T], at: impl Fn(&T) -> DateTime<FixedOffset>) -> bool {
+pub(super) fn last_in_order<T>(items: &[T], at: impl Fn(&T) -> DateTime<FixedOffset>) -> bool {
     match items {
         [.., before, last] => at(before) <= at(last),
         _ => true,
