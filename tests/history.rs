@@ -1492,3 +1492,88 @@ fn typing_a_note_on_the_full_screen_stops_at_the_limit_it_states() {
         .to_string();
     assert_eq!(note, format!("{} {}", "a".repeat(100), "b".repeat(99)));
 }
+
+// ---- The derived file of the recent past -------------------------------------------------------
+
+/// More than a year of sessions and safety answers: over the bytes after which the derived file
+/// of the recent past is kept.
+fn a_long_history(sandbox: &Sandbox) {
+    let mut lines = Vec::new();
+    for day in (1..=400).rev() {
+        let check = if day % 30 == 0 {
+            "screening"
+        } else {
+            "quick_check"
+        };
+        lines.push(common::safety_line(day, check, "clear"));
+        lines.extend(common::past_session(day, "gentle-start", 5, 3).1);
+    }
+    common::append_history(&sandbox.data_dir(), &lines);
+}
+
+/// What `unknot safety` lists, read with no derived file at all.
+fn listed_from_scratch(history: &[u8]) -> String {
+    let fresh = Sandbox::new();
+    std::fs::create_dir_all(fresh.data_dir()).expect("a data folder");
+    std::fs::write(fresh.history(), history).expect("a copy of the history");
+    let out = unknot(&fresh, &["safety"]);
+    assert_eq!(out.code(), Some(0), "{}", out.describe());
+    out.stdout
+}
+
+#[test]
+fn a_long_history_reads_the_same_from_its_derived_file_and_is_read_again_once_edited() {
+    let sandbox = Sandbox::new();
+    a_long_history(&sandbox);
+    let history = std::fs::read(sandbox.history()).expect("the history");
+    assert!(history.len() > 256 * 1024, "{} bytes", history.len());
+    let derived = sandbox.data_dir().join("cache").join("recent.json");
+
+    let first = unknot(&sandbox, &["safety"]);
+    assert_eq!(first.code(), Some(0), "{}", first.describe());
+    assert!(derived.exists(), "kept after the first read");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&derived)
+            .expect("derived")
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    let kept = std::fs::read(&derived).expect("derived");
+    let again = unknot(&sandbox, &["safety"]);
+    assert_eq!(again.stdout, first.stdout);
+    assert_eq!(again.stdout, listed_from_scratch(&history));
+    assert_eq!(
+        std::fs::read(&derived).expect("derived"),
+        kept,
+        "read, not written"
+    );
+
+    // The oldest screening edited by hand, in place: now it found a reason to see a GP.
+    let text = String::from_utf8(history.clone()).expect("text");
+    let edited = text.replacen(
+        r#""check":"screening","result":"clear""#,
+        r#""check":"screening","result":"see_gp""#,
+        1,
+    );
+    assert_ne!(edited, text);
+    std::fs::write(sandbox.history(), &edited).expect("edit");
+    let after_edit = unknot(&sandbox, &["safety"]);
+    assert_ne!(after_edit.stdout, first.stdout, "the edit is seen");
+    assert_eq!(after_edit.stdout, listed_from_scratch(edited.as_bytes()));
+
+    // A damaged derived file is not trusted, and is written again.
+    for damage in [&b"{\"format\":1}\n[]"[..], b"", &kept[..kept.len() / 2]] {
+        std::fs::write(&derived, damage).expect("damage");
+        let out = unknot(&sandbox, &["safety"]);
+        assert_eq!(out.stdout, after_edit.stdout);
+        assert_ne!(std::fs::read(&derived).expect("derived"), damage);
+    }
+    assert_eq!(
+        std::fs::read(sandbox.history()).expect("the history"),
+        edited.as_bytes(),
+        "never written by reading"
+    );
+}

@@ -11,13 +11,14 @@ use std::time::Duration;
 use chrono::{DateTime, FixedOffset};
 // A fast hash: the keys are ids from the user's own file, so there is nobody to defend against.
 use foldhash::HashMap;
+use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::event::{CheckIn, Entry, Event, Moment, Outcome, PainChoice, SafetyCheck, WeeklyCheck};
 use super::recent::{LetGo, Recent};
 use super::view::{Change, Dated, Finish, Reading, Unread, Work, last_in_order, places, secs};
 
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Digest {
     /// Oldest first. Boxed, so that the list grows by pointers: a history of years holds
     /// thousands of sessions, and a list of whole briefs would be copied whole as it grows.
@@ -41,7 +42,7 @@ pub struct Digest {
 
 /// One session, in brief: what its row in an export, the home screen's last line, the morning
 /// question, progression and the signs of worsening read.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Brief {
     pub id: Uuid,
     pub routine: String,
@@ -135,7 +136,7 @@ impl Brief {
 
 /// Folds lines in as they are read: each event id counts once, as in the whole view, and the
 /// ids are let go once the file is read.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Serialize, Deserialize)]
 pub struct Folder {
     digest: Digest,
     /// The ids seen, with their times, so that they can be let go with what they were.

@@ -3,8 +3,9 @@
 
 use std::path::Path;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
+#[cfg(test)]
 use super::digest::{Digest, Folder};
 use super::event::{Entry, VERSION};
 use crate::sys::files::{self, FileError, Kind};
@@ -15,14 +16,14 @@ pub struct Loaded {
     pub skipped: Vec<Skipped>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Skipped {
     /// 1-based line number in the file.
     pub line: usize,
     pub why: SkipReason,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum SkipReason {
     /// The last line, cut off before its end (a crash or power cut while writing).
     Torn,
@@ -159,19 +160,56 @@ pub(super) fn judge(line: &[u8], cut: bool) -> Result<Entry, SkipReason> {
     }
 }
 
+/// How far a reading of the history reached: the bytes of its complete lines (each ended by a
+/// line end), how many lines they hold, and their XXH3-128 hash. A derived file names the mark it
+/// was folded up to, and reading resumes there only if the history still starts with exactly
+/// those bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Mark {
+    /// Bytes from the start of the file.
+    pub bytes: u64,
+    /// Lines in those bytes, blank ones included.
+    pub lines: usize,
+    /// XXH3-128 of those bytes.
+    pub hash: u128,
+}
+
+/// What a reading found besides its events: the lines it skipped, and how far it reached.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Pass {
+    pub skipped: Vec<Skipped>,
+    pub reach: Mark,
+}
+
 /// Reads the history a line at a time, front to back, handing each event to `each` in the
 /// order of the file; a missing file is an empty history. Only one line is in memory at a
 /// time, and a line over [`MAX_LINE`] is never kept: what [`load`] reads, without the file.
 ///
 /// # Errors
 /// [`FileError`] as for [`load`], or for a read that fails part-way.
+#[cfg(test)]
 pub fn read_each(path: &Path, mut each: impl FnMut(Entry)) -> Result<Vec<Skipped>, FileError> {
+    let pass = read_each_from(path, None, &mut each)?;
+    Ok(pass.map(|p| p.skipped).unwrap_or_default())
+}
+
+/// As [`read_each`], from `from` on: the lines before it are not read as
+/// events, only checked to be the bytes it names. `None` when they are not (the history was
+/// edited, replaced or shortened since): nothing was handed to `each`.
+///
+/// # Errors
+/// As [`read_each`].
+pub fn read_each_from(
+    path: &Path,
+    from: Option<Mark>,
+    mut each: impl FnMut(Entry),
+) -> Result<Option<Pass>, FileError> {
     let mut skipped = Vec::new();
-    each_line(path, |line, number, cut| match judge(line, cut) {
+    let reach = each_line_from(path, from, |line, number, cut| match judge(line, cut) {
         Ok(entry) => each(entry),
         Err(why) => skipped.push(Skipped { line: number, why }),
     })?;
-    Ok(skipped)
+    Ok(reach.map(|reach| Pass { skipped, reach }))
 }
 
 /// Hands each line of the history that holds something to `each`, with its 1-based number and
@@ -183,14 +221,34 @@ pub fn read_each(path: &Path, mut each: impl FnMut(Entry)) -> Result<Vec<Skipped
 /// [`FileError`] as for [`load`], or for a read that fails part-way.
 pub(super) fn each_line(
     path: &Path,
-    mut each: impl FnMut(&[u8], usize, bool),
+    each: impl FnMut(&[u8], usize, bool),
 ) -> Result<(), FileError> {
+    each_line_from(path, None, each).map(drop)
+}
+
+/// As [`each_line`], from `from` on (see [`read_each_from`]), and how far the lines reached;
+/// `None` when the history no longer starts with the bytes `from` names.
+///
+/// # Errors
+/// As [`each_line`].
+pub(super) fn each_line_from(
+    path: &Path,
+    from: Option<Mark>,
+    mut each: impl FnMut(&[u8], usize, bool),
+) -> Result<Option<Mark>, FileError> {
+    let start = from.unwrap_or_default();
     let mut pieces = match files::Pieces::open(path, Kind::History) {
         Ok(pieces) => pieces,
-        Err(e) if e.is_not_found() => return Ok(()),
+        Err(e) if e.is_not_found() => return Ok((start.bytes == 0).then_some(start)),
         Err(e) => return Err(e),
     };
-    let mut number = 0;
+    let mut hasher = xxhash_rust::xxh3::Xxh3Default::new();
+    if !skip_checked(&mut pieces, &mut hasher, start)? {
+        return Ok(None);
+    }
+    let mut reach = start;
+    let mut offset = start.bytes;
+    let mut number = start.lines;
     let mut take = |line: &[u8], number: usize, cut: bool| {
         if !line.iter().all(u8::is_ascii_whitespace) {
             each(line, number, cut);
@@ -199,7 +257,7 @@ pub(super) fn each_line(
     // The part of a line that began in an earlier piece; a line over the limit keeps only its
     // first bytes past it, enough to be judged too long.
     let mut partial: Vec<u8> = Vec::new();
-    let mut first = true;
+    let mut first = start.bytes == 0;
     loop {
         let piece = pieces.fill()?;
         if piece.is_empty() {
@@ -224,14 +282,51 @@ pub(super) fn each_line(
             }
             start = end + 1;
         }
+        // `start` is just past the piece's last line end, if it has one.
+        if start > skip {
+            hasher.update(&piece[..start]);
+            reach = Mark {
+                bytes: offset + start as u64,
+                lines: number,
+                hash: hasher.digest128(),
+            };
+            hasher.update(&piece[start..]);
+        } else {
+            hasher.update(piece);
+        }
         keep_some(&mut partial, &piece[start..]);
         let used = piece.len();
+        offset += used as u64;
         pieces.consume(used);
     }
     if !partial.is_empty() {
         take(&partial, number + 1, true);
     }
-    Ok(())
+    Ok(Some(reach))
+}
+
+/// Reads past the bytes `mark` names, hashing them; whether they are those bytes. No bytes are
+/// always the same.
+fn skip_checked(
+    pieces: &mut files::Pieces,
+    hasher: &mut xxhash_rust::xxh3::Xxh3Default,
+    mark: Mark,
+) -> Result<bool, FileError> {
+    if mark.bytes == 0 {
+        return Ok(true);
+    }
+    let mut left = mark.bytes;
+    while left > 0 {
+        let piece = pieces.fill()?;
+        if piece.is_empty() {
+            return Ok(false);
+        }
+        let n = piece.len().min(usize::try_from(left).unwrap_or(usize::MAX));
+        hasher.update(&piece[..n]);
+        pieces.consume(n);
+        left -= n as u64;
+    }
+    Ok(hasher.digest128() == mark.hash)
 }
 
 /// Adds `more` to a line being gathered, up to one byte past [`MAX_LINE`].
@@ -257,6 +352,7 @@ pub fn check(path: &Path) -> Result<(), FileError> {
 ///
 /// # Errors
 /// As [`read_each`].
+#[cfg(test)]
 pub fn read_digest(path: &Path) -> Result<(Digest, Vec<Skipped>), FileError> {
     let mut folder = Folder::recent();
     let skipped = read_each(path, |entry| folder.fold(&entry))?;

@@ -1,5 +1,8 @@
 //! The user's history: every session, step and pain score, kept in an append-only file.
 
+mod derived;
+#[cfg(test)]
+mod derived_tests;
 mod digest;
 #[cfg(test)]
 mod digest_tests;
@@ -20,18 +23,22 @@ mod view;
 mod weekly;
 mod words;
 
+pub use derived::read as read_derived;
+pub use derived::{Fold, Plan, RECENT};
 pub use digest::{Brief, Digest, Folder, digest};
 pub use event::{
     ACTIVITIES_MAX, Activity, Area, BodySide, BreakAnswer, CheckIn, Entry, Event, Felt, Moment,
     Outcome, PainChoice, PainTrigger, SafetyCheck, SafetyKind, SafetyResult, SittingBreak, VERSION,
     WeeklyCheck, now,
 };
-pub use load::{Loaded, SkipReason, Skipped, check, lines_by_id, parse, read_digest, read_each};
+pub use load::{
+    Loaded, Mark, Pass, SkipReason, Skipped, check, lines_by_id, parse, read_each_from,
+};
 pub use recent::{WINDOW, worth_telling};
-pub use stream::{in_time_order, read_each_in_parallel};
+pub use stream::{in_time_order, read_each_in_parallel, read_each_in_parallel_from};
 // The whole-file reader, against which the readers of a line at a time are checked.
 #[cfg(test)]
-pub use load::load;
+pub use load::{load, read_digest, read_each};
 pub use stats::{
     BreakFigures, RoutineFigures, STRETCH_MIN_SESSIONS, Stretch, per_routine, per_week,
     sitting_breaks, sitting_breaks_between, streak, stretches,

@@ -9,6 +9,7 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeDelta};
 use foldhash::{HashMap, HashSet};
+use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::digest::Digest;
@@ -45,7 +46,7 @@ pub fn worth_telling(check: &SafetyCheck) -> bool {
 }
 
 /// What was let go of, in brief.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct LetGo {
     /// The days of sessions let go, oldest first, once each.
     pub days: Vec<NaiveDate>,
@@ -55,7 +56,7 @@ pub struct LetGo {
 
 /// The event ids seen, with their times, so an event that appears twice in the file counts once,
 /// and the cuts: ids older than what is kept are let go with what they were.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Serialize, Deserialize)]
 pub struct Recent {
     seen: HashMap<Uuid, DateTime<FixedOffset>>,
     /// The ids of safety answers worth telling, kept whatever their age, as the answers are.

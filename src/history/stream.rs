@@ -9,7 +9,7 @@ use std::sync::mpsc::{Receiver, Sender, SyncSender, channel, sync_channel};
 use chrono::{DateTime, TimeDelta};
 
 use super::event::Entry;
-use super::load::{Skipped, each_line, judge};
+use super::load::{Mark, Pass, Skipped, each_line, each_line_from, judge};
 use crate::sys::files::FileError;
 
 /// The bytes of lines in a batch: enough that handing it over costs little against parsing it.
@@ -55,16 +55,30 @@ impl Batch {
     }
 }
 
-/// What [`super::read_each`] does, with the parsing spread over two threads: each event is lent
-/// to `each` in the order of the file, on the calling thread. In memory at once: a few batches
-/// of [`BATCH_BYTES`], whatever the length of the file.
+/// What [`super::read_each_from`] does from the start, with the parsing spread over two threads:
+/// each event is lent to `each` in the order of the file, on the calling thread. In memory at
+/// once: a few batches of [`BATCH_BYTES`], whatever the length of the file.
 ///
 /// # Errors
-/// [`FileError`] as for [`super::load`], or for a read that fails part-way.
+/// [`FileError`] as for [`super::read_each_from`].
 pub fn read_each_in_parallel(
     path: &Path,
-    mut each: impl FnMut(&Entry),
+    each: impl FnMut(&Entry),
 ) -> Result<Vec<Skipped>, FileError> {
+    let pass = read_each_in_parallel_from(path, None, each)?;
+    Ok(pass.map(|p| p.skipped).unwrap_or_default())
+}
+
+/// As [`read_each_in_parallel`], from `from` on; `None` when the history no longer starts with
+/// the bytes `from` names, and then nothing was handed to `each`.
+///
+/// # Errors
+/// As [`read_each_in_parallel`].
+pub fn read_each_in_parallel_from(
+    path: &Path,
+    from: Option<Mark>,
+    mut each: impl FnMut(&Entry),
+) -> Result<Option<Pass>, FileError> {
     std::thread::scope(|scope| {
         let parsers: Vec<Parser> = (0..PARSERS)
             .map(|_| {
@@ -94,7 +108,7 @@ pub fn read_each_in_parallel(
             skipped: Vec::new(),
         };
         let mut batch = Batch::default();
-        each_line(path, |line, number, cut| {
+        let reach = each_line_from(path, from, |line, number, cut| {
             batch.push(line, number, cut);
             if batch.bytes.len() >= BATCH_BYTES {
                 order.send(std::mem::take(&mut batch), &mut each);
@@ -102,7 +116,10 @@ pub fn read_each_in_parallel(
         })?;
         order.send(batch, &mut each);
         order.take_all(&mut each);
-        Ok(order.skipped)
+        Ok(reach.map(|reach| Pass {
+            skipped: order.skipped,
+            reach,
+        }))
     })
 }
 

@@ -7,6 +7,7 @@ use std::time::Duration;
 use chrono::{DateTime, FixedOffset};
 // A fast hash: the keys are ids from the user's own file, so there is nobody to defend against.
 use foldhash::{HashMap, HashSet};
+use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::event::{
@@ -14,7 +15,7 @@ use super::event::{
     WeeklyCheck,
 };
 
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct History {
     /// Oldest first.
     pub sessions: Vec<SessionView>,
@@ -30,7 +31,7 @@ pub struct History {
     index: Index,
 }
 
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 struct Index {
     /// Every event id folded in: the same event again counts once.
     seen: HashSet<Uuid>,
@@ -42,13 +43,13 @@ struct Index {
     ended: HashMap<Uuid, Duration>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Dated<T> {
     pub at: DateTime<FixedOffset>,
     pub value: T,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SessionView {
     pub id: Uuid,
     pub routine: String,
@@ -68,7 +69,7 @@ pub struct SessionView {
     pub planned: Option<Duration>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StepView {
     pub step: usize,
     pub title: String,
@@ -294,7 +295,7 @@ pub fn build(entries: &[Entry]) -> History {
 }
 
 /// Folds events in as they are read, one at a time, as [`build`] does.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Serialize, Deserialize)]
 pub struct ViewFolder(History);
 
 impl ViewFolder {

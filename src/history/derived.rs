@@ -1,0 +1,217 @@
+//! Derived files: what reading the history folded, kept beside it so that the next run reads only
+//! the lines added since. Never the source of truth and never part of `history.jsonl`: each names
+//! the bytes of the history it was folded from (their length and XXH3-128 hash) and carries a
+//! hash of its own contents, and anything that does not match (a history edited, replaced or
+//! shortened; a derived file cut off, damaged, or written by another version of unknot) is set
+//! aside: the history is read from its start and the file written again. Deleting one costs
+//! nothing but one slower start.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+use super::digest::Folder;
+use super::event::Entry;
+use super::load::{Mark, Pass, Skipped, read_each_from};
+use super::stream::read_each_in_parallel_from;
+use crate::sys::files::{self, FileError};
+
+/// The folder, inside the data folder, that holds the derived files.
+pub const FOLDER: &str = "cache";
+
+/// The derived file of the recent past: what the home screen, a visit, the review's way back
+/// home and `unknot safety` read.
+pub const RECENT: &str = "recent.json";
+
+/// Written into every derived file; one written with another number is not read. Raised whenever
+/// what is folded, or how, changes.
+const FORMAT: u32 = 1;
+
+/// A derived file is written again once the history has grown this many bytes past it (about
+/// a thousand events: a few milliseconds to read), so that most runs only read it.
+pub const SAVE_AFTER: u64 = 256 * 1024;
+
+/// What folds events in as the history is read, and can be kept in a derived file.
+pub trait Fold: Serialize + DeserializeOwned {
+    fn fold(&mut self, entry: &Entry);
+}
+
+impl Fold for Folder {
+    fn fold(&mut self, entry: &Entry) {
+        Folder::fold(self, entry);
+    }
+}
+
+/// The first line of a derived file.
+#[derive(Debug, Serialize, Deserialize, PartialEq, Eq)]
+struct Header {
+    format: u32,
+    /// The version of unknot that wrote it.
+    unknot: String,
+    /// The bytes of the history it was folded from.
+    history: Mark,
+    /// The bytes after this line, and their XXH3-128 hash.
+    body_bytes: u64,
+    body_hash: u128,
+}
+
+/// What a derived file holds after its header.
+#[derive(Serialize, Deserialize)]
+struct Body<F, S = Vec<Skipped>> {
+    folded: F,
+    /// The lines of those bytes that were skipped.
+    skipped: S,
+}
+
+/// How a history is read: the derived file to start from and keep up to date, if any, and
+/// whether to parse on two threads.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    pub derived: Option<PathBuf>,
+    pub parallel: bool,
+    /// Bytes read past the derived file before it is written again: [`SAVE_AFTER`].
+    pub save_after: u64,
+}
+
+impl Plan {
+    /// The derived file `name` ([`RECENT`]) in [`FOLDER`] of the data folder `data`.
+    pub fn kept_in(data: &Path, name: &str, parallel: bool) -> Plan {
+        Plan {
+            derived: Some(data.join(FOLDER).join(name)),
+            parallel,
+            save_after: SAVE_AFTER,
+        }
+    }
+}
+
+/// Reads the history at `path` into `F`: from its derived file where that still matches the
+/// history's first bytes, then the lines added since; otherwise from `fresh()` and the whole
+/// file. The derived file is written again (whole or not at all, 0600) when the lines read past
+/// it came to `how.save_after` bytes or more, or when it could not be used; one that cannot be
+/// written only means reading more next time. Returns the fold, unfinished, and every line
+/// skipped, in the order of the file.
+///
+/// # Errors
+/// [`FileError`] for a history that cannot be read, as [`super::read_each_from`]; never for a
+/// derived file.
+pub fn read<F: Fold>(
+    path: &Path,
+    how: &Plan,
+    fresh: impl Fn() -> F,
+) -> Result<(F, Vec<Skipped>), FileError> {
+    let found = how.derived.as_deref().map_or(Found::Missing, load::<F>);
+    let rewrite = !matches!(found, Found::Missing);
+    if let Found::Usable(mark, body) = found {
+        let Body {
+            mut folded,
+            mut skipped,
+        } = *body;
+        if let Some(pass) = pass(path, Some(mark), how.parallel, &mut folded)? {
+            skipped.extend(pass.skipped);
+            if pass.reach.bytes >= mark.bytes + how.save_after {
+                keep(how, pass.reach, &folded, &skipped);
+            }
+            return Ok((folded, skipped));
+        }
+    }
+    let mut folded = fresh();
+    let pass = pass(path, None, how.parallel, &mut folded)?.unwrap_or_default();
+    if rewrite || pass.reach.bytes >= how.save_after {
+        keep(how, pass.reach, &folded, &pass.skipped);
+    }
+    Ok((folded, pass.skipped))
+}
+
+/// One reading of the history from `from`, folding each event into `folded`.
+fn pass<F: Fold>(
+    path: &Path,
+    from: Option<Mark>,
+    parallel: bool,
+    folded: &mut F,
+) -> Result<Option<Pass>, FileError> {
+    if parallel {
+        read_each_in_parallel_from(path, from, |entry| folded.fold(entry))
+    } else {
+        read_each_from(path, from, |entry| folded.fold(&entry))
+    }
+}
+
+/// What was found where a derived file should be.
+enum Found<F> {
+    Missing,
+    /// There, but damaged, cut off, or from another format or version.
+    Unusable,
+    Usable(Mark, Box<Body<F>>),
+}
+
+/// The derived file at `file`, if it is whole and this version's.
+fn load<F: Fold>(file: &Path) -> Found<F> {
+    let bytes = match std::fs::read(file) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Found::Missing,
+        Err(_) => return Found::Unusable,
+    };
+    let Some(end) = memchr::memchr(b'\n', &bytes) else {
+        return Found::Unusable;
+    };
+    let Ok(header) = serde_json::from_slice::<Header>(&bytes[..end]) else {
+        return Found::Unusable;
+    };
+    let body = &bytes[end + 1..];
+    let whole = header.format == FORMAT
+        && header.unknot == env!("CARGO_PKG_VERSION")
+        && header.body_bytes == body.len() as u64
+        && header.body_hash == xxhash_rust::xxh3::xxh3_128(body);
+    match serde_json::from_slice::<Body<F>>(body) {
+        Ok(parsed) if whole => Found::Usable(header.history, Box::new(parsed)),
+        _ => Found::Unusable,
+    }
+}
+
+/// Writes the derived file of `how`, if it has one; a failure is let go (see [`read`]).
+fn keep<F: Fold>(how: &Plan, reach: Mark, folded: &F, skipped: &[Skipped]) {
+    if let Some(file) = &how.derived {
+        let _ = save(file, reach, folded, skipped);
+    }
+}
+
+/// Writes a derived file whole or not at all: a temporary file beside it, synced, renamed over
+/// it; readable by the user alone (0600), as it holds what the history holds.
+fn save<F: Fold>(file: &Path, reach: Mark, folded: &F, skipped: &[Skipped]) -> std::io::Result<()> {
+    // A last line cut off before its end lies past the reach: it is read again next time.
+    let within = skipped.partition_point(|s| s.line <= reach.lines);
+    let body = serde_json::to_vec(&Body {
+        folded,
+        skipped: &skipped[..within],
+    })?;
+    let header = serde_json::to_vec(&Header {
+        format: FORMAT,
+        unknot: env!("CARGO_PKG_VERSION").to_owned(),
+        history: reach,
+        body_bytes: body.len() as u64,
+        body_hash: xxhash_rust::xxh3::xxh3_128(&body),
+    })?;
+    if let Some(folder) = file.parent() {
+        files::private_dir(folder)?;
+    }
+    let temporary = file.with_extension("part");
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let written = options.open(&temporary).and_then(|mut f| {
+        f.write_all(&header)?;
+        f.write_all(b"\n")?;
+        f.write_all(&body)?;
+        f.sync_all()
+    });
+    match written.and_then(|()| std::fs::rename(&temporary, file)) {
+        Ok(()) => Ok(()),
+        Err(e) => {
+            let _ = std::fs::remove_file(&temporary);
+            Err(e)
+        }
+    }
+}

@@ -1,0 +1,241 @@
+//! A history read from its derived file and the lines added since says exactly what the whole
+//! file read from its start says; and a derived file that no longer matches the history, or is
+//! damaged, is never trusted.
+
+use std::path::{Path, PathBuf};
+
+use super::derived::{FOLDER, Plan, RECENT, read};
+use super::recent_tests::years;
+use super::{Digest, Folder, Skipped};
+
+/// Writes `entries` as lines, with a garbled line after every 500th.
+fn lines(entries: &[super::Entry]) -> String {
+    let mut text = String::new();
+    for (n, e) in entries.iter().enumerate() {
+        text.push_str(&serde_json::to_string(e).unwrap());
+        text.push('\n');
+        if n % 500 == 499 {
+            text.push_str("not a line of the history\n");
+        }
+    }
+    text
+}
+
+struct Setup {
+    _dir: tempfile::TempDir,
+    history: PathBuf,
+    derived: PathBuf,
+}
+
+fn setup(text: &str) -> Setup {
+    let dir = tempfile::tempdir().unwrap();
+    let history = dir.path().join("history.jsonl");
+    std::fs::write(&history, text).unwrap();
+    let derived = dir.path().join(FOLDER).join(RECENT);
+    Setup {
+        _dir: dir,
+        history,
+        derived,
+    }
+}
+
+fn plan(derived: &Path, parallel: bool) -> Plan {
+    Plan {
+        derived: Some(derived.to_path_buf()),
+        parallel,
+        save_after: 0,
+    }
+}
+
+/// The digest of the recent past and of everything, and the lines skipped.
+type Read = (Digest, Digest, Vec<Skipped>);
+
+fn fold(history: &Path, plan: &Plan) -> Read {
+    let (recent, skipped) = read(history, plan, Folder::recent).unwrap();
+    let mut all = plan.clone();
+    all.derived = plan.derived.as_ref().map(|d| d.with_file_name("all.json"));
+    let (whole, skipped_all) = read(history, &all, Folder::default).unwrap();
+    assert_eq!(skipped, skipped_all);
+    (recent.finish(), whole.finish(), skipped)
+}
+
+/// The whole file read from its start, with no derived file at all.
+fn from_scratch(history: &Path) -> Read {
+    let plan = Plan {
+        derived: None,
+        parallel: false,
+        save_after: 0,
+    };
+    fold(history, &plan)
+}
+
+fn append(path: &Path, text: &str) {
+    use std::io::Write;
+    let mut file = std::fs::OpenOptions::new().append(true).open(path).unwrap();
+    file.write_all(text.as_bytes()).unwrap();
+}
+
+fn header(derived: &Path) -> serde_json::Value {
+    header_of(&std::fs::read(derived).unwrap())
+}
+
+/// The first line of a derived file, without the hash of the rest: the sets in it are written
+/// in no particular order.
+fn header_of(bytes: &[u8]) -> serde_json::Value {
+    let text = String::from_utf8(bytes.to_vec()).unwrap();
+    let mut header: serde_json::Value = serde_json::from_str(text.lines().next().unwrap()).unwrap();
+    header["body_hash"].take();
+    header
+}
+
+#[test]
+fn resuming_from_the_derived_file_reads_what_the_whole_file_reads() {
+    let all = years(400);
+    let text = lines(&all);
+    for parallel in [false, true] {
+        // Cut at several places, one of them inside a line: a last line cut off while being
+        // written, then finished and followed by more.
+        for cut in [1, text.len() / 3, text.len() / 2 + 17, text.len() - 1] {
+            let s = setup(&text[..cut]);
+            let first = fold(&s.history, &plan(&s.derived, parallel));
+            assert_eq!(first, from_scratch(&s.history));
+            assert!(s.derived.exists());
+            append(&s.history, &text[cut..]);
+            let resumed = fold(&s.history, &plan(&s.derived, parallel));
+            let whole = from_scratch(&s.history);
+            assert_eq!(resumed, whole, "cut at byte {cut}");
+            assert_eq!(whole.2.len(), all.len() / 500);
+        }
+    }
+}
+
+#[test]
+fn an_event_read_again_after_the_derived_file_counts_once() {
+    let all = years(60);
+    let text = lines(&all);
+    let s = setup(&text);
+    fold(&s.history, &plan(&s.derived, false));
+    // The same lines again, as a history joined by hand to itself would hold them.
+    append(&s.history, &text);
+    let resumed = fold(&s.history, &plan(&s.derived, false));
+    assert_eq!(resumed, from_scratch(&s.history));
+    assert_eq!(resumed.0, from_scratch_of(&text).0);
+}
+
+fn from_scratch_of(text: &str) -> Read {
+    let s = setup(text);
+    from_scratch(&s.history)
+}
+
+#[test]
+fn a_history_changed_under_its_derived_file_is_read_again_from_its_start() {
+    let all = years(120);
+    let text = lines(&all);
+    let edited = text.replacen("\"pain\":", "\"pain\":1", 1);
+    assert_ne!(edited, text);
+    let changes: [(&str, String); 4] = [
+        ("a byte edited", edited),
+        ("cut short", text[..text.len() / 2].to_owned()),
+        ("emptied", String::new()),
+        ("replaced by another", lines(&years(30))),
+    ];
+    for (what, changed) in changes {
+        let s = setup(&text);
+        fold(&s.history, &plan(&s.derived, true));
+        std::fs::write(&s.history, &changed).unwrap();
+        let read = fold(&s.history, &plan(&s.derived, true));
+        assert_eq!(read, from_scratch(&s.history), "{what}");
+        assert_eq!(
+            header(&s.derived)["history"]["bytes"],
+            changed.rfind('\n').map_or(0, |i| i + 1),
+            "{what}: written again for the history as it is now"
+        );
+    }
+}
+
+#[test]
+fn a_damaged_derived_file_is_never_trusted_and_is_written_again() {
+    let text = lines(&years(90));
+    let s = setup(&text);
+    fold(&s.history, &plan(&s.derived, false));
+    let good = std::fs::read(&s.derived).unwrap();
+    let body_at = good.iter().position(|b| *b == b'\n').unwrap() + 1;
+    let mut flipped = good.clone();
+    // A digit of the body changed: still JSON, still the right length, no longer what was kept.
+    let digit = flipped[body_at..]
+        .iter()
+        .position(u8::is_ascii_digit)
+        .unwrap();
+    flipped[body_at + digit] = if flipped[body_at + digit] == b'1' {
+        b'2'
+    } else {
+        b'1'
+    };
+    let other_version = String::from_utf8(good.clone())
+        .unwrap()
+        .replacen(env!("CARGO_PKG_VERSION"), "0.0.0-other", 1)
+        .into_bytes();
+    let other_format = String::from_utf8(good.clone())
+        .unwrap()
+        .replacen("\"format\":1", "\"format\":999", 1)
+        .into_bytes();
+    let damages: [(&str, Vec<u8>); 6] = [
+        ("cut off", good[..good.len() - 10].to_vec()),
+        ("a digit changed", flipped),
+        ("another version's", other_version),
+        ("another format's", other_format),
+        ("not JSON", b"\x00\x01garbage".to_vec()),
+        ("empty", Vec::new()),
+    ];
+    let whole = from_scratch(&s.history);
+    for (what, damaged) in damages {
+        std::fs::write(&s.derived, &damaged).unwrap();
+        assert_eq!(fold(&s.history, &plan(&s.derived, true)), whole, "{what}");
+        assert_eq!(header(&s.derived), header_of(&good), "{what}: rebuilt");
+    }
+}
+
+#[test]
+fn a_history_short_of_the_bytes_to_save_after_keeps_no_derived_file() {
+    let text = lines(&years(5));
+    let s = setup(&text);
+    let mut plan = plan(&s.derived, false);
+    plan.save_after = text.len() as u64 + 1;
+    fold(&s.history, &plan);
+    assert!(!s.derived.exists());
+    plan.save_after = text.len() as u64;
+    fold(&s.history, &plan);
+    assert!(s.derived.exists());
+    // Resumed, with fewer new bytes than that: the derived file stays as it was.
+    let before = std::fs::read(&s.derived).unwrap();
+    append(&s.history, &lines(&years(5)[..3]));
+    fold(&s.history, &plan);
+    assert_eq!(std::fs::read(&s.derived).unwrap(), before);
+}
+
+#[cfg(unix)]
+#[test]
+fn the_derived_file_is_private_and_the_history_is_never_written() {
+    use std::os::unix::fs::PermissionsExt;
+    let text = lines(&years(30));
+    let s = setup(&text);
+    fold(&s.history, &plan(&s.derived, false));
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&s.derived), 0o600);
+    assert_eq!(mode(s.derived.parent().unwrap()), 0o700);
+    assert_eq!(std::fs::read_to_string(&s.history).unwrap(), text);
+    let names: Vec<_> = std::fs::read_dir(s.derived.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    let mut names = names;
+    names.sort();
+    assert_eq!(
+        names,
+        vec![
+            std::ffi::OsString::from("all.json"),
+            std::ffi::OsString::from(RECENT)
+        ],
+        "no file left over"
+    );
+}
