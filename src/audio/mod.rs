@@ -83,7 +83,15 @@ enum Output {
     Opening(Sender<ToDevice>),
     Device(Sender<ToDevice>),
     Bell,
+    /// Muted from the start: the device is not opened until the sound is switched on, so a
+    /// silent session never loads the system's sound libraries (megabytes, and seconds of
+    /// trying where there is no sound card). Holds what to call once it has been tried.
+    #[cfg(feature = "sound")]
+    Unopened(OnOpen),
 }
+
+/// Called from the audio thread with how opening the device went.
+type OnOpen = Box<dyn FnOnce(Result<(), String>) + Send>;
 
 pub struct Audio<W: Write> {
     output: Output,
@@ -115,10 +123,11 @@ impl<W: Write> Audio<W> {
     ) -> Audio<W> {
         let settled = Settled::default();
         #[cfg(feature = "sound")]
-        let output = {
-            let device = device::spawn(on_open, settled.clone());
-            setup.voice.use_device(device.clone());
-            Output::Opening(device)
+        let output = if setup.muted {
+            settled.set();
+            Output::Unopened(Box::new(on_open))
+        } else {
+            open(on_open, &settled, &setup.voice)
         };
         #[cfg(not(feature = "sound"))]
         let output = {
@@ -158,6 +167,8 @@ impl<W: Write> Audio<W> {
         let output = std::mem::replace(&mut self.output, Output::Bell);
         self.output = match (output, result) {
             (Output::Opening(tx) | Output::Device(tx), Ok(())) => Output::Device(tx),
+            #[cfg(feature = "sound")]
+            (unopened @ Output::Unopened(_), _) => unopened,
             _ => Output::Bell,
         };
     }
@@ -187,6 +198,8 @@ impl<W: Write> Audio<W> {
                 }
             }
             Output::Bell => self.bell.play(cues),
+            #[cfg(feature = "sound")]
+            Output::Unopened(_) => {}
         }
     }
 
@@ -221,15 +234,35 @@ impl<W: Write> Audio<W> {
         self.settled.wait(limit);
     }
 
-    /// Switches the sound off or on; returns whether it is now muted.
+    /// Switches the sound off or on, opening the device the first time it is switched on;
+    /// returns whether it is now muted.
     pub fn toggle_mute(&mut self) -> bool {
         self.muted = !self.muted;
+        #[cfg(feature = "sound")]
+        if !self.muted && matches!(self.output, Output::Unopened(_)) {
+            if let Output::Unopened(on_open) = std::mem::replace(&mut self.output, Output::Bell) {
+                self.settled = Settled::default();
+                self.output = open(on_open, &self.settled, &self.voice);
+            }
+        }
         self.muted
     }
 
     pub fn is_muted(&self) -> bool {
         self.muted
     }
+}
+
+/// Starts opening the sound device in the background; the voice plays through it too.
+#[cfg(feature = "sound")]
+fn open(
+    on_open: impl FnOnce(Result<(), String>) + Send + 'static,
+    settled: &Settled,
+    voice: &Voice,
+) -> Output {
+    let device = device::spawn(on_open, settled.clone());
+    voice.use_device(device.clone());
+    Output::Opening(device)
 }
 
 #[cfg(test)]
@@ -260,6 +293,35 @@ mod tests {
         a.play(&[Cue::Halfway]);
         a.play(&[Cue::SessionComplete]);
         assert_eq!(a.bell.rung(), 2);
+    }
+
+    #[cfg(feature = "sound")]
+    #[test]
+    fn muted_from_the_start_the_device_is_opened_only_once_the_sound_is_switched_on() {
+        let tried = Arc::new(Mutex::new(false));
+        let setup = AudioSetup {
+            sounds: Sounds::load(&SoundFiles::default()).0,
+            voice: Voice::off(),
+            gain: 0.8,
+            muted: true,
+            notes: Vec::new(),
+        };
+        let told = Arc::clone(&tried);
+        let mut a = Audio::start(setup, Bell::new(Some(Vec::new())), move |_| {
+            *told.lock().unwrap() = true;
+        });
+        assert!(matches!(a.output, Output::Unopened(_)));
+        a.play(&[Cue::Go]);
+        a.opened(&Err("no device".into()));
+        assert!(matches!(a.output, Output::Unopened(_)), "still not opened");
+        a.settle(Duration::ZERO);
+        assert_eq!(a.bell.rung(), 0);
+        assert!(!*tried.lock().unwrap());
+        assert!(!a.toggle_mute());
+        assert!(
+            matches!(a.output, Output::Opening(_)),
+            "opening once switched on"
+        );
     }
 
     #[test]
