@@ -91,6 +91,7 @@ enum Output {
 }
 
 /// Called from the audio thread with how opening the device went.
+#[cfg(feature = "sound")]
 type OnOpen = Box<dyn FnOnce(Result<(), String>) + Send>;
 
 pub struct Audio<W: Write> {
@@ -239,11 +240,14 @@ impl<W: Write> Audio<W> {
     pub fn toggle_mute(&mut self) -> bool {
         self.muted = !self.muted;
         #[cfg(feature = "sound")]
-        if !self.muted && matches!(self.output, Output::Unopened(_)) {
-            if let Output::Unopened(on_open) = std::mem::replace(&mut self.output, Output::Bell) {
-                self.settled = Settled::default();
-                self.output = open(on_open, &self.settled, &self.voice);
-            }
+        if !self.muted {
+            self.output = match std::mem::replace(&mut self.output, Output::Bell) {
+                Output::Unopened(on_open) => {
+                    self.settled = Settled::default();
+                    open(on_open, &self.settled, &self.voice)
+                }
+                other => other,
+            };
         }
         self.muted
     }

@@ -24,24 +24,18 @@ fn data_dir(paths: &Paths) -> Result<&Path, AppError> {
     paths.data_dir.as_deref().ok_or(AppError::NoDataDir)
 }
 
-/// The history's digest, read a line at a time, and a sentence about lines that were skipped.
+/// The history's digest of the recent past, from its derived file and the lines added since,
+/// and a sentence about lines that were skipped.
 ///
 /// # Errors
 /// [`AppError::File`] for a history that cannot be read or is refused.
 pub fn digest(paths: &Paths) -> Result<(Digest, Option<String>), AppError> {
-    let (digest, skipped) = recent(paths)?;
-    let path = data_dir(paths)?.join(FILE_NAME);
-    let notice = (!skipped.is_empty()).then(|| skipped_lines(&path, &skipped));
-    Ok((digest, notice))
-}
-
-/// The digest of the recent past, from its derived file and the lines added since.
-fn recent(paths: &Paths) -> Result<(Digest, Vec<Skipped>), AppError> {
     let data = data_dir(paths)?;
+    let path = data.join(FILE_NAME);
     let plan = history::Plan::kept_in(data, history::RECENT, false);
-    let (folder, skipped) =
-        history::read_derived(&data.join(FILE_NAME), &plan, history::Folder::recent)?;
-    Ok((folder.finish(), skipped))
+    let (folder, skipped) = history::read_derived(&path, &plan, history::Folder::recent)?;
+    let notice = (!skipped.is_empty()).then(|| skipped_lines(&path, &skipped));
+    Ok((folder.finish(), notice))
 }
 
 /// The whole view of the history for the review, the digest of the same lines, and a sentence
@@ -50,13 +44,16 @@ fn recent(paths: &Paths) -> Result<(Digest, Vec<Skipped>), AppError> {
 /// # Errors
 /// [`AppError::File`] for a history that cannot be read or is refused.
 pub fn whole(paths: &Paths) -> Result<(History, Digest, Option<String>), AppError> {
-    let path = data_dir(paths)?.join(FILE_NAME);
-    // Every line parsed, on two threads, into the view; the digest from its derived file.
-    let mut view = history::ViewFolder::default();
-    let skipped = history::read_each_in_parallel(&path, |entry| view.fold(entry))?;
-    let (digest, _) = recent(paths)?;
+    let data = data_dir(paths)?;
+    let path = data.join(FILE_NAME);
+    // One pass, from the review's derived file on, the lines parsed on two threads, each event
+    // folded into both as it comes.
+    let plan = history::Plan::kept_in(data, history::REVIEW, true);
+    let ((view, digest), skipped) = history::read_derived(&path, &plan, || {
+        (history::ViewFolder::default(), history::Folder::recent())
+    })?;
     let notice = (!skipped.is_empty()).then(|| skipped_lines(&path, &skipped));
-    Ok((view.finish(), digest, notice))
+    Ok((view.finish(), digest.finish(), notice))
 }
 
 /// Refuses, before the terminal is taken, a history that could not be read at all; a missing

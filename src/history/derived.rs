@@ -9,21 +9,23 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use super::digest::Folder;
 use super::event::Entry;
 use super::load::{Mark, Pass, Skipped, read_each_from};
 use super::stream::read_each_in_parallel_from;
+use super::view::ViewFolder;
 use crate::sys::files::{self, FileError};
 
 /// The folder, inside the data folder, that holds the derived files.
 pub const FOLDER: &str = "cache";
 
-/// The derived file of the recent past: what the home screen, a visit, the review's way back
-/// home and `unknot safety` read.
+/// The derived file of the recent past: what the home screen, a visit and `unknot safety` read.
 pub const RECENT: &str = "recent.json";
+
+/// The derived file of the review: the whole view, and the recent past for the way back home.
+pub const REVIEW: &str = "review.json";
 
 /// Written into every derived file; one written with another number is not read. Raised whenever
 /// what is folded, or how, changes.
@@ -34,13 +36,73 @@ const FORMAT: u32 = 1;
 pub const SAVE_AFTER: u64 = 256 * 1024;
 
 /// What folds events in as the history is read, and can be kept in a derived file.
-pub trait Fold: Serialize + DeserializeOwned {
+pub trait Fold: Sized {
     fn fold(&mut self, entry: &Entry);
+
+    /// The bytes a derived file keeps it in.
+    ///
+    /// # Errors
+    /// What `serde_json` reports, which for these types it never does.
+    fn encode(&self) -> serde_json::Result<Vec<u8>>;
+
+    /// Read back from what [`Fold::encode`] wrote; `None` for anything else.
+    fn decode(bytes: &[u8]) -> Option<Self>;
 }
 
 impl Fold for Folder {
     fn fold(&mut self, entry: &Entry) {
         Folder::fold(self, entry);
+    }
+
+    fn encode(&self) -> serde_json::Result<Vec<u8>> {
+        serde_json::to_vec(self)
+    }
+
+    fn decode(bytes: &[u8]) -> Option<Self> {
+        serde_json::from_slice(bytes).ok()
+    }
+}
+
+impl Fold for ViewFolder {
+    fn fold(&mut self, entry: &Entry) {
+        ViewFolder::fold(self, entry);
+    }
+
+    fn encode(&self) -> serde_json::Result<Vec<u8>> {
+        super::view_kept::encode(self)
+    }
+
+    fn decode(bytes: &[u8]) -> Option<Self> {
+        super::view_kept::decode(bytes)
+    }
+}
+
+/// Two folds of the same lines, read in one pass: the first's bytes, then the second's, with the
+/// first's length on a line before them.
+impl<A: Fold, B: Fold + Send> Fold for (A, B) {
+    fn fold(&mut self, entry: &Entry) {
+        self.0.fold(entry);
+        self.1.fold(entry);
+    }
+
+    fn encode(&self) -> serde_json::Result<Vec<u8>> {
+        let first = self.0.encode()?;
+        let mut bytes = format!("{}\n", first.len()).into_bytes();
+        bytes.extend_from_slice(&first);
+        bytes.extend_from_slice(&self.1.encode()?);
+        Ok(bytes)
+    }
+
+    fn decode(bytes: &[u8]) -> Option<Self> {
+        let end = memchr::memchr(b'\n', bytes)?;
+        let length: usize = std::str::from_utf8(&bytes[..end]).ok()?.parse().ok()?;
+        let rest = &bytes[end + 1..];
+        let (first, second) = (rest.get(..length)?, rest.get(length..)?);
+        let (a, b) = std::thread::scope(|scope| {
+            let b = scope.spawn(|| B::decode(second));
+            (A::decode(first), b.join().ok().flatten())
+        });
+        Some((a?, b?))
     }
 }
 
@@ -52,17 +114,11 @@ struct Header {
     unknot: String,
     /// The bytes of the history it was folded from.
     history: Mark,
+    /// The lines of those bytes that were skipped.
+    skipped: Vec<Skipped>,
     /// The bytes after this line, and their XXH3-128 hash.
     body_bytes: u64,
     body_hash: u128,
-}
-
-/// What a derived file holds after its header.
-#[derive(Serialize, Deserialize)]
-struct Body<F, S = Vec<Skipped>> {
-    folded: F,
-    /// The lines of those bytes that were skipped.
-    skipped: S,
 }
 
 /// How a history is read: the derived file to start from and keep up to date, if any, and
@@ -76,7 +132,7 @@ pub struct Plan {
 }
 
 impl Plan {
-    /// The derived file `name` ([`RECENT`]) in [`FOLDER`] of the data folder `data`.
+    /// The derived file `name` ([`RECENT`], [`REVIEW`]) in [`FOLDER`] of the data folder `data`.
     pub fn kept_in(data: &Path, name: &str, parallel: bool) -> Plan {
         Plan {
             derived: Some(data.join(FOLDER).join(name)),
@@ -103,18 +159,14 @@ pub fn read<F: Fold>(
 ) -> Result<(F, Vec<Skipped>), FileError> {
     let found = how.derived.as_deref().map_or(Found::Missing, load::<F>);
     let rewrite = !matches!(found, Found::Missing);
-    if let Found::Usable(mark, body) = found {
-        let Body {
-            mut folded,
-            mut skipped,
-        } = *body;
-        if let Some(pass) = pass(path, Some(mark), how.parallel, &mut folded)? {
-            skipped.extend(pass.skipped);
-            if pass.reach.bytes >= mark.bytes + how.save_after {
-                keep(how, pass.reach, &folded, &skipped);
-            }
-            return Ok((folded, skipped));
+    if let Found::Usable(mark, mut skipped, mut folded) = found
+        && let Some(pass) = pass(path, Some(mark), how.parallel, &mut folded)?
+    {
+        skipped.extend(pass.skipped);
+        if pass.reach.bytes >= mark.bytes + how.save_after {
+            keep(how, pass.reach, &folded, &skipped);
         }
+        return Ok((folded, skipped));
     }
     let mut folded = fresh();
     let pass = pass(path, None, how.parallel, &mut folded)?.unwrap_or_default();
@@ -143,7 +195,7 @@ enum Found<F> {
     Missing,
     /// There, but damaged, cut off, or from another format or version.
     Unusable,
-    Usable(Mark, Box<Body<F>>),
+    Usable(Mark, Vec<Skipped>, F),
 }
 
 /// The derived file at `file`, if it is whole and this version's.
@@ -164,9 +216,9 @@ fn load<F: Fold>(file: &Path) -> Found<F> {
         && header.unknot == env!("CARGO_PKG_VERSION")
         && header.body_bytes == body.len() as u64
         && header.body_hash == xxhash_rust::xxh3::xxh3_128(body);
-    match serde_json::from_slice::<Body<F>>(body) {
-        Ok(parsed) if whole => Found::Usable(header.history, Box::new(parsed)),
-        _ => Found::Unusable,
+    match whole.then(|| F::decode(body)).flatten() {
+        Some(folded) => Found::Usable(header.history, header.skipped, folded),
+        None => Found::Unusable,
     }
 }
 
@@ -182,14 +234,12 @@ fn keep<F: Fold>(how: &Plan, reach: Mark, folded: &F, skipped: &[Skipped]) {
 fn save<F: Fold>(file: &Path, reach: Mark, folded: &F, skipped: &[Skipped]) -> std::io::Result<()> {
     // A last line cut off before its end lies past the reach: it is read again next time.
     let within = skipped.partition_point(|s| s.line <= reach.lines);
-    let body = serde_json::to_vec(&Body {
-        folded,
-        skipped: &skipped[..within],
-    })?;
+    let body = folded.encode()?;
     let header = serde_json::to_vec(&Header {
         format: FORMAT,
         unknot: env!("CARGO_PKG_VERSION").to_owned(),
         history: reach,
+        skipped: skipped[..within].to_vec(),
         body_bytes: body.len() as u64,
         body_hash: xxhash_rust::xxh3::xxh3_128(&body),
     })?;

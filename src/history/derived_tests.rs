@@ -4,9 +4,9 @@
 
 use std::path::{Path, PathBuf};
 
-use super::derived::{FOLDER, Plan, RECENT, read};
+use super::derived::{FOLDER, Plan, RECENT, REVIEW, read};
 use super::recent_tests::years;
-use super::{Digest, Folder, Skipped};
+use super::{Digest, Folder, History, Skipped, ViewFolder};
 
 /// Writes `entries` as lines, with a garbled line after every 500th.
 fn lines(entries: &[super::Entry]) -> String {
@@ -47,16 +47,23 @@ fn plan(derived: &Path, parallel: bool) -> Plan {
     }
 }
 
-/// The digest of the recent past and of everything, and the lines skipped.
-type Read = (Digest, Digest, Vec<Skipped>);
+/// The digest of the recent past, the whole view with the same digest beside it (as the review
+/// reads them), and the lines skipped.
+type Read = (Digest, (History, Digest), Vec<Skipped>);
 
 fn fold(history: &Path, plan: &Plan) -> Read {
     let (recent, skipped) = read(history, plan, Folder::recent).unwrap();
-    let mut all = plan.clone();
-    all.derived = plan.derived.as_ref().map(|d| d.with_file_name("all.json"));
-    let (whole, skipped_all) = read(history, &all, Folder::default).unwrap();
-    assert_eq!(skipped, skipped_all);
-    (recent.finish(), whole.finish(), skipped)
+    let mut review = plan.clone();
+    review.derived = plan.derived.as_ref().map(|d| d.with_file_name(REVIEW));
+    let ((view, beside), skipped_too) = read(history, &review, || {
+        (ViewFolder::default(), Folder::recent())
+    })
+    .unwrap();
+    assert_eq!(skipped, skipped_too);
+    let recent = recent.finish();
+    let beside = beside.finish();
+    assert_eq!(recent, beside);
+    (recent, (view.finish(), beside), skipped)
 }
 
 /// The whole file read from its start, with no derived file at all.
@@ -158,9 +165,21 @@ fn a_damaged_derived_file_is_never_trusted_and_is_written_again() {
     let text = lines(&years(90));
     let s = setup(&text);
     fold(&s.history, &plan(&s.derived, false));
-    let good = std::fs::read(&s.derived).unwrap();
+    let whole = from_scratch(&s.history);
+    for file in [s.derived.clone(), s.derived.with_file_name(REVIEW)] {
+        let good = std::fs::read(&file).unwrap();
+        for (what, damaged) in damages(&good) {
+            std::fs::write(&file, &damaged).unwrap();
+            assert_eq!(fold(&s.history, &plan(&s.derived, true)), whole, "{what}");
+            assert_eq!(header(&file), header_of(&good), "{what}: rebuilt");
+        }
+    }
+}
+
+/// A derived file cut off, changed, from another version or format, or not one at all.
+fn damages(good: &[u8]) -> Vec<(&'static str, Vec<u8>)> {
     let body_at = good.iter().position(|b| *b == b'\n').unwrap() + 1;
-    let mut flipped = good.clone();
+    let mut flipped = good.to_vec();
     // A digit of the body changed: still JSON, still the right length, no longer what was kept.
     let digit = flipped[body_at..]
         .iter()
@@ -171,28 +190,23 @@ fn a_damaged_derived_file_is_never_trusted_and_is_written_again() {
     } else {
         b'1'
     };
-    let other_version = String::from_utf8(good.clone())
-        .unwrap()
-        .replacen(env!("CARGO_PKG_VERSION"), "0.0.0-other", 1)
-        .into_bytes();
-    let other_format = String::from_utf8(good.clone())
-        .unwrap()
-        .replacen("\"format\":1", "\"format\":999", 1)
-        .into_bytes();
-    let damages: [(&str, Vec<u8>); 6] = [
+    let text = String::from_utf8(good.to_vec()).unwrap();
+    vec![
         ("cut off", good[..good.len() - 10].to_vec()),
         ("a digit changed", flipped),
-        ("another version's", other_version),
-        ("another format's", other_format),
+        (
+            "another version's",
+            text.replacen(env!("CARGO_PKG_VERSION"), "0.0.0-other", 1)
+                .into_bytes(),
+        ),
+        (
+            "another format's",
+            text.replacen("\"format\":1", "\"format\":999", 1)
+                .into_bytes(),
+        ),
         ("not JSON", b"\x00\x01garbage".to_vec()),
         ("empty", Vec::new()),
-    ];
-    let whole = from_scratch(&s.history);
-    for (what, damaged) in damages {
-        std::fs::write(&s.derived, &damaged).unwrap();
-        assert_eq!(fold(&s.history, &plan(&s.derived, true)), whole, "{what}");
-        assert_eq!(header(&s.derived), header_of(&good), "{what}: rebuilt");
-    }
+    ]
 }
 
 #[test]
@@ -233,8 +247,8 @@ fn the_derived_file_is_private_and_the_history_is_never_written() {
     assert_eq!(
         names,
         vec![
-            std::ffi::OsString::from("all.json"),
-            std::ffi::OsString::from(RECENT)
+            std::ffi::OsString::from(RECENT),
+            std::ffi::OsString::from(REVIEW)
         ],
         "no file left over"
     );

@@ -46,6 +46,7 @@ pub struct Digest {
 pub struct Brief {
     pub id: Uuid,
     pub routine: String,
+    #[serde(deserialize_with = "super::timestamp::deserialize")]
     pub started: DateTime<FixedOffset>,
     /// Interrupted when the session never recorded its end (a crash, a kill, a power cut).
     pub outcome: Outcome,

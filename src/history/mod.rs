@@ -20,11 +20,12 @@ mod store;
 mod stream;
 mod timestamp;
 mod view;
+mod view_kept;
 mod weekly;
 mod words;
 
 pub use derived::read as read_derived;
-pub use derived::{Fold, Plan, RECENT};
+pub use derived::{Fold, Plan, RECENT, REVIEW};
 pub use digest::{Brief, Digest, Folder, digest};
 pub use event::{
     ACTIVITIES_MAX, Activity, Area, BodySide, BreakAnswer, CheckIn, Entry, Event, Felt, Moment,

@@ -28,23 +28,24 @@ pub struct History {
     /// Weekly checks, one per form with its last answers, oldest first.
     pub weekly: Vec<Dated<WeeklyCheck>>,
     /// Where each id went, so a later event finds its session or form.
-    index: Index,
+    pub(super) index: Index,
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-struct Index {
+pub(super) struct Index {
     /// Every event id folded in: the same event again counts once.
-    seen: HashSet<Uuid>,
+    pub(super) seen: HashSet<Uuid>,
     /// Session id to its place in `sessions`.
-    sessions: HashMap<Uuid, usize>,
+    pub(super) sessions: HashMap<Uuid, usize>,
     /// A quick log's form id to its place in `logs`.
-    log_forms: HashMap<Uuid, usize>,
+    pub(super) log_forms: HashMap<Uuid, usize>,
     /// The time a session's end record gives, by session id.
-    ended: HashMap<Uuid, Duration>,
+    pub(super) ended: HashMap<Uuid, Duration>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Dated<T> {
+    #[serde(deserialize_with = "super::timestamp::deserialize")]
     pub at: DateTime<FixedOffset>,
     pub value: T,
 }
@@ -53,6 +54,7 @@ pub struct Dated<T> {
 pub struct SessionView {
     pub id: Uuid,
     pub routine: String,
+    #[serde(deserialize_with = "super::timestamp::deserialize")]
     pub started: DateTime<FixedOffset>,
     /// Interrupted when the session never recorded its end (a crash, a kill, a power cut).
     pub outcome: Outcome,
@@ -296,7 +298,7 @@ pub fn build(entries: &[Entry]) -> History {
 
 /// Folds events in as they are read, one at a time, as [`build`] does.
 #[derive(Debug, Default, Serialize, Deserialize)]
-pub struct ViewFolder(History);
+pub struct ViewFolder(pub(super) History);
 
 impl ViewFolder {
     pub fn fold(&mut self, entry: &Entry) {
