@@ -271,10 +271,16 @@ impl App {
                 }
             }
             Read::Whole(whole) => {
+                let (whole, digest) = *whole;
+                // Read with the review's view, and as new: the home screen under the review,
+                // which may have been told the history was being read, shows it on return.
+                if let Some(home) = &mut self.home {
+                    home.set_history(&digest, history::now());
+                }
                 if self.review.is_some() {
-                    let (whole, digest) = *whole;
                     self.show_review(whole, &digest);
                 }
+                self.history = Some(digest);
             }
         }
     }

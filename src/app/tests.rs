@@ -71,8 +71,11 @@ impl Drive {
         let setup = Setup {
             home,
             start: Start::Home,
-            read: std::sync::Arc::new(|_| super::Loaded {
-                read: super::Read::Digest(Box::default()),
+            read: std::sync::Arc::new(|want| super::Loaded {
+                read: match want {
+                    super::Want::Digest => super::Read::Digest(Box::default()),
+                    super::Want::Whole => super::Read::Whole(Box::default()),
+                },
                 notice: None,
             }),
             store: None,
@@ -229,4 +232,22 @@ fn a_whole_visit_from_home_to_the_summary_and_back() {
         .find(|l| l["type"] == "session_ended")
         .expect("an end");
     assert_eq!(ended["outcome"], "completed");
+}
+
+/// A review whose reading took longer than a moment, so that the home screen under it was told
+/// the history was being read: closed, it leaves the home screen showing the history, not
+/// "Reading your history…" for ever.
+#[test]
+fn the_home_screen_under_a_slow_review_shows_the_history_once_the_review_closes() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let mut d = Drive::at_home(dir.path().to_path_buf());
+    d.key(KeyCode::Char('h'));
+    assert!(d.app.next_wakeup(d.now).is_some(), "a moment to wait");
+    d.next_deadline();
+    assert!(d.app.says_reading());
+    d.app.wait_for_history(d.now);
+    assert!(!d.app.says_reading());
+    d.key(KeyCode::Char('q'));
+    assert!(d.shows("Short evening"), "{}", d.screen());
+    assert!(!d.shows(crate::text::history::READING), "{}", d.screen());
 }
