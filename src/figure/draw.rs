@@ -11,8 +11,8 @@ const GAP: f64 = 16.0;
 const MARGIN: f64 = 2.0;
 /// How far below the floor line a mat reaches.
 const MAT_DEPTH: f64 = 1.5;
-/// Half the width of the pelvis seen from above, from the spine to each hip.
-const HALF_PELVIS: f64 = 3.0;
+/// Half the width of the pelvis seen from above, from the spine to each hip, in units.
+const HALF_PELVIS: i16 = 3;
 /// The height of a chair's back above its seat.
 const CHAIR_BACK_UNITS: i16 = 18;
 const CHAIR_BACK: f64 = 18.0;
@@ -126,6 +126,9 @@ fn extent(figure: &Figure) -> (f64, f64, f64, f64) {
         add(s.head, HEAD_RADIUS);
         for p in joints(s) {
             add(p, 0);
+        }
+        if figure.view == View::Above {
+            add(s.hip, HALF_PELVIS);
         }
     }
     for prop in &figure.props {
@@ -314,7 +317,10 @@ fn hips(s: &Skeleton, view: View) -> ((f64, f64), (f64, f64)) {
     let (x, y) = xy(s.hip);
     match view {
         View::Side => ((x, y), (x, y)),
-        View::Above => ((x, y - HALF_PELVIS), (x, y + HALF_PELVIS)),
+        View::Above => {
+            let half = f64::from(HALF_PELVIS);
+            ((x, y - half), (x, y + half))
+        }
     }
 }
 

@@ -29,11 +29,11 @@ pub fn pelvic_tilt() -> Figure {
 }
 
 /// Seen from straight above, on a mat drawn as a rectangle, head on the left and the right side
-/// below the spine: lying on the back, arms out to the sides in a T, both knees bent up
-/// together with the feet flat, so hip, knee and foot are nearly in line and the legs look
-/// short; then both knees lowered slowly to the right together, the thighs swung out at an
-/// angle, the feet, hips and shoulders where they were, so each leg bends like a "<" to that
-/// side.
+/// below the spine (the legs start at the two ends of a short bar across the hip, the pelvis):
+/// lying on the back, arms out to the sides in a T, both knees bent up together with the feet
+/// flat, so hip, knee and foot are nearly in line and the legs look short; then both knees
+/// lowered slowly to the right together, the thighs swung out at an angle, the feet, hips and
+/// shoulders where they were, so each leg bends like a "<" to that side.
 pub fn knee_rolls() -> Figure {
     let up = body(
         (12, 30),

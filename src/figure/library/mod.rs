@@ -3,11 +3,11 @@
 //!
 //! Each is drawn as seen from the right side of the body (lying figures have the head on the
 //! left), so a left-side step shows it mirrored. Knee rolls alone are seen from straight above,
-//! head on the left and the right side below the spine, on a mat drawn as a rectangle, and say
-//! so under the figure: their knees move sideways across the floor, which a side view can only
-//! show as going down through it. Proportions: head radius 4, back 20, upper arm 10, forearm
-//! 10, thigh 15, shin 14, foot 5 units, shorter from above where a bone rises off the floor; a
-//! seated person's hip is at 17 on a chair seat at 14.
+//! head on the left and the right side below the spine, the hips as wide as the pelvis, on a
+//! mat drawn as a rectangle, and say so under the figure: their knees move sideways across the
+//! floor, which a side view can only show as going down through it. Proportions: head radius
+//! 4, back 20, upper arm 10, forearm 10, thigh 15, shin 14, foot 5 units, shorter from above
+//! where a bone rises off the floor; a seated person's hip is at 17 on a chair seat at 14.
 
 mod chair;
 mod floor;
