@@ -58,6 +58,24 @@ fn a_movement_on_both_sides_has_no_side_and_no_key() {
 }
 
 #[test]
+fn show_says_under_the_knee_rolls_that_they_are_seen_from_above_and_under_no_other_figure() {
+    for cols in [120, 80] {
+        let printed = on_a_terminal(&["show", "daily-standard"], cols);
+        let rolls = &printed[printed.find("Knee rolls").unwrap()..];
+        let step = &rolls[..rolls.find("Roller on the outer thigh").unwrap()];
+        let moves = step.lines().position(|l| l.contains("start")).unwrap();
+        assert_eq!(
+            step.lines().nth(moves + 1).map(str::trim),
+            Some("seen from above"),
+            "{step}"
+        );
+        assert_eq!(printed.matches("seen from above").count(), 1, "{printed}");
+    }
+    let poses = on_a_terminal(&["show", "--poses"], 100);
+    assert_eq!(poses.matches("seen from above").count(), 1, "{poses}");
+}
+
+#[test]
 fn show_piped_keeps_to_the_text_without_figures_or_their_key() {
     let sandbox = Sandbox::new();
     let mut cmd = sandbox.cmd();

@@ -2,7 +2,7 @@
 //! side by side for a movement's two positions and mirrored for the left side. The terminal's
 //! canvas and the SVG writer both draw these marks, so the two always show the same figure.
 
-use super::{BALL_RADIUS, Figure, HEAD_RADIUS, Limb, Point, Prop, ROLLER_RADIUS, Skeleton};
+use super::{BALL_RADIUS, Figure, HEAD_RADIUS, Limb, Point, Prop, ROLLER_RADIUS, Skeleton, View};
 use crate::routine::Side;
 
 /// Units between a movement's two positions, where the arrow goes.
@@ -11,6 +11,8 @@ const GAP: f64 = 16.0;
 const MARGIN: f64 = 2.0;
 /// How far below the floor line a mat reaches.
 const MAT_DEPTH: f64 = 1.5;
+/// Half the width of the pelvis seen from above, from the spine to each hip, in units.
+const HALF_PELVIS: i16 = 3;
 /// The height of a chair's back above its seat.
 const CHAIR_BACK_UNITS: i16 = 18;
 const CHAIR_BACK: f64 = 18.0;
@@ -90,7 +92,7 @@ pub fn drawing(figure: &Figure, side: Option<Side>) -> Drawing {
         };
         panels.push((x0 + shift, x1 + shift));
         props(&figure.props, (place(x0), place(x1)), y1, place, &mut marks);
-        body(skeleton, &figure.marked, place, &mut marks);
+        body(skeleton, figure, place, &mut marks);
     }
     if figure.is_movement() {
         marks.push(arrow(width, y0, y1));
@@ -109,7 +111,12 @@ pub fn drawing(figure: &Figure, side: Option<Side>) -> Drawing {
 /// The box every position and prop of the figure fits in: left, right, bottom, top.
 fn extent(figure: &Figure) -> (f64, f64, f64, f64) {
     let mut xs = Vec::new();
-    let mut ys = vec![0.0 - MAT_DEPTH];
+    // From the side the floor and a mat's depth below it are always in the picture; from above
+    // y is across the floor, and only what lies on it is.
+    let mut ys = match figure.view {
+        View::Side => vec![0.0 - MAT_DEPTH],
+        View::Above => Vec::new(),
+    };
     let mut add = |p: Point, r: i16| {
         let r = f64::from(r);
         xs.extend([f64::from(p.x) - r, f64::from(p.x) + r]);
@@ -120,15 +127,17 @@ fn extent(figure: &Figure) -> (f64, f64, f64, f64) {
         for p in joints(s) {
             add(p, 0);
         }
+        if figure.view == View::Above {
+            add(s.hip, HALF_PELVIS);
+        }
     }
     for prop in &figure.props {
         match *prop {
             Prop::Ball(c) => add(c, BALL_RADIUS),
             Prop::Roller(c) => add(c, ROLLER_RADIUS),
-            Prop::MatInPerspective { near, far } => {
-                for corner in [near.0, near.1, far.0, far.1] {
-                    add(corner, 0);
-                }
+            Prop::MatFromAbove(a, b) => {
+                add(a, 0);
+                add(b, 0);
             }
             Prop::Chair { back, front, seat } => {
                 add(Point { x: back, y: 0 }, 0);
@@ -191,14 +200,15 @@ fn props(
                 (b, -MAT_DEPTH),
                 (a, -MAT_DEPTH),
             ])),
-            Prop::MatInPerspective { near, far } => {
-                let at = |p: Point| (place(f64::from(p.x)), f64::from(p.y));
+            Prop::MatFromAbove(a, b) => {
+                let (x0, x1) = (place(f64::from(a.x)), place(f64::from(b.x)));
+                let (y0, y1) = (f64::from(a.y), f64::from(b.y));
                 marks.push(stroke(vec![
-                    at(near.0),
-                    at(near.1),
-                    at(far.1),
-                    at(far.0),
-                    at(near.0),
+                    (x0, y0),
+                    (x1, y0),
+                    (x1, y1),
+                    (x0, y1),
+                    (x0, y0),
                 ]));
             }
             Prop::Ball(c) | Prop::Roller(c) => marks.push(Mark::Disc {
@@ -232,13 +242,14 @@ fn props(
     }
 }
 
-/// The person: far limbs first, then the trunk and head, then the near limbs over them.
-fn body(s: &Skeleton, marked: &[Limb], place: impl Fn(f64) -> f64, marks: &mut Vec<Mark>) {
+/// The person: far limbs first, then (from above) the pelvis, the trunk and head, then the near
+/// limbs over them.
+fn body(s: &Skeleton, figure: &Figure, place: impl Fn(f64) -> f64, marks: &mut Vec<Mark>) {
     let at = |p: Point| (place(f64::from(p.x)), f64::from(p.y));
-    let limb = |limb: Limb, points: Vec<Point>, far: bool| {
-        let worked = marked.contains(&limb);
+    let limb = |limb: Limb, points: Vec<(f64, f64)>, far: bool| {
+        let worked = figure.marked.contains(&limb);
         Mark::Stroke {
-            points: points.into_iter().map(at).collect(),
+            points: points.into_iter().map(|(x, y)| (place(x), y)).collect(),
             tone: match (worked, far) {
                 (true, _) => Tone::Worked,
                 (false, true) => Tone::Far,
@@ -247,10 +258,21 @@ fn body(s: &Skeleton, marked: &[Limb], place: impl Fn(f64) -> f64, marks: &mut V
             bold: worked,
         }
     };
-    let arm = |a: super::Arm| vec![s.neck, a.elbow, a.hand];
-    let leg = |l: super::Leg| vec![s.hip, l.knee, l.ankle, l.toe];
+    let arm = |a: super::Arm| vec![xy(s.neck), xy(a.elbow), xy(a.hand)];
+    let (near_hip, far_hip) = hips(s, figure.view);
+    let leg = |hip: (f64, f64), l: super::Leg| vec![hip, xy(l.knee), xy(l.ankle), xy(l.toe)];
     marks.push(limb(Limb::FarArm, arm(s.far_arm), true));
-    marks.push(limb(Limb::FarLeg, leg(s.far_leg), true));
+    marks.push(limb(Limb::FarLeg, leg(far_hip, s.far_leg), true));
+    if figure.view == View::Above {
+        marks.push(Mark::Stroke {
+            points: vec![
+                (place(near_hip.0), near_hip.1),
+                (place(far_hip.0), far_hip.1),
+            ],
+            tone: Tone::Body,
+            bold: false,
+        });
+    }
 
     let back = match s.spine {
         Some(spine) => curve(xy(s.neck), xy(spine), xy(s.hip)),
@@ -285,8 +307,21 @@ fn body(s: &Skeleton, marked: &[Limb], place: impl Fn(f64) -> f64, marks: &mut V
             bold: false,
         });
     }
-    marks.push(limb(Limb::NearLeg, leg(s.near_leg), false));
+    marks.push(limb(Limb::NearLeg, leg(near_hip, s.near_leg), false));
     marks.push(limb(Limb::NearArm, arm(s.near_arm), false));
+}
+
+/// Where the legs join the body, near then far: both at the hip from the side; from above, as
+/// far apart as the pelvis is wide, the near (right) hip below the spine, which lies along x.
+fn hips(s: &Skeleton, view: View) -> ((f64, f64), (f64, f64)) {
+    let (x, y) = xy(s.hip);
+    match view {
+        View::Side => ((x, y), (x, y)),
+        View::Above => {
+            let half = f64::from(HALF_PELVIS);
+            ((x, y - half), (x, y + half))
+        }
+    }
 }
 
 /// The point `distance` from `from` toward `to`.

@@ -1,12 +1,14 @@
 //! Figures of the positions a routine asks for: a person drawn from a small skeleton of joint
 //! positions, with the props the step uses (floor, mat, ball, roller, chair, wall).
 //!
-//! A figure is one skeleton, or two for a movement (where it starts and where it ends). It is
-//! drawn as seen from the person's right side; a step on the left side is drawn mirrored, so the
-//! near limbs are always the side being worked. The same figure becomes marks ([`draw`]), which
-//! the terminal draws with ratatui's canvas (`ui::figure`) and [`svg`] writes as a picture.
+//! A figure is one skeleton, or two for a movement (where it starts and where it ends), in one
+//! [`View`]: as seen from the person's right side, or, for a movement across the floor, from
+//! straight above. A step on the left side is drawn mirrored, so the near limbs are always the
+//! side being worked. The same figure becomes marks ([`draw`]), which the terminal draws with
+//! ratatui's canvas (`ui::figure`) and [`svg`] writes as a picture.
 //!
-//! Coordinates are whole units of a frame 100 wide and 60 high, y up from the floor at 0.
+//! Coordinates are whole units of a frame 100 wide and 60 high: from the side, y up from the
+//! floor at 0; from above, y across the floor.
 
 pub mod draw;
 pub mod library;
@@ -47,7 +49,8 @@ pub struct Leg {
     pub toe: Point,
 }
 
-/// One position of the body. "Near" limbs are on the side facing the viewer.
+/// One position of the body. "Near" limbs are the right ones: from the side, those facing the
+/// viewer; from above, those below the spine.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(
     deny_unknown_fields,
@@ -88,12 +91,10 @@ pub enum Prop {
     Floor,
     /// An exercise mat on the floor.
     Mat,
-    /// An exercise mat seen at an angle and a little from above, for a figure drawn that way:
-    /// its near edge's two corners, then its far edge's.
-    MatInPerspective {
-        near: (Point, Point),
-        far: (Point, Point),
-    },
+    /// An exercise mat seen from above, for a figure seen that way: the rectangle between two
+    /// opposite corners. Bundled poses only: a routine file's figure is seen from the side.
+    #[serde(skip_deserializing)]
+    MatFromAbove(Point, Point),
     /// A tennis ball, by its centre (radius 3).
     Ball(Point),
     /// A foam roller seen end on, by its centre (radius 5).
@@ -105,8 +106,20 @@ pub enum Prop {
     Wall(i16),
 }
 
-/// A figure: its props, one position (or two for a movement: start and end), and the limbs
-/// being worked.
+/// Where a figure is seen from; every position and prop of it is drawn that way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    /// From the person's right side, y up from the floor: the view of every figure a routine
+    /// file draws.
+    Side,
+    /// From straight above a person lying on the back, head on the left, y across the floor:
+    /// for a movement that happens across the floor (knees lowered to one side), which a side
+    /// view shows as going through it.
+    Above,
+}
+
+/// A figure: its props, one position (or two for a movement: start and end), the limbs being
+/// worked, and where it is seen from.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields, rename = "Figure", try_from = "read::RawFigure")]
 pub struct Figure {
@@ -114,6 +127,7 @@ pub struct Figure {
     /// One skeleton, or two: where a movement starts and where it ends.
     pub positions: Vec<Skeleton>,
     pub marked: Vec<Limb>,
+    pub view: View,
 }
 
 impl Figure {
@@ -137,6 +151,15 @@ impl Figure {
             (0, 1) => Some((t::WORKED_ARM, false)),
             (0, _) => Some((t::WORKED_ARMS, true)),
             _ => Some((t::WORKED_LIMBS, true)),
+        }
+    }
+
+    /// The view in words for a caption ("seen from above"); `None` for the side view, which
+    /// every other figure shares.
+    pub fn view_words(&self) -> Option<&'static str> {
+        match self.view {
+            View::Side => None,
+            View::Above => Some(crate::text::figure::SEEN_FROM_ABOVE),
         }
     }
 

@@ -5,7 +5,7 @@
 use serde::Deserialize;
 use serde::de::{self, Deserializer};
 
-use super::{Arm, Figure, HEIGHT, Leg, Limb, Point, Prop, Skeleton, WIDTH, library};
+use super::{Arm, Figure, HEIGHT, Leg, Limb, Point, Prop, Skeleton, View, WIDTH, library};
 use crate::text;
 
 /// The longest bone, in units: a thigh is about 15; anything past this is a typing slip.
@@ -138,6 +138,7 @@ impl TryFrom<RawFigure> for Figure {
             props: raw.props,
             positions: raw.positions,
             marked: raw.marked,
+            view: View::Side,
         })
     }
 }

@@ -30,20 +30,29 @@ const EM_PER_CHAR: f64 = 0.6;
 
 /// The figure on `side` (mirrored for the left) as a standalone SVG document.
 ///
-/// The drawing is 4 SVG units per figure unit (a lying figure is about 280 x 120). A figure
-/// on one side has a caption under it: the side in words, then the key to the thick line of
-/// the worked limb ("thick line: the leg being worked"), which is also drawn in a colour of its
-/// own; the picture is made wide enough for the caption, the drawing centred in it. `width`
+/// The drawing is 4 SVG units per figure unit (a lying figure is about 280 x 120). Under it,
+/// a caption: for a figure not seen from the side, its view in words ("seen from above"); for
+/// a figure on one side, the side in words, then the key to the thick line of the worked limb
+/// ("thick line: the leg being worked"), which is also drawn in a colour of its own. The
+/// picture is made wide enough for the caption, the drawing centred in it. `width`
 /// and `height` match the `viewBox`, so it scales cleanly when embedded. `title` is its text
 /// alternative (`<title>`), escaped. Limbs on the far side are lighter.
 pub fn svg(figure: &Figure, side: Option<Side>, title: &str) -> String {
     let d = drawing(figure, side);
-    let caption: Vec<String> = side
-        .map(|side| std::iter::once(side.word().to_string()).chain(figure.key()))
+    // Each line with whether it is bold: the view, then the side in bold as the terminal writes
+    // it, then the key.
+    let caption: Vec<(String, bool)> = figure
+        .view_words()
+        .map(|view| (view.to_string(), false))
         .into_iter()
-        .flatten()
+        .chain(side.map(|side| (side.word().to_string(), true)))
+        .chain(side.and(figure.key()).map(|key| (key, false)))
         .collect();
-    let widest = caption.iter().map(|l| l.chars().count()).max().unwrap_or(0) as f64;
+    let widest = caption
+        .iter()
+        .map(|(l, _)| l.chars().count())
+        .max()
+        .unwrap_or(0) as f64;
     let (drawn_width, drawn_height) = (d.width() * SCALE, d.height() * SCALE);
     let width = drawn_width.max((widest * EM_PER_CHAR + 2.0) * FONT);
     let below = if caption.is_empty() {
@@ -111,9 +120,8 @@ pub fn svg(figure: &Figure, side: Option<Side>, title: &str) -> String {
             }
         }
     }
-    for (i, line) in caption.iter().enumerate() {
-        // The side first, in bold, as the terminal writes it; the key under it.
-        let weight = if i == 0 { r#" font-weight="bold""# } else { "" };
+    for (i, (line, bold)) in caption.iter().enumerate() {
+        let weight = if *bold { r#" font-weight="bold""# } else { "" };
         let _ = write!(
             out,
             r##"<text x="{:.1}" y="{:.1}" text-anchor="middle" font-family="sans-serif" font-size="{FONT}" fill="#222222"{weight}>{}</text>"##,

@@ -110,9 +110,40 @@ fn the_svg_of_a_one_sided_figure_carries_its_side_and_the_key_to_the_thick_line(
 }
 
 #[test]
-fn the_svg_of_a_figure_without_a_side_has_no_caption() {
+fn the_svg_of_a_figure_without_a_side_has_no_caption_but_a_view_other_than_the_side() {
     for (name, figure) in library::all() {
-        assert!(!svg::svg(figure, None, name).contains("<text"), "{name}");
+        let picture = svg::svg(figure, None, name);
+        match figure.view {
+            View::Side => assert!(!picture.contains("<text"), "{name}"),
+            View::Above => assert_eq!(picture.matches("<text").count(), 1, "{name}: {picture}"),
+        }
+    }
+}
+
+/// A figure not seen from the side says how it is seen, on every side it is drawn for, above its
+/// side and key.
+#[test]
+fn the_svg_of_a_figure_seen_from_above_says_so() {
+    let rolls = library::figure("knee-rolls").unwrap();
+    assert_eq!(rolls.view_words(), Some("seen from above"));
+    for side in [None, Some(Side::Left), Some(Side::Right)] {
+        let picture = svg::svg(rolls, side, "Knee rolls");
+        assert!(
+            picture.contains(">seen from above</text>"),
+            "{side:?}: {picture}"
+        );
+    }
+    let mut marked = rolls.clone();
+    marked.marked = vec![Limb::NearLeg];
+    let picture = svg::svg(&marked, Some(Side::Left), "Knee rolls");
+    let (view, side, key) = (
+        picture.find(">seen from above<").unwrap(),
+        picture.find(r#"font-weight="bold">left side<"#).unwrap(),
+        picture.find(">thick line: the leg being worked<").unwrap(),
+    );
+    assert!(view < side && side < key, "{picture}");
+    for (name, figure) in library::all().filter(|(_, f)| f.view == View::Side) {
+        assert_eq!(figure.view_words(), None, "{name}");
     }
 }
 
@@ -187,57 +218,139 @@ fn every_one_sided_bundled_step_shows_a_figure_that_marks_the_limb_worked() {
     }
 }
 
-/// What a physiotherapist looks for: on the back on a mat, knees bent and together pointing up,
-/// then both lowered to one side together, with the feet and shoulders still.
+/// The mat a figure seen from above lies on: its left, right, low and high edges.
+fn mat_from_above(figure: &Figure) -> (i16, i16, i16, i16) {
+    figure
+        .props
+        .iter()
+        .find_map(|p| {
+            if let Prop::MatFromAbove(a, b) = *p {
+                Some((a.x.min(b.x), a.x.max(b.x), a.y.min(b.y), a.y.max(b.y)))
+            } else {
+                None
+            }
+        })
+        .unwrap()
+}
+
+/// What a physiotherapist looks for, seen from above: on the back along a mat, head at one end,
+/// arms out in a T; the knees bent up together, so the legs point along the body and look short;
+/// then both knees lowered clearly to one side together, each leg bent like a "<", with the
+/// feet, hips, shoulders and arms where they were.
 #[test]
 fn knee_rolls_start_with_the_knees_up_and_end_with_them_lowered_to_one_side() {
     let rolls = library::figure("knee-rolls").unwrap();
+    assert_eq!(rolls.view, View::Above);
     let [up, lowered] = rolls.positions.as_slice() else {
         panic!("a movement: {rolls:?}");
     };
-    for leg in [up.near_leg, up.far_leg] {
-        assert!(leg.knee.y > up.hip.y + 5, "knees up: {leg:?}");
-        assert!(leg.knee.y >= leg.ankle.y + 15, "feet on the floor: {leg:?}");
+    let (left, right, low, high) = mat_from_above(rolls);
+    for s in [up, lowered] {
+        for p in [s.head, s.neck, s.hip] {
+            assert!(
+                (left..=right).contains(&p.x) && (low..=high).contains(&p.y),
+                "on the mat: {p:?}"
+            );
+        }
+        assert!(
+            s.head.x - HEAD_RADIUS - left <= 6 && s.head.x < s.neck.x && s.neck.x < s.hip.x,
+            "the head at one end, the body along the mat: {s:?}"
+        );
+        assert_eq!(s.neck.y, s.hip.y, "the spine straight along the mat");
+        assert!(
+            s.near_arm.hand.y <= s.neck.y - 15 && s.far_arm.hand.y >= s.neck.y + 15,
+            "the arms out to both sides: {s:?}"
+        );
+        assert!(
+            s.near_leg.knee.distance(s.far_leg.knee) <= 4.0,
+            "knees together: {s:?}"
+        );
     }
     for leg in [up.near_leg, up.far_leg] {
         assert!(
-            leg.knee.distance(up.head) > up.hip.distance(up.head),
-            "the knees beyond the hip, not folded back toward the head: {leg:?}"
+            leg.knee.x > up.hip.x && (leg.knee.y - up.hip.y).abs() <= 2,
+            "the knee points along the body: {leg:?}"
+        );
+        assert!(
+            to_segment(leg.knee, up.hip, leg.ankle) <= 2.0,
+            "hip, knee and foot nearly in line: {leg:?}"
+        );
+        assert!(
+            leg.toe.x - up.hip.x <= 22,
+            "shorter than a leg lying straight (34), as a knee bent up looks from above: {leg:?}"
         );
     }
     for (start, end) in [
         (up.near_leg, lowered.near_leg),
         (up.far_leg, lowered.far_leg),
     ] {
-        assert!(end.knee.y <= start.knee.y - 10, "lowered: {end:?}");
-        assert!(end.knee.y < lowered.hip.y, "down beside the hip: {end:?}");
         assert!(
-            start.knee.distance(end.knee) >= 15.0,
-            "to one side: {end:?}"
+            up.hip.y - end.knee.y >= 8,
+            "the knee lowered clearly to the right, below the spine: {end:?}"
+        );
+        let (along, across) = (end.knee.x - up.hip.x, up.hip.y - end.knee.y);
+        assert!(
+            across * 2 >= along,
+            "the thigh swung out at an angle of 30 degrees or more: {end:?}"
         );
         assert!(
-            start.ankle.distance(end.ankle) <= 3.0,
-            "the feet stay: {end:?}"
+            to_segment(end.knee, up.hip, end.ankle) >= 6.0,
+            "the leg bent like a \"<\": {end:?}"
         );
-    }
-    for s in [up, lowered] {
-        assert!(
-            s.near_leg.knee.distance(s.far_leg.knee) <= 6.0,
-            "knees together: {s:?}"
+        assert_eq!(
+            (start.ankle, start.toe),
+            (end.ankle, end.toe),
+            "the feet stay"
         );
     }
     assert_eq!(
-        (up.near_arm, up.far_arm, up.neck, up.hip),
-        (lowered.near_arm, lowered.far_arm, lowered.neck, lowered.hip),
-        "the shoulders and arms stay down"
+        (up.head, up.near_arm, up.far_arm, up.neck, up.hip),
+        (
+            lowered.head,
+            lowered.near_arm,
+            lowered.far_arm,
+            lowered.neck,
+            lowered.hip
+        ),
+        "the head, shoulders, arms and hips stay down"
     );
-    assert!(
-        rolls
+}
+
+/// Each figure is drawn in one view, with what the body rests on drawn in that view too: from
+/// the side a floor line or a mat's edge, never a mat seen from above; from above the mat's
+/// outline, and nothing drawn from the side.
+#[test]
+fn every_figure_shows_what_it_rests_on_in_its_own_view() {
+    for (name, figure) in library::all() {
+        let above = figure
             .props
             .iter()
-            .any(|p| matches!(p, Prop::MatInPerspective { .. })),
-        "on a mat, seen at an angle"
-    );
+            .filter(|p| matches!(p, Prop::MatFromAbove(..)))
+            .count();
+        let from_the_side = figure
+            .props
+            .iter()
+            .filter(|p| {
+                matches!(
+                    p,
+                    Prop::Floor | Prop::Mat | Prop::Chair { .. } | Prop::Wall(_)
+                )
+            })
+            .count();
+        let ground = figure
+            .props
+            .iter()
+            .filter(|p| matches!(p, Prop::Floor | Prop::Mat))
+            .count();
+        match figure.view {
+            View::Side => assert!(above == 0 && ground >= 1, "{name}: {:?}", figure.props),
+            View::Above => assert!(
+                above == 1 && from_the_side == 0,
+                "{name}: {:?}",
+                figure.props
+            ),
+        }
+    }
 }
 
 /// The distance from `p` to the segment from `a` to `b`, in units.
@@ -326,10 +439,10 @@ fn every_ball_and_roller_touches_the_body() {
 }
 
 /// Nobody hovers: the lowest point of the body (a foot, a hand, the back of the head) rests on
-/// the floor or mat.
+/// the floor or mat, in every figure seen from the side (from above, y is across the floor).
 #[test]
 fn every_figure_rests_on_its_floor() {
-    for (name, figure) in library::all() {
+    for (name, figure) in library::all().filter(|(_, f)| f.view == View::Side) {
         for s in &figure.positions {
             let mut lowest = s.head.y - HEAD_RADIUS;
             for (a, b) in segments(s) {

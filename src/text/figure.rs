@@ -60,6 +60,9 @@ pub const ERR_FIGURE_ON_CHECK_IN: &str = "a check-in has no position to show";
 pub const START: &str = "start";
 pub const END: &str = "end";
 
+/// Under a figure not seen from the side, as every other one is.
+pub const SEEN_FROM_ABOVE: &str = "seen from above";
+
 /// The limbs a figure's thick lines stand for, named in its key.
 pub const WORKED_LEG: &str = "leg";
 pub const WORKED_LEGS: &str = "legs";

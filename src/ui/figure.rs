@@ -1,7 +1,8 @@
 //! A figure of a position in the terminal: the marks of `figure::draw` on ratatui's canvas, in
 //! braille dots (2 x 4 a cell) or half blocks (1 x 2) for fonts without braille, kept in
-//! proportion and centred; with "start" and "end" under a movement's two positions, and under a
-//! one-sided figure the side worked and the key to its thick line, both in words.
+//! proportion and centred; with "start" and "end" under a movement's two positions, the view in
+//! words under a figure not seen from the side, and under a one-sided figure the side worked and
+//! the key to its thick line, both in words.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -31,10 +32,14 @@ fn dots(marker: Marker) -> (f64, f64) {
     }
 }
 
-/// Rows of captions under the figure: "start" and "end" for a movement; for a one-sided step
-/// the side, and the key to the worked limb's thick line when one is marked.
+/// Rows of captions under the figure: "start" and "end" for a movement; the view when it is not
+/// the side view; for a one-sided step the side, and the key to the worked limb's thick line
+/// when one is marked.
 fn caption_rows(figure: &Figure, side: Option<Side>) -> u16 {
-    u16::from(figure.is_movement()) + u16::from(side.is_some()) + u16::from(keyed(figure, side))
+    u16::from(figure.is_movement())
+        + u16::from(figure.view_words().is_some())
+        + u16::from(side.is_some())
+        + u16::from(keyed(figure, side))
 }
 
 /// Whether the figure is shown with a key: a one-sided figure with a limb marked as worked.
@@ -123,10 +128,11 @@ pub fn render(
         Constraint::Fill(1),
     ])
     .areas(area);
-    let [_, canvas_a, moves_a, side_a, key_a, _] = Layout::vertical([
+    let [_, canvas_a, moves_a, view_a, side_a, key_a, _] = Layout::vertical([
         Constraint::Fill(1),
         Constraint::Length(h),
         Constraint::Length(u16::from(figure.is_movement())),
+        Constraint::Length(u16::from(figure.view_words().is_some())),
         Constraint::Length(u16::from(side.is_some())),
         Constraint::Length(u16::from(keyed(figure, side))),
         Constraint::Fill(1),
@@ -157,13 +163,18 @@ pub fn render(
             );
         }
     }
+    // Across the whole area: a narrow figure (standing, seated) is narrower than its words.
+    let across = |row: Rect| Rect {
+        x: area.x,
+        width: area.width,
+        ..row
+    };
+    if let Some(view) = figure.view_words() {
+        Paragraph::new(Line::styled(view, theme.dim()))
+            .centered()
+            .render(across(view_a), buf);
+    }
     if let Some(side) = side {
-        // Across the whole area: a narrow figure (standing, seated) is narrower than its words.
-        let across = |row: Rect| Rect {
-            x: area.x,
-            width: area.width,
-            ..row
-        };
         Paragraph::new(Line::styled(side.word(), theme.heading()))
             .centered()
             .render(across(side_a), buf);

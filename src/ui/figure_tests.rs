@@ -16,7 +16,7 @@ use ratatui::symbols::Marker;
 
 use super::figure::lines;
 use super::{Theme, session};
-use crate::figure::library;
+use crate::figure::{View, library};
 use crate::routine::{Side, parse};
 use crate::session::{Event, Session};
 
@@ -98,6 +98,37 @@ fn a_one_sided_figure_has_the_key_to_its_thick_line_under_its_side_in_braille_an
                 !both.iter().any(|l| l.contains("thick")),
                 "{name}: a figure on both sides has no side and no key"
             );
+        }
+    }
+}
+
+#[test]
+fn a_figure_seen_from_above_says_so_under_it_in_braille_and_half_blocks() {
+    let sizes = [
+        (Marker::Braille, 72, 12),
+        (Marker::Braille, 48, 12),
+        (Marker::Braille, 32, 8),
+        (Marker::HalfBlock, 72, 12),
+        (Marker::HalfBlock, 48, 12),
+    ];
+    for (marker, width, height) in sizes {
+        for (name, figure) in library::all() {
+            for side in [None, Some(Side::Left), Some(Side::Right)] {
+                let drawn = lines(figure, side, marker, width, height);
+                assert!(!drawn.is_empty(), "{name}, {marker:?}, {width} x {height}");
+                let said = drawn.iter().position(|l| l.trim() == "seen from above");
+                let moves = drawn.iter().position(|l| l.contains("start"));
+                let shown = drawn.join("\n");
+                match figure.view {
+                    View::Above => assert!(
+                        said.is_some() && said == moves.map(|m| m + 1),
+                        "{name}, {marker:?}, {side:?}, {width} x {height}:\n{shown}"
+                    ),
+                    View::Side => {
+                        assert_eq!(said, None, "{name}, {marker:?}:\n{shown}");
+                    }
+                }
+            }
         }
     }
 }

@@ -1,6 +1,6 @@
 //! Poses lying on the floor: on the back, and on one side.
 
-use super::{Figure, Prop, Skeleton, arm, body, curved, leg, near_leg, one, p, two};
+use super::{Figure, Prop, Skeleton, View, arm, body, curved, leg, near_leg, one, p, two};
 
 /// On the back, knees bent, feet flat, arms by the sides: the start of many floor exercises.
 const LYING: Skeleton = body(
@@ -28,29 +28,30 @@ pub fn pelvic_tilt() -> Figure {
     )
 }
 
-/// Seen from the side and from above, so the mat is a flat band and a knee lowered toward the
-/// viewer drops below the body: lying on the back, arms out to the sides on the mat, both knees
-/// bent up together with the feet flat; then both knees lowered to the viewer's side together,
-/// the feet and shoulders staying down.
+/// Seen from straight above, on a mat drawn as a rectangle, head on the left and the right side
+/// below the spine (the legs start at the two ends of a short bar across the hip, the pelvis):
+/// lying on the back, arms out to the sides in a T, both knees bent up together with the feet
+/// flat, so hip, knee and foot are nearly in line and the legs look short; then both knees
+/// lowered slowly to the right together, the thighs swung out at an angle, the feet, hips and
+/// shoulders where they were, so each leg bends like a "<" to that side.
 pub fn knee_rolls() -> Figure {
-    let mat = Prop::MatInPerspective {
-        near: (p(3, 0), p(68, 0)),
-        far: (p(3, 35), p(68, 35)),
-    };
     let up = body(
-        (12, 13),
-        (19, 13),
-        (39, 13),
-        (arm((20, 7), (21, 1)), arm((20, 20), (21, 27))),
+        (12, 30),
+        (19, 30),
+        (39, 30),
+        (arm((21, 21), (24, 12)), arm((21, 39), (24, 48))),
         (
-            leg((48, 27), (56, 12), (61, 12)),
-            leg((49, 31), (57, 16), (62, 16)),
+            leg((47, 29), (53, 28), (58, 28)),
+            leg((47, 31), (53, 32), (58, 32)),
         ),
     );
     let mut lowered = up;
-    lowered.near_leg = leg((45, 3), (56, 12), (61, 12));
-    lowered.far_leg = leg((46, 7), (57, 16), (62, 16));
-    two(vec![mat], up, lowered)
+    lowered.near_leg.knee = p(46, 17);
+    lowered.far_leg.knee = p(47, 20);
+    Figure {
+        view: View::Above,
+        ..two(vec![Prop::MatFromAbove(p(5, 15), p(61, 45))], up, lowered)
+    }
 }
 
 /// Lying on the side, propped on the forearm, the roller under the lower thigh; the top foot

@@ -2,10 +2,12 @@
 //! body is: lying on the floor, sitting or kneeling on it, on a chair, standing.
 //!
 //! Each is drawn as seen from the right side of the body (lying figures have the head on the
-//! left), so a left-side step shows it mirrored; knee rolls, whose knees move toward the viewer,
-//! are seen from higher up as well, the mat a flat band, and say so. Proportions:
-//! head radius 4, back 20, upper arm 10, forearm 10, thigh 15, shin 14, foot 5 units; a seated
-//! person's hip is at 17 on a chair seat at 14.
+//! left), so a left-side step shows it mirrored. Knee rolls alone are seen from straight above,
+//! head on the left and the right side below the spine, the hips as wide as the pelvis, on a
+//! mat drawn as a rectangle, and say so under the figure: their knees move sideways across the
+//! floor, which a side view can only show as going down through it. Proportions: head radius
+//! 4, back 20, upper arm 10, forearm 10, thigh 15, shin 14, foot 5 units, shorter from above
+//! where a bone rises off the floor; a seated person's hip is at 17 on a chair seat at 14.
 
 mod chair;
 mod floor;
@@ -14,7 +16,7 @@ mod standing;
 
 use std::sync::LazyLock;
 
-use super::{Arm, Figure, Leg, Limb, Point, Prop, Skeleton};
+use super::{Arm, Figure, Leg, Limb, Point, Prop, Skeleton, View};
 
 const fn p(x: i16, y: i16) -> Point {
     Point { x, y }
@@ -72,6 +74,7 @@ fn one(props: Vec<Prop>, s: Skeleton, marked: Vec<Limb>) -> Figure {
         props,
         positions: vec![s],
         marked,
+        view: View::Side,
     }
 }
 
@@ -81,6 +84,7 @@ fn two(props: Vec<Prop>, start: Skeleton, end: Skeleton) -> Figure {
         props,
         positions: vec![start, end],
         marked: Vec::new(),
+        view: View::Side,
     }
 }
 
