@@ -310,6 +310,16 @@ def history_sizes(work, binary, sizes, launches):
         base = [str(binary), "--config", str(work / "config.ron"), "--data-dir", str(data)]
         start = base + ["start", "desk-break"]
         review = base + ["history"]
+        # The first start reads the whole history and writes its derived files (`cache/`);
+        # every later one reads them and the lines added since. Both are shown.
+        shutil.rmtree(data / "cache", ignore_errors=True)
+        first_start = first_frames({
+            "home": (base, env, lambda o: b"Last session" in o or (not n and b"Gentle" in o)),
+        }, 1)["home"]
+        shutil.rmtree(data / "cache", ignore_errors=True)
+        first_review = first_frames({
+            "review": (review, env, lambda o: b"of " in o or b"No sessions" in o),
+        }, 1)["review"]
         frames = first_frames({
             "home": (base, env, drawn),
             "start": (start, env, drawn),
@@ -324,17 +334,28 @@ def history_sizes(work, binary, sizes, launches):
         }, max(3, launches // 3))
         # An empty history has no list to move in.
         keys = review_keys(review, env) if n else None
-        p = Pty(start, env)
-        p.pump(10, until=asked)
-        p.keys("\r")
-        time.sleep(0.3)
-        p.keys("\x1b")
-        p.pump(3)
-        hwm = p.hwm_kb()
-        p.stop()
+        # Sound on (the device opens, or fails to where there is none: its libraries load
+        # either way), and muted from the start (the device is never opened).
+        muted = work / "muted.ron"
+        muted.write_text("(muted: true)\n")
+        hwm = [counting_peak(start, env),
+               counting_peak([*start[:1], "--config", str(muted), *start[3:]], env)]
         took, export_kb = rss_of_child(base + ["history", "--format", "csv"], subprocess.DEVNULL)
-        rows.append((n, frames, filled, hwm, took, export_kb, keys))
+        rows.append((n, frames, filled, (first_start, first_review), hwm, took, export_kb, keys))
     return rows
+
+
+def counting_peak(argv, env):
+    """Peak resident memory (KiB) once a routine is counting down."""
+    p = Pty(argv, env)
+    p.pump(10, until=asked)
+    p.keys("\r")
+    time.sleep(0.3)
+    p.keys("\x1b")
+    p.pump(3)
+    hwm = p.hwm_kb()
+    p.stop()
+    return hwm
 
 
 def asked(out):
@@ -482,18 +503,22 @@ def main():
               "Histories made by `bench/histories.py` (20 events a day: sessions with steps and",
               "check-ins, quick logs, safety answers). First frame: median of launches, anything",
               "drawn. Figures: the home screen's last session, a routine's first question, the",
-              "review's session list on screen. Peak memory (VmHWM) while a routine counts down.",
+              "review's session list on screen; medians of launches after the first, which reads",
+              "the whole history and writes its derived files (shown alone). Peak memory (VmHWM)",
+              "while a routine counts down.",
               f"Sound device: {'present (PULSE_SERVER)' if os.environ.get('PULSE_SERVER') else 'none'}.",
               "",
-              "| events | home first frame | `start` first frame | review first frame | home figures | `start` questions | review list | review key, median / max | peak memory counting | CSV export | its peak memory |",
-              "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+              "| events | home first frame | `start` first frame | review first frame | home figures | `start` questions | review list | home figures / review list, no derived files | review key, median / max | peak memory counting, sound on / muted | CSV export | its peak memory |",
+              "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     ms = lambda t: f"{t * 1000:.0f} ms" if t is not None else "n/a"
-    for n, frames, filled, hwm_kb, took, export_kb, keys in sizes:
+    for n, frames, filled, first, hwm_kb, took, export_kb, keys in sizes:
         key = f"{keys[0] * 1000:.1f} / {keys[1] * 1000:.1f} ms" if keys else "n/a"
         lines.append(
             f"| {n} | {ms(frames['home'])} | {ms(frames['start'])} | {ms(frames['review'])} "
-            f"| {ms(filled['home'])} | {ms(filled['start'])} | {ms(filled['review'])} | {key} "
-            f"| {hwm_kb / 1024:.1f} MiB | {ms(took)} | {export_kb / 1024:.1f} MiB |")
+            f"| {ms(filled['home'])} | {ms(filled['start'])} | {ms(filled['review'])} "
+            f"| {ms(first[0])} / {ms(first[1])} | {key} "
+            f"| {hwm_kb[0] / 1024:.1f} / {hwm_kb[1] / 1024:.1f} MiB | {ms(took)} "
+            f"| {export_kb / 1024:.1f} MiB |")
     lines += ["",
               "## History", "", "From `cargo bench --bench history`.", ""]
     lines += history_bench()
