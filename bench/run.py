@@ -338,15 +338,24 @@ def history_sizes(work, binary, sizes, launches):
         # either way), and muted from the start (the device is never opened).
         muted = work / "muted.ron"
         muted.write_text("(muted: true)\n")
-        hwm = [counting_peak(start, env),
-               counting_peak([*start[:1], "--config", str(muted), *start[3:]], env)]
+        hwm = [counting_peak(binary, work / "config.ron", data, env),
+               counting_peak(binary, muted, data, env)]
         took, export_kb = rss_of_child(base + ["history", "--format", "csv"], subprocess.DEVNULL)
         rows.append((n, frames, filled, (first_start, first_review), hwm, took, export_kb, keys))
     return rows
 
 
-def counting_peak(argv, env):
-    """Peak resident memory (KiB) once a routine is counting down."""
+def counting_peak(binary, config, data, env):
+    """Peak resident memory (KiB) once a routine is counting down, on a copy of the data folder
+    (each run saves its answers: the next would be asked other questions)."""
+    with tempfile.TemporaryDirectory() as scratch:
+        copy = Path(scratch) / "data"
+        shutil.copytree(data, copy)
+        return counted_peak([str(binary), "--config", str(config), "--data-dir", str(copy),
+                             "start", "desk-break"], env)
+
+
+def counted_peak(argv, env):
     p = Pty(argv, env)
     p.pump(10, until=asked)
     p.keys("\r")

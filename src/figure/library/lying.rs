@@ -30,7 +30,7 @@ pub fn pelvic_tilt() -> Figure {
 
 /// Seen from straight above, on a mat drawn as a rectangle, head on the left and the right side
 /// below the spine (the legs start at the two ends of a short bar across the hip, the pelvis):
-/// lying on the back, arms out to the sides in a T, both knees bent up together with the feet
+/// lying on the back, arms straight out to the sides in a T on the mat, both knees bent up together with the feet
 /// flat, so hip, knee and foot are nearly in line and the legs look short; then both knees
 /// lowered slowly to the right together, the thighs swung out at an angle, the feet, hips and
 /// shoulders where they were, so each leg bends like a "<" to that side.
@@ -39,7 +39,7 @@ pub fn knee_rolls() -> Figure {
         (12, 30),
         (19, 30),
         (39, 30),
-        (arm((21, 21), (24, 12)), arm((21, 39), (24, 48))),
+        (arm((20, 21), (20, 12)), arm((20, 39), (20, 48))),
         (
             leg((47, 29), (53, 28), (58, 28)),
             leg((47, 31), (53, 32), (58, 32)),
@@ -50,7 +50,7 @@ pub fn knee_rolls() -> Figure {
     lowered.far_leg.knee = p(47, 20);
     Figure {
         view: View::Above,
-        ..two(vec![Prop::MatFromAbove(p(5, 15), p(61, 45))], up, lowered)
+        ..two(vec![Prop::MatFromAbove(p(5, 9), p(61, 51))], up, lowered)
     }
 }
 
