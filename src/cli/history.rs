@@ -180,20 +180,24 @@ pub fn review_or_export(
     if format.is_none() && flags.full_screen() {
         return start::review(&Options::load(paths, flags)?);
     }
-    let path = data_dir(paths)?.join(FILE_NAME);
+    let data = data_dir(paths)?;
+    let path = data.join(FILE_NAME);
+    let kept = history::Plan::kept_in(data, history::RECENT, false);
     let format = format.unwrap_or(Format::Table);
     let mut read = Ok(Vec::new());
-    output::print_with(|out| match export::write_file(&path, format, since, out) {
-        Ok(skipped) => {
-            read = Ok(skipped);
-            Ok(())
-        }
-        Err(export::StreamError::Write(e)) => Err(e),
-        Err(export::StreamError::Read(e)) => {
-            read = Err(e);
-            Ok(())
-        }
-    })?;
+    output::print_with(
+        |out| match export::write_file(&path, &kept, format, since, out) {
+            Ok(skipped) => {
+                read = Ok(skipped);
+                Ok(())
+            }
+            Err(export::StreamError::Write(e)) => Err(e),
+            Err(export::StreamError::Read(e)) => {
+                read = Err(e);
+                Ok(())
+            }
+        },
+    )?;
     let skipped = read?;
     if !skipped.is_empty() {
         say(&skipped_lines(&path, &skipped));

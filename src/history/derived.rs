@@ -159,14 +159,10 @@ pub fn read<F: Fold>(
 ) -> Result<(F, Vec<Skipped>), FileError> {
     let found = how.derived.as_deref().map_or(Found::Missing, load::<F>);
     let rewrite = !matches!(found, Found::Missing);
-    if let Found::Usable(mark, mut skipped, mut folded) = found
-        && let Some(pass) = pass(path, Some(mark), how.parallel, &mut folded)?
+    if let Found::Usable(mark, skipped, folded) = found
+        && let Some(done) = resume(path, how, mark, skipped, folded)?
     {
-        skipped.extend(pass.skipped);
-        if pass.reach.bytes >= mark.bytes + how.save_after {
-            keep(how, pass.reach, &folded, &skipped);
-        }
-        return Ok((folded, skipped));
+        return Ok(done);
     }
     let mut folded = fresh();
     let pass = pass(path, None, how.parallel, &mut folded)?.unwrap_or_default();
@@ -174,6 +170,41 @@ pub fn read<F: Fold>(
         keep(how, pass.reach, &folded, &pass.skipped);
     }
     Ok((folded, pass.skipped))
+}
+
+/// As [`read`], only where the derived file is there and still matches the history: `None`
+/// otherwise, without reading the history.
+///
+/// # Errors
+/// As [`read`].
+pub fn read_if_kept<F: Fold>(
+    path: &Path,
+    how: &Plan,
+) -> Result<Option<(F, Vec<Skipped>)>, FileError> {
+    match how.derived.as_deref().map(load::<F>) {
+        Some(Found::Usable(mark, skipped, folded)) => resume(path, how, mark, skipped, folded),
+        _ => Ok(None),
+    }
+}
+
+/// The fold of a derived file carried on through the lines added since `mark`, and written
+/// again when they came to `how.save_after` bytes; `None` when the history no longer starts
+/// with the bytes `mark` names.
+fn resume<F: Fold>(
+    path: &Path,
+    how: &Plan,
+    mark: Mark,
+    mut skipped: Vec<Skipped>,
+    mut folded: F,
+) -> Result<Option<(F, Vec<Skipped>)>, FileError> {
+    let Some(pass) = pass(path, Some(mark), how.parallel, &mut folded)? else {
+        return Ok(None);
+    };
+    skipped.extend(pass.skipped);
+    if pass.reach.bytes >= mark.bytes + how.save_after {
+        keep(how, pass.reach, &folded, &skipped);
+    }
+    Ok(Some((folded, skipped)))
 }
 
 /// One reading of the history from `from`, folding each event into `folded`.

@@ -144,6 +144,17 @@ pub struct Folder {
     seen: HashMap<Uuid, DateTime<FixedOffset>>,
     /// Set for a digest of the recent past, which lets older events go as it reads.
     recent: Option<Recent>,
+    /// How far the lines read keep to time order.
+    order: Order,
+}
+
+/// How far a history's lines keep to time order: the latest time read, and the most any line
+/// came before a line ahead of it (what [`super::in_time_order`] judges from the raw lines).
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct Order {
+    latest: Option<DateTime<FixedOffset>>,
+    /// Milliseconds.
+    lag_ms: i64,
 }
 
 impl Folder {
@@ -158,6 +169,11 @@ impl Folder {
     }
 
     pub fn fold(&mut self, entry: &Entry) {
+        let order = &mut self.order;
+        if let Some(latest) = order.latest {
+            order.lag_ms = order.lag_ms.max((latest - entry.at).num_milliseconds());
+        }
+        order.latest = order.latest.max(Some(entry.at));
         let new = match &mut self.recent {
             Some(recent) => {
                 let safety = match &entry.event {
@@ -171,6 +187,12 @@ impl Folder {
         if new {
             self.digest.fold(entry);
         }
+    }
+
+    /// Whether every event read came no more than `slack` before an event ahead of it in the
+    /// file: as [`super::in_time_order`] says of the raw lines.
+    pub fn in_time_order(&self, slack: chrono::TimeDelta) -> bool {
+        self.order.lag_ms <= slack.num_milliseconds()
     }
 
     /// Takes out the sessions that started, and the quick logs saved, before `before`, each

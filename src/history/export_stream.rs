@@ -8,6 +8,7 @@ use chrono::{NaiveDate, TimeDelta};
 use serde::Serializer;
 use serde::ser::SerializeSeq;
 
+use super::derived::Plan;
 use super::digest::{Brief, Folder};
 use super::event::CheckIn;
 use super::export::{Format, Row, csv_row, rows};
@@ -19,6 +20,14 @@ use crate::text;
 /// How much earlier than a line ahead of it a line of a history in time order may come (see
 /// [`super::in_time_order`]): a clock put back, a line saved late.
 pub const ORDER_SLACK: TimeDelta = TimeDelta::days(2);
+
+/// Whether the history at `path` is in time order (see [`write_file`]).
+fn in_time_order(path: &Path, kept: &Plan) -> Result<bool, FileError> {
+    match super::derived::read_if_kept::<Folder>(path, kept)? {
+        Some((folder, _)) => Ok(folder.in_time_order(ORDER_SLACK)),
+        None => super::in_time_order(path, ORDER_SLACK),
+    }
+}
 
 /// A session's lines come within a day and a half of its start (the morning after is the last).
 const SESSION_SPAN: TimeDelta = TimeDelta::days(2);
@@ -41,6 +50,9 @@ pub enum StreamError {
 /// time, each as soon as no later line can change it: in memory at once, a few days of sessions
 /// and the lines being parsed, whatever the length of the file. The table (its columns as wide
 /// as their widest cell), and a history with older lines merged in later, are read whole first.
+/// Whether the history is in time order comes from the derived file of `kept`, where it is there
+/// and still matches the history (then only the lines added since are read for it); otherwise
+/// from a quick pass over the lines' times.
 ///
 /// # Errors
 /// [`StreamError::Read`] for a history that cannot be read, before anything is written;
@@ -48,24 +60,26 @@ pub enum StreamError {
 /// but not written).
 pub fn write_file(
     path: &Path,
+    kept: &Plan,
     format: Format,
     since: Option<NaiveDate>,
     out: &mut impl Write,
 ) -> Result<Vec<Skipped>, StreamError> {
     // Standard output writes at each line end; pretty JSON has a line for every field.
     let mut out = std::io::BufWriter::with_capacity(64 * 1024, out);
-    let skipped = write_buffered(path, format, since, &mut out)?;
+    let skipped = write_buffered(path, kept, format, since, &mut out)?;
     out.flush()?;
     Ok(skipped)
 }
 
 fn write_buffered(
     path: &Path,
+    kept: &Plan,
     format: Format,
     since: Option<NaiveDate>,
     out: &mut impl Write,
 ) -> Result<Vec<Skipped>, StreamError> {
-    if format == Format::Table || !super::in_time_order(path, ORDER_SLACK)? {
+    if format == Format::Table || !in_time_order(path, kept)? {
         let mut folder = Folder::default();
         let skipped = super::read_each_in_parallel(path, |entry| folder.fold(entry))?;
         super::export::write(&folder.finish(), format, since, out)?;
@@ -133,8 +147,9 @@ mod tests {
     use crate::history::export::write;
     use crate::history::{Entry, digest, recent_tests::years};
 
-    /// Every export of `entries` written as a file, against the export of their whole digest.
-    fn same_as_whole(entries: &[Entry]) {
+    /// Every export of `entries` written as a file, against the export of their whole digest;
+    /// whether the file is in time order.
+    fn same_as_whole(entries: &[Entry]) -> bool {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("history.jsonl");
         let lines: Vec<String> = entries
@@ -144,10 +159,26 @@ mod tests {
         std::fs::write(&path, lines.concat()).unwrap();
         let whole = digest(entries);
         let day = entries[entries.len() / 2].at.date_naive();
-        for format in [Format::Csv, Format::Json, Format::Table] {
+        let raw = crate::history::in_time_order(&path, ORDER_SLACK).unwrap();
+        // Without a derived file, and with one that says whether the lines are in time order.
+        let none = Plan {
+            derived: None,
+            parallel: false,
+            save_after: 0,
+        };
+        let kept = Plan {
+            derived: Some(dir.path().join("cache").join("recent.json")),
+            ..none.clone()
+        };
+        let (folder, _) = crate::history::read_derived(&path, &kept, Folder::recent).unwrap();
+        assert_eq!(folder.in_time_order(ORDER_SLACK), raw);
+        for (format, plan) in [Format::Csv, Format::Json, Format::Table]
+            .into_iter()
+            .flat_map(|f| [(f, &none), (f, &kept)])
+        {
             for since in [None, Some(day)] {
                 let (mut streamed, mut held) = (Vec::new(), Vec::new());
-                let skipped = write_file(&path, format, since, &mut streamed).unwrap();
+                let skipped = write_file(&path, plan, format, since, &mut streamed).unwrap();
                 write(&whole, format, since, &mut held).unwrap();
                 assert!(skipped.is_empty());
                 assert_eq!(
@@ -157,13 +188,14 @@ mod tests {
                 );
             }
         }
+        raw
     }
 
     #[test]
     fn a_history_in_time_order_streams_to_the_export_of_its_whole_digest() {
         let entries = years(1500);
         assert!(entries.len() > 2 * WRITE_EVERY);
-        same_as_whole(&entries);
+        assert!(same_as_whole(&entries), "in time order");
     }
 
     #[test]
@@ -175,14 +207,20 @@ mod tests {
             e.at -= TimeDelta::days(400);
         }
         entries.extend(old);
-        same_as_whole(&entries);
+        assert!(!same_as_whole(&entries), "not in time order");
     }
 
     #[test]
     fn an_empty_or_missing_history_exports_no_rows() {
         let dir = tempfile::tempdir().unwrap();
         let mut out = Vec::new();
-        write_file(&dir.path().join("none.jsonl"), Format::Json, None, &mut out).unwrap();
+        let none = Plan {
+            derived: None,
+            parallel: false,
+            save_after: 0,
+        };
+        let missing = dir.path().join("none.jsonl");
+        write_file(&missing, &none, Format::Json, None, &mut out).unwrap();
         assert_eq!(String::from_utf8(out).unwrap(), "[]\n");
     }
 }
