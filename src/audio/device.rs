@@ -22,6 +22,11 @@ pub fn spawn(
     let started = thread::Builder::new()
         .name("unknot-audio".into())
         .spawn(move || {
+            if nothing_to_play_on(Machine::this()) {
+                settled.set();
+                on_open(Err(NOTHING_TO_PLAY_ON.into()));
+                return;
+            }
             let opened = DeviceSinkBuilder::open_default_sink();
             settled.set();
             match opened {
@@ -60,6 +65,50 @@ pub fn spawn(
     tx
 }
 
+/// Why no device was opened where [`nothing_to_play_on`] holds.
+const NOTHING_TO_PLAY_ON: &str = "no sound card, sound server or sound settings on this machine";
+
+/// What this machine has that a sound could be played on.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+struct Machine {
+    /// Sound devices the kernel offers (`/dev/snd` holds something).
+    cards: bool,
+    /// A sound server named (`PULSE_SERVER`) or listening (the Pulse or Pipewire socket in
+    /// `XDG_RUNTIME_DIR`, or the system-wide Pulse one).
+    server: bool,
+    /// ALSA settings of the user's or the system's (`~/.asoundrc`, `/etc/asound.conf`,
+    /// `ALSA_CONFIG_PATH`), which may point anywhere.
+    settings: bool,
+}
+
+impl Machine {
+    /// This machine, as its files and environment say.
+    fn this() -> Machine {
+        let exists = |p: &std::path::Path| p.exists();
+        let var = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty());
+        let runtime = var("XDG_RUNTIME_DIR").map(std::path::PathBuf::from);
+        let home = var("HOME").map(std::path::PathBuf::from);
+        Machine {
+            cards: std::fs::read_dir("/dev/snd").is_ok_and(|mut d| d.next().is_some()),
+            server: var("PULSE_SERVER").is_some()
+                || runtime.is_some_and(|r| {
+                    exists(&r.join("pulse").join("native")) || exists(&r.join("pipewire-0"))
+                })
+                || exists(std::path::Path::new("/var/run/pulse/native")),
+            settings: var("ALSA_CONFIG_PATH").is_some()
+                || exists(std::path::Path::new("/etc/asound.conf"))
+                || home.is_some_and(|h| exists(&h.join(".asoundrc"))),
+        }
+    }
+}
+
+/// Whether nothing could play a sound here: no sound card, no sound server, no ALSA settings
+/// that could lead elsewhere. Opening the default device there would only load the system's
+/// sound libraries (megabytes, for the whole run) and fail seconds later.
+fn nothing_to_play_on(machine: Machine) -> bool {
+    !(machine.cards || machine.server || machine.settings)
+}
+
 /// The time now, for when sounds end.
 #[expect(
     clippy::disallowed_methods,
@@ -67,4 +116,30 @@ pub fn spawn(
 )]
 fn now() -> Instant {
     Instant::now()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_device_is_tried_wherever_a_sound_could_be_played() {
+        assert!(nothing_to_play_on(Machine::default()));
+        for machine in [
+            Machine {
+                cards: true,
+                ..Machine::default()
+            },
+            Machine {
+                server: true,
+                ..Machine::default()
+            },
+            Machine {
+                settings: true,
+                ..Machine::default()
+            },
+        ] {
+            assert!(!nothing_to_play_on(machine), "{machine:?}");
+        }
+    }
 }
