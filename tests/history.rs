@@ -1528,6 +1528,13 @@ fn a_long_history_reads_the_same_from_its_derived_file_and_is_read_again_once_ed
     let history = std::fs::read(sandbox.history()).expect("the history");
     assert!(history.len() > 256 * 1024, "{} bytes", history.len());
     let derived = sandbox.data_dir().join("cache").join("recent.json");
+    let csv = |sandbox: &Sandbox| {
+        let out = unknot(sandbox, &["history", "--format", "csv"]);
+        assert_eq!(out.code(), Some(0), "{}", out.describe());
+        out.stdout
+    };
+    let exported = csv(&sandbox);
+    assert!(!derived.exists(), "an export writes no derived file");
 
     let first = unknot(&sandbox, &["safety"]);
     assert_eq!(first.code(), Some(0), "{}", first.describe());
@@ -1549,6 +1556,11 @@ fn a_long_history_reads_the_same_from_its_derived_file_and_is_read_again_once_ed
         std::fs::read(&derived).expect("derived"),
         kept,
         "read, not written"
+    );
+    assert_eq!(
+        csv(&sandbox),
+        exported,
+        "exported the same with the derived file"
     );
 
     // The oldest screening edited by hand, in place: now it found a reason to see a GP.
