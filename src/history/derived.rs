@@ -157,7 +157,10 @@ pub fn read<F: Fold>(
     how: &Plan,
     fresh: impl Fn() -> F,
 ) -> Result<(F, Vec<Skipped>), FileError> {
-    let found = how.derived.as_deref().map_or(Found::Missing, load::<F>);
+    let found = how
+        .derived
+        .as_deref()
+        .map_or(Found::Missing, |d| load::<F>(d, largest(path)));
     let rewrite = !matches!(found, Found::Missing);
     if let Found::Usable(mark, skipped, folded) = found
         && let Some(done) = resume(path, how, mark, skipped, folded)?
@@ -181,10 +184,16 @@ pub fn read_if_kept<F: Fold>(
     path: &Path,
     how: &Plan,
 ) -> Result<Option<(F, Vec<Skipped>)>, FileError> {
-    match how.derived.as_deref().map(load::<F>) {
+    match how.derived.as_deref().map(|d| load::<F>(d, largest(path))) {
         Some(Found::Usable(mark, skipped, folded)) => resume(path, how, mark, skipped, folded),
         _ => Ok(None),
     }
+}
+
+/// The most bytes a derived file of the history at `path` holds: none unknot writes is larger
+/// than the history itself, give or take a megabyte of what it keeps beside it.
+fn largest(path: &Path) -> u64 {
+    std::fs::metadata(path).map_or(0, |m| m.len()) + 1024 * 1024
 }
 
 /// The fold of a derived file carried on through the lines added since `mark`, and written
@@ -229,13 +238,21 @@ enum Found<F> {
     Usable(Mark, Vec<Skipped>, F),
 }
 
-/// The derived file at `file`, if it is whole and this version's.
-fn load<F: Fold>(file: &Path) -> Found<F> {
-    let bytes = match std::fs::read(file) {
-        Ok(bytes) => bytes,
+/// The derived file at `file`, if it is whole and this version's. One over `limit` bytes is not
+/// one, and is not read into memory to find that out.
+fn load<F: Fold>(file: &Path, limit: u64) -> Found<F> {
+    let opened = std::fs::File::open(file);
+    let mut opened = match opened {
+        Ok(opened) => opened,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Found::Missing,
         Err(_) => return Found::Unusable,
     };
+    let mut bytes = Vec::new();
+    let read =
+        std::io::Read::read_to_end(&mut std::io::Read::take(&mut opened, limit + 1), &mut bytes);
+    if read.is_err() || bytes.len() as u64 > limit {
+        return Found::Unusable;
+    }
     let Some(end) = memchr::memchr(b'\n', &bytes) else {
         return Found::Unusable;
     };

@@ -205,6 +205,10 @@ fn damages(good: &[u8]) -> Vec<(&'static str, Vec<u8>)> {
                 .into_bytes(),
         ),
         ("not JSON", b"\x00\x01garbage".to_vec()),
+        (
+            "larger than any derived file",
+            [good, &vec![b' '; 2 << 20]].concat(),
+        ),
         ("empty", Vec::new()),
     ]
 }
