@@ -351,18 +351,28 @@ def counting_peak(binary, config, data, env):
     with tempfile.TemporaryDirectory() as scratch:
         copy = Path(scratch) / "data"
         shutil.copytree(data, copy)
+        if not (copy / "history.jsonl").exists():
+            # With no history the full safety questions come first: answered as already done.
+            screened_data_dir(copy)
         return counted_peak([str(binary), "--config", str(config), "--data-dir", str(copy),
                              "start", "desk-break"], env)
 
 
 def counted_peak(argv, env):
+    """Answers what comes before a routine (Enter to the morning after and the new-symptoms
+    check, Esc to the questions before), then reads the peak once it counts down; `None` if it
+    never does."""
     p = Pty(argv, env)
     p.pump(10, until=asked)
-    p.keys("\r")
-    time.sleep(0.3)
-    p.keys("\x1b")
+    for _ in range(6):
+        seen = len(p.output)
+        if b"left of" in p.output[-4000:]:
+            break
+        p.keys("\x1b" if b"Before you start" in p.output[-4000:] else "\r")
+        p.pump(2, until=lambda o: len(o) > seen and (b"left of" in o[-4000:] or asked(o[seen:])))
+    counting = b"left of" in p.output[-4000:]
     p.pump(3)
-    hwm = p.hwm_kb()
+    hwm = p.hwm_kb() if counting and not p.exited() else None
     p.stop()
     return hwm
 
@@ -520,13 +530,14 @@ def main():
               "| events | home first frame | `start` first frame | review first frame | home figures | `start` questions | review list | home figures / review list, no derived files | review key, median / max | peak memory counting, sound on / muted | CSV export | its peak memory |",
               "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     ms = lambda t: f"{t * 1000:.0f} ms" if t is not None else "n/a"
+    mib = lambda kb: f"{kb / 1024:.1f} MiB" if kb else "n/a"
     for n, frames, filled, first, hwm_kb, took, export_kb, keys in sizes:
         key = f"{keys[0] * 1000:.1f} / {keys[1] * 1000:.1f} ms" if keys else "n/a"
         lines.append(
             f"| {n} | {ms(frames['home'])} | {ms(frames['start'])} | {ms(frames['review'])} "
             f"| {ms(filled['home'])} | {ms(filled['start'])} | {ms(filled['review'])} "
             f"| {ms(first[0])} / {ms(first[1])} | {key} "
-            f"| {hwm_kb[0] / 1024:.1f} / {hwm_kb[1] / 1024:.1f} MiB | {ms(took)} "
+            f"| {mib(hwm_kb[0])} / {mib(hwm_kb[1])} | {ms(took)} "
             f"| {export_kb / 1024:.1f} MiB |")
     lines += ["",
               "## History", "", "From `cargo bench --bench history`.", ""]

@@ -157,10 +157,7 @@ pub fn read<F: Fold>(
     how: &Plan,
     fresh: impl Fn() -> F,
 ) -> Result<(F, Vec<Skipped>), FileError> {
-    let found = how
-        .derived
-        .as_deref()
-        .map_or(Found::Missing, |d| load::<F>(d, largest(path)));
+    let found = kept(how).map_or(Found::Missing, |d| load::<F>(d, largest(path)));
     let rewrite = !matches!(found, Found::Missing);
     if let Found::Usable(mark, skipped, folded) = found
         && let Some(done) = resume(path, how, mark, skipped, folded)?
@@ -184,9 +181,19 @@ pub fn read_if_kept<F: Fold>(
     path: &Path,
     how: &Plan,
 ) -> Result<Option<(F, Vec<Skipped>)>, FileError> {
-    match how.derived.as_deref().map(|d| load::<F>(d, largest(path))) {
+    match kept(how).map(|d| load::<F>(d, largest(path))) {
         Some(Found::Usable(mark, skipped, folded)) => resume(path, how, mark, skipped, folded),
         _ => Ok(None),
+    }
+}
+
+/// The derived file of `how`, unless its folder is a link or not a folder: health data is
+/// neither written through a link into a folder others may share, nor read from one.
+fn kept(how: &Plan) -> Option<&Path> {
+    let file = how.derived.as_deref()?;
+    match file.parent().map(std::fs::symlink_metadata) {
+        Some(Ok(folder)) if !folder.is_dir() => None,
+        _ => Some(file),
     }
 }
 
@@ -241,12 +248,22 @@ enum Found<F> {
 /// The derived file at `file`, if it is whole and this version's. One over `limit` bytes is not
 /// one, and is not read into memory to find that out.
 fn load<F: Fold>(file: &Path, limit: u64) -> Found<F> {
-    let opened = std::fs::File::open(file);
-    let mut opened = match opened {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    // Neither a link followed nor a named pipe waited on: only a regular file is one.
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(
+        &mut options,
+        libc::O_NONBLOCK | libc::O_NOFOLLOW,
+    );
+    let mut opened = match options.open(file) {
         Ok(opened) => opened,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Found::Missing,
         Err(_) => return Found::Unusable,
     };
+    if !opened.metadata().is_ok_and(|m| m.is_file()) {
+        return Found::Unusable;
+    }
     let mut bytes = Vec::new();
     let read =
         std::io::Read::read_to_end(&mut std::io::Read::take(&mut opened, limit + 1), &mut bytes);
@@ -272,7 +289,7 @@ fn load<F: Fold>(file: &Path, limit: u64) -> Found<F> {
 
 /// Writes the derived file of `how`, if it has one; a failure is let go (see [`read`]).
 fn keep<F: Fold>(how: &Plan, reach: Mark, folded: &F, skipped: &[Skipped]) {
-    if let Some(file) = &how.derived {
+    if let Some(file) = kept(how) {
         let _ = save(file, reach, folded, skipped);
     }
 }
@@ -295,8 +312,10 @@ fn save<F: Fold>(file: &Path, reach: Mark, folded: &F, skipped: &[Skipped]) -> s
         files::private_dir(folder)?;
     }
     let temporary = file.with_extension("part");
+    // Whatever was left there (by a run cut short, or put there) is not written through.
+    let _ = std::fs::remove_file(&temporary);
     let mut options = std::fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
+    options.write(true).create_new(true);
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
     let written = options.open(&temporary).and_then(|mut f| {

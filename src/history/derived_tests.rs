@@ -257,3 +257,54 @@ fn the_derived_file_is_private_and_the_history_is_never_written() {
         "no file left over"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_in_place_of_a_derived_file_is_not_waited_on_and_is_replaced() {
+    let text = lines(&years(60));
+    let s = setup(&text);
+    let whole = from_scratch(&s.history);
+    std::fs::create_dir_all(s.derived.parent().unwrap()).unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(&s.derived)
+        .status();
+    assert!(made.is_ok_and(|m| m.success()), "mkfifo");
+    let (history, derived) = (s.history.clone(), s.derived.clone());
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || tx.send(Box::new(fold(&history, &plan(&derived, false)))));
+    let read = rx
+        .recv_timeout(std::time::Duration::from_secs(30))
+        .expect("read without waiting on the pipe");
+    assert_eq!(*read, whole);
+    let kind = std::fs::symlink_metadata(&s.derived).unwrap().file_type();
+    assert!(kind.is_file(), "a regular file in its place: {kind:?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_derived_folder_that_is_a_link_is_neither_read_nor_written_through() {
+    use std::os::unix::fs::PermissionsExt;
+    let text = lines(&years(60));
+    let s = setup(&text);
+    let shared = tempfile::tempdir().unwrap();
+    std::fs::set_permissions(shared.path(), std::fs::Permissions::from_mode(0o1777)).unwrap();
+    std::os::unix::fs::symlink(shared.path(), s.derived.parent().unwrap()).unwrap();
+    assert_eq!(
+        fold(&s.history, &plan(&s.derived, true)),
+        from_scratch(&s.history)
+    );
+    let written: Vec<_> = std::fs::read_dir(shared.path()).unwrap().collect();
+    assert!(
+        written.is_empty(),
+        "nothing written through the link: {written:?}"
+    );
+    let mode = std::fs::metadata(shared.path())
+        .unwrap()
+        .permissions()
+        .mode();
+    assert_eq!(
+        mode & 0o7777,
+        0o1777,
+        "the folder linked to is left as it was"
+    );
+}
