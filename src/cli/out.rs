@@ -2,7 +2,6 @@
 //! beside it, synced, then renamed), readable by the person alone (0600, health data), and an
 //! existing file kept unless they say `--force`.
 
-use std::io::Write;
 use std::path::Path;
 
 use crate::error::AppError;
@@ -23,33 +22,17 @@ pub fn write_whole(
     if out.exists() && !force {
         return Err(AppError::OutExists(shown));
     }
-    let file_name = out
-        .file_name()
-        .map_or_else(|| "unknot".into(), |n| n.to_string_lossy().into_owned());
-    let temporary = out.with_file_name(format!(".{file_name}.part"));
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let written = options
-        .open(&temporary)
-        .and_then(|mut f| f.write_all(contents.as_bytes()).and_then(|()| f.sync_all()))
-        .and_then(|()| std::fs::rename(&temporary, out));
-    match written {
-        Ok(()) => Ok(()),
-        Err(source) => {
-            let _ = std::fs::remove_file(&temporary);
-            Err(if bad_input {
-                AppError::BadOut {
-                    path: shown,
-                    source,
-                }
-            } else {
-                AppError::Write {
-                    path: shown,
-                    source,
-                }
-            })
+    crate::sys::files::replace_whole(out, &[contents.as_bytes()]).map_err(|source| {
+        if bad_input {
+            AppError::BadOut {
+                path: shown,
+                source,
+            }
+        } else {
+            AppError::Write {
+                path: shown,
+                source,
+            }
         }
-    }
+    })
 }

@@ -6,7 +6,6 @@
 //! aside: the history is read from its start and the file written again. Deleting one costs
 //! nothing but one slower start.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -16,7 +15,7 @@ use super::event::Entry;
 use super::load::{Mark, Pass, Skipped, read_each_from};
 use super::stream::read_each_in_parallel_from;
 use super::view::ViewFolder;
-use crate::sys::files::{self, FileError};
+use crate::sys::files::{self, FileError, Kind};
 
 /// The folder, inside the data folder, that holds the derived files.
 pub const FOLDER: &str = "cache";
@@ -248,22 +247,14 @@ enum Found<F> {
 /// The derived file at `file`, if it is whole and this version's. One over `limit` bytes is not
 /// one, and is not read into memory to find that out.
 fn load<F: Fold>(file: &Path, limit: u64) -> Found<F> {
-    let mut options = std::fs::OpenOptions::new();
-    options.read(true);
-    // Neither a link followed nor a named pipe waited on: only a regular file is one.
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::custom_flags(
-        &mut options,
-        libc::O_NONBLOCK | libc::O_NOFOLLOW,
-    );
-    let mut opened = match options.open(file) {
+    // Judged as the history is: a regular file of the user's own, reached without a link and
+    // opened without waiting (a named pipe in its place).
+    let opened = files::open(file, std::fs::OpenOptions::new().read(true), Kind::History);
+    let mut opened = match opened {
         Ok(opened) => opened,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Found::Missing,
+        Err(e) if e.is_not_found() => return Found::Missing,
         Err(_) => return Found::Unusable,
     };
-    if !opened.metadata().is_ok_and(|m| m.is_file()) {
-        return Found::Unusable;
-    }
     let mut bytes = Vec::new();
     let read =
         std::io::Read::read_to_end(&mut std::io::Read::take(&mut opened, limit + 1), &mut bytes);
@@ -294,8 +285,8 @@ fn keep<F: Fold>(how: &Plan, reach: Mark, folded: &F, skipped: &[Skipped]) {
     }
 }
 
-/// Writes a derived file whole or not at all: a temporary file beside it, synced, renamed over
-/// it; readable by the user alone (0600), as it holds what the history holds.
+/// Writes a derived file whole or not at all ([`files::replace_whole`]), readable by the user
+/// alone (0600), as it holds what the history holds.
 fn save<F: Fold>(file: &Path, reach: Mark, folded: &F, skipped: &[Skipped]) -> std::io::Result<()> {
     // A last line cut off before its end lies past the reach: it is read again next time.
     let within = skipped.partition_point(|s| s.line <= reach.lines);
@@ -311,24 +302,5 @@ fn save<F: Fold>(file: &Path, reach: Mark, folded: &F, skipped: &[Skipped]) -> s
     if let Some(folder) = file.parent() {
         files::private_dir(folder)?;
     }
-    let temporary = file.with_extension("part");
-    // Whatever was left there (by a run cut short, or put there) is not written through.
-    let _ = std::fs::remove_file(&temporary);
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let written = options.open(&temporary).and_then(|mut f| {
-        f.write_all(&header)?;
-        f.write_all(b"\n")?;
-        f.write_all(&body)?;
-        f.sync_all()
-    });
-    match written.and_then(|()| std::fs::rename(&temporary, file)) {
-        Ok(()) => Ok(()),
-        Err(e) => {
-            let _ = std::fs::remove_file(&temporary);
-            Err(e)
-        }
-    }
+    files::replace_whole(file, &[&header, b"\n", &body])
 }

@@ -16,6 +16,7 @@ use uuid::Uuid;
 
 use super::event::{CheckIn, Entry, Event, Moment, Outcome, PainChoice, SafetyCheck, WeeklyCheck};
 use super::recent::{LetGo, Recent};
+use super::stream::Order;
 use super::view::{Change, Dated, Finish, Reading, Unread, Work, last_in_order, places, secs};
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -148,15 +149,6 @@ pub struct Folder {
     order: Order,
 }
 
-/// How far a history's lines keep to time order: the latest time read, and the most any line
-/// came before a line ahead of it (what [`super::in_time_order`] judges from the raw lines).
-#[derive(Debug, Default, Serialize, Deserialize)]
-struct Order {
-    latest: Option<DateTime<FixedOffset>>,
-    /// Milliseconds.
-    lag_ms: i64,
-}
-
 impl Folder {
     /// A folder that keeps only the recent past and what is kept whatever its age (see
     /// [`super::recent`]): what a visit and the home screen read, in memory that does not grow
@@ -169,11 +161,7 @@ impl Folder {
     }
 
     pub fn fold(&mut self, entry: &Entry) {
-        let order = &mut self.order;
-        if let Some(latest) = order.latest {
-            order.lag_ms = order.lag_ms.max((latest - entry.at).num_milliseconds());
-        }
-        order.latest = order.latest.max(Some(entry.at));
+        self.order.see(entry.at);
         let new = match &mut self.recent {
             Some(recent) => {
                 let safety = match &entry.event {
@@ -192,7 +180,7 @@ impl Folder {
     /// Whether every event read came no more than `slack` before an event ahead of it in the
     /// file: as [`super::in_time_order`] says of the raw lines.
     pub fn in_time_order(&self, slack: chrono::TimeDelta) -> bool {
-        self.order.lag_ms <= slack.num_milliseconds()
+        self.order.within(slack)
     }
 
     /// Takes out the sessions that started, and the quick logs saved, before `before`, each

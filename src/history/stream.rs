@@ -6,7 +6,8 @@
 use std::path::Path;
 use std::sync::mpsc::{Receiver, Sender, SyncSender, channel, sync_channel};
 
-use chrono::{DateTime, TimeDelta};
+use chrono::{DateTime, FixedOffset, TimeDelta};
+use serde::{Deserialize, Serialize};
 
 use super::event::Entry;
 use super::load::{Mark, Pass, Skipped, each_line, each_line_from, judge};
@@ -183,22 +184,45 @@ impl InOrder<'_> {
 /// [`FileError`] as for [`super::load`], or for a read that fails part-way.
 pub fn in_time_order(path: &Path, slack: TimeDelta) -> Result<bool, FileError> {
     let key = memchr::memmem::Finder::new(b"\"at\":\"");
-    let mut latest = None;
-    let mut in_order = true;
+    let mut order = Order::default();
     each_line(path, |line, _, _| {
-        let Some(at) = time_of(line, &key) else {
-            return;
-        };
-        if latest.is_some_and(|latest| at < latest - slack) {
-            in_order = false;
+        if let Some(at) = time_of(line, &key) {
+            order.see(at);
         }
-        latest = latest.max(Some(at));
     })?;
-    Ok(in_order)
+    Ok(order.within(slack))
+}
+
+/// How far a history's lines keep to time order, seen one time at a time: the latest time seen,
+/// and the most any came before a time seen ahead of it.
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub struct Order {
+    latest: Option<DateTime<FixedOffset>>,
+    /// Nanoseconds; past the most an `i64` holds (292 years), that most.
+    lag_ns: i64,
+}
+
+impl Order {
+    pub fn see(&mut self, at: DateTime<FixedOffset>) {
+        if let Some(latest) = self.latest
+            && at < latest
+        {
+            let lag = (latest - at).num_nanoseconds().unwrap_or(i64::MAX);
+            self.lag_ns = self.lag_ns.max(lag);
+        }
+        self.latest = self.latest.max(Some(at));
+    }
+
+    /// Whether no time seen came more than `slack` before one ahead of it.
+    pub fn within(&self, slack: TimeDelta) -> bool {
+        slack
+            .num_nanoseconds()
+            .is_none_or(|slack| self.lag_ns <= slack)
+    }
 }
 
 /// The `"at"` of a line, found with `key`, read without parsing the rest of the line.
-fn time_of(line: &[u8], key: &memchr::memmem::Finder) -> Option<DateTime<chrono::FixedOffset>> {
+fn time_of(line: &[u8], key: &memchr::memmem::Finder) -> Option<DateTime<FixedOffset>> {
     let from = key.find(line)? + key.needle().len();
     let to = from + memchr::memchr(b'"', &line[from..])?;
     let text = std::str::from_utf8(&line[from..to]).ok()?;

@@ -326,6 +326,36 @@ pub fn without_bom(bytes: &[u8]) -> &[u8] {
     bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
 }
 
+/// Writes `parts`, one after another, to `path` whole or not at all: into a temporary file
+/// beside it (`.NAME.part`), created new and readable by the user alone (0600), synced, then
+/// renamed over `path`. Whatever was left at the temporary name (by a run cut short, or put
+/// there) is removed first, never written through.
+///
+/// # Errors
+/// The system's error creating, writing, syncing or renaming; the temporary file is removed.
+pub fn replace_whole(path: &Path, parts: &[&[u8]]) -> std::io::Result<()> {
+    let name = path
+        .file_name()
+        .map_or_else(|| "unknot".into(), |n| n.to_string_lossy().into_owned());
+    let temporary = path.with_file_name(format!(".{name}.part"));
+    let _ = std::fs::remove_file(&temporary);
+    let mut options = OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let written = options.open(&temporary).and_then(|mut file| {
+        for part in parts {
+            std::io::Write::write_all(&mut file, part)?;
+        }
+        file.sync_all()
+    });
+    let replaced = written.and_then(|()| std::fs::rename(&temporary, path));
+    if replaced.is_err() {
+        let _ = std::fs::remove_file(&temporary);
+    }
+    replaced
+}
+
 /// Creates the folder, and any parents, private to the user (0700); an existing folder of the
 /// user's that others can open is made private again.
 ///
