@@ -30,12 +30,22 @@ fn data_dir(paths: &Paths) -> Result<&Path, AppError> {
 /// # Errors
 /// [`AppError::File`] for a history that cannot be read or is refused.
 pub fn digest(paths: &Paths) -> Result<(Digest, Option<String>), AppError> {
+    digest_after(paths, &mut history::Later::default())
+}
+
+/// As [`digest`], going on from `earlier`, the last reading in this run, which it then
+/// replaces.
+fn digest_after(
+    paths: &Paths,
+    earlier: &mut history::Later,
+) -> Result<(Digest, Option<String>), AppError> {
     let data = data_dir(paths)?;
     let path = data.join(FILE_NAME);
     let plan = history::Plan::kept_in(data, history::RECENT, false);
-    let (folder, skipped) = history::read_derived(&path, &plan, history::Folder::recent)?;
-    let notice = (!skipped.is_empty()).then(|| skipped_lines(&path, &skipped));
-    Ok((folder.finish(), notice))
+    let read = history::read_derived(&path, &plan, history::Folder::recent, earlier)?;
+    *earlier = read.later;
+    let notice = (!read.skipped.is_empty()).then(|| skipped_lines(&path, &read.skipped));
+    Ok((read.folded.finish(), notice))
 }
 
 /// The whole view of the history for the review, the digest of the same lines, and a sentence
@@ -44,15 +54,34 @@ pub fn digest(paths: &Paths) -> Result<(Digest, Option<String>), AppError> {
 /// # Errors
 /// [`AppError::File`] for a history that cannot be read or is refused.
 pub fn whole(paths: &Paths) -> Result<(History, Digest, Option<String>), AppError> {
+    whole_after(paths, &mut history::Later::default())
+}
+
+/// As [`whole`], going on from `earlier`, which it then replaces.
+fn whole_after(
+    paths: &Paths,
+    earlier: &mut history::Later,
+) -> Result<(History, Digest, Option<String>), AppError> {
     let data = data_dir(paths)?;
     let path = data.join(FILE_NAME);
     // One pass, from the review's derived file on, the lines parsed on two threads, each event
     // folded into both as it comes.
     let plan = history::Plan::kept_in(data, history::REVIEW, true);
-    let ((view, digest), skipped) = history::read_derived(&path, &plan, || {
-        (history::ViewFolder::default(), history::Folder::recent())
-    })?;
-    let notice = (!skipped.is_empty()).then(|| skipped_lines(&path, &skipped));
+    let read = history::read_derived(
+        &path,
+        &plan,
+        || (history::ViewFolder::default(), history::Folder::recent()),
+        earlier,
+    )?;
+    let (view, digest) = read.folded;
+    // The recent past's own derived file is written at the same mark, so that the next run's
+    // first reading leaves its review only the lines past it to read.
+    if let Some(mark) = read.written {
+        let recent = history::Plan::kept_in(data, history::RECENT, false);
+        history::keep_derived(&recent, mark, &digest, &read.skipped);
+    }
+    *earlier = read.later;
+    let notice = (!read.skipped.is_empty()).then(|| skipped_lines(&path, &read.skipped));
     Ok((view.finish(), digest.finish(), notice))
 }
 
@@ -70,24 +99,38 @@ pub fn check(paths: &Paths) -> Result<(), AppError> {
 /// said where the figures would be, and the rest goes on without the past.
 pub fn reader(paths: &Paths) -> Reader {
     let paths = paths.clone();
-    std::sync::Arc::new(move |want| match want {
+    // What the last reading leaves the next, so that a run reads the history once: the review
+    // opened from the home screen reads only its derived file and the lines added since. One
+    // reading at a time: a second waits for the first, then reads only what it did not.
+    let earlier = std::sync::Mutex::new(history::Later::default());
+    std::sync::Arc::new(move |want| {
+        let mut earlier = earlier
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        read_for(&paths, want, &mut earlier)
+    })
+}
+
+/// What `want` asks of the history, going on from `earlier`.
+fn read_for(paths: &Paths, want: Want, earlier: &mut history::Later) -> Loaded {
+    match want {
         Want::Digest => {
-            let (digest, notice) =
-                digest(&paths).unwrap_or_else(|e| (Digest::default(), Some(e.to_string())));
+            let (digest, notice) = digest_after(paths, earlier)
+                .unwrap_or_else(|e| (Digest::default(), Some(e.to_string())));
             Loaded {
                 read: Read::Digest(Box::new(digest)),
                 notice,
             }
         }
         Want::Whole => {
-            let (whole, digest, notice) = whole(&paths)
+            let (whole, digest, notice) = whole_after(paths, earlier)
                 .unwrap_or_else(|e| (History::default(), Digest::default(), Some(e.to_string())));
             Loaded {
                 read: Read::Whole(Box::new((whole, digest))),
                 notice,
             }
         }
-    })
+    }
 }
 
 /// The lines of `path` that could not be read, in one sentence for stderr.
@@ -221,4 +264,63 @@ pub fn import(paths: &Paths, file: &Path) -> Result<(), AppError> {
     // Ours is read and theirs appended under one lock, so nothing written meanwhile is doubled.
     let added = patiently(&path, || store.append_new(&theirs))?;
     output::print_line(&text::history::imported(added, theirs.len() - added))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::history::{Moment, SessionView};
+
+    fn before_pain(view: &History) -> Option<u8> {
+        view.sessions
+            .first()
+            .and_then(|s: &SessionView| s.before.as_ref()?.pain)
+    }
+
+    #[test]
+    fn the_review_opened_from_the_home_screen_reads_only_what_the_home_screen_did_not() {
+        let dir = tempfile::tempdir().unwrap();
+        let paths = Paths::resolve(Some(dir.path().to_path_buf()), None);
+        let session = Uuid::from_u128(7);
+        let check_in = CheckIn {
+            form: Uuid::from_u128(8),
+            session: Some(session),
+            moment: Moment::Before,
+            pain: Some(3),
+            ..CheckIn::default()
+        };
+        let line = |event| serde_json::to_string(&Entry::new(event)).unwrap() + "\n";
+        let history = dir.path().join(FILE_NAME);
+        std::fs::write(&history, line(Event::CheckIn(check_in.clone()))).unwrap();
+        let read = reader(&paths);
+        assert!(matches!(read(Want::Digest).read, Read::Digest(_)));
+        // Under the open app the score is changed in place, and a later pain score added.
+        let text = std::fs::read_to_string(&history).unwrap();
+        std::fs::write(&history, text.replace("\"pain\":3", "\"pain\":9")).unwrap();
+        let later = CheckIn {
+            form: Uuid::from_u128(9),
+            moment: Moment::After,
+            pain: Some(2),
+            ..check_in
+        };
+        let mut file = std::fs::OpenOptions::new()
+            .append(true)
+            .open(&history)
+            .unwrap();
+        std::io::Write::write_all(&mut file, line(Event::CheckIn(later)).as_bytes()).unwrap();
+        let Read::Whole(review) = read(Want::Whole).read else {
+            panic!("not the whole view");
+        };
+        let view = &review.0;
+        assert_eq!(
+            before_pain(view),
+            Some(3),
+            "the bytes read at home, not read again"
+        );
+        let after = view.sessions[0].after.as_ref().and_then(|c| c.pain);
+        assert_eq!(after, Some(2), "the line added since, read");
+        // Another run reads the history as it is.
+        let (fresh, _, _) = whole(&paths).unwrap();
+        assert_eq!(before_pain(&fresh), Some(9));
+    }
 }

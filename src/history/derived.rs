@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use super::digest::Folder;
 use super::event::Entry;
-use super::load::{Mark, Pass, Skipped, read_each_from};
+use super::load::{Mark, Pass, Place, Skipped, Start, read_each_from};
 use super::stream::read_each_in_parallel_from;
 use super::view::ViewFolder;
 use crate::sys::files::{self, FileError, Kind};
@@ -28,7 +28,7 @@ pub const REVIEW: &str = "review.json";
 
 /// Written into every derived file; one written with another number is not read. Raised whenever
 /// what is folded, or how, changes.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 /// A derived file is written again once the history has grown this many bytes past it (about
 /// a thousand events: a few milliseconds to read), so that most runs only read it.
@@ -141,12 +141,71 @@ impl Plan {
     }
 }
 
+/// What a reading folded, every line it skipped (in the order of the file), what the next
+/// reading in the same run needs to go on from it, and the mark the derived file was written at,
+/// if it was.
+pub struct Folded<F> {
+    pub folded: F,
+    pub skipped: Vec<Skipped>,
+    pub later: Later,
+    pub written: Option<Mark>,
+}
+
+/// The most events a reading keeps for the next one in the same run (a few hundred kB); past
+/// that, the next one reads the history again.
+const KEEP_AT_MOST: usize = 2048;
+
+/// What a reading leaves to the next reading in the same run, so that the history is read once:
+/// where it stopped, the mark of the derived file it started from, and the events it read past
+/// that mark, with the lines it skipped there. A later reading whose derived file was folded up
+/// to that mark, or up to where it stopped, folds those events (or none) and reads only what was
+/// added since; the bytes before are not read again.
+#[derive(Debug, Clone, Default)]
+pub struct Later {
+    from: Mark,
+    /// `None` past [`KEEP_AT_MOST`] events.
+    past: Option<Past>,
+    reach: Option<Place>,
+}
+
+/// Events read past a mark, kept for [`Later`].
+#[derive(Debug, Clone, Default)]
+struct Past {
+    events: Vec<Entry>,
+    skipped: Vec<Skipped>,
+    over: bool,
+}
+
+impl Past {
+    fn note(&mut self, entry: &Entry) {
+        if self.events.len() < KEEP_AT_MOST && !self.over {
+            self.events.push(entry.clone());
+        } else {
+            self.over = true;
+            self.events = Vec::new();
+        }
+    }
+}
+
+impl Later {
+    /// Where a reading of a derived file folded up to `mark` goes on from, and the events to
+    /// fold first; `None` when this reading cannot tell.
+    fn go_on_from(&self, mark: Mark) -> Option<(Place, Past)> {
+        let reach = self.reach.clone()?;
+        if mark == reach.mark {
+            return Some((reach, Past::default()));
+        }
+        let past = self.past.clone().filter(|_| mark == self.from)?;
+        Some((reach, past))
+    }
+}
+
 /// Reads the history at `path` into `F`: from its derived file where that still matches the
 /// history's first bytes, then the lines added since; otherwise from `fresh()` and the whole
-/// file. The derived file is written again (whole or not at all, 0600) when the lines read past
-/// it came to `how.save_after` bytes or more, or when it could not be used; one that cannot be
-/// written only means reading more next time. Returns the fold, unfinished, and every line
-/// skipped, in the order of the file.
+/// file. Where `earlier` (the last reading in this run) reached past the derived file's mark,
+/// the bytes it read are not read again. The derived file is written again (whole or not at all,
+/// 0600) when the lines read past it came to `how.save_after` bytes or more, or when it could not
+/// be used; one that cannot be written only means reading more next time.
 ///
 /// # Errors
 /// [`FileError`] for a history that cannot be read, as [`super::read_each_from`]; never for a
@@ -155,20 +214,28 @@ pub fn read<F: Fold>(
     path: &Path,
     how: &Plan,
     fresh: impl Fn() -> F,
-) -> Result<(F, Vec<Skipped>), FileError> {
+    earlier: &Later,
+) -> Result<Folded<F>, FileError> {
     let found = kept(how).map_or(Found::Missing, |d| load::<F>(d, largest(path)));
-    let rewrite = !matches!(found, Found::Missing);
-    if let Found::Usable(mark, skipped, folded) = found
-        && let Some(done) = resume(path, how, mark, skipped, folded)?
-    {
+    let (mark, skipped, folded, rewrite) = match found {
+        Found::Usable(mark, skipped, folded) => (mark, skipped, folded, false),
+        Found::Missing => (Mark::default(), Vec::new(), fresh(), false),
+        Found::Unusable => (Mark::default(), Vec::new(), fresh(), true),
+    };
+    if let Some(done) = go_on(path, how, (mark, skipped, folded), earlier, rewrite)? {
         return Ok(done);
     }
-    let mut folded = fresh();
-    let pass = pass(path, None, how.parallel, &mut folded)?.unwrap_or_default();
-    if rewrite || pass.reach.bytes >= how.save_after {
-        keep(how, pass.reach, &folded, &pass.skipped);
-    }
-    Ok((folded, pass.skipped))
+    // The history no longer starts with the bytes the derived file names: read from its start,
+    // which always is where it starts.
+    let start = (Mark::default(), Vec::new(), fresh());
+    Ok(
+        go_on(path, how, start, &Later::default(), true)?.unwrap_or_else(|| Folded {
+            folded: fresh(),
+            skipped: Vec::new(),
+            later: Later::default(),
+            written: None,
+        }),
+    )
 }
 
 /// As [`read`], only where the derived file is there and still matches the history: `None`
@@ -176,12 +243,11 @@ pub fn read<F: Fold>(
 ///
 /// # Errors
 /// As [`read`].
-pub fn read_if_kept<F: Fold>(
-    path: &Path,
-    how: &Plan,
-) -> Result<Option<(F, Vec<Skipped>)>, FileError> {
+pub fn read_if_kept<F: Fold>(path: &Path, how: &Plan) -> Result<Option<Folded<F>>, FileError> {
     match kept(how).map(|d| load::<F>(d, largest(path))) {
-        Some(Found::Usable(mark, skipped, folded)) => resume(path, how, mark, skipped, folded),
+        Some(Found::Usable(mark, skipped, folded)) => {
+            go_on(path, how, (mark, skipped, folded), &Later::default(), false)
+        }
         _ => Ok(None),
     }
 }
@@ -202,37 +268,70 @@ fn largest(path: &Path) -> u64 {
     std::fs::metadata(path).map_or(0, |m| m.len()) + 1024 * 1024
 }
 
-/// The fold of a derived file carried on through the lines added since `mark`, and written
-/// again when they came to `how.save_after` bytes; `None` when the history no longer starts
-/// with the bytes `mark` names.
-fn resume<F: Fold>(
+/// The fold of a derived file (its mark, the lines it skipped, what it folded) carried on
+/// through the lines added since, and written again when they came to `how.save_after` bytes or
+/// when `rewrite`; `None` when the history no longer starts with the bytes the mark names.
+fn go_on<F: Fold>(
     path: &Path,
     how: &Plan,
-    mark: Mark,
-    mut skipped: Vec<Skipped>,
-    mut folded: F,
-) -> Result<Option<(F, Vec<Skipped>)>, FileError> {
-    let Some(pass) = pass(path, Some(mark), how.parallel, &mut folded)? else {
+    (mark, mut skipped, mut folded): (Mark, Vec<Skipped>, F),
+    earlier: &Later,
+    rewrite: bool,
+) -> Result<Option<Folded<F>>, FileError> {
+    let (start, mut past) = match earlier.go_on_from(mark) {
+        Some((place, past)) => {
+            for entry in &past.events {
+                folded.fold(entry);
+            }
+            skipped.extend_from_slice(&past.skipped);
+            (Start::At(Box::new(place)), past)
+        }
+        None => (Start::After(mark), Past::default()),
+    };
+    let Some(done) = pass(path, start, how.parallel, &mut folded, &mut past)? else {
         return Ok(None);
     };
-    skipped.extend(pass.skipped);
-    if pass.reach.bytes >= mark.bytes + how.save_after {
-        keep(how, pass.reach, &folded, &skipped);
-    }
-    Ok(Some((folded, skipped)))
+    // A last line cut off before its end lies past the reach: the next reading reads it again.
+    let within = (done.skipped).partition_point(|s| s.line <= done.reach.mark.lines);
+    past.skipped.extend_from_slice(&done.skipped[..within]);
+    skipped.extend(done.skipped);
+    let written = if rewrite || done.reach.mark.bytes >= mark.bytes.saturating_add(how.save_after) {
+        keep(how, done.reach.mark, &folded, &skipped)
+    } else {
+        None
+    };
+    let later = Later {
+        from: mark,
+        past: (!past.over).then_some(past),
+        reach: Some(done.reach),
+    };
+    Ok(Some(Folded {
+        folded,
+        skipped,
+        later,
+        written,
+    }))
 }
 
-/// One reading of the history from `from`, folding each event into `folded`.
+/// One reading of the history from `from`, folding each event into `folded` and noting it in
+/// `past`.
 fn pass<F: Fold>(
     path: &Path,
-    from: Option<Mark>,
+    from: Start,
     parallel: bool,
     folded: &mut F,
+    past: &mut Past,
 ) -> Result<Option<Pass>, FileError> {
     if parallel {
-        read_each_in_parallel_from(path, from, |entry| folded.fold(entry))
+        read_each_in_parallel_from(path, from, |entry| {
+            past.note(entry);
+            folded.fold(entry);
+        })
     } else {
-        read_each_from(path, from, |entry| folded.fold(&entry))
+        read_each_from(path, from, |entry| {
+            past.note(&entry);
+            folded.fold(&entry);
+        })
     }
 }
 
@@ -255,7 +354,9 @@ fn load<F: Fold>(file: &Path, limit: u64) -> Found<F> {
         Err(e) if e.is_not_found() => return Found::Missing,
         Err(_) => return Found::Unusable,
     };
-    let mut bytes = Vec::new();
+    // Room for the whole file at once: grown by doubling, 14 MB were copied over and over.
+    let size = opened.metadata().map_or(0, |m| m.len()).min(limit);
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0).saturating_add(1));
     let read =
         std::io::Read::read_to_end(&mut std::io::Read::take(&mut opened, limit + 1), &mut bytes);
     if read.is_err() || bytes.len() as u64 > limit {
@@ -278,11 +379,13 @@ fn load<F: Fold>(file: &Path, limit: u64) -> Found<F> {
     }
 }
 
-/// Writes the derived file of `how`, if it has one; a failure is let go (see [`read`]).
-fn keep<F: Fold>(how: &Plan, reach: Mark, folded: &F, skipped: &[Skipped]) {
-    if let Some(file) = kept(how) {
-        let _ = save(file, reach, folded, skipped);
-    }
+/// Writes the derived file of `how`, if it has one, folded up to `reach` with the lines
+/// `skipped` up to there; the mark it was written at, or `None`: a failure is let go (see
+/// [`read`]).
+pub fn keep<F: Fold>(how: &Plan, reach: Mark, folded: &F, skipped: &[Skipped]) -> Option<Mark> {
+    save(kept(how)?, reach, folded, skipped)
+        .ok()
+        .map(|()| reach)
 }
 
 /// Writes a derived file whole or not at all ([`files::replace_whole`]), readable by the user

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::derived::{FOLDER, Plan, RECENT, REVIEW, read};
+use super::derived::{FOLDER, Later, Plan, RECENT, REVIEW, read};
 use super::recent_tests::years;
 use super::{Digest, Folder, History, Skipped, ViewFolder};
 
@@ -52,13 +52,14 @@ fn plan(derived: &Path, parallel: bool) -> Plan {
 type Read = (Digest, (History, Digest), Vec<Skipped>);
 
 fn fold(history: &Path, plan: &Plan) -> Read {
-    let (recent, skipped) = read(history, plan, Folder::recent).unwrap();
+    let alone = Later::default();
+    let recent = read(history, plan, Folder::recent, &alone).unwrap();
+    let (recent, skipped) = (recent.folded, recent.skipped);
     let mut review = plan.clone();
     review.derived = plan.derived.as_ref().map(|d| d.with_file_name(REVIEW));
-    let ((view, beside), skipped_too) = read(history, &review, || {
-        (ViewFolder::default(), Folder::recent())
-    })
-    .unwrap();
+    let both = || (ViewFolder::default(), Folder::recent());
+    let whole = read(history, &review, both, &alone).unwrap();
+    let ((view, beside), skipped_too) = (whole.folded, whole.skipped);
     assert_eq!(skipped, skipped_too);
     let recent = recent.finish();
     let beside = beside.finish();
@@ -307,4 +308,107 @@ fn a_derived_folder_that_is_a_link_is_neither_read_nor_written_through() {
         0o1777,
         "the folder linked to is left as it was"
     );
+}
+
+/// A run as the home screen and then its review read the history: the recent past, then, with
+/// `between` done to the history meanwhile, the whole view going on from that first reading.
+/// The review writes the recent past's derived file beside its own, as the app does.
+fn in_one_run(history: &Path, plan: &Plan, between: impl FnOnce()) -> Read {
+    let first = read(history, plan, Folder::recent, &Later::default()).unwrap();
+    between();
+    let mut review = plan.clone();
+    review.derived = plan.derived.as_ref().map(|d| d.with_file_name(REVIEW));
+    let both = || (ViewFolder::default(), Folder::recent());
+    let whole = read(history, &review, both, &first.later).unwrap();
+    let (view, beside) = whole.folded;
+    if let Some(mark) = whole.written {
+        super::derived::keep(plan, mark, &beside, &whole.skipped);
+    }
+    let recent = read(history, plan, Folder::recent, &whole.later).unwrap();
+    assert_eq!(recent.skipped, whole.skipped);
+    let beside = beside.finish();
+    assert_eq!(recent.folded.finish(), beside);
+    (beside.clone(), (view.finish(), beside), whole.skipped)
+}
+
+fn edit_in_place(path: &Path, from: &str, to: &str) {
+    use std::io::{Seek, Write};
+    assert_eq!(from.len(), to.len());
+    let text = std::fs::read_to_string(path).unwrap();
+    let at = text.find(from).unwrap();
+    let mut file = std::fs::OpenOptions::new().write(true).open(path).unwrap();
+    file.seek(std::io::SeekFrom::Start(at as u64)).unwrap();
+    file.write_all(to.as_bytes()).unwrap();
+}
+
+#[test]
+fn a_reading_going_on_from_an_earlier_one_in_the_run_reads_what_the_whole_file_reads() {
+    let all = years(300);
+    let text = lines(&all);
+    let cut = text.len() * 2 / 3 + 11;
+    let more = &text[cut..];
+    // Derived files at one mark (the review wrote both), at two (the recent past's written
+    // since), or none at all (a history too short to keep any).
+    let derived: [(&str, u64); 3] = [("one mark", 0), ("two marks", 1), ("none", u64::MAX)];
+    for parallel in [false, true] {
+        for (files, save_after) in derived {
+            for grows in [false, true] {
+                let s = setup(&text[..cut]);
+                let mut how = plan(&s.derived, parallel);
+                how.save_after = save_after.min(1);
+                in_one_run(&s.history, &how, || ());
+                if save_after == 1 {
+                    append(&s.history, "\n");
+                    read(&s.history, &how, Folder::recent, &Later::default()).unwrap();
+                }
+                how.save_after = save_after;
+                let read = in_one_run(&s.history, &how, || {
+                    if grows {
+                        append(&s.history, more);
+                    }
+                });
+                let what = format!("{files}, grows {grows}, parallel {parallel}");
+                assert_eq!(read, from_scratch(&s.history), "{what}");
+            }
+        }
+    }
+}
+
+#[test]
+fn the_bytes_a_reading_read_are_not_read_again_later_in_the_run() {
+    let text = lines(&years(120));
+    let s = setup(&text);
+    let how = plan(&s.derived, false);
+    in_one_run(&s.history, &how, || ());
+    let before = from_scratch(&s.history);
+    let first_pain = "\"pain\":0}";
+    assert!(text.contains(first_pain));
+    // A score in the first day's line changed in place, under the open app: the review goes on
+    // from what the home screen read, and does not read those bytes to see it.
+    let read = in_one_run(&s.history, &how, || {
+        edit_in_place(&s.history, first_pain, "\"pain\":9}");
+    });
+    assert_eq!(read, before);
+    // The next run reads the history as it is now.
+    assert_ne!(fold(&s.history, &how), before);
+    assert_eq!(fold(&s.history, &how), from_scratch(&s.history));
+}
+
+#[test]
+fn a_history_replaced_or_cut_short_during_the_run_is_read_again() {
+    let text = lines(&years(120));
+    let shorter = text[..text.len() / 2].to_owned();
+    let replaced = text.replacen("\"pain\":0}", "\"pain\":9}", 1);
+    for (what, now) in [("replaced", replaced), ("cut short", shorter)] {
+        let s = setup(&text);
+        let how = plan(&s.derived, true);
+        in_one_run(&s.history, &how, || ());
+        let read = in_one_run(&s.history, &how, || {
+            let new = s.history.with_file_name("new");
+            std::fs::write(&new, &now).unwrap();
+            std::fs::rename(&new, &s.history).unwrap();
+        });
+        assert_eq!(read, from_scratch(&s.history), "{what}");
+        assert_eq!(read, from_scratch_of(&now), "{what}");
+    }
 }

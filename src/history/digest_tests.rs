@@ -8,7 +8,7 @@ use uuid::Uuid;
 
 use super::event::{Area, CheckIn, Entry, Event, Moment, Outcome, PainChoice, PainTrigger};
 use super::event::{BreakAnswer, SafetyCheck, SafetyKind, SafetyResult, SittingBreak, VERSION};
-use super::{Digest, History, build, digest, parse, read_digest, read_each};
+use super::{Digest, Fold, History, ViewFolder, build, digest, parse, read_digest, read_each};
 
 fn at(minutes: i64) -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339("2026-01-01T08:00:00+01:00").unwrap() + TimeDelta::minutes(minutes)
@@ -191,6 +191,27 @@ proptest! {
             whole.add(&entry);
         }
         same(&kept, &whole);
+    }
+
+    #[test]
+    fn a_view_kept_in_its_derived_file_reads_back_as_it_was_and_goes_on_the_same(
+        entries in history(),
+        more in proptest::collection::vec(event(), 0..12),
+    ) {
+        let mut folder = ViewFolder::default();
+        for entry in &entries {
+            folder.fold(entry);
+        }
+        let mut read_back = ViewFolder::decode(&Fold::encode(&folder).unwrap()).unwrap();
+        prop_assert_eq!(&read_back.0, &folder.0);
+        // Again, as a later event may repeat an earlier one.
+        for (n, event) in (1u128..).zip(more) {
+            let id = entries.get(n as usize).map_or(Uuid::from_u128(9000 + n), |e| e.id);
+            let entry = Entry { v: VERSION, id, at: at(700), event };
+            folder.fold(&entry);
+            read_back.fold(&entry);
+        }
+        prop_assert_eq!(read_back.finish(), folder.finish());
     }
 
     #[test]

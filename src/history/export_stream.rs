@@ -24,7 +24,7 @@ pub const ORDER_SLACK: TimeDelta = TimeDelta::days(2);
 /// Whether the history at `path` is in time order (see [`write_file`]).
 fn in_time_order(path: &Path, kept: &Plan) -> Result<bool, FileError> {
     match super::derived::read_if_kept::<Folder>(path, kept)? {
-        Some((folder, _)) => Ok(folder.in_time_order(ORDER_SLACK)),
+        Some(read) => Ok(read.folded.in_time_order(ORDER_SLACK)),
         None => super::in_time_order(path, ORDER_SLACK),
     }
 }
@@ -170,8 +170,9 @@ mod tests {
             derived: Some(dir.path().join("cache").join("recent.json")),
             ..none.clone()
         };
-        let (folder, _) = crate::history::read_derived(&path, &kept, Folder::recent).unwrap();
-        assert_eq!(folder.in_time_order(ORDER_SLACK), raw);
+        let later = crate::history::Later::default();
+        let read = crate::history::read_derived(&path, &kept, Folder::recent, &later).unwrap();
+        assert_eq!(read.folded.in_time_order(ORDER_SLACK), raw);
         for (format, plan) in [Format::Csv, Format::Json, Format::Table]
             .into_iter()
             .flat_map(|f| [(f, &none), (f, &kept)])

@@ -174,11 +174,60 @@ pub struct Mark {
     pub hash: u128,
 }
 
+/// Where a reading of the history stopped, kept to go on from there later in the same run
+/// without reading again what it read: its [`Mark`], the state of the hash at it, and which file
+/// it was.
+#[derive(Clone)]
+pub struct Place {
+    pub mark: Mark,
+    hasher: xxhash_rust::xxh3::Xxh3Default,
+    file: files::Identity,
+}
+
+impl std::fmt::Debug for Place {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Place")
+            .field("mark", &self.mark)
+            .field("file", &self.file)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Where a reading starts.
+#[derive(Debug, Clone, Default)]
+pub enum Start {
+    /// At the first line.
+    #[default]
+    Beginning,
+    /// Past the bytes a mark names, once they are read and found to be those bytes.
+    After(Mark),
+    /// Where a reading earlier in this run stopped, without reading the bytes before it again:
+    /// as [`Start::After`] its mark if the file is another since, or shorter.
+    At(Box<Place>),
+}
+
+impl Start {
+    /// The bytes before it.
+    fn bytes(&self) -> u64 {
+        match self {
+            Start::Beginning => 0,
+            Start::After(mark) => mark.bytes,
+            Start::At(place) => place.mark.bytes,
+        }
+    }
+}
+
+impl From<Option<Mark>> for Start {
+    fn from(mark: Option<Mark>) -> Start {
+        mark.map_or(Start::Beginning, Start::After)
+    }
+}
+
 /// What a reading found besides its events: the lines it skipped, and how far it reached.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone)]
 pub struct Pass {
     pub skipped: Vec<Skipped>,
-    pub reach: Mark,
+    pub reach: Place,
 }
 
 /// Reads the history a line at a time, front to back, handing each event to `each` in the
@@ -189,19 +238,19 @@ pub struct Pass {
 /// [`FileError`] as for [`load`], or for a read that fails part-way.
 #[cfg(test)]
 pub fn read_each(path: &Path, mut each: impl FnMut(Entry)) -> Result<Vec<Skipped>, FileError> {
-    let pass = read_each_from(path, None, &mut each)?;
+    let pass = read_each_from(path, Start::Beginning, &mut each)?;
     Ok(pass.map(|p| p.skipped).unwrap_or_default())
 }
 
-/// As [`read_each`], from `from` on: the lines before it are not read as
-/// events, only checked to be the bytes it names. `None` when they are not (the history was
-/// edited, replaced or shortened since): nothing was handed to `each`.
+/// As [`read_each`], from `from` on (see [`Start`]): the lines before it are not read as
+/// events. `None` when the history no longer starts with the bytes `from` names (it was edited,
+/// replaced or shortened since): nothing was handed to `each`.
 ///
 /// # Errors
 /// As [`read_each`].
 pub fn read_each_from(
     path: &Path,
-    from: Option<Mark>,
+    from: Start,
     mut each: impl FnMut(Entry),
 ) -> Result<Option<Pass>, FileError> {
     let mut skipped = Vec::new();
@@ -223,7 +272,7 @@ pub(super) fn each_line(
     path: &Path,
     each: impl FnMut(&[u8], usize, bool),
 ) -> Result<(), FileError> {
-    each_line_from(path, None, each).map(drop)
+    each_line_from(path, Start::Beginning, each).map(drop)
 }
 
 /// As [`each_line`], from `from` on (see [`read_each_from`]), and how far the lines reached;
@@ -233,20 +282,36 @@ pub(super) fn each_line(
 /// As [`each_line`].
 pub(super) fn each_line_from(
     path: &Path,
-    from: Option<Mark>,
+    from: Start,
     mut each: impl FnMut(&[u8], usize, bool),
-) -> Result<Option<Mark>, FileError> {
-    let start = from.unwrap_or_default();
+) -> Result<Option<Place>, FileError> {
     let mut pieces = match files::Pieces::open(path, Kind::History) {
         Ok(pieces) => pieces,
-        Err(e) if e.is_not_found() => return Ok((start.bytes == 0).then_some(start)),
+        Err(e) if e.is_not_found() => return Ok((from.bytes() == 0).then(Place::nothing)),
         Err(e) => return Err(e),
     };
-    let mut hasher = xxhash_rust::xxh3::Xxh3Default::new();
-    if !skip_checked(&mut pieces, &mut hasher, start)? {
+    let file = pieces.identity();
+    let begun = match from {
+        Start::At(place)
+            if place.file.device == file.device
+                && place.file.inode == file.inode
+                && file.bytes >= place.mark.bytes =>
+        {
+            pieces.skip_unread(place.mark.bytes)?;
+            Some((place.mark, place.hasher))
+        }
+        Start::At(place) => skip_checked(&mut pieces, place.mark)?.map(|h| (place.mark, h)),
+        Start::After(mark) => skip_checked(&mut pieces, mark)?.map(|h| (mark, h)),
+        Start::Beginning => Some((Mark::default(), xxhash_rust::xxh3::Xxh3Default::new())),
+    };
+    let Some((start, mut hasher)) = begun else {
         return Ok(None);
-    }
-    let mut reach = start;
+    };
+    let mut reach = Place {
+        mark: start,
+        hasher: hasher.clone(),
+        file,
+    };
     let mut offset = start.bytes;
     let mut number = start.lines;
     let mut take = |line: &[u8], number: usize, cut: bool| {
@@ -285,11 +350,12 @@ pub(super) fn each_line_from(
         // `start` is just past the piece's last line end, if it has one.
         if start > skip {
             hasher.update(&piece[..start]);
-            reach = Mark {
+            reach.mark = Mark {
                 bytes: offset + start as u64,
                 lines: number,
                 hash: hasher.digest128(),
             };
+            reach.hasher = hasher.clone();
             hasher.update(&piece[start..]);
         } else {
             hasher.update(piece);
@@ -305,28 +371,39 @@ pub(super) fn each_line_from(
     Ok(Some(reach))
 }
 
-/// Reads past the bytes `mark` names, hashing them; whether they are those bytes. No bytes are
-/// always the same.
+impl Place {
+    /// The start of a history that is not there.
+    fn nothing() -> Place {
+        Place {
+            mark: Mark::default(),
+            hasher: xxhash_rust::xxh3::Xxh3Default::new(),
+            file: files::Identity::default(),
+        }
+    }
+}
+
+/// Reads past the bytes `mark` names, hashing them: the hash so far if they are those bytes,
+/// `None` if not. No bytes are always the same.
 fn skip_checked(
     pieces: &mut files::Pieces,
-    hasher: &mut xxhash_rust::xxh3::Xxh3Default,
     mark: Mark,
-) -> Result<bool, FileError> {
+) -> Result<Option<xxhash_rust::xxh3::Xxh3Default>, FileError> {
+    let mut hasher = xxhash_rust::xxh3::Xxh3Default::new();
     if mark.bytes == 0 {
-        return Ok(true);
+        return Ok(Some(hasher));
     }
     let mut left = mark.bytes;
     while left > 0 {
         let piece = pieces.fill()?;
         if piece.is_empty() {
-            return Ok(false);
+            return Ok(None);
         }
         let n = piece.len().min(usize::try_from(left).unwrap_or(usize::MAX));
         hasher.update(&piece[..n]);
         pieces.consume(n);
         left -= n as u64;
     }
-    Ok(hasher.digest128() == mark.hash)
+    Ok((hasher.digest128() == mark.hash).then_some(hasher))
 }
 
 /// Adds `more` to a line being gathered, up to one byte past [`MAX_LINE`].

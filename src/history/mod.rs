@@ -15,6 +15,7 @@ mod load;
 mod recent;
 #[cfg(test)]
 pub(super) mod recent_tests;
+mod seen;
 mod stats;
 mod store;
 mod stream;
@@ -25,7 +26,7 @@ mod weekly;
 mod words;
 
 pub use derived::read as read_derived;
-pub use derived::{Fold, Plan, RECENT, REVIEW};
+pub use derived::{Fold, Folded, Later, Plan, RECENT, REVIEW, keep as keep_derived};
 pub use digest::{Brief, Digest, Folder, digest};
 pub use event::{
     ACTIVITIES_MAX, Activity, Area, BodySide, BreakAnswer, CheckIn, Entry, Event, Felt, Moment,

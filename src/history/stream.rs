@@ -10,7 +10,7 @@ use chrono::{DateTime, FixedOffset, TimeDelta};
 use serde::{Deserialize, Serialize};
 
 use super::event::Entry;
-use super::load::{Mark, Pass, Skipped, each_line, each_line_from, judge};
+use super::load::{Pass, Skipped, Start, each_line, each_line_from, judge};
 use crate::sys::files::FileError;
 
 /// The bytes of lines in a batch: enough that handing it over costs little against parsing it.
@@ -66,7 +66,7 @@ pub fn read_each_in_parallel(
     path: &Path,
     each: impl FnMut(&Entry),
 ) -> Result<Vec<Skipped>, FileError> {
-    let pass = read_each_in_parallel_from(path, None, each)?;
+    let pass = read_each_in_parallel_from(path, Start::Beginning, each)?;
     Ok(pass.map(|p| p.skipped).unwrap_or_default())
 }
 
@@ -77,7 +77,7 @@ pub fn read_each_in_parallel(
 /// As [`read_each_in_parallel`].
 pub fn read_each_in_parallel_from(
     path: &Path,
-    from: Option<Mark>,
+    from: Start,
     mut each: impl FnMut(&Entry),
 ) -> Result<Option<Pass>, FileError> {
     std::thread::scope(|scope| {

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, FixedOffset};
 // A fast hash: the keys are ids from the user's own file, so there is nobody to defend against.
-use foldhash::{HashMap, HashSet};
+use foldhash::HashMap;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -14,8 +14,9 @@ use super::event::{
     CheckIn, Entry, Event, Moment, Outcome, PainChoice, PainTrigger, SafetyCheck, SittingBreak,
     WeeklyCheck,
 };
+use super::seen::Seen;
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct History {
     /// Oldest first.
     pub sessions: Vec<SessionView>,
@@ -31,10 +32,10 @@ pub struct History {
     pub(super) index: Index,
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub(super) struct Index {
     /// Every event id folded in: the same event again counts once.
-    pub(super) seen: HashSet<Uuid>,
+    pub(super) seen: Seen,
     /// Session id to its place in `sessions`.
     pub(super) sessions: HashMap<Uuid, usize>,
     /// A quick log's form id to its place in `logs`.
@@ -297,7 +298,7 @@ pub fn build(entries: &[Entry]) -> History {
 }
 
 /// Folds events in as they are read, one at a time, as [`build`] does.
-#[derive(Debug, Default, Serialize, Deserialize)]
+#[derive(Debug, Default)]
 pub struct ViewFolder(pub(super) History);
 
 impl ViewFolder {

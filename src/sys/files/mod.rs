@@ -254,6 +254,17 @@ pub struct Pieces {
     path: PathBuf,
     kind: Kind,
     read: u64,
+    /// Which file it is, and its length when opened: [`Pieces::identity`].
+    identity: Identity,
+}
+
+/// Which file a path led to (its device and inode), and its length in bytes when opened: a file
+/// replaced since is another, and one shorter than before no longer holds what it held.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Identity {
+    pub device: u64,
+    pub inode: u64,
+    pub bytes: u64,
 }
 
 impl Pieces {
@@ -263,10 +274,10 @@ impl Pieces {
     /// As [`read`].
     pub fn open(path: &Path, kind: Kind) -> Result<Pieces, FileError> {
         let file = open(path, OpenOptions::new().read(true), kind)?;
-        let size = file
+        let metadata = file
             .metadata()
-            .map_err(|e| FileError::new(path, kind, Why::Io(e)))?
-            .len();
+            .map_err(|e| FileError::new(path, kind, Why::Io(e)))?;
+        let size = metadata.len();
         if size > kind.limit() {
             return Err(FileError::new(path, kind, Why::TooLarge));
         }
@@ -276,7 +287,33 @@ impl Pieces {
             path: path.to_path_buf(),
             kind,
             read: 0,
+            identity: Identity {
+                device: std::os::unix::fs::MetadataExt::dev(&metadata),
+                inode: std::os::unix::fs::MetadataExt::ino(&metadata),
+                bytes: size,
+            },
         })
+    }
+
+    pub fn identity(&self) -> Identity {
+        self.identity
+    }
+
+    /// Goes `bytes` into the file without reading them; only before the first piece is read.
+    ///
+    /// # Errors
+    /// The system's error seeking, or a piece already read.
+    pub fn skip_unread(&mut self, bytes: u64) -> Result<(), FileError> {
+        let io = |e| FileError::new(&self.path, self.kind, Why::Io(e));
+        if self.read > 0 || !self.reader.buffer().is_empty() {
+            return Err(io(std::io::Error::other("a piece was already read")));
+        }
+        // Nothing is buffered yet, so the file's own position is the reader's.
+        let take = self.reader.get_mut();
+        std::io::Seek::seek(take.get_mut(), std::io::SeekFrom::Start(bytes)).map_err(io)?;
+        take.set_limit((self.kind.limit() + 1).saturating_sub(bytes));
+        self.read = bytes;
+        Ok(())
     }
 
     /// The next piece, empty at the end; consume it with [`Pieces::consume`].
