@@ -34,18 +34,21 @@ const FORMAT: u32 = 2;
 /// a thousand events: a few milliseconds to read), so that most runs only read it.
 pub const SAVE_AFTER: u64 = 256 * 1024;
 
-/// What folds events in as the history is read, and can be kept in a derived file.
+/// What folds events in as the history is read, starting from what a derived file holds.
 pub trait Fold: Sized {
     fn fold(&mut self, entry: &Entry);
 
-    /// The bytes a derived file keeps it in.
+    /// Read back from a derived file's body; `None` for anything else.
+    fn decode(bytes: &[u8]) -> Option<Self>;
+}
+
+/// A fold a derived file keeps.
+pub trait Keep: Fold {
+    /// The bytes a derived file keeps it in, as [`Fold::decode`] reads them.
     ///
     /// # Errors
     /// What `serde_json` reports, which for these types it never does.
     fn encode(&self) -> serde_json::Result<Vec<u8>>;
-
-    /// Read back from what [`Fold::encode`] wrote; `None` for anything else.
-    fn decode(bytes: &[u8]) -> Option<Self>;
 }
 
 impl Fold for Folder {
@@ -53,12 +56,14 @@ impl Fold for Folder {
         Folder::fold(self, entry);
     }
 
-    fn encode(&self) -> serde_json::Result<Vec<u8>> {
-        serde_json::to_vec(self)
-    }
-
     fn decode(bytes: &[u8]) -> Option<Self> {
         serde_json::from_slice(bytes).ok()
+    }
+}
+
+impl Keep for Folder {
+    fn encode(&self) -> serde_json::Result<Vec<u8>> {
+        serde_json::to_vec(self)
     }
 }
 
@@ -67,12 +72,14 @@ impl Fold for ViewFolder {
         ViewFolder::fold(self, entry);
     }
 
-    fn encode(&self) -> serde_json::Result<Vec<u8>> {
-        super::view_kept::encode(self)
-    }
-
     fn decode(bytes: &[u8]) -> Option<Self> {
         super::view_kept::decode(bytes)
+    }
+}
+
+impl Keep for ViewFolder {
+    fn encode(&self) -> serde_json::Result<Vec<u8>> {
+        super::view_kept::encode(self)
     }
 }
 
@@ -82,14 +89,6 @@ impl<A: Fold, B: Fold + Send> Fold for (A, B) {
     fn fold(&mut self, entry: &Entry) {
         self.0.fold(entry);
         self.1.fold(entry);
-    }
-
-    fn encode(&self) -> serde_json::Result<Vec<u8>> {
-        let first = self.0.encode()?;
-        let mut bytes = format!("{}\n", first.len()).into_bytes();
-        bytes.extend_from_slice(&first);
-        bytes.extend_from_slice(&self.1.encode()?);
-        Ok(bytes)
     }
 
     fn decode(bytes: &[u8]) -> Option<Self> {
@@ -102,6 +101,16 @@ impl<A: Fold, B: Fold + Send> Fold for (A, B) {
             (A::decode(first), b.join().ok().flatten())
         });
         Some((a?, b?))
+    }
+}
+
+impl<A: Keep, B: Keep + Send> Keep for (A, B) {
+    fn encode(&self) -> serde_json::Result<Vec<u8>> {
+        let first = self.0.encode()?;
+        let mut bytes = format!("{}\n", first.len()).into_bytes();
+        bytes.extend_from_slice(&first);
+        bytes.extend_from_slice(&self.1.encode()?);
+        Ok(bytes)
     }
 }
 
@@ -149,6 +158,8 @@ pub struct Folded<F> {
     pub skipped: Vec<Skipped>,
     pub later: Later,
     pub written: Option<Mark>,
+    /// Whether the derived file is to be written again, at the reach.
+    due: bool,
 }
 
 /// The most events a reading keeps for the next one in the same run (a few hundred kB); past
@@ -210,7 +221,21 @@ impl Later {
 /// # Errors
 /// [`FileError`] for a history that cannot be read, as [`super::read_each_from`]; never for a
 /// derived file.
-pub fn read<F: Fold>(
+pub fn read<F: Keep>(
+    path: &Path,
+    how: &Plan,
+    fresh: impl Fn() -> F,
+    earlier: &Later,
+) -> Result<Folded<F>, FileError> {
+    let mut done = read_unkept(path, how, fresh, earlier)?;
+    if let (true, Some(reach)) = (done.due, &done.later.reach) {
+        done.written = keep(how, reach.mark, &done.folded, &done.skipped);
+    }
+    Ok(done)
+}
+
+/// [`read`] without writing the derived file.
+fn read_unkept<F: Fold>(
     path: &Path,
     how: &Plan,
     fresh: impl Fn() -> F,
@@ -234,12 +259,14 @@ pub fn read<F: Fold>(
             skipped: Vec::new(),
             later: Later::default(),
             written: None,
+            due: false,
         }),
     )
 }
 
 /// As [`read`], only where the derived file is there and still matches the history: `None`
-/// otherwise, without reading the history.
+/// otherwise, without reading the history. The derived file is never written: `F` may read only
+/// part of it.
 ///
 /// # Errors
 /// As [`read`].
@@ -269,8 +296,9 @@ fn largest(path: &Path) -> u64 {
 }
 
 /// The fold of a derived file (its mark, the lines it skipped, what it folded) carried on
-/// through the lines added since, and written again when they came to `how.save_after` bytes or
-/// when `rewrite`; `None` when the history no longer starts with the bytes the mark names.
+/// through the lines added since, due to be written again when they came to `how.save_after`
+/// bytes or when `rewrite`; `None` when the history no longer starts with the bytes the mark
+/// names.
 fn go_on<F: Fold>(
     path: &Path,
     how: &Plan,
@@ -295,11 +323,7 @@ fn go_on<F: Fold>(
     let within = (done.skipped).partition_point(|s| s.line <= done.reach.mark.lines);
     past.skipped.extend_from_slice(&done.skipped[..within]);
     skipped.extend(done.skipped);
-    let written = if rewrite || done.reach.mark.bytes >= mark.bytes.saturating_add(how.save_after) {
-        keep(how, done.reach.mark, &folded, &skipped)
-    } else {
-        None
-    };
+    let due = rewrite || done.reach.mark.bytes >= mark.bytes.saturating_add(how.save_after);
     let later = Later {
         from: mark,
         past: (!past.over).then_some(past),
@@ -309,7 +333,8 @@ fn go_on<F: Fold>(
         folded,
         skipped,
         later,
-        written,
+        written: None,
+        due,
     }))
 }
 
@@ -382,7 +407,7 @@ fn load<F: Fold>(file: &Path, limit: u64) -> Found<F> {
 /// Writes the derived file of `how`, if it has one, folded up to `reach` with the lines
 /// `skipped` up to there; the mark it was written at, or `None`: a failure is let go (see
 /// [`read`]).
-pub fn keep<F: Fold>(how: &Plan, reach: Mark, folded: &F, skipped: &[Skipped]) -> Option<Mark> {
+pub fn keep<F: Keep>(how: &Plan, reach: Mark, folded: &F, skipped: &[Skipped]) -> Option<Mark> {
     save(kept(how)?, reach, folded, skipped)
         .ok()
         .map(|()| reach)
@@ -390,7 +415,7 @@ pub fn keep<F: Fold>(how: &Plan, reach: Mark, folded: &F, skipped: &[Skipped]) -
 
 /// Writes a derived file whole or not at all ([`files::replace_whole`]), readable by the user
 /// alone (0600), as it holds what the history holds.
-fn save<F: Fold>(file: &Path, reach: Mark, folded: &F, skipped: &[Skipped]) -> std::io::Result<()> {
+fn save<F: Keep>(file: &Path, reach: Mark, folded: &F, skipped: &[Skipped]) -> std::io::Result<()> {
     // A last line cut off before its end lies past the reach: it is read again next time.
     let within = skipped.partition_point(|s| s.line <= reach.lines);
     let body = folded.encode()?;

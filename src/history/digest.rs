@@ -177,16 +177,12 @@ impl Folder {
         }
     }
 
-    /// Whether every event read came no more than `slack` before an event ahead of it in the
-    /// file: as [`super::in_time_order`] says of the raw lines.
-    pub fn in_time_order(&self, slack: chrono::TimeDelta) -> bool {
-        self.order.within(slack)
-    }
-
     /// Takes out the sessions that started, and the quick logs saved, before `before`, each
     /// in time order, as they will be when the file is read: for a file in time order (see
     /// [`super::in_time_order`]) when `before` is earlier than any line to come by more than a
-    /// session's lines are apart. The ids seen before then are let go with them.
+    /// session's lines are apart. The ids seen before then are let go with them, and so are the
+    /// safety answers and weekly checks before then, which no export row holds: what is kept
+    /// does not grow with the file.
     pub fn take_before(
         &mut self,
         before: DateTime<FixedOffset>,
@@ -197,6 +193,8 @@ impl Folder {
         d.sessions = kept;
         let (logs, kept): (Vec<_>, Vec<_>) = d.logs.drain(..).partition(|l| l.at < before);
         d.logs = kept;
+        d.safety.retain(|s| s.at >= before);
+        d.weekly.retain(|w| w.at >= before);
         d.index();
         self.seen.retain(|_, at| *at >= before);
         let mut taken = Digest {

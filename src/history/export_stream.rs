@@ -8,11 +8,12 @@ use chrono::{NaiveDate, TimeDelta};
 use serde::Serializer;
 use serde::ser::SerializeSeq;
 
-use super::derived::Plan;
+use super::derived::{Fold, Plan};
 use super::digest::{Brief, Folder};
-use super::event::CheckIn;
+use super::event::{CheckIn, Entry};
 use super::export::{Format, Row, csv_row, rows};
 use super::load::Skipped;
+use super::stream::Order;
 use super::view::Dated;
 use crate::sys::files::FileError;
 use crate::text;
@@ -23,9 +24,26 @@ pub const ORDER_SLACK: TimeDelta = TimeDelta::days(2);
 
 /// Whether the history at `path` is in time order (see [`write_file`]).
 fn in_time_order(path: &Path, kept: &Plan) -> Result<bool, FileError> {
-    match super::derived::read_if_kept::<Folder>(path, kept)? {
-        Some(read) => Ok(read.folded.in_time_order(ORDER_SLACK)),
+    match super::derived::read_if_kept::<TimeOrder>(path, kept)? {
+        Some(read) => Ok(read.folded.order.within(ORDER_SLACK)),
         None => super::in_time_order(path, ORDER_SLACK),
+    }
+}
+
+/// How far the lines keep to time order, and nothing else: read from the recent past's derived
+/// file without the rest of what it holds, which would take memory that grows with the history.
+#[derive(serde::Deserialize)]
+struct TimeOrder {
+    order: Order,
+}
+
+impl Fold for TimeOrder {
+    fn fold(&mut self, entry: &Entry) {
+        self.order.see(entry.at);
+    }
+
+    fn decode(bytes: &[u8]) -> Option<Self> {
+        serde_json::from_slice(bytes).ok()
     }
 }
 
@@ -171,8 +189,9 @@ mod tests {
             ..none.clone()
         };
         let later = crate::history::Later::default();
-        let read = crate::history::read_derived(&path, &kept, Folder::recent, &later).unwrap();
-        assert_eq!(read.folded.in_time_order(ORDER_SLACK), raw);
+        crate::history::read_derived(&path, &kept, Folder::recent, &later).unwrap();
+        assert_eq!(in_time_order(&path, &kept).unwrap(), raw);
+        assert!(kept.derived.as_ref().is_some_and(|d| d.exists()));
         for (format, plan) in [Format::Csv, Format::Json, Format::Table]
             .into_iter()
             .flat_map(|f| [(f, &none), (f, &kept)])
@@ -197,6 +216,32 @@ mod tests {
         let entries = years(1500);
         assert!(entries.len() > 2 * WRITE_EVERY);
         assert!(same_as_whole(&entries), "in time order");
+    }
+
+    #[test]
+    fn what_an_export_holds_while_it_streams_does_not_grow_with_the_history() {
+        // As `settled_rows` folds: every few thousand events, what is final is taken out.
+        let held = |days| {
+            let mut folder = Folder::default();
+            for (n, entry) in years(days).iter().enumerate() {
+                folder.fold(entry);
+                if n % WRITE_EVERY == WRITE_EVERY - 1 {
+                    folder.take_before(entry.at - ORDER_SLACK - SESSION_SPAN);
+                }
+            }
+            let left = folder.finish();
+            [
+                left.sessions.len(),
+                left.logs.len(),
+                left.safety.len(),
+                left.weekly.len(),
+            ]
+        };
+        let (short, long) = (held(1000), held(4000));
+        assert!(long.iter().sum::<usize>() < 2 * WRITE_EVERY, "{long:?}");
+        for (short, long) in short.iter().zip(long) {
+            assert!(long <= short + WRITE_EVERY / 2, "{short} then {long}");
+        }
     }
 
     #[test]
