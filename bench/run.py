@@ -454,9 +454,13 @@ def main():
                 else:
                     programs[name] = (PEERS[name][1], {"TERM": "xterm-256color"}, drawn)
         firsts = first_frames(programs)
+        # Each launch stopped at its first frame saved its safety question unanswered; a person
+        # who starts a routine has answered today's.
+        screened_data_dir(work / "data")
         first, cpu, hwm = measure_idle(
             unknot_args(work, routine_file), {"TERM": "xterm-256color"},
-            drawn, unknot_settle, idle_seconds, firsts["unknot"])
+            lambda out: b"Any new symptoms" in out, unknot_settle, idle_seconds,
+            firsts["unknot"])
         rows = [("unknot", first, cpu, hwm)]
         for name in PEERS:
             if name in programs:
