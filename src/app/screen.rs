@@ -250,9 +250,8 @@ impl App {
     /// shows it.
     fn history_read(&mut self, loaded: Loaded, now: Instant) {
         self.reading = None;
-        if loaded.notice.is_some() {
-            self.notice.clone_from(&loaded.notice);
-        }
+        // What this reading found: lines skipped by an earlier one may since have been completed.
+        self.notice.clone_from(&loaded.notice);
         match loaded.read {
             Read::Digest(digest) => {
                 if let Some(home) = &mut self.home {

@@ -59,6 +59,20 @@ impl Drive {
     /// The app on its home screen with `ROUTINE` to choose, writing its history into `dir`, on
     /// a fake clock that starts now.
     fn at_home(dir: PathBuf) -> Drive {
+        Drive::at_home_reading(
+            dir,
+            std::sync::Arc::new(|want| super::Loaded {
+                read: match want {
+                    super::Want::Digest => super::Read::Digest(Box::default()),
+                    super::Want::Whole => super::Read::Whole(Box::default()),
+                },
+                notice: None,
+            }),
+        )
+    }
+
+    /// As [`Drive::at_home`], with the history read by `read`.
+    fn at_home_reading(dir: PathBuf, read: super::Reader) -> Drive {
         let routine = parse(ROUTINE, Path::new("short-evening.ron")).expect("the routine loads");
         let home = Home::new(
             vec![RoutineEntry {
@@ -71,13 +85,7 @@ impl Drive {
         let setup = Setup {
             home,
             start: Start::Home,
-            read: std::sync::Arc::new(|want| super::Loaded {
-                read: match want {
-                    super::Want::Digest => super::Read::Digest(Box::default()),
-                    super::Want::Whole => super::Read::Whole(Box::default()),
-                },
-                notice: None,
-            }),
+            read,
             store: None,
             open_store: Box::new(move || Ok(Store::open(&dir).map_err(|e| e.to_string()))),
             theme: Theme::plain(),
@@ -237,6 +245,32 @@ fn a_whole_visit_from_home_to_the_summary_and_back() {
 /// A review whose reading took longer than a moment, so that the home screen under it was told
 /// the history was being read: closed, it leaves the home screen showing the history, not
 /// "Reading your history…" for ever.
+#[test]
+fn a_notice_of_lines_skipped_goes_once_a_later_reading_finds_none() {
+    // The second reading of the run finds the torn last line of the first completed.
+    let readings = std::sync::atomic::AtomicUsize::new(0);
+    let read: super::Reader = std::sync::Arc::new(move |want| {
+        let n = readings.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        super::Loaded {
+            read: match want {
+                super::Want::Digest => super::Read::Digest(Box::default()),
+                super::Want::Whole => super::Read::Whole(Box::default()),
+            },
+            notice: (n < 2).then(|| "skipped 1 line that could not be read (line 19)".into()),
+        }
+    });
+    let dir = tempfile::tempdir().expect("a folder");
+    let mut d = Drive::at_home_reading(dir.path().to_path_buf(), read);
+    assert!(d.shows("line 19"), "{}", d.screen());
+    d.key(KeyCode::Char('h'));
+    d.app.wait_for_history(d.now);
+    assert!(d.shows("line 19"), "{}", d.screen());
+    d.key(KeyCode::Char('q'));
+    d.key(KeyCode::Char('h'));
+    d.app.wait_for_history(d.now);
+    assert!(!d.shows("line 19"), "{}", d.screen());
+}
+
 #[test]
 fn the_home_screen_under_a_slow_review_shows_the_history_once_the_review_closes() {
     let dir = tempfile::tempdir().expect("a folder");

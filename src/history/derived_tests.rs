@@ -395,6 +395,32 @@ fn the_bytes_a_reading_read_are_not_read_again_later_in_the_run() {
 }
 
 #[test]
+fn a_history_cut_short_or_rewritten_in_place_during_the_run_is_read_again() {
+    let text = lines(&years(120));
+    // Its newest lines written again: a copy over it, or cut short and written on past where
+    // the first reading stopped, the file itself kept (same inode).
+    let newest = text.rfind("\"pain\":").unwrap();
+    let mut edited = text.clone();
+    edited.replace_range(newest..newest + 8, "\"pain\":9");
+    let longer = [&text[..text.len() / 2], &lines(&years(300))].concat();
+    assert!(longer.len() > text.len());
+    for (what, now) in [("copied over", edited), ("cut short and grown", longer)] {
+        for parallel in [false, true] {
+            let s = setup(&text);
+            let how = plan(&s.derived, parallel);
+            in_one_run(&s.history, &how, || ());
+            let read = in_one_run(&s.history, &how, || {
+                let mut file = (std::fs::OpenOptions::new().write(true).truncate(true))
+                    .open(&s.history)
+                    .unwrap();
+                std::io::Write::write_all(&mut file, now.as_bytes()).unwrap();
+            });
+            assert_eq!(read, from_scratch_of(&now), "{what}");
+        }
+    }
+}
+
+#[test]
 fn a_history_replaced_or_cut_short_during_the_run_is_read_again() {
     let text = lines(&years(120));
     let shorter = text[..text.len() / 2].to_owned();

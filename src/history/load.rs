@@ -182,6 +182,26 @@ pub struct Place {
     pub mark: Mark,
     hasher: xxhash_rust::xxh3::Xxh3Default,
     file: files::Identity,
+    /// The last bytes before the mark (up to [`LAST_BYTES`]): a file cut short and written again
+    /// since, in place, no longer holds them there.
+    last: Vec<u8>,
+}
+
+/// How many of the bytes before a [`Place`] it keeps, to be compared when a reading goes on
+/// from it: a line or two, read again instead of the whole history.
+const LAST_BYTES: usize = 4096;
+
+/// The last [`LAST_BYTES`] bytes read.
+#[derive(Default)]
+struct Window(Vec<u8>);
+
+impl Window {
+    fn push(&mut self, bytes: &[u8]) {
+        self.0
+            .extend_from_slice(&bytes[bytes.len().saturating_sub(LAST_BYTES)..]);
+        let over = self.0.len().saturating_sub(LAST_BYTES);
+        self.0.drain(..over);
+    }
 }
 
 impl std::fmt::Debug for Place {
@@ -201,8 +221,9 @@ pub enum Start {
     Beginning,
     /// Past the bytes a mark names, once they are read and found to be those bytes.
     After(Mark),
-    /// Where a reading earlier in this run stopped, without reading the bytes before it again:
-    /// as [`Start::After`] its mark if the file is another since, or shorter.
+    /// Where a reading earlier in this run stopped, without reading the bytes before it again
+    /// (only the last few, to see they are still there): as [`Start::After`] its mark if the
+    /// file is another since, shorter, or not the same just before the mark.
     At(Box<Place>),
 }
 
@@ -291,17 +312,25 @@ pub(super) fn each_line_from(
         Err(e) => return Err(e),
     };
     let file = pieces.identity();
+    let mut window = Window::default();
     let begun = match from {
         Start::At(place)
             if place.file.device == file.device
                 && place.file.inode == file.inode
-                && file.bytes >= place.mark.bytes =>
+                && file.bytes >= place.mark.bytes
+                && pieces.holds_at(
+                    place.mark.bytes.saturating_sub(place.last.len() as u64),
+                    &place.last,
+                ) =>
         {
             pieces.skip_unread(place.mark.bytes)?;
+            window.push(&place.last);
             Some((place.mark, place.hasher))
         }
-        Start::At(place) => skip_checked(&mut pieces, place.mark)?.map(|h| (place.mark, h)),
-        Start::After(mark) => skip_checked(&mut pieces, mark)?.map(|h| (mark, h)),
+        Start::At(place) => {
+            skip_checked(&mut pieces, place.mark, &mut window)?.map(|h| (place.mark, h))
+        }
+        Start::After(mark) => skip_checked(&mut pieces, mark, &mut window)?.map(|h| (mark, h)),
         Start::Beginning => Some((Mark::default(), xxhash_rust::xxh3::Xxh3Default::new())),
     };
     let Some((start, mut hasher)) = begun else {
@@ -311,6 +340,7 @@ pub(super) fn each_line_from(
         mark: start,
         hasher: hasher.clone(),
         file,
+        last: window.0.clone(),
     };
     let mut offset = start.bytes;
     let mut number = start.lines;
@@ -350,15 +380,19 @@ pub(super) fn each_line_from(
         // `start` is just past the piece's last line end, if it has one.
         if start > skip {
             hasher.update(&piece[..start]);
+            window.push(&piece[..start]);
             reach.mark = Mark {
                 bytes: offset + start as u64,
                 lines: number,
                 hash: hasher.digest128(),
             };
             reach.hasher = hasher.clone();
+            reach.last.clone_from(&window.0);
             hasher.update(&piece[start..]);
+            window.push(&piece[start..]);
         } else {
             hasher.update(piece);
+            window.push(piece);
         }
         keep_some(&mut partial, &piece[start..]);
         let used = piece.len();
@@ -378,6 +412,7 @@ impl Place {
             mark: Mark::default(),
             hasher: xxhash_rust::xxh3::Xxh3Default::new(),
             file: files::Identity::default(),
+            last: Vec::new(),
         }
     }
 }
@@ -387,6 +422,7 @@ impl Place {
 fn skip_checked(
     pieces: &mut files::Pieces,
     mark: Mark,
+    window: &mut Window,
 ) -> Result<Option<xxhash_rust::xxh3::Xxh3Default>, FileError> {
     let mut hasher = xxhash_rust::xxh3::Xxh3Default::new();
     if mark.bytes == 0 {
@@ -400,6 +436,7 @@ fn skip_checked(
         }
         let n = piece.len().min(usize::try_from(left).unwrap_or(usize::MAX));
         hasher.update(&piece[..n]);
+        window.push(&piece[..n]);
         pieces.consume(n);
         left -= n as u64;
     }

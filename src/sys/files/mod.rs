@@ -299,6 +299,14 @@ impl Pieces {
         self.identity
     }
 
+    /// Whether the file holds `bytes` at `offset`, read apart from the pieces.
+    pub fn holds_at(&self, offset: u64, bytes: &[u8]) -> bool {
+        let mut there = vec![0; bytes.len()];
+        let file = self.reader.get_ref().get_ref();
+        std::os::unix::fs::FileExt::read_exact_at(file, &mut there, offset).is_ok()
+            && there == bytes
+    }
+
     /// Goes `bytes` into the file without reading them; only before the first piece is read.
     ///
     /// # Errors
