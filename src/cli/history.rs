@@ -291,12 +291,25 @@ mod tests {
         };
         let line = |event| serde_json::to_string(&Entry::new(event)).unwrap() + "\n";
         let history = dir.path().join(FILE_NAME);
-        std::fs::write(&history, line(Event::CheckIn(check_in.clone()))).unwrap();
+        // Quick logs after it, more than the few kB before where a reading stops that a later
+        // one compares.
+        let logs: String = (0..40u128)
+            .map(|n| {
+                line(Event::CheckIn(CheckIn {
+                    form: Uuid::from_u128(100 + n),
+                    moment: Moment::Log,
+                    pain: Some(1),
+                    ..CheckIn::default()
+                }))
+            })
+            .collect();
+        assert!(logs.len() > 4096);
+        std::fs::write(&history, line(Event::CheckIn(check_in.clone())) + &logs).unwrap();
         let read = reader(&paths);
         assert!(matches!(read(Want::Digest).read, Read::Digest(_)));
         // Under the open app the score is changed in place, and a later pain score added.
         let text = std::fs::read_to_string(&history).unwrap();
-        std::fs::write(&history, text.replace("\"pain\":3", "\"pain\":9")).unwrap();
+        std::fs::write(&history, text.replacen("\"pain\":3", "\"pain\":9", 1)).unwrap();
         let later = CheckIn {
             form: Uuid::from_u128(9),
             moment: Moment::After,
