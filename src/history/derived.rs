@@ -374,19 +374,14 @@ fn load<F: Fold>(file: &Path, limit: u64) -> Found<F> {
     // Judged as the history is: a regular file of the user's own, reached without a link and
     // opened without waiting (a named pipe in its place).
     let opened = files::open(file, std::fs::OpenOptions::new().read(true), Kind::History);
-    let mut opened = match opened {
+    let opened = match opened {
         Ok(opened) => opened,
         Err(e) if e.is_not_found() => return Found::Missing,
         Err(_) => return Found::Unusable,
     };
-    // Room for the whole file at once: grown by doubling, 14 MB were copied over and over.
-    let size = opened.metadata().map_or(0, |m| m.len()).min(limit);
-    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0).saturating_add(1));
-    let read =
-        std::io::Read::read_to_end(&mut std::io::Read::take(&mut opened, limit + 1), &mut bytes);
-    if read.is_err() || bytes.len() as u64 > limit {
+    let Ok(bytes) = files::read_open_within(&opened, file, Kind::History, limit) else {
         return Found::Unusable;
-    }
+    };
     let Some(end) = memchr::memchr(b'\n', &bytes) else {
         return Found::Unusable;
     };

@@ -238,12 +238,6 @@ impl Start {
     }
 }
 
-impl From<Option<Mark>> for Start {
-    fn from(mark: Option<Mark>) -> Start {
-        mark.map_or(Start::Beginning, Start::After)
-    }
-}
-
 /// What a reading found besides its events: the lines it skipped, and how far it reached.
 #[derive(Debug, Clone)]
 pub struct Pass {

@@ -232,9 +232,23 @@ pub fn open(path: &Path, options: &mut OpenOptions, kind: Kind) -> Result<File, 
 /// # Errors
 /// [`Why::TooLarge`], or the system's error reading.
 pub fn read_open(file: &File, path: &Path, kind: Kind) -> Result<Vec<u8>, FileError> {
+    read_open_within(file, path, kind, kind.limit())
+}
+
+/// As [`read_open`], refusing the file past `limit` bytes (at most the kind's limit), without
+/// reading it into memory to find that out.
+///
+/// # Errors
+/// As [`read_open`].
+pub fn read_open_within(
+    file: &File,
+    path: &Path,
+    kind: Kind,
+    limit: u64,
+) -> Result<Vec<u8>, FileError> {
     let io = |e| FileError::new(path, kind, Why::Io(e));
     let size = file.metadata().map_err(io)?.len();
-    let limit = kind.limit();
+    let limit = limit.min(kind.limit());
     if size > limit {
         return Err(FileError::new(path, kind, Why::TooLarge));
     }
