@@ -3,6 +3,7 @@
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    unknot::sys::memory::settle();
     match unknot::cli::parse() {
         Ok(cli) => unknot::error::leave(unknot::cli::run(cli)),
         Err(code) => code,

@@ -18,6 +18,7 @@ use crate::error::AppError;
 use crate::history::{self, Digest, Entry, History, Store};
 use crate::routine::{Routine, RoutineEntry};
 use crate::sys::input::Input;
+use crate::sys::memory;
 use crate::sys::trace::{Moment, Trace};
 use crate::text;
 use crate::ui::home::Home;
@@ -38,8 +39,11 @@ pub type StoreOpener = Box<dyn Fn() -> Result<Result<Store, String>, AppError>>;
 /// What to read from the history.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Want {
-    /// The digest, for the home screen and visits.
+    /// The digest, for a visit started on its own and the weekly check.
     Digest,
+    /// The digest, for the home screen, from which the review may be opened: its derived file
+    /// is kept in step, so that the history is read once in the run.
+    Home,
     /// The whole view, for the review.
     Whole,
 }
@@ -188,7 +192,8 @@ impl App {
         };
         let want = match setup.start {
             Start::Review => Want::Whole,
-            Start::Home | Start::Routine(_) | Start::Weekly => Want::Digest,
+            Start::Home => Want::Home,
+            Start::Routine(_) | Start::Weekly => Want::Digest,
         };
         app.start_reading(want, now);
         match setup.start {
@@ -278,6 +283,10 @@ impl App {
                 }
                 if self.review.is_some() {
                     self.show_review(whole, &digest);
+                } else {
+                    // The review was closed before it was read.
+                    drop(whole);
+                    memory::give_back();
                 }
                 self.history = Some(digest);
             }
@@ -464,6 +473,7 @@ impl App {
                     .is_some_and(|r| r.apply(k) == ReviewAction::Close);
                 if close {
                     self.review = None;
+                    memory::give_back();
                     self.done |= self.visit.is_none();
                 }
                 return true;

@@ -63,7 +63,7 @@ impl Drive {
             dir,
             std::sync::Arc::new(|want| super::Loaded {
                 read: match want {
-                    super::Want::Digest => super::Read::Digest(Box::default()),
+                    super::Want::Digest | super::Want::Home => super::Read::Digest(Box::default()),
                     super::Want::Whole => super::Read::Whole(Box::default()),
                 },
                 notice: None,
@@ -253,7 +253,7 @@ fn a_notice_of_lines_skipped_goes_once_a_later_reading_finds_none() {
         let n = readings.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         super::Loaded {
             read: match want {
-                super::Want::Digest => super::Read::Digest(Box::default()),
+                super::Want::Digest | super::Want::Home => super::Read::Digest(Box::default()),
                 super::Want::Whole => super::Read::Whole(Box::default()),
             },
             notice: (n < 2).then(|| "skipped 1 line that could not be read (line 19)".into()),
@@ -284,4 +284,28 @@ fn the_home_screen_under_a_slow_review_shows_the_history_once_the_review_closes(
     d.key(KeyCode::Char('q'));
     assert!(d.shows("Short evening"), "{}", d.screen());
     assert!(!d.shows(crate::text::history::READING), "{}", d.screen());
+}
+
+/// The home screen asks for the recent past with the review's derived file kept in step, then
+/// the review for the whole view: what lets a run from the home screen read the history once.
+#[test]
+fn the_home_screen_asks_for_the_review_to_be_kept_in_step_with_it() {
+    let asked = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let noted = std::sync::Arc::clone(&asked);
+    let read: super::Reader = std::sync::Arc::new(move |want| {
+        noted.lock().expect("not poisoned").push(want);
+        super::Loaded {
+            read: match want {
+                super::Want::Digest | super::Want::Home => super::Read::Digest(Box::default()),
+                super::Want::Whole => super::Read::Whole(Box::default()),
+            },
+            notice: None,
+        }
+    });
+    let dir = tempfile::tempdir().expect("a folder");
+    let mut d = Drive::at_home_reading(dir.path().to_path_buf(), read);
+    d.key(KeyCode::Char('h'));
+    d.app.wait_for_history(d.now);
+    let asked = asked.lock().expect("not poisoned").clone();
+    assert_eq!(asked, [super::Want::Home, super::Want::Whole]);
 }

@@ -15,6 +15,7 @@ use crate::history::{
     Skipped, Store, StoreError,
 };
 use crate::sys::files::{self, Kind};
+use crate::sys::memory;
 use crate::sys::output;
 use crate::sys::paths::Paths;
 use crate::sys::stderr::say;
@@ -43,6 +44,24 @@ fn digest_after(
     let path = data.join(FILE_NAME);
     let plan = history::Plan::kept_in(data, history::RECENT, false);
     let read = history::read_derived(&path, &plan, history::Folder::recent, earlier)?;
+    *earlier = read.later;
+    let notice = (!read.skipped.is_empty()).then(|| skipped_lines(&path, &read.skipped));
+    Ok((read.folded.finish(), notice))
+}
+
+/// As [`digest_after`], for the home screen, from which the review may be opened: the review's
+/// derived file is brought to the same mark in the same reading, so that opening the review
+/// reads only the lines added since, even in a run that had to build the derived files.
+fn home_after(
+    paths: &Paths,
+    earlier: &mut history::Later,
+) -> Result<(Digest, Option<String>), AppError> {
+    let data = data_dir(paths)?;
+    let path = data.join(FILE_NAME);
+    let recent = history::Plan::kept_in(data, history::RECENT, false);
+    let review = history::Plan::kept_in(data, history::REVIEW, true);
+    let both = || (history::ViewFolder::default(), history::Folder::recent());
+    let read = history::read_in_step(&path, (&recent, &review), both, earlier)?;
     *earlier = read.later;
     let notice = (!read.skipped.is_empty()).then(|| skipped_lines(&path, &read.skipped));
     Ok((read.folded.finish(), notice))
@@ -111,12 +130,26 @@ pub fn reader(paths: &Paths) -> Reader {
     })
 }
 
-/// What `want` asks of the history, going on from `earlier`.
+/// What `want` asks of the history, going on from `earlier`. What the reading built and let go
+/// (the review's derived file, read or written) is given back to the system, not kept through
+/// the session that may follow.
 fn read_for(paths: &Paths, want: Want, earlier: &mut history::Later) -> Loaded {
+    let loaded = read_what(paths, want, earlier);
+    memory::give_back();
+    loaded
+}
+
+/// What `want` asks of the history, going on from `earlier`.
+fn read_what(paths: &Paths, want: Want, earlier: &mut history::Later) -> Loaded {
     match want {
-        Want::Digest => {
-            let (digest, notice) = digest_after(paths, earlier)
-                .unwrap_or_else(|e| (Digest::default(), Some(e.to_string())));
+        Want::Digest | Want::Home => {
+            let read = if want == Want::Home {
+                home_after
+            } else {
+                digest_after
+            };
+            let (digest, notice) =
+                read(paths, earlier).unwrap_or_else(|e| (Digest::default(), Some(e.to_string())));
             Loaded {
                 read: Read::Digest(Box::new(digest)),
                 notice,
@@ -291,9 +324,10 @@ mod tests {
         };
         let line = |event| serde_json::to_string(&Entry::new(event)).unwrap() + "\n";
         let history = dir.path().join(FILE_NAME);
-        // Quick logs after it, more than the few kB before where a reading stops that a later
-        // one compares.
-        let logs: String = (0..40u128)
+        // Quick logs after it: more than the few kB before where a reading stops that a later
+        // one compares, and more events than a reading keeps for the next: a first run, whose
+        // derived files are all built by the home screen's reading.
+        let logs: String = (0..5000u128)
             .map(|n| {
                 line(Event::CheckIn(CheckIn {
                     form: Uuid::from_u128(100 + n),
@@ -306,7 +340,7 @@ mod tests {
         assert!(logs.len() > 4096);
         std::fs::write(&history, line(Event::CheckIn(check_in.clone())) + &logs).unwrap();
         let read = reader(&paths);
-        assert!(matches!(read(Want::Digest).read, Read::Digest(_)));
+        assert!(matches!(read(Want::Home).read, Read::Digest(_)));
         // Under the open app the score is changed in place, and a later pain score added.
         let text = std::fs::read_to_string(&history).unwrap();
         std::fs::write(&history, text.replacen("\"pain\":3", "\"pain\":9", 1)).unwrap();

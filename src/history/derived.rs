@@ -162,9 +162,10 @@ pub struct Folded<F> {
     due: bool,
 }
 
-/// The most events a reading keeps for the next one in the same run (a few hundred kB); past
-/// that, the next one reads the history again.
-const KEEP_AT_MOST: usize = 2048;
+/// The most events a reading keeps for the next one in the same run (under a megabyte): more
+/// than the [`SAVE_AFTER`] bytes past a derived file can hold, the shortest line being over 100
+/// bytes. Past that, the next one reads the history again.
+const KEEP_AT_MOST: usize = 4096;
 
 /// What a reading leaves to the next reading in the same run, so that the history is read once:
 /// where it stopped, the mark of the derived file it started from, and the events it read past
@@ -233,6 +234,82 @@ pub fn read<F: Keep>(
     }
     Ok(done)
 }
+
+/// Reads the fold `A` kept alone in `small` (the recent past, for the home screen), keeping the
+/// larger derived file `large` (the review's: its own fold `B` beside an `A` of the same lines)
+/// at the same mark, so that a reading of `large` later in the run ([`read`] with the [`Later`]
+/// returned) reads only the lines added since, whether or not the derived files had to be built.
+///
+/// Where both files are at one mark, the history still starts with the bytes it names and fewer
+/// than `small.save_after` bytes were added since, only `small` is read, then those lines. Else
+/// (a file missing, damaged, from another version or at another mark; a history edited or
+/// grown past it) the history is read once into both folds, from `large` where that still
+/// matches, and both files are written at where it stopped.
+///
+/// # Errors
+/// As [`read`].
+pub fn read_in_step<A: Keep + Send, B: Keep>(
+    path: &Path,
+    (small, large): (&Plan, &Plan),
+    fresh: impl Fn() -> (B, A),
+    earlier: &Later,
+) -> Result<Folded<A>, FileError> {
+    let length = std::fs::metadata(path).map_or(0, |m| m.len());
+    let found = kept(small).map_or(Found::Missing, |d| load::<A>(d, largest(path)));
+    let both = match found {
+        Found::Usable(mark, skipped, folded)
+            if length < mark.bytes.saturating_add(small.save_after)
+                && kept(large).and_then(mark_of) == Some(mark) =>
+        {
+            if let Some(done) = go_on(path, small, (mark, skipped, folded), earlier, false)? {
+                return Ok(done);
+            }
+            // The history no longer starts with the bytes both files name: neither is of use.
+            let start = (Mark::default(), Vec::new(), fresh());
+            go_on(path, large, start, &Later::default(), true)?
+        }
+        _ => Some(read_unkept(path, large, &fresh, earlier)?),
+    };
+    let Some(both) = both else {
+        return Ok(Folded {
+            folded: fresh().1,
+            skipped: Vec::new(),
+            later: Later::default(),
+            written: None,
+            due: false,
+        });
+    };
+    let reach = both.later.reach.as_ref().map(|r| r.mark);
+    let written = reach.filter(|r| r.bytes > 0).and_then(|reach| {
+        keep(large, reach, &both.folded, &both.skipped)?;
+        keep(small, reach, &both.folded.1, &both.skipped)
+    });
+    Ok(Folded {
+        folded: both.folded.1,
+        skipped: both.skipped,
+        later: both.later,
+        written,
+        due: false,
+    })
+}
+
+/// The mark named by the first line of the derived file at `file`, if it is of this format and
+/// version; read without the rest of the file, which is checked only when it is read.
+fn mark_of(file: &Path) -> Option<Mark> {
+    use std::io::{BufRead, Read};
+    let opened = files::open(file, std::fs::OpenOptions::new().read(true), Kind::History).ok()?;
+    let mut line = Vec::new();
+    std::io::BufReader::new(opened.take(HEADER_AT_MOST))
+        .read_until(b'\n', &mut line)
+        .ok()?;
+    let header: Header = serde_json::from_slice(line.strip_suffix(b"\n")?).ok()?;
+    (header.format == FORMAT && header.unknot == env!("CARGO_PKG_VERSION"))
+        .then_some(header.history)
+}
+
+/// The most bytes [`mark_of`] reads for a derived file's first line: its list of skipped lines
+/// may be long, but one longer only means the history is read in full.
+const HEADER_AT_MOST: u64 = 1024 * 1024;
 
 /// [`read`] without writing the derived file.
 fn read_unkept<F: Fold>(

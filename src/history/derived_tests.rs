@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::derived::{FOLDER, Later, Plan, RECENT, REVIEW, read};
+use super::derived::{FOLDER, Later, Plan, RECENT, REVIEW, read, read_in_step};
 use super::recent_tests::years;
 use super::{Digest, Folder, History, Skipped, ViewFolder};
 
@@ -202,7 +202,7 @@ fn damages(good: &[u8]) -> Vec<(&'static str, Vec<u8>)> {
         ),
         (
             "another format's",
-            text.replacen("\"format\":1", "\"format\":999", 1)
+            text.replacen("\"format\":", "\"format\":999", 1)
                 .into_bytes(),
         ),
         ("not JSON", b"\x00\x01garbage".to_vec()),
@@ -436,5 +436,75 @@ fn a_history_replaced_or_cut_short_during_the_run_is_read_again() {
         });
         assert_eq!(read, from_scratch(&s.history), "{what}");
         assert_eq!(read, from_scratch_of(&now), "{what}");
+    }
+}
+
+/// What may have become of the derived files, or of the history under them, before a run.
+const BEFORE_A_RUN: [&str; 7] = [
+    "in step, a few lines added",
+    "none yet",
+    "the review's missing",
+    "the review's damaged",
+    "the recent past's damaged",
+    "the history edited",
+    "the history grown past both",
+];
+
+/// Brings the derived files at `s`, written at one mark from `text`, to `state`, one of
+/// [`BEFORE_A_RUN`].
+fn bring_to(s: &Setup, how: &Plan, text: &str, state: &str) {
+    std::fs::write(&s.history, text).unwrap();
+    in_one_run(&s.history, how, || ());
+    let review = s.derived.with_file_name(REVIEW);
+    match state {
+        "in step, a few lines added" => append(&s.history, &lines(&years(3))),
+        "none yet" => std::fs::remove_dir_all(s.derived.parent().unwrap()).unwrap(),
+        "the review's missing" => std::fs::remove_file(&review).unwrap(),
+        "the review's damaged" => std::fs::write(&review, "{}").unwrap(),
+        "the recent past's damaged" => std::fs::write(&s.derived, "{}").unwrap(),
+        "the history edited" => edit_in_place(&s.history, "\"pain\":0}", "\"pain\":9}"),
+        "the history grown past both" => append(&s.history, &lines(&years(60))),
+        _ => unreachable!("{state}"),
+    }
+}
+
+#[test]
+fn a_run_from_the_home_screen_reads_the_history_once_whatever_its_derived_files() {
+    let text = lines(&years(120));
+    for state in BEFORE_A_RUN {
+        for parallel in [false, true] {
+            let s = setup(&text);
+            let mut how = plan(&s.derived, parallel);
+            how.save_after = 64 * 1024;
+            let mut review = plan(&s.derived.with_file_name(REVIEW), true);
+            review.save_after = how.save_after;
+            bring_to(&s, &how, &text, state);
+            let kept = std::fs::read(review.derived.as_ref().unwrap()).ok();
+            let both = || (ViewFolder::default(), Folder::recent());
+            let home = read_in_step(&s.history, (&how, &review), both, &Later::default()).unwrap();
+            let as_read = std::fs::read_to_string(&s.history).unwrap();
+            assert_eq!(home.folded.finish(), from_scratch(&s.history).0, "{state}");
+            let marks =
+                [&how, &review].map(|p| header(p.derived.as_ref().unwrap())["history"].clone());
+            assert_eq!(marks[0], marks[1], "{state}: both files at one mark");
+            // In step, the review's derived file is neither read nor written.
+            let now_kept = std::fs::read(review.derived.as_ref().unwrap()).ok();
+            assert_eq!(kept == now_kept, state == BEFORE_A_RUN[0], "{state}");
+            // A score in a line the home screen read changed in place, under the open app, and
+            // lines added: the review goes on from what the home screen read, without reading
+            // those bytes again, and reads the lines added.
+            edit_in_place(&s.history, "\"pain\":0}", "\"pain\":8}");
+            let added = lines(&years(2));
+            append(&s.history, &added);
+            let whole = read(&s.history, &review, both, &home.later).unwrap();
+            let (view, beside) = whole.folded;
+            let expected = from_scratch_of(&(as_read + &added));
+            assert_ne!(
+                expected,
+                from_scratch(&s.history),
+                "{state}: an edit to be seen"
+            );
+            assert_eq!((view.finish(), beside.finish()), expected.1, "{state}");
+        }
     }
 }
