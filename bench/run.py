@@ -126,6 +126,13 @@ class Pty:
                     return int(line.split()[1])
         return 0
 
+    def rss_kb(self):
+        with open(f"/proc/{self.pid}/status") as f:
+            for line in f:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+        return 0
+
     def exited(self):
         try:
             return os.waitpid(self.pid, os.WNOHANG)[0] != 0
@@ -340,8 +347,10 @@ def history_sizes(work, binary, sizes, launches):
         muted.write_text("(muted: true)\n")
         hwm = [counting_peak(binary, work / "config.ron", data, env),
                counting_peak(binary, muted, data, env)]
+        after = after_the_review(base, env, data) if n else (None, None)
         took, export_kb = rss_of_child(base + ["history", "--format", "csv"], subprocess.DEVNULL)
-        rows.append((n, frames, filled, (first_start, first_review), hwm, took, export_kb, keys))
+        rows.append((n, frames, filled, (first_start, first_review), hwm, after, took, export_kb,
+                     keys))
     return rows
 
 
@@ -359,11 +368,17 @@ def counting_peak(binary, config, data, env):
 
 
 def counted_peak(argv, env):
-    """Answers what comes before a routine (Enter to the morning after and the new-symptoms
-    check, Esc to the questions before), then reads the peak once it counts down; `None` if it
-    never does."""
+    """Peak memory once a routine started by `argv` counts down; `None` if it never does."""
     p = Pty(argv, env)
     p.pump(10, until=asked)
+    hwm = p.hwm_kb() if counts_down(p) else None
+    p.stop()
+    return hwm
+
+
+def counts_down(p):
+    """Answers what comes before a routine (Enter to the morning after and the new-symptoms
+    check, Esc to the questions before); whether it then counts down, a few seconds in."""
     for _ in range(6):
         seen = len(p.output)
         if b"left of" in p.output[-4000:]:
@@ -372,9 +387,34 @@ def counted_peak(argv, env):
         p.pump(2, until=lambda o: len(o) > seen and (b"left of" in o[-4000:] or asked(o[seen:])))
     counting = b"left of" in p.output[-4000:]
     p.pump(3)
-    hwm = p.hwm_kb() if counting and not p.exited() else None
-    p.stop()
-    return hwm
+    return counting and not p.exited()
+
+
+def after_the_review(base, env, data):
+    """A run from the home screen with no derived files, as the first after an upgrade: the time
+    from `h` to the review's list (the home screen's reading has built the review's derived
+    file), then, the review closed and a routine started from the home screen, resident memory
+    (VmRSS) while it counts down. On a copy of the data folder."""
+    with tempfile.TemporaryDirectory() as scratch:
+        copy = Path(scratch) / "data"
+        shutil.copytree(data, copy, ignore=shutil.ignore_patterns("cache"))
+        p = Pty(base[:-1] + [str(copy)], env)
+        p.pump(30, until=lambda o: b"Last session" in o)
+        p.pump(0.3)
+        seen, p.first_frame = len(p.output), None
+        t0 = time.monotonic()
+        p.keys("h")
+        p.pump(30, until=lambda o: b"of " in o[seen:])
+        listed = time.monotonic() - t0 if p.first_frame is not None else None
+        p.pump(0.3)
+        seen, p.first_frame = len(p.output), None
+        p.keys("\x1b")
+        p.pump(5, until=lambda o: b"Last session" in o[seen:])
+        p.keys("\r")
+        p.pump(10, until=asked)
+        rss = p.rss_kb() if counts_down(p) else None
+        p.stop()
+        return listed, rss
 
 
 def asked(out):
@@ -528,20 +568,22 @@ def main():
               "drawn. Figures: the home screen's last session, a routine's first question, the",
               "review's session list on screen; medians of launches after the first, which reads",
               "the whole history and writes its derived files (shown alone). Peak memory (VmHWM)",
-              "while a routine counts down.",
+              "while a routine counts down. After the review: a first run from the home screen with",
+              "no derived files, the time from `h` to the review's list, then resident memory",
+              "(VmRSS) while a routine started from the home screen counts down.",
               f"Sound device: {'present (PULSE_SERVER)' if os.environ.get('PULSE_SERVER') else 'none'}.",
               "",
-              "| events | home first frame | `start` first frame | review first frame | home figures | `start` questions | review list | home figures / review list, no derived files | review key, median / max | peak memory counting, sound on / muted | CSV export | its peak memory |",
-              "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+              "| events | home first frame | `start` first frame | review first frame | home figures | `start` questions | review list | home figures / review list, no derived files | review key, median / max | peak memory counting, sound on / muted | after the review: list, no derived files / memory counting | CSV export | its peak memory |",
+              "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     ms = lambda t: f"{t * 1000:.0f} ms" if t is not None else "n/a"
     mib = lambda kb: f"{kb / 1024:.1f} MiB" if kb else "n/a"
-    for n, frames, filled, first, hwm_kb, took, export_kb, keys in sizes:
+    for n, frames, filled, first, hwm_kb, after, took, export_kb, keys in sizes:
         key = f"{keys[0] * 1000:.1f} / {keys[1] * 1000:.1f} ms" if keys else "n/a"
         lines.append(
             f"| {n} | {ms(frames['home'])} | {ms(frames['start'])} | {ms(frames['review'])} "
             f"| {ms(filled['home'])} | {ms(filled['start'])} | {ms(filled['review'])} "
             f"| {ms(first[0])} / {ms(first[1])} | {key} "
-            f"| {mib(hwm_kb[0])} / {mib(hwm_kb[1])} | {ms(took)} "
+            f"| {mib(hwm_kb[0])} / {mib(hwm_kb[1])} | {ms(after[0])} / {mib(after[1])} | {ms(took)} "
             f"| {export_kb / 1024:.1f} MiB |")
     lines += ["",
               "## History", "", "From `cargo bench --bench history`.", ""]
