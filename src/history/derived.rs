@@ -294,16 +294,19 @@ pub fn read_in_step<A: Keep + Send, B: Keep>(
 }
 
 /// The mark named by the first line of the derived file at `file`, if it is of this format and
-/// version; read without the rest of the file, which is checked only when it is read.
+/// version and as long as it says; read without the rest of the file, whose hash is checked only
+/// when it is read.
 fn mark_of(file: &Path) -> Option<Mark> {
     use std::io::{BufRead, Read};
     let opened = files::open(file, std::fs::OpenOptions::new().read(true), Kind::History).ok()?;
+    let length = opened.metadata().ok()?.len();
     let mut line = Vec::new();
     std::io::BufReader::new(opened.take(HEADER_AT_MOST))
         .read_until(b'\n', &mut line)
         .ok()?;
     let header: Header = serde_json::from_slice(line.strip_suffix(b"\n")?).ok()?;
-    (header.format == FORMAT && header.unknot == env!("CARGO_PKG_VERSION"))
+    let whole = length == (line.len() as u64).saturating_add(header.body_bytes);
+    (whole && header.format == FORMAT && header.unknot == env!("CARGO_PKG_VERSION"))
         .then_some(header.history)
 }
 

@@ -440,11 +440,12 @@ fn a_history_replaced_or_cut_short_during_the_run_is_read_again() {
 }
 
 /// What may have become of the derived files, or of the history under them, before a run.
-const BEFORE_A_RUN: [&str; 7] = [
+const BEFORE_A_RUN: [&str; 8] = [
     "in step, a few lines added",
     "none yet",
     "the review's missing",
     "the review's damaged",
+    "the review's cut short, its first line whole",
     "the recent past's damaged",
     "the history edited",
     "the history grown past both",
@@ -461,6 +462,10 @@ fn bring_to(s: &Setup, how: &Plan, text: &str, state: &str) {
         "none yet" => std::fs::remove_dir_all(s.derived.parent().unwrap()).unwrap(),
         "the review's missing" => std::fs::remove_file(&review).unwrap(),
         "the review's damaged" => std::fs::write(&review, "{}").unwrap(),
+        "the review's cut short, its first line whole" => {
+            let kept = std::fs::read(&review).unwrap();
+            std::fs::write(&review, &kept[..kept.len() - 10]).unwrap();
+        }
         "the recent past's damaged" => std::fs::write(&s.derived, "{}").unwrap(),
         "the history edited" => edit_in_place(&s.history, "\"pain\":0}", "\"pain\":9}"),
         "the history grown past both" => append(&s.history, &lines(&years(60))),
