@@ -3,17 +3,19 @@
 
 use chrono::{Days, NaiveDate};
 
-use super::event::{BreakAnswer, Outcome};
-use super::view::{History, StepView};
+use super::event::BreakAnswer;
+use super::view::{Finish, History, StepView};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct RoutineFigures {
     pub routine: String,
     pub sessions: usize,
+    /// Sessions that reached their end with most of the routine done ([`Finish::Completed`]).
     pub completed: usize,
-    /// Sessions with a pain score both before and after.
+    /// Sessions with a pain score both before and after whose change can be read: not most of
+    /// the routine skipped, not too short ([`super::SessionView::not_readable`], CLINICAL §5).
     pub with_change: usize,
-    /// Mean of (after - before) over those sessions.
+    /// Mean of (after - before) over those sessions, 0–10 points.
     pub average_change: Option<f64>,
 }
 
@@ -36,8 +38,8 @@ pub fn per_routine(h: &History) -> Vec<RoutineFigures> {
             });
         let f = &mut figures[i];
         f.sessions += 1;
-        f.completed += usize::from(s.outcome == Outcome::Completed);
-        if let Some(change) = s.change() {
+        f.completed += usize::from(s.finish() == Finish::Completed);
+        if let Some(change) = s.change().filter(|_| s.not_readable().is_none()) {
             let total = f.average_change.unwrap_or(0.0) * f.with_change as f64;
             f.with_change += 1;
             f.average_change = Some((total + f64::from(change.delta())) / f.with_change as f64);
@@ -105,7 +107,7 @@ pub fn stretches(h: &History) -> Vec<Stretch> {
             rest = later;
             score = d.value.pain;
         }
-        if lined_up && s.outcome == Outcome::Completed {
+        if lined_up && s.finish() == Finish::Completed {
             tally(&mut tallies, &s.routine, rest, score, s.pain_after());
         }
     }
@@ -242,6 +244,7 @@ mod tests {
     use uuid::Uuid;
 
     use super::*;
+    use crate::history::Outcome;
     use crate::history::{Change, CheckIn, Entry, Event, Moment, Verdict, build};
 
     fn at(day: u32, hour: u32) -> DateTime<FixedOffset> {
@@ -298,8 +301,8 @@ mod tests {
                     session: id,
                     step: 2,
                     title: "Stretch".into(),
-                    planned_s: 60.0,
-                    actual_s: 60.0,
+                    planned_s: 120.0,
+                    actual_s: 120.0,
                     skipped: false,
                 },
             ),
@@ -356,7 +359,7 @@ mod tests {
     fn a_session_without_an_end_is_interrupted_and_timed_by_its_steps() {
         let h = build(&session(20, 6, 5, 3, false));
         assert_eq!(h.sessions[0].outcome, Outcome::Interrupted);
-        assert_eq!(h.sessions[0].elapsed, Duration::from_secs(160));
+        assert_eq!(h.sessions[0].elapsed, Duration::from_secs(220));
     }
 
     #[test]
@@ -398,6 +401,48 @@ mod tests {
         assert_eq!(f[0].completed, 2);
         assert_eq!(f[0].with_change, 3);
         assert!((f[0].average_change.unwrap() - (-4.0 / 3.0)).abs() < 1e-9);
+    }
+
+    /// A session that reached its end with most of the routine skipped, and one too short, are
+    /// counted as sessions but neither as completed nor in the average change: the list, the
+    /// summary and the exports call them "mostly skipped" and "not judged".
+    #[test]
+    fn per_routine_counts_what_the_list_calls_completed_and_averages_only_judged_changes() {
+        let mut all = session(18, 6, 5, 3, true);
+        let skipped = [
+            Part::Skipped("Ball", 5.0),
+            Part::Skipped("Stretch", 5.0),
+            Part::Done("Rest"),
+        ];
+        all.extend(run(
+            19,
+            8,
+            "Gentle start",
+            6,
+            &skipped,
+            Outcome::Completed,
+            2,
+        ));
+        all.extend(run(
+            19,
+            9,
+            "Gentle start",
+            6,
+            &[Part::Done("Rest")],
+            Outcome::Completed,
+            2,
+        ));
+        let h = build(&all);
+        assert_eq!(h.sessions[1].finish(), Finish::MostlySkipped);
+        assert!(h.sessions[2].not_readable().is_some(), "a minute done");
+        let f = per_routine(&h);
+        assert_eq!(f[0].sessions, 3);
+        assert_eq!(
+            f[0].completed, 2,
+            "the one done, and the minute done in full"
+        );
+        assert_eq!(f[0].with_change, 1);
+        assert_eq!(f[0].average_change, Some(-3.0));
     }
 
     /// One part of a routine as it was run: a step (done, or skipped after `seconds`), or a
