@@ -119,19 +119,19 @@ class Pty:
                 fields = f.read().rsplit(")", 1)[1].split()
             return (int(fields[11]) + int(fields[12])) / CLK_TCK
 
-    def hwm_kb(self):
+    def status_kb(self, field):
+        """A memory figure (KiB) of /proc/PID/status: VmHWM, its peak; VmRSS, resident now."""
         with open(f"/proc/{self.pid}/status") as f:
             for line in f:
-                if line.startswith("VmHWM:"):
+                if line.startswith(field + ":"):
                     return int(line.split()[1])
         return 0
 
+    def hwm_kb(self):
+        return self.status_kb("VmHWM")
+
     def rss_kb(self):
-        with open(f"/proc/{self.pid}/status") as f:
-            for line in f:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1])
-        return 0
+        return self.status_kb("VmRSS")
 
     def exited(self):
         try:
