@@ -31,37 +31,28 @@ fn data_dir(paths: &Paths) -> Result<&Path, AppError> {
 /// # Errors
 /// [`AppError::File`] for a history that cannot be read or is refused.
 pub fn digest(paths: &Paths) -> Result<(Digest, Option<String>), AppError> {
-    digest_after(paths, &mut history::Later::default())
+    digest_after(paths, &mut history::Later::default(), false)
 }
 
 /// As [`digest`], going on from `earlier`, the last reading in this run, which it then
-/// replaces.
+/// replaces. For the home screen (`for_home`), from which the review may be opened, the review's
+/// derived file is brought to the same mark in the same reading, so that opening the review
+/// reads only the lines added since, even in a run that had to build the derived files.
 fn digest_after(
     paths: &Paths,
     earlier: &mut history::Later,
-) -> Result<(Digest, Option<String>), AppError> {
-    let data = data_dir(paths)?;
-    let path = data.join(FILE_NAME);
-    let plan = history::Plan::kept_in(data, history::RECENT, false);
-    let read = history::read_derived(&path, &plan, history::Folder::recent, earlier)?;
-    *earlier = read.later;
-    let notice = (!read.skipped.is_empty()).then(|| skipped_lines(&path, &read.skipped));
-    Ok((read.folded.finish(), notice))
-}
-
-/// As [`digest_after`], for the home screen, from which the review may be opened: the review's
-/// derived file is brought to the same mark in the same reading, so that opening the review
-/// reads only the lines added since, even in a run that had to build the derived files.
-fn home_after(
-    paths: &Paths,
-    earlier: &mut history::Later,
+    for_home: bool,
 ) -> Result<(Digest, Option<String>), AppError> {
     let data = data_dir(paths)?;
     let path = data.join(FILE_NAME);
     let recent = history::Plan::kept_in(data, history::RECENT, false);
-    let review = history::Plan::kept_in(data, history::REVIEW, true);
-    let both = || (history::ViewFolder::default(), history::Folder::recent());
-    let read = history::read_in_step(&path, (&recent, &review), both, earlier)?;
+    let read = if for_home {
+        let review = history::Plan::kept_in(data, history::REVIEW, true);
+        let both = || (history::ViewFolder::default(), history::Folder::recent());
+        history::read_in_step(&path, (&recent, &review), both, earlier)?
+    } else {
+        history::read_derived(&path, &recent, history::Folder::recent, earlier)?
+    };
     *earlier = read.later;
     let notice = (!read.skipped.is_empty()).then(|| skipped_lines(&path, &read.skipped));
     Ok((read.folded.finish(), notice))
@@ -143,13 +134,8 @@ fn read_for(paths: &Paths, want: Want, earlier: &mut history::Later) -> Loaded {
 fn read_what(paths: &Paths, want: Want, earlier: &mut history::Later) -> Loaded {
     match want {
         Want::Digest | Want::Home => {
-            let read = if want == Want::Home {
-                home_after
-            } else {
-                digest_after
-            };
-            let (digest, notice) =
-                read(paths, earlier).unwrap_or_else(|e| (Digest::default(), Some(e.to_string())));
+            let (digest, notice) = digest_after(paths, earlier, want == Want::Home)
+                .unwrap_or_else(|e| (Digest::default(), Some(e.to_string())));
             Loaded {
                 read: Read::Digest(Box::new(digest)),
                 notice,
