@@ -282,7 +282,10 @@ pub fn routine_average(average: f64, with_change: usize, verdict_short: &str) ->
     )
 }
 
-pub const ROUTINE_NO_AVERAGE: &str = "    no sessions with a pain score both before and after";
+/// Said where a routine has no change to average: none of its sessions has a pain score before
+/// and after, with enough done to judge it (see `UNREAD_SKIPPED`, `UNREAD_SHORT`).
+pub const ROUTINE_NO_AVERAGE: &str =
+    "    no change judged yet (pain before and after, 3+ min, most of it done)";
 
 /// A stretch named by its first and last step, "Pelvic tilts to Tennis ball under the glutes",
 /// or by its one step.
