@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use super::checkin::pain_anchor;
 use super::summary::change_short;
-use super::time::{count, duration_short, duration_words};
+use super::time::{count, duration_short, nearest_secs, spent_short, spent_words};
 
 // ---- Names shared by the review screen and the exports ----------------------------------------
 
@@ -101,8 +101,7 @@ pub const REVIEW_COLUMNS: [&str; 6] = ["Date", "Routine", "Time", "Outcome", "Pa
 
 /// A session's length to the nearest minute for the list: "10 min", "4 min"; "45 s" under a minute.
 pub fn minutes_short(d: Duration) -> String {
-    // To the nearest second, a half rounded up.
-    let secs = d.saturating_add(Duration::from_millis(500)).as_secs();
+    let secs = nearest_secs(d);
     if secs < 60 {
         format!("{secs} s")
     } else {
@@ -125,11 +124,12 @@ pub fn detail_title(date: &str, routine: &str) -> String {
 pub const DETAIL_COMPLETED: &str = "Completed";
 pub const DETAIL_MOSTLY_SKIPPED: &str = "Reached the end, with most of the routine skipped";
 pub const DETAIL_STOPPED: &str = "Stopped before the end";
-pub const DETAIL_INTERRUPTED: &str = "Interrupted (its end was never recorded)";
+pub const DETAIL_INTERRUPTED: &str =
+    "Interrupted (by Ctrl-C or a closed terminal, or its end was never recorded)";
 
 /// "Completed, 10 minutes" and the like, given `Outcome::detail`.
 pub fn detail_outcome(outcome: &str, elapsed: Duration) -> String {
-    format!("{outcome}, {}", duration_words(elapsed))
+    format!("{outcome}, {}", spent_words(elapsed))
 }
 
 /// "Pain: 6 → 3: ...", given `Change::line`.
@@ -214,7 +214,7 @@ pub fn step_detail(
     format!(
         "{:>3}. {title}: {} of {}{skipped}",
         step + 1,
-        duration_short(actual),
+        spent_short(actual),
         duration_short(planned)
     )
 }

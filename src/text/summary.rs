@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use super::checkin::pain_anchor;
-use super::time::{count, duration_words};
+use super::time::{count, duration_words, spent_words};
 
 // ---- How a session ended, as the summary's heading; picked by `Outcome::heading`.
 
@@ -16,7 +16,7 @@ pub const INTERRUPTED: &str = "Session interrupted";
 pub fn summary_time(elapsed: Duration, planned: Duration) -> String {
     format!(
         "Time: {} of {} planned",
-        duration_words(elapsed),
+        spent_words(elapsed),
         duration_words(planned)
     )
 }

@@ -6,7 +6,7 @@
 use std::fmt::Write as _;
 use std::time::Duration;
 
-use super::time::duration_words;
+use super::time::{duration_words, spent_words};
 
 /// What the voice says before a step: "Next: Figure-4 stretch, left side, 30 seconds. Lie on
 /// your back, knees bent.", given `Step::line` and the step's first instruction.
@@ -142,7 +142,7 @@ pub fn pain_change(before: u8, after: u8) -> String {
 pub fn time_done(elapsed: Duration, planned: Duration) -> String {
     format!(
         "Time: {} of {} planned.",
-        duration_words(elapsed),
+        spent_words(elapsed),
         duration_words(planned)
     )
 }
