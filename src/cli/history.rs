@@ -76,20 +76,11 @@ fn whole_after(
     let path = data.join(FILE_NAME);
     // One pass, from the review's derived file on, the lines parsed on two threads, each event
     // folded into both as it comes.
-    let plan = history::Plan::kept_in(data, history::REVIEW, true);
-    let read = history::read_derived(
-        &path,
-        &plan,
-        || (history::ViewFolder::default(), history::Folder::recent()),
-        earlier,
-    )?;
+    let recent = history::Plan::kept_in(data, history::RECENT, false);
+    let review = history::Plan::kept_in(data, history::REVIEW, true);
+    let both = || (history::ViewFolder::default(), history::Folder::recent());
+    let read = history::read_pair(&path, (&recent, &review), both, earlier)?;
     let (view, digest) = read.folded;
-    // The recent past's own derived file is written at the same mark, so that the next run's
-    // first reading leaves its review only the lines past it to read.
-    if let Some(mark) = read.written {
-        let recent = history::Plan::kept_in(data, history::RECENT, false);
-        history::keep_derived(&recent, mark, &digest, &read.skipped);
-    }
     *earlier = read.later;
     let notice = (!read.skipped.is_empty()).then(|| skipped_lines(&path, &read.skipped));
     Ok((view.finish(), digest.finish(), notice))

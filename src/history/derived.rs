@@ -254,8 +254,8 @@ pub fn read_in_step<A: Keep + Send, B: Keep>(
     fresh: impl Fn() -> (B, A),
     earlier: &Later,
 ) -> Result<Folded<A>, FileError> {
-    let length = std::fs::metadata(path).map_or(0, |m| m.len());
-    let found = kept(small).map_or(Found::Missing, |d| load::<A>(d, largest(path)));
+    let length = length_of(path);
+    let found = kept(small).map_or(Found::Missing, |d| load::<A>(d, largest(length)));
     let both = match found {
         Found::Usable(mark, skipped, folded)
             if length < mark.bytes.saturating_add(small.save_after)
@@ -265,25 +265,14 @@ pub fn read_in_step<A: Keep + Send, B: Keep>(
                 return Ok(done);
             }
             // The history no longer starts with the bytes both files name: neither is of use.
-            let start = (Mark::default(), Vec::new(), fresh());
-            go_on(path, large, start, &Later::default(), true)?
+            from_start(path, large, &fresh)?
         }
-        _ => Some(read_unkept(path, large, &fresh, earlier)?),
-    };
-    let Some(both) = both else {
-        return Ok(Folded {
-            folded: fresh().1,
-            skipped: Vec::new(),
-            later: Later::default(),
-            written: None,
-            due: false,
-        });
+        _ => read_unkept(path, large, &fresh, earlier)?,
     };
     let reach = both.later.reach.as_ref().map(|r| r.mark);
-    let written = reach.filter(|r| r.bytes > 0).and_then(|reach| {
-        keep(large, reach, &both.folded, &both.skipped)?;
-        keep(small, reach, &both.folded.1, &both.skipped)
-    });
+    let written = reach
+        .filter(|r| r.bytes > 0)
+        .and_then(|reach| keep_pair((small, large), reach, &both.folded, &both.skipped));
     Ok(Folded {
         folded: both.folded.1,
         skipped: both.skipped,
@@ -291,6 +280,37 @@ pub fn read_in_step<A: Keep + Send, B: Keep>(
         written,
         due: false,
     })
+}
+
+/// As [`read`] of `large`, the review's derived file, which holds an `A` beside its own fold:
+/// whenever it is written, the derived file `small` of that `A` is written at the same mark, so
+/// that the next run's first reading leaves the review only the lines past it to read.
+///
+/// # Errors
+/// As [`read`].
+pub fn read_pair<A: Keep + Send, B: Keep>(
+    path: &Path,
+    (small, large): (&Plan, &Plan),
+    fresh: impl Fn() -> (B, A),
+    earlier: &Later,
+) -> Result<Folded<(B, A)>, FileError> {
+    let mut done = read_unkept(path, large, fresh, earlier)?;
+    if let (true, Some(reach)) = (done.due, &done.later.reach) {
+        done.written = keep_pair((small, large), reach.mark, &done.folded, &done.skipped);
+    }
+    Ok(done)
+}
+
+/// Writes `large` with both folds and `small` with the second, at the one mark `reach`; that
+/// mark, or `None` if either could not be written.
+fn keep_pair<A: Keep + Send, B: Keep>(
+    (small, large): (&Plan, &Plan),
+    reach: Mark,
+    both: &(B, A),
+    skipped: &[Skipped],
+) -> Option<Mark> {
+    keep(large, reach, both, skipped)?;
+    keep(small, reach, &both.1, skipped)
 }
 
 /// The mark named by the first line of the derived file at `file`, if it is of this format and
@@ -321,7 +341,7 @@ fn read_unkept<F: Fold>(
     fresh: impl Fn() -> F,
     earlier: &Later,
 ) -> Result<Folded<F>, FileError> {
-    let found = kept(how).map_or(Found::Missing, |d| load::<F>(d, largest(path)));
+    let found = kept(how).map_or(Found::Missing, |d| load::<F>(d, largest(length_of(path))));
     let (mark, skipped, folded, rewrite) = match found {
         Found::Usable(mark, skipped, folded) => (mark, skipped, folded, false),
         Found::Missing => (Mark::default(), Vec::new(), fresh(), false),
@@ -330,9 +350,20 @@ fn read_unkept<F: Fold>(
     if let Some(done) = go_on(path, how, (mark, skipped, folded), earlier, rewrite)? {
         return Ok(done);
     }
-    // The history no longer starts with the bytes the derived file names: read from its start,
-    // which always is where it starts.
+    // The history no longer starts with the bytes the derived file names.
+    from_start(path, how, fresh)
+}
+
+/// The whole history read from its start into `fresh()`, due to be written to `how`'s derived
+/// file: what a reading does once no derived file, nor an earlier reading, is of use.
+fn from_start<F: Fold>(
+    path: &Path,
+    how: &Plan,
+    fresh: impl Fn() -> F,
+) -> Result<Folded<F>, FileError> {
     let start = (Mark::default(), Vec::new(), fresh());
+    // No bytes before the start to check: `go_on` always goes on from there; an empty fold
+    // stands in only to avoid asserting so.
     Ok(
         go_on(path, how, start, &Later::default(), true)?.unwrap_or_else(|| Folded {
             folded: fresh(),
@@ -351,7 +382,7 @@ fn read_unkept<F: Fold>(
 /// # Errors
 /// As [`read`].
 pub fn read_if_kept<F: Fold>(path: &Path, how: &Plan) -> Result<Option<Folded<F>>, FileError> {
-    match kept(how).map(|d| load::<F>(d, largest(path))) {
+    match kept(how).map(|d| load::<F>(d, largest(length_of(path)))) {
         Some(Found::Usable(mark, skipped, folded)) => {
             go_on(path, how, (mark, skipped, folded), &Later::default(), false)
         }
@@ -369,10 +400,15 @@ fn kept(how: &Plan) -> Option<&Path> {
     }
 }
 
-/// The most bytes a derived file of the history at `path` holds: none unknot writes is larger
-/// than the history itself, give or take a megabyte of what it keeps beside it.
-fn largest(path: &Path) -> u64 {
-    std::fs::metadata(path).map_or(0, |m| m.len()) + 1024 * 1024
+/// The length in bytes of the history at `path`; 0 for none.
+fn length_of(path: &Path) -> u64 {
+    std::fs::metadata(path).map_or(0, |m| m.len())
+}
+
+/// The most bytes a derived file of a history of `length` bytes holds: none unknot writes is
+/// larger than the history itself, give or take a megabyte of what it keeps beside it.
+fn largest(length: u64) -> u64 {
+    length + 1024 * 1024
 }
 
 /// The fold of a derived file (its mark, the lines it skipped, what it folded) carried on
@@ -482,7 +518,7 @@ fn load<F: Fold>(file: &Path, limit: u64) -> Found<F> {
 /// Writes the derived file of `how`, if it has one, folded up to `reach` with the lines
 /// `skipped` up to there; the mark it was written at, or `None`: a failure is let go (see
 /// [`read`]).
-pub fn keep<F: Keep>(how: &Plan, reach: Mark, folded: &F, skipped: &[Skipped]) -> Option<Mark> {
+fn keep<F: Keep>(how: &Plan, reach: Mark, folded: &F, skipped: &[Skipped]) -> Option<Mark> {
     save(kept(how)?, reach, folded, skipped)
         .ok()
         .map(|()| reach)

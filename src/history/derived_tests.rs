@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::derived::{FOLDER, Later, Plan, RECENT, REVIEW, read, read_in_step};
+use super::derived::{FOLDER, Later, Plan, RECENT, REVIEW, read, read_in_step, read_pair};
 use super::recent_tests::years;
 use super::{Digest, Folder, History, Skipped, ViewFolder};
 
@@ -319,11 +319,8 @@ fn in_one_run(history: &Path, plan: &Plan, between: impl FnOnce()) -> Read {
     let mut review = plan.clone();
     review.derived = plan.derived.as_ref().map(|d| d.with_file_name(REVIEW));
     let both = || (ViewFolder::default(), Folder::recent());
-    let whole = read(history, &review, both, &first.later).unwrap();
+    let whole = read_pair(history, (plan, &review), both, &first.later).unwrap();
     let (view, beside) = whole.folded;
-    if let Some(mark) = whole.written {
-        super::derived::keep(plan, mark, &beside, &whole.skipped);
-    }
     let recent = read(history, plan, Folder::recent, &whole.later).unwrap();
     assert_eq!(recent.skipped, whole.skipped);
     let beside = beside.finish();

@@ -26,9 +26,7 @@ mod weekly;
 mod words;
 
 pub use derived::read as read_derived;
-pub use derived::{
-    Fold, Folded, Keep, Later, Plan, RECENT, REVIEW, keep as keep_derived, read_in_step,
-};
+pub use derived::{Fold, Folded, Keep, Later, Plan, RECENT, REVIEW, read_in_step, read_pair};
 pub use digest::{Brief, Digest, Folder, digest};
 pub use event::{
     ACTIVITIES_MAX, Activity, Area, BodySide, BreakAnswer, CheckIn, Entry, Event, Felt, Moment,
